@@ -1,0 +1,36 @@
+# cchsim: the two commands a user needs are `make figures` (the canonical figure set from
+# Scenarios/ into Plots/) and `make test` (the test suite). Both install missing Debian packages.
+
+SWIFT   ?= swift
+RELEASE := .build/release/cchsim
+APT_PACKAGES := libgsl-dev gnuplot-nox
+# sudo only when not root.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build figures test bench clean
+
+## deps: install missing Debian packages (apt-get update first)
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing$$missing"; \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+## build: release build of the cchsim executable
+build: deps
+	$(SWIFT) build -c release --product cchsim
+
+## figures: the main job, every scenario of Scenarios/ analysed (and the canonical figures)
+figures: build
+	@for f in Scenarios/*.toml; do echo "== $$f"; $(RELEASE) analyze "$$f" || exit 1; echo; done
+
+## test: the whole test suite (debug build)
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "cchsim",
+    products: [
+        .executable(name: "cchsim", targets: ["cchsim"]),
+        .library(name: "CrossModalKD", targets: ["CrossModalKD"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+    ],
+    targets: [
+        // Thin C shim over the GNU Scientific Library (Debian: libgsl-dev).
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        // The joint Gaussian model, closed-form information theory, analytic KD risk and
+        // Monte Carlo engine. No file I/O, no printing.
+        .target(
+            name: "CrossModalKD",
+            dependencies: ["CGSL"]
+        ),
+        // Scenario files (TOML) parsed and validated into CrossModalKD values.
+        .target(
+            name: "CCHScenario",
+            dependencies: ["CrossModalKD", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // Commands, reports and output writers (JSON, CSV, gnuplot); testable in-process.
+        .target(
+            name: "CCHSimCLI",
+            dependencies: [
+                "CrossModalKD", "CCHScenario",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "cchsim", dependencies: ["CCHSimCLI"]),
+        .testTarget(
+            name: "CrossModalKDTests",
+            dependencies: ["CrossModalKD", "CGSL"]
+        ),
+        .testTarget(
+            name: "CCHSimCLITests",
+            dependencies: ["CCHSimCLI", "CCHScenario", "CrossModalKD"]
+        ),
+    ]
+)

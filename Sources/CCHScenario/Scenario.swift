@@ -1,0 +1,120 @@
+import CrossModalKD
+
+/// One scenario: the model, the teacher and the student (plus a name and a seed), decoded from a
+/// scenario document and validated as far as it can be without building the model.
+///
+/// The layout of scenario files is documented in README.md ("Scenario files").
+public struct Scenario: Sendable {
+    /// The document it was decoded from (sweeps re-decode it with overridden values).
+    public let document: ScenarioDocument
+    public let name: String
+    /// Seed of every random stream the scenario's Monte Carlo work derives.
+    public let seed: UInt64
+    public let model: ModelSpec
+    public let teacher: TeacherSpec
+    public let student: StudentSpec
+
+    /// The file the scenario came from.
+    public var file: String { document.file }
+
+    /// Decodes and validates `document`. - Throws: `ScenarioError` naming the file, key and reason.
+    public init(document: ScenarioDocument) throws(ScenarioError) {
+        self.document = document
+        let top = TableReader(file: document.file, path: "", table: document.root)
+        name = try top.string("name", default: Self.defaultName(document.file))
+        seed = UInt64(try top.integer("seed", minimum: 0, default: 0))
+        _ = top.value("description")
+        for section in Self.sections { _ = top.value(section) }
+        try top.finish()
+
+        model = try Self.decodeModel(try TableReader(document, section: "model"))
+        teacher = try Self.decodeTeacher(try TableReader(document, section: "teacher"))
+        student = try Self.decodeStudent(try TableReader(document, section: "student"))
+    }
+
+    /// Reads and decodes TOML text.
+    public init(file: String, text: String) throws(ScenarioError) {
+        try self.init(document: try ScenarioDocument(file: file, text: text))
+    }
+
+    /// The top-level tables a scenario may have.
+    public static let sections = ["model", "teacher", "student"]
+
+    /// The validated model. - Throws: `ScenarioError` at `model.<key>`.
+    public func buildModel() throws(ScenarioError) -> JointGaussian {
+        do { return try model.build() } catch {
+            throw ScenarioError(file: file, key: "model.\(error.parameter)", reason: error.reason)
+        }
+    }
+
+    /// The analytic KD answer. - Throws: `ScenarioError` for an invalid model or a setting no
+    /// regime covers.
+    public func analyze() throws(ScenarioError) -> KDAnalysis {
+        let m = try buildModel()
+        do { return try KDAnalysis(model: m, teacher: teacher, student: student) } catch {
+            throw ScenarioError(file: file, key: error.parameter, reason: error.reason)
+        }
+    }
+
+    private static func defaultName(_ file: String) -> String {
+        let base = file.split(separator: "/").last.map(String.init) ?? file
+        return base.hasSuffix(".toml") ? String(base.dropLast(5)) : base
+    }
+
+    private static func decodeModel(_ r: TableReader) throws(ScenarioError) -> ModelSpec {
+        let kind = try r.choice("kind", ["correlations", "latent", "covariance"])
+        let spec: ModelSpec
+        switch kind {
+        case "correlations":
+            spec = .correlations(rhoTS: try r.double("rho_ts"), rhoSY: try r.double("rho_sy"), rhoTY: try r.double("rho_ty"))
+        case "latent":
+            let beta = try r.vector("label_loadings")
+            spec = .latent(.init(
+                teacherLoadings: try r.matrix("teacher_loadings", flatIsRow: true),
+                studentLoadings: try r.matrix("student_loadings", flatIsRow: true),
+                labelLoadings: beta,
+                teacherNoise: try r.double("teacher_noise", default: 0),
+                studentNoise: try r.double("student_noise", default: 0),
+                labelNoise: try r.double("label_noise", default: 0)))
+        default:
+            let dt = try r.integer("dt", minimum: 1), ds = try r.integer("ds", minimum: 1)
+            spec = .covariance(dt: dt, ds: ds, matrix: try r.matrix("matrix"))
+        }
+        try r.finish()
+        return spec
+    }
+
+    private static func decodeTeacher(_ r: TableReader) throws(ScenarioError) -> TeacherSpec {
+        let target = TeacherTarget(rawValue: try r.choice("target", TeacherTarget.allCases.map(\.rawValue), default: "prediction")) ?? .prediction
+        let fitName = try r.choice("fit", ["oracle", "ols"], default: "oracle")
+        let samples = r.has("n") ? try r.integer("n", minimum: 1) : nil
+        let fit: TeacherFit
+        if fitName == "ols" {
+            guard let samples else { throw r.error("n", "missing: an OLS teacher needs its sample size") }
+            fit = .ols(samples: samples)
+        } else {
+            fit = .oracle
+        }
+        let scale = try r.double("scale", default: 1)
+        let projection = try r.optionalVector("projection")
+        try r.finish()
+        return TeacherSpec(target: target, fit: fit, scale: scale, projection: projection)
+    }
+
+    private static func decodeStudent(_ r: TableReader) throws(ScenarioError) -> StudentSpec {
+        let samples: SampleSize
+        switch r.value("n") {
+        case .none: throw r.error("n", "missing (required): an integer, or \"inf\" for the population regime")
+        case .string("inf")?: samples = .infinite
+        case .integer(let n)? where n >= 1: samples = .finite(n)
+        case let other?:
+            throw r.error("n", "expected a positive integer or \"inf\", got \(other)")
+        }
+        let ridge = try r.double("ridge", default: 0)
+        guard ridge >= 0 else { throw r.error("ridge", "must be >= 0, got \(ridge)") }
+        let lambda = try r.double("lambda", in: 0...1, default: 0.5)
+        let approximation = try r.bool("approximation", default: false)
+        try r.finish()
+        return StudentSpec(samples: samples, ridge: ridge, lambda: lambda, allowApproximation: approximation)
+    }
+}

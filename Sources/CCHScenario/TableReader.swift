@@ -1,0 +1,157 @@
+import CrossModalKD
+
+/// Reads typed values from one table of a scenario, with errors that name the file and the dotted
+/// key, and remembers which keys were read so that `finish()` can reject unknown ones.
+public final class TableReader {
+    public let file: String
+    /// Dotted path of this table (`model`, `student`, ... or empty for the top level).
+    public let path: String
+    private let table: [String: ScenarioValue]
+    private var consumed: Set<String> = []
+
+    public init(file: String, path: String, table: [String: ScenarioValue]) {
+        self.file = file
+        self.path = path
+        self.table = table
+    }
+
+    /// The reader of sub-table `key` of `document`'s root (an empty table when absent).
+    public convenience init(_ document: ScenarioDocument, section key: String) throws(ScenarioError) {
+        switch document.root[key] {
+        case .none: self.init(file: document.file, path: key, table: [:])
+        case .table(let t)?: self.init(file: document.file, path: key, table: t)
+        case let other?:
+            throw ScenarioError(file: document.file, key: key, reason: "expected a table, got a \(other.typeName)")
+        }
+    }
+
+    /// The dotted key of `key` in this table.
+    public func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// An error located at `key`.
+    public func error(_ key: String, _ reason: String) -> ScenarioError {
+        ScenarioError(file: file, key: keyPath(key), reason: reason)
+    }
+
+    public func has(_ key: String) -> Bool { table[key] != nil }
+
+    /// The raw value at `key`, marked as read.
+    public func value(_ key: String) -> ScenarioValue? {
+        consumed.insert(key)
+        return table[key]
+    }
+
+    private func required(_ key: String) throws(ScenarioError) -> ScenarioValue {
+        guard let v = value(key) else { throw error(key, "missing (required)") }
+        return v
+    }
+
+    /// A finite number (integer or float).
+    public func double(_ key: String, default fallback: Double? = nil) throws(ScenarioError) -> Double {
+        guard let v = value(key) else {
+            if let fallback { return fallback }
+            throw error(key, "missing (required)")
+        }
+        return try number(v, key)
+    }
+
+    /// A finite number in a closed range.
+    public func double(_ key: String, in range: ClosedRange<Double>, default fallback: Double? = nil) throws(ScenarioError) -> Double {
+        let x = try double(key, default: fallback)
+        guard range.contains(x) else { throw error(key, "must lie in [\(range.lowerBound), \(range.upperBound)], got \(x)") }
+        return x
+    }
+
+    /// An integer at least `minimum`.
+    public func integer(_ key: String, minimum: Int, default fallback: Int? = nil) throws(ScenarioError) -> Int {
+        guard let v = value(key) else {
+            if let fallback { return fallback }
+            throw error(key, "missing (required)")
+        }
+        guard case .integer(let i) = v else { throw error(key, "expected an integer, got a \(v.typeName) (\(v))") }
+        guard i >= minimum else { throw error(key, "must be at least \(minimum), got \(i)") }
+        return i
+    }
+
+    /// A string from a fixed set of choices.
+    public func choice(_ key: String, _ choices: [String], default fallback: String? = nil) throws(ScenarioError) -> String {
+        guard let v = value(key) else {
+            if let fallback { return fallback }
+            throw error(key, "missing (required); one of \(choices.map { "\"\($0)\"" }.joined(separator: ", "))")
+        }
+        guard case .string(let s) = v else { throw error(key, "expected a string, got a \(v.typeName) (\(v))") }
+        guard choices.contains(s) else {
+            throw error(key, "unknown value \"\(s)\"; expected one of \(choices.map { "\"\($0)\"" }.joined(separator: ", "))")
+        }
+        return s
+    }
+
+    /// A string.
+    public func string(_ key: String, default fallback: String? = nil) throws(ScenarioError) -> String {
+        guard let v = value(key) else {
+            if let fallback { return fallback }
+            throw error(key, "missing (required)")
+        }
+        guard case .string(let s) = v else { throw error(key, "expected a string, got a \(v.typeName) (\(v))") }
+        return s
+    }
+
+    /// A boolean.
+    public func bool(_ key: String, default fallback: Bool) throws(ScenarioError) -> Bool {
+        guard let v = value(key) else { return fallback }
+        guard case .bool(let b) = v else { throw error(key, "expected true or false, got a \(v.typeName) (\(v))") }
+        return b
+    }
+
+    /// An array of finite numbers (non-empty).
+    public func vector(_ key: String) throws(ScenarioError) -> [Double] {
+        try vector(try required(key), key)
+    }
+
+    /// An optional array of finite numbers.
+    public func optionalVector(_ key: String) throws(ScenarioError) -> [Double]? {
+        guard let v = value(key) else { return nil }
+        return try vector(v, key)
+    }
+
+    /// A matrix written as an array of equally long rows of numbers. A flat array is one row
+    /// when `flatIsRow` (so a scalar teacher can write `teacher_loadings = [0.5, 0.2]`).
+    public func matrix(_ key: String, flatIsRow: Bool = false) throws(ScenarioError) -> Matrix {
+        let v = try required(key)
+        guard case .array(let rows) = v, !rows.isEmpty else { throw error(key, "expected a non-empty array of rows") }
+        if flatIsRow, rows.allSatisfy({ $0.asDouble != nil }) {
+            let row = try vector(v, key)
+            return Matrix(rows: 1, cols: row.count, elements: row)
+        }
+        var out: [[Double]] = []
+        for (i, row) in rows.enumerated() {
+            guard case .array = row else { throw error(key, "row \(i + 1) is a \(row.typeName), expected an array of numbers") }
+            out.append(try vector(row, "\(key)[\(i + 1)]"))
+        }
+        let width = out[0].count
+        guard out.allSatisfy({ $0.count == width }) else {
+            throw error(key, "rows have unequal lengths (\(out.map { "\($0.count)" }.joined(separator: ", ")))")
+        }
+        return Matrix(out)
+    }
+
+    /// Rejects keys that were never read.
+    public func finish() throws(ScenarioError) {
+        let unknown = table.keys.filter { !consumed.contains($0) }.sorted()
+        guard let first = unknown.first else { return }
+        throw error(first, "unknown key" + (unknown.count > 1 ? " (also unknown: \(unknown.dropFirst().joined(separator: ", ")))" : ""))
+    }
+
+    private func number(_ v: ScenarioValue, _ key: String) throws(ScenarioError) -> Double {
+        guard let x = v.asDouble else { throw error(key, "expected a number, got a \(v.typeName) (\(v))") }
+        guard x.isFinite else { throw error(key, "must be finite, got \(x)") }
+        return x
+    }
+
+    private func vector(_ v: ScenarioValue, _ key: String) throws(ScenarioError) -> [Double] {
+        guard case .array(let items) = v, !items.isEmpty else { throw error(key, "expected a non-empty array of numbers, got \(v)") }
+        var out: [Double] = []
+        for item in items { out.append(try number(item, key)) }
+        return out
+    }
+}

@@ -1,0 +1,60 @@
+import CCHScenario
+import CrossModalKD
+import Foundation
+
+/// The human-readable report of `cchsim analyze`.
+enum AnalysisReport {
+    static func text(scenario s: Scenario, analysis a: KDAnalysis) -> String {
+        let i = a.information
+        func nats(_ x: Double) -> String { "\(fmt(x)) nats (\(fmt(x / GaussianInformation.natsPerBit)) bits)" }
+        var lines: [String] = []
+        lines.append("Scenario \(s.name) (\(s.file))")
+        lines.append("  model:   \(describe(s.model))")
+        lines.append("  teacher: \(describe(s.teacher))")
+        lines.append("  student: n = \(s.student.samples), ridge = \(fmt(s.student.ridge)), lambda = \(fmt(s.student.lambda))")
+        lines.append("")
+        lines.append("Mutual information")
+        lines.append("  I(T;S)   = \(nats(i.teacherStudent))")
+        lines.append("  I(S;Y)   = \(nats(i.studentLabel))")
+        lines.append("  I(T;Y)   = \(nats(i.teacherLabel))")
+        lines.append("  I(T;Y|S) = \(nats(i.teacherLabelGivenStudent))   (label information only the teacher has)")
+        lines.append("  CCH gap I(T;S) - I(S;Y) = \(fmt(i.cchGap)) nats: CCH predicts KD \(i.cchPredictsGain ? "helps" : "does not help")")
+        lines.append("")
+        lines.append("Expected test risk E(Y - w'S)^2, regime \(a.regime.rawValue) (\(a.regime.isExact ? "exact" : "asymptotic approximation"))")
+        lines.append("  Bayes risk Var(Y|S)        \(fmt(a.bayesRisk))")
+        lines.append("  without KD (lambda = 0)    \(fmt(a.riskNoKD))")
+        lines.append("  with KD (lambda = \(fmt(a.lambda)))\(pad(a.lambda)) \(fmt(a.riskKD))   gain \(fmt(a.kdGain)) (\(pct(a.kdGain / a.riskNoKD)))")
+        lines.append("  best lambda* = \(fmt(a.lambdaOpt))\(pad(a.lambdaOpt))   \(fmt(a.risk(at: a.lambdaOpt)))   gain \(fmt(a.kdGainOpt)) (\(pct(a.kdGainOpt / a.riskNoKD)))")
+        lines.append("  sign-label accuracy of E[w]: \(fmt(a.accuracyNoKD)) without KD, \(fmt(a.accuracyKD)) with KD, \(fmt(a.accuracyOpt)) at lambda*")
+        lines.append("")
+        let truth = a.kdHelps ? "KD helps (gain at lambda* > 0)" : "KD does not help (best lambda is 0)"
+        lines.append("Verdict: \(truth); CCH \(a.cchAgrees ? "agrees" : "is wrong here").")
+        return lines.joined(separator: "\n")
+    }
+
+    static func describe(_ m: ModelSpec) -> String {
+        switch m {
+        case .correlations(let ts, let sy, let ty):
+            "correlations rho_ts = \(fmt(ts)), rho_sy = \(fmt(sy)), rho_ty = \(fmt(ty)) (dt = ds = 1, unit variances)"
+        case .latent(let f):
+            "latent factors k = \(f.labelLoadings.count), dt = \(f.teacherLoadings.rows), ds = \(f.studentLoadings.rows), "
+                + "noise sd (teacher, student, label) = (\(fmt(f.teacherNoise)), \(fmt(f.studentNoise)), \(fmt(f.labelNoise)))"
+        case .covariance(let dt, let ds, _):
+            "covariance matrix, dt = \(dt), ds = \(ds)"
+        }
+    }
+
+    static func describe(_ t: TeacherSpec) -> String {
+        let fit: String
+        switch t.fit {
+        case .oracle: fit = "oracle"
+        case .ols(let nt): fit = "OLS on nt = \(nt) samples"
+        }
+        return "\(t.target.rawValue) target, \(fit), scale c = \(fmt(t.scale))"
+    }
+
+    /// Six significant digits.
+    static func fmt(_ x: Double) -> String { String(format: "%.6g", x) }
+    private static func pct(_ x: Double) -> String { String(format: "%+.3g%% of the no-KD risk", 100 * x) }
+    private static func pad(_ x: Double) -> String { String(repeating: " ", count: max(0, 8 - fmt(x).count)) }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import CCHScenario
+import CrossModalKD
+
+extension CCHSimCommand {
+    /// `cchsim analyze`: the analytic answer for one scenario.
+    struct Analyze: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Closed-form mutual information, CCH verdict and analytic KD risk for one scenario.",
+            discussion: """
+                Give a scenario file, or the scalar shortcut (--rho-ts, --rho-sy, --rho-ty with the
+                student options) for a correlations model with unit variances.
+                Example: cchsim analyze --rho-ts 0.6 --rho-sy 0.4 --rho-ty 0.3 --n inf --ridge 0.05 --lambda 0.2 --target representation
+                """)
+
+        @Argument(help: "Scenario file (TOML).")
+        var scenario: String?
+
+        @Option(name: .customLong("rho-ts"), parsing: .unconditional, help: "Correlation of teacher and student (shortcut).")
+        var rhoTS: Double?
+        @Option(name: .customLong("rho-sy"), parsing: .unconditional, help: "Correlation of student and label (shortcut).")
+        var rhoSY: Double?
+        @Option(name: .customLong("rho-ty"), parsing: .unconditional, help: "Correlation of teacher and label (shortcut).")
+        var rhoTY: Double?
+        @Option(help: "Student training samples: an integer or 'inf' (shortcut; default inf).")
+        var n: String?
+        @Option(help: "Ridge penalty gamma >= 0 (shortcut; default 0).")
+        var ridge: Double?
+        @Option(help: "KD weight lambda in [0, 1] (shortcut; default 0.5).")
+        var lambda: Double?
+        @Option(help: "KD target: prediction or representation (shortcut; default prediction).")
+        var target: String?
+        @Option(help: "Teacher scale c (shortcut; default 1).")
+        var scale: Double?
+
+        @Flag(help: "Print one JSON object instead of the report.")
+        var json = false
+
+        mutating func run() throws {
+            let loaded = try resolveScenario()
+            let analysis: KDAnalysis
+            do { analysis = try loaded.analyze() } catch { throw CLIError(error.description) }
+            print(json ? JSONText.object(ScenarioFields.identity(loaded) + AnalysisFields.of(analysis))
+                       : AnalysisReport.text(scenario: loaded, analysis: analysis))
+        }
+
+        private var shortcutGiven: Bool {
+            rhoTS != nil || rhoSY != nil || rhoTY != nil || n != nil || ridge != nil || lambda != nil || target != nil || scale != nil
+        }
+
+        private func resolveScenario() throws -> Scenario {
+            if let scenario {
+                guard !shortcutGiven else {
+                    throw ValidationError("give either a scenario file or the shortcut options (--rho-ts ...), not both")
+                }
+                return try ScenarioLoading.load(scenario)
+            }
+            guard let rhoTS, let rhoSY, let rhoTY else {
+                throw ValidationError("give a scenario file, or all of --rho-ts, --rho-sy and --rho-ty")
+            }
+            let samples: ScenarioValue
+            switch n ?? "inf" {
+            case "inf": samples = .string("inf")
+            case let text:
+                guard let count = Int(text) else { throw ValidationError("--n must be an integer or 'inf', got '\(text)'") }
+                samples = .integer(count)
+            }
+            var student: [String: ScenarioValue] = ["n": samples]
+            if let ridge { student["ridge"] = .number(ridge) }
+            if let lambda { student["lambda"] = .number(lambda) }
+            var teacher: [String: ScenarioValue] = [:]
+            if let target { teacher["target"] = .string(target) }
+            if let scale { teacher["scale"] = .number(scale) }
+            let root: [String: ScenarioValue] = [
+                "name": .string("shortcut"),
+                "model": .table(["kind": .string("correlations"), "rho_ts": .number(rhoTS),
+                                 "rho_sy": .number(rhoSY), "rho_ty": .number(rhoTY)]),
+                "teacher": .table(teacher),
+                "student": .table(student),
+            ]
+            do { return try Scenario(document: ScenarioDocument(file: "command line", root: root)) } catch {
+                throw CLIError(error.description)
+            }
+        }
+    }
+}
+
+/// Fields that identify a scenario in JSON output.
+enum ScenarioFields {
+    static func identity(_ s: Scenario) -> ReportFields {
+        [("name", .text(s.name)), ("file", .text(s.file)), ("seed", .integer(Int(truncatingIfNeeded: s.seed)))]
+    }
+}

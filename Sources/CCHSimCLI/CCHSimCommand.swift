@@ -1,0 +1,28 @@
+import ArgumentParser
+
+/// The `cchsim` command: a theory simulator for cross-modal knowledge distillation in the joint
+/// Gaussian model.
+public struct CCHSimCommand: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "cchsim",
+        abstract: "Test the Cross-modal Complementarity Hypothesis (CCH) of knowledge distillation in the joint Gaussian model.",
+        discussion: """
+            CCH (arXiv 2510.13182): KD from a teacher modality T helps a student modality S when
+            I(T;S) > I(S;Y). cchsim computes the mutual informations in closed form, the exact or
+            asymptotic expected risk of a linear student trained with a KD penalty, and says whether
+            KD really helps. Scenario files (TOML) are documented in README.md.
+            """,
+        version: version,
+        subcommands: [Analyze.self]
+    )
+
+    public init() {}
+}
+
+/// A user-facing failure: printed as `Error: <description>` with exit code 1.
+public struct CLIError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

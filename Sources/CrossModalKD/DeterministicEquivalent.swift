@@ -1,0 +1,53 @@
+import Foundation
+
+/// The deterministic equivalent of finite-n ridge regression (THEORY.md section 4(d)).
+///
+/// kappa > 0 solves gamma = kappa (1 - tr(Sss (Sss + kappa I)^-1) / n) on the branch where the
+/// bracket is positive; with gamma = 0 it is the ridgeless limit (kappa = 0 for n > ds).
+/// Asymptotic in n and ds with ds / n fixed: an approximation, labelled so everywhere.
+public struct DeterministicEquivalent: Sendable {
+    /// The effective regularisation kappa.
+    public let kappa: Double
+    /// A = (Sss + kappa I)^-1.
+    public let resolvent: Matrix
+    /// df2 = tr(Sss^2 A^2).
+    public let df2: Double
+    /// n, the student's sample size.
+    public let n: Int
+
+    public init(sss: Matrix, ridge gamma: Double, n: Int) throws(AnalysisError) {
+        let mu = sss.symmetricEigenvalues
+        let nd = Double(n)
+        func df1(_ k: Double) -> Double { mu.reduce(0) { $0 + $1 / ($1 + k) } }
+        // Lower end of the admissible branch: df1(kappa) = n (decreasing in kappa), or 0 if ds < n.
+        var lo = 0.0
+        if df1(0) >= nd {
+            var a = 0.0, b = mu.max() ?? 1
+            while df1(b) >= nd { b *= 2 }
+            for _ in 0..<200 { let m = 0.5 * (a + b); if df1(m) >= nd { a = m } else { b = m } }
+            lo = b
+        }
+        func g(_ k: Double) -> Double { k * (1 - df1(k) / nd) - gamma }
+        var kappa = lo
+        if gamma > 0 {
+            var a = lo, b = max(lo, 1) + gamma
+            while g(b) < 0 { b *= 2 }
+            for _ in 0..<200 { let m = 0.5 * (a + b); if g(m) < 0 { a = m } else { b = m } }
+            kappa = 0.5 * (a + b)
+        }
+        let d2 = mu.reduce(0) { $0 + ($1 * $1) / (($1 + kappa) * ($1 + kappa)) }
+        guard d2 < nd * (1 - 1e-12) else {
+            throw .regimeDoesNotApply(
+                parameter: "student.n",
+                reason: "the deterministic equivalent is singular at ridge \(gamma) with n = \(n) = ds; use ridge > 0 or n != ds")
+        }
+        self.kappa = kappa
+        self.df2 = d2
+        self.n = n
+        var shifted = sss
+        for i in 0..<sss.rows { shifted[i, i] += kappa }
+        do { resolvent = try Cholesky(shifted).inverse } catch {
+            throw .regimeDoesNotApply(parameter: "student.ridge", reason: "Sss + kappa I is numerically singular")
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// What the teacher hands the student as the KD target u = c * theta'T (THEORY.md section 3).
+public enum TeacherTarget: String, Sendable, CaseIterable {
+    /// The teacher's prediction of Y: theta = Stt^-1 Sty (oracle) or fitted by OLS.
+    case prediction
+    /// The teacher's representation: T itself for scalar T; for vector T the projection a'T
+    /// (a defaults to the oracle theta), scaled to unit variance.
+    case representation
+}
+
+/// How the teacher's weights are obtained.
+public enum TeacherFit: Equatable, Sendable {
+    /// The population weights theta = Stt^-1 Sty.
+    case oracle
+    /// OLS on `samples` independent (T, Y) pairs; the analytic risk is exact for samples > dt + 1.
+    case ols(samples: Int)
+}
+
+/// The teacher: target kind, how it is fitted, the scale knob c, and an optional projection a
+/// for a representation target with vector T.
+public struct TeacherSpec: Sendable, Equatable {
+    public var target: TeacherTarget
+    public var fit: TeacherFit
+    /// c in u = c * theta'T. The KD effect depends on the target's scale.
+    public var scale: Double
+    /// a in a'T for a representation target (length dt); nil means the oracle theta (or 1 for scalar T).
+    public var projection: [Double]?
+
+    public init(target: TeacherTarget = .prediction, fit: TeacherFit = .oracle, scale: Double = 1, projection: [Double]? = nil) {
+        self.target = target
+        self.fit = fit
+        self.scale = scale
+        self.projection = projection
+    }
+}
+
+/// Number of student training samples: finite, or infinite for the population regime.
+public enum SampleSize: Equatable, Sendable, CustomStringConvertible {
+    case finite(Int)
+    case infinite
+    public var description: String {
+        switch self { case .finite(let n): "\(n)"; case .infinite: "inf" }
+    }
+}
+
+/// The student: w fitted on n samples by ridge regression of z = (1 - lambda) Y + lambda u on S,
+/// min_w (1/n) sum (z_i - w's_i)^2 + gamma |w|^2.
+public struct StudentSpec: Sendable, Equatable {
+    public var samples: SampleSize
+    /// gamma >= 0, the ridge penalty.
+    public var ridge: Double
+    /// lambda in [0, 1], the weight of the KD target.
+    public var lambda: Double
+    /// Use the deterministic equivalent even where no exact formula applies at ridge 0
+    /// (n <= ds + 1). Off by default: then such a scenario is an error, not a number.
+    public var allowApproximation: Bool
+
+    public init(samples: SampleSize, ridge: Double = 0, lambda: Double = 0.5, allowApproximation: Bool = false) {
+        self.samples = samples
+        self.ridge = ridge
+        self.lambda = lambda
+        self.allowApproximation = allowApproximation
+    }
+}
+
+/// The KD target in closed form: u = theta_eff'T with theta_eff = c * theta, plus, for a fitted
+/// teacher, the covariance of theta_eff's estimation error (zero mean, independent of the
+/// student's sample).
+public struct TeacherSignal: Sendable {
+    /// theta_eff = c * theta (c * a / sqrt(a'Stt a) for a representation target).
+    public let weights: [Double]
+    /// E[(theta_hat - theta)(theta_hat - theta)'] scaled by c^2: c^2 Var(Y|T) Stt^-1 / (nt - dt - 1)
+    /// for an OLS teacher; nil for the oracle.
+    public let errorCovariance: Matrix?
+
+    /// Resolves the teacher of `spec` in `model`.
+    public init(model m: JointGaussian, spec: TeacherSpec) throws(AnalysisError) {
+        guard spec.scale.isFinite else { throw .invalid(parameter: "teacher.scale", reason: "must be finite") }
+        switch spec.target {
+        case .prediction:
+            guard spec.projection == nil else {
+                throw .invalid(parameter: "teacher.projection", reason: "applies to the representation target only")
+            }
+            weights = Vec.scale(spec.scale, m.oracleTeacherWeights)
+        case .representation:
+            let a = spec.projection ?? (m.dt == 1 ? [1] : m.oracleTeacherWeights)
+            guard a.count == m.dt else {
+                throw .invalid(parameter: "teacher.projection", reason: "must have dt = \(m.dt) entries, got \(a.count)")
+            }
+            let variance = Vec.quadratic(a, m.stt)
+            guard variance > 0, variance.isFinite else {
+                throw .invalid(parameter: "teacher.projection", reason: "a'T has zero variance; choose a non-zero projection")
+            }
+            weights = Vec.scale(spec.scale / variance.squareRoot(), a)
+        }
+        switch spec.fit {
+        case .oracle:
+            errorCovariance = nil
+        case .ols(let nt):
+            guard spec.target == .prediction else {
+                throw .invalid(parameter: "teacher.fit", reason: "'ols' applies to the prediction target only")
+            }
+            guard nt > m.dt + 1 else {
+                throw .regimeDoesNotApply(
+                    parameter: "teacher.n",
+                    reason: "an OLS teacher needs n > dt + 1 = \(m.dt + 1) samples for a finite expected risk, got \(nt)")
+            }
+            let factor = spec.scale * spec.scale * m.labelVarianceGivenTeacher / Double(nt - m.dt - 1)
+            errorCovariance = factor * m.teacherCholesky.inverse
+        }
+    }
+}
+
+/// Why an analysis could not give a number.
+public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A parameter is outside its domain.
+    case invalid(parameter: String, reason: String)
+    /// No formula of THEORY.md section 4 covers this setting.
+    case regimeDoesNotApply(parameter: String, reason: String)
+
+    public var parameter: String {
+        switch self { case .invalid(let p, _), .regimeDoesNotApply(let p, _): p }
+    }
+    public var reason: String {
+        switch self { case .invalid(_, let r), .regimeDoesNotApply(_, let r): r }
+    }
+    public var description: String { "\(parameter): \(reason)" }
+}

@@ -1,0 +1,82 @@
+/// Expected test risk E R(w) of the fitted student in one regime of THEORY.md section 4, as a
+/// function of the mixed target's moments (b = b_l, s2 = s2_l). Every regime has the form
+///
+///     E R = Var(Y|S) + |M b - w*|^2_Sss + eta ( s2 + |(I - M) b|^2_Sss )
+///
+/// with M the map from b to the mean fitted weight and eta the variance inflation:
+/// - population:       M = (Sss + gamma I)^-1 Sss, eta = 0;
+/// - exact OLS:        M = I, eta = ds / (n - ds - 1);
+/// - deterministic eq: M = A Sss with A = (Sss + kappa I)^-1, eta = (df2/n) / (1 - df2/n).
+/// (The last is THEORY.md's 4(d) rewritten with A Sss - I = -kappa A.) Since the risk is
+/// quadratic in b, a fitted teacher's mean-zero error adds tr(P Cov(delta b)) + eta E[delta s2]
+/// with P = M'Sss M + eta (I - M)'Sss (I - M).
+public struct ExpectedRisk: Sendable {
+    public let regime: Regime
+    /// Var(Y|S), the Bayes risk.
+    public let bayesRisk: Double
+    let sss: Matrix
+    let bayesWeights: [Double]
+    /// M: b -> E[w].
+    let shrinkage: Matrix
+    /// eta.
+    public let varianceInflation: Double
+    /// P (see type doc).
+    let curvature: Matrix
+    /// Deterministic-equivalent quantities (nil in the exact regimes).
+    public let deterministicEquivalent: DeterministicEquivalent?
+
+    public init(model m: JointGaussian, student: StudentSpec, regime: Regime) throws(AnalysisError) {
+        self.regime = regime
+        sss = m.sss
+        bayesWeights = m.bayesWeights
+        bayesRisk = m.labelVarianceGivenStudent
+        let ds = m.ds
+        switch regime {
+        case .population:
+            var shifted = m.sss
+            for i in 0..<ds { shifted[i, i] += student.ridge }
+            do { shrinkage = try Cholesky(shifted).solve(m.sss) } catch {
+                throw .regimeDoesNotApply(parameter: "student.ridge", reason: "Sss + gamma I is numerically singular")
+            }
+            varianceInflation = 0
+            deterministicEquivalent = nil
+        case .exactOLS, .exactOLSFittedTeacher:
+            guard case .finite(let n) = student.samples, n > ds + 1 else {
+                throw .regimeDoesNotApply(parameter: "student.n", reason: "exact OLS needs n > ds + 1 = \(ds + 1)")
+            }
+            shrinkage = .identity(ds)
+            varianceInflation = Double(ds) / Double(n - ds - 1)
+            deterministicEquivalent = nil
+        case .deterministicEquivalent:
+            guard case .finite(let n) = student.samples else {
+                throw .regimeDoesNotApply(parameter: "student.n", reason: "the deterministic equivalent needs a finite n")
+            }
+            let de = try DeterministicEquivalent(sss: m.sss, ridge: student.ridge, n: n)
+            let ratio = de.df2 / Double(n)
+            shrinkage = de.resolvent * m.sss
+            varianceInflation = ratio / (1 - ratio)
+            deterministicEquivalent = de
+        }
+        let residual = Matrix.identity(ds) - shrinkage
+        curvature = shrinkage.transposed * m.sss * shrinkage
+            + varianceInflation * (residual.transposed * m.sss * residual)
+    }
+
+    /// Expected risk for the mixed target `z`.
+    public func risk(_ z: MixedTarget) -> Double {
+        let b = z.regression
+        let mean = Vec.apply(shrinkage, b)
+        var r = bayesRisk + Vec.quadratic(Vec.sub(mean, bayesWeights), sss)
+        if varianceInflation != 0 {
+            r += varianceInflation * (z.residualVariance + Vec.quadratic(Vec.sub(b, mean), sss))
+        }
+        if let noise = z.regressionNoise {
+            r += (curvature * noise).trace + varianceInflation * z.residualVarianceNoise
+        }
+        return r
+    }
+
+    /// The mean fitted weight E[w] = M b (exact in the exact regimes, the deterministic
+    /// equivalent otherwise).
+    public func meanWeights(_ z: MixedTarget) -> [Double] { Vec.apply(shrinkage, z.regression) }
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// The zero-mean jointly Gaussian vector V = (T, S, Y) of THEORY.md section 1: a teacher
+/// representation T in R^dt, a student representation S in R^ds and a scalar label Y.
+///
+/// The covariance is validated on construction (finite, symmetric, positive definite by GSL
+/// Cholesky), so every derived quantity (conditional variances, mutual information, risks) is
+/// well defined.
+public struct JointGaussian: Sendable {
+    /// Teacher dimension dt >= 1.
+    public let dt: Int
+    /// Student dimension ds >= 1.
+    public let ds: Int
+    /// Covariance of (T, S, Y), order T (dt rows), S (ds rows), Y (last row).
+    public let sigma: Matrix
+    /// Cholesky factor of `sigma`; used to sample and to take log-determinants.
+    public let cholesky: Cholesky
+
+    /// Index sets of the three blocks within `sigma`.
+    public var teacherIndices: [Int] { Array(0..<dt) }
+    public var studentIndices: [Int] { Array(dt..<(dt + ds)) }
+    public var labelIndex: Int { dt + ds }
+
+    /// Cholesky factors of the diagonal blocks Sss and Stt (positive definite with Sigma).
+    public let studentCholesky: Cholesky, teacherCholesky: Cholesky
+
+    /// Blocks of Sigma, named as in THEORY.md.
+    public let stt: Matrix, sss: Matrix, sts: Matrix
+    public let sty: [Double], ssy: [Double]
+    public let syy: Double
+
+    /// A model from its full covariance (T first, then S, then Y).
+    /// - Throws: `ModelError` naming the offending parameter.
+    public init(dt: Int, ds: Int, covariance: Matrix) throws(ModelError) {
+        guard dt >= 1 else { throw .invalid(parameter: "dt", reason: "must be at least 1, got \(dt)") }
+        guard ds >= 1 else { throw .invalid(parameter: "ds", reason: "must be at least 1, got \(ds)") }
+        let d = dt + ds + 1
+        guard covariance.rows == d, covariance.cols == d else {
+            throw .invalid(parameter: "matrix",
+                           reason: "must be \(d) x \(d) (dt + ds + 1), got \(covariance.rows) x \(covariance.cols)")
+        }
+        for i in 0..<d {
+            for j in 0..<d {
+                let a = covariance[i, j], b = covariance[j, i]
+                guard a.isFinite else {
+                    throw .invalid(parameter: "matrix", reason: "entry (\(i + 1), \(j + 1)) is not finite")
+                }
+                guard abs(a - b) <= 1e-12 * max(1, abs(a), abs(b)) else {
+                    throw .invalid(parameter: "matrix",
+                                   reason: "not symmetric: entry (\(i + 1), \(j + 1)) = \(a) but (\(j + 1), \(i + 1)) = \(b)")
+                }
+            }
+        }
+        let chol: Cholesky
+        do { chol = try Cholesky(covariance) } catch {
+            throw .notPositiveDefinite(parameter: "matrix",
+                                       reason: "the covariance of (T, S, Y) is not positive definite (GSL Cholesky failed)")
+        }
+        let sym = covariance.symmetrised
+        let t = Array(0..<dt), s = Array(dt..<(dt + ds)), y = dt + ds
+        do {
+            teacherCholesky = try Cholesky(sym.principal(t))
+            studentCholesky = try Cholesky(sym.principal(s))
+        } catch {
+            throw .notPositiveDefinite(parameter: "matrix",
+                                       reason: "a diagonal block of the covariance is numerically singular")
+        }
+        self.dt = dt
+        self.ds = ds
+        self.sigma = sym
+        self.cholesky = chol
+        stt = sym.principal(t)
+        sss = sym.principal(s)
+        sts = sym.submatrix(rows: t, cols: s)
+        sty = t.map { sym[$0, y] }
+        ssy = s.map { sym[$0, y] }
+        syy = sym[y, y]
+    }
+
+    /// The scalar model (dt = ds = 1, unit variances) from three correlations.
+    ///
+    /// Valid iff each |rho| < 1 and 1 + 2 rho_ts rho_sy rho_ty - rho_ts^2 - rho_sy^2 - rho_ty^2 > 0.
+    public static func correlations(rhoTS: Double, rhoSY: Double, rhoTY: Double) throws(ModelError) -> JointGaussian {
+        for (name, r) in [("rho_ts", rhoTS), ("rho_sy", rhoSY), ("rho_ty", rhoTY)] {
+            guard r.isFinite, abs(r) < 1 else {
+                throw .invalid(parameter: name, reason: "a correlation must lie strictly between -1 and 1, got \(r)")
+            }
+        }
+        let det = correlationDeterminant(rhoTS: rhoTS, rhoSY: rhoSY, rhoTY: rhoTY)
+        guard det > 0 else {
+            throw .notPositiveDefinite(
+                parameter: "rho_ts/rho_sy/rho_ty",
+                reason: "the correlations violate 1 + 2 rho_ts rho_sy rho_ty - rho_ts^2 - rho_sy^2 - rho_ty^2 > 0 (it is \(det))")
+        }
+        let m = Matrix([[1, rhoTS, rhoTY], [rhoTS, 1, rhoSY], [rhoTY, rhoSY, 1]])
+        return try JointGaussian(dt: 1, ds: 1, covariance: m)
+    }
+
+    /// det of the 3x3 correlation matrix: positive iff the correlations are jointly realisable.
+    public static func correlationDeterminant(rhoTS: Double, rhoSY: Double, rhoTY: Double) -> Double {
+        1 + 2 * rhoTS * rhoSY * rhoTY - rhoTS * rhoTS - rhoSY * rhoSY - rhoTY * rhoTY
+    }
+
+    /// The latent-factor model: Z ~ N(0, I_k), T = At Z + sigma_t e_t, S = As Z + sigma_s e_s,
+    /// Y = beta'Z + sigma_y e_y with independent standard noises, so
+    /// Cov = [At; As; beta'] [At; As; beta']' + diag(sigma_t^2 I, sigma_s^2 I, sigma_y^2).
+    public static func latent(teacherLoadings at: Matrix, studentLoadings as_: Matrix, labelLoadings beta: [Double],
+                              teacherNoise: Double, studentNoise: Double, labelNoise: Double) throws(ModelError) -> JointGaussian {
+        let k = beta.count
+        guard k >= 1 else { throw .invalid(parameter: "label_loadings", reason: "needs at least one latent factor") }
+        guard at.rows >= 1, at.cols == k else {
+            throw .invalid(parameter: "teacher_loadings", reason: "must be dt x \(k) (k = label_loadings length), got \(at.rows) x \(at.cols)")
+        }
+        guard as_.rows >= 1, as_.cols == k else {
+            throw .invalid(parameter: "student_loadings", reason: "must be ds x \(k) (k = label_loadings length), got \(as_.rows) x \(as_.cols)")
+        }
+        for (name, m) in [("teacher_loadings", at), ("student_loadings", as_), ("label_loadings", Matrix.column(beta))] {
+            guard m.elements.allSatisfy({ $0.isFinite }) else { throw .invalid(parameter: name, reason: "entries must be finite") }
+        }
+        for (name, s) in [("teacher_noise", teacherNoise), ("student_noise", studentNoise), ("label_noise", labelNoise)] {
+            guard s.isFinite, s >= 0 else { throw .invalid(parameter: name, reason: "a noise standard deviation must be finite and >= 0, got \(s)") }
+        }
+        let dt = at.rows, ds = as_.rows
+        let loadings = Matrix(rows: dt + ds + 1, cols: k, elements: at.elements + as_.elements + beta)
+        var cov = loadings * loadings.transposed
+        for i in 0..<dt { cov[i, i] += teacherNoise * teacherNoise }
+        for i in dt..<(dt + ds) { cov[i, i] += studentNoise * studentNoise }
+        cov[dt + ds, dt + ds] += labelNoise * labelNoise
+        do { return try JointGaussian(dt: dt, ds: ds, covariance: cov) } catch {
+            throw .notPositiveDefinite(
+                parameter: "latent model",
+                reason: "the implied covariance is singular: give every block positive noise or loadings of full row rank")
+        }
+    }
+
+    // MARK: Derived population quantities
+
+    /// w* = Sss^-1 Ssy, the population regression of Y on S (the Bayes-optimal linear student).
+    public var bayesWeights: [Double] { studentCholesky.solve(ssy) }
+
+    /// Var(Y | S) = Syy - Ssy' Sss^-1 Ssy: the Bayes risk of any student on S.
+    public var labelVarianceGivenStudent: Double { syy - studentCholesky.inverseQuadratic(ssy) }
+
+    /// Var(Y | T) = Syy - Sty' Stt^-1 Sty.
+    public var labelVarianceGivenTeacher: Double { syy - teacherCholesky.inverseQuadratic(sty) }
+
+    /// theta = Stt^-1 Sty, the oracle teacher's regression of Y on T.
+    public var oracleTeacherWeights: [Double] { teacherCholesky.solve(sty) }
+
+}
+
+/// Why a model specification was rejected. `parameter` names the scenario key at fault.
+public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalid(parameter: String, reason: String)
+    case notPositiveDefinite(parameter: String, reason: String)
+
+    public var parameter: String {
+        switch self { case .invalid(let p, _), .notPositiveDefinite(let p, _): p }
+    }
+    public var reason: String {
+        switch self { case .invalid(_, let r), .notPositiveDefinite(_, let r): r }
+    }
+    public var description: String { "\(parameter): \(reason)" }
+}

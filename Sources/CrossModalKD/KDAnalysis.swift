@@ -1,0 +1,70 @@
+/// The analytic answer for one scenario: does CCH predict a KD gain, and does KD really help?
+///
+/// Risks are expected test risks E R(w) of THEORY.md section 4 in the regime `regime`; the KD gain
+/// is G(lambda) = E R(0) - E R(lambda). E R(lambda) is a quadratic a0 + a1 lambda + a2 lambda^2, so
+/// the best weight lambda* on [0, 1] and its gain G(lambda*) are closed form.
+public struct KDAnalysis: Sendable {
+    /// Mutual informations and the CCH gap.
+    public let information: InformationSummary
+    public let regime: Regime
+    /// Var(Y|S): no student on S can do better.
+    public let bayesRisk: Double
+    /// The scenario's KD weight lambda.
+    public let lambda: Double
+    /// E R(0) and E R(lambda).
+    public let riskNoKD: Double, riskKD: Double
+    /// The risk curve E R(l) = a0 + a1 l + a2 l^2.
+    public let riskCurve: (a0: Double, a1: Double, a2: Double)
+    /// argmin of E R over [0, 1].
+    public let lambdaOpt: Double
+    /// Sign-label accuracy (Sheppard) of the mean fitted weight E[w] without KD, at lambda, at lambda*.
+    public let accuracyNoKD: Double, accuracyKD: Double, accuracyOpt: Double
+
+    /// G(lambda) = E R(0) - E R(lambda).
+    public var kdGain: Double { riskNoKD - riskKD }
+    /// G(lambda*).
+    public var kdGainOpt: Double { riskNoKD - risk(at: lambdaOpt) }
+    /// KD helps (the truth CCH is judged against): G(lambda*) > 0, beyond rounding
+    /// (a relative tolerance of 1e-12 of E R(0)).
+    public var kdHelps: Bool { kdGainOpt > 1e-12 * riskNoKD }
+    /// Whether CCH's prediction agrees with the truth.
+    public var cchAgrees: Bool { information.cchPredictsGain == kdHelps }
+
+    /// E R(l) on the closed-form quadratic.
+    public func risk(at l: Double) -> Double { riskCurve.a0 + l * (riskCurve.a1 + l * riskCurve.a2) }
+
+    /// Analyses a model with a teacher and a student.
+    /// - Throws: `AnalysisError` when a parameter is out of range or no regime applies.
+    public init(model: JointGaussian, teacher: TeacherSpec, student: StudentSpec) throws(AnalysisError) {
+        guard student.lambda.isFinite, (0...1).contains(student.lambda) else {
+            throw .invalid(parameter: "student.lambda", reason: "must lie in [0, 1], got \(student.lambda)")
+        }
+        let signal = try TeacherSignal(model: model, spec: teacher)
+        let chosen = try Regime.choose(student: student, teacherFit: teacher.fit, ds: model.ds)
+        let expected = try ExpectedRisk(model: model, student: student, regime: chosen)
+        func target(_ l: Double) -> MixedTarget { MixedTarget(model: model, teacher: signal, lambda: l) }
+        let z0 = target(0), zHalf = target(0.5), z1 = target(1), zL = target(student.lambda)
+        let r0 = expected.risk(z0), rHalf = expected.risk(zHalf), r1 = expected.risk(z1)
+        // Quadratic through (0, r0), (1/2, rHalf), (1, r1).
+        let a2 = 2 * (r1 - 2 * rHalf + r0)
+        let a1 = r1 - r0 - a2
+        let curve = (a0: r0, a1: a1, a2: a2)
+        var best = r1 < r0 ? 1.0 : 0.0
+        if a2 > 0 {
+            let vertex = -a1 / (2 * a2)
+            if vertex > 0 && vertex < 1 { best = vertex }
+        }
+        let zOpt = target(best)
+        information = InformationSummary(model: model)
+        regime = chosen
+        bayesRisk = expected.bayesRisk
+        lambda = student.lambda
+        riskNoKD = r0
+        riskKD = expected.risk(zL)
+        riskCurve = curve
+        lambdaOpt = best
+        accuracyNoKD = SignAccuracy.of(weights: expected.meanWeights(z0), in: model)
+        accuracyKD = SignAccuracy.of(weights: expected.meanWeights(zL), in: model)
+        accuracyOpt = SignAccuracy.of(weights: expected.meanWeights(zOpt), in: model)
+    }
+}

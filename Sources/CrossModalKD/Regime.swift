@@ -1,0 +1,36 @@
+/// The analytic regimes of THEORY.md section 4. The raw values are the names used in reports,
+/// JSON and CSV.
+public enum Regime: String, Sendable, CaseIterable {
+    /// n = infinity, any ridge gamma >= 0: exact.
+    case population
+    /// Finite n > ds + 1, gamma = 0, oracle teacher: exact (Gaussian design).
+    case exactOLS = "exact-ols"
+    /// As exact-ols with an OLS teacher fitted on nt > dt + 1 independent samples: exact.
+    case exactOLSFittedTeacher = "exact-ols-fitted-teacher"
+    /// Finite n with gamma > 0 (or n <= ds + 1 when approximation is allowed):
+    /// the deterministic equivalent, asymptotic in n and ds, not exact.
+    case deterministicEquivalent = "deterministic-equivalent"
+
+    /// Whether the regime's expected risk is exact (true) or an asymptotic approximation.
+    public var isExact: Bool { self != .deterministicEquivalent }
+
+    /// The regime THEORY.md assigns to a student and teacher in a model of student dimension `ds`.
+    public static func choose(student: StudentSpec, teacherFit: TeacherFit, ds: Int) throws(AnalysisError) -> Regime {
+        guard student.ridge.isFinite, student.ridge >= 0 else {
+            throw .invalid(parameter: "student.ridge", reason: "must be finite and >= 0, got \(student.ridge)")
+        }
+        switch student.samples {
+        case .infinite:
+            return .population
+        case .finite(let n):
+            guard n >= 1 else { throw .invalid(parameter: "student.n", reason: "must be at least 1, got \(n)") }
+            if student.ridge > 0 { return .deterministicEquivalent }
+            if n > ds + 1 { return teacherFit == .oracle ? .exactOLS : .exactOLSFittedTeacher }
+            if student.allowApproximation { return .deterministicEquivalent }
+            throw .regimeDoesNotApply(
+                parameter: "student.n",
+                reason: "exact OLS needs n > ds + 1 = \(ds + 1), got n = \(n); set student.ridge > 0, "
+                    + "or student.approximation = true for the deterministic equivalent")
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import Foundation
+
+/// Accuracy of sign(w'S) as a predictor of the sign label C = sign(Y), by Sheppard's formula:
+/// P(sign(w'S) = sign(Y)) = 1/2 + asin(r) / pi with r = corr(w'S, Y) (THEORY.md section 3).
+public enum SignAccuracy {
+    /// Accuracy of the linear student `w` in `model`; 1/2 for w = 0 (a constant guess).
+    public static func of(weights w: [Double], in model: JointGaussian) -> Double {
+        let cov = Vec.dot(w, model.ssy)
+        let varPrediction = Vec.quadratic(w, model.sss)
+        guard varPrediction > 0 else { return 0.5 }
+        let r = max(-1, min(1, cov / (varPrediction * model.syy).squareRoot()))
+        return 0.5 + asin(r) / Double.pi
+    }
+}

@@ -1,0 +1,3 @@
+import CCHSimCLI
+
+CCHSimCommand.main()
