@@ -11,6 +11,8 @@ public struct Scenario: Sendable {
     /// Seed of every random stream the scenario's Monte Carlo work derives.
     public let seed: UInt64
     public let model: ModelSpec
+    /// The label: continuous Y (default) or the class C = sign(Y) (`[model] label`).
+    public let label: LabelKind
     public let teacher: TeacherSpec
     public let student: StudentSpec
 
@@ -27,7 +29,9 @@ public struct Scenario: Sendable {
         for section in Self.sections { _ = top.value(section) }
         try top.finish()
 
-        model = try Self.decodeModel(try TableReader(document, section: "model"))
+        let modelReader = try TableReader(document, section: "model")
+        label = try Self.decodeLabel(modelReader)
+        model = try Self.decodeModel(modelReader)
         teacher = try Self.decodeTeacher(try TableReader(document, section: "teacher"))
         student = try Self.decodeStudent(try TableReader(document, section: "student"))
     }
