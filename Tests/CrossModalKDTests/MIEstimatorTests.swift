@@ -18,9 +18,10 @@ struct MIEstimatorTests {
             labelLoadings: [0.9, 0.4, 0.3], teacherNoise: 0.7, studentNoise: 0.8, labelNoise: 0.6)
     }
 
-    @Test func kdTreeMatchesBruteForce() {
-        let stream = RandomStream(seed: 3)
-        let n = 700, d = 3
+    @Test(arguments: [1, 2, 3])
+    func kdTreeMatchesBruteForce(dimension d: Int) {
+        let stream = RandomStream(seed: 3, ids: [UInt64(d)])
+        let n = 700
         // Coarse grid values make ties in single coordinates common.
         let points = (0..<(n * d)).map { _ in (stream.gaussian() * 4).rounded() / 4 + 1e-3 * stream.uniform() }
         let tree = KDTree(points: points, dimension: d)
@@ -33,12 +34,33 @@ struct MIEstimatorTests {
                 for k in [1, 3, 10] {
                     #expect(tree.kthNeighbourDistance(p.baseAddress! + i * d, k: k, excluding: i) == others[k - 1])
                 }
-                for r in [others[2], 0.3, 1.0] {
+                // Radii equal to neighbour distances put points exactly on the boundary (not counted).
+                for r in Array(others[0..<12]) + [others[60], 0.3, 1.0] {
                     let brute = (0..<n).filter { distance(i, $0) < r }.count
                     #expect(tree.countWithin(p.baseAddress! + i * d, radius: r) == brute)
                 }
             }
         }
+    }
+
+    @Test func ksgEqualsItsDefinitionComputedByBruteForce() throws {
+        let m = try Self.latentModel()
+        let rows = SampleRows(Self.sample(m, 600, seed: 12))
+        let a = [0, 1], b = [2], k = 3
+        let xa = try rows.standardized(a, block: ""), xb = try rows.standardized(b, block: "")
+        let n = rows.count
+        func da(_ i: Int, _ j: Int) -> Double { max(abs(xa[2 * i] - xa[2 * j]), abs(xa[2 * i + 1] - xa[2 * j + 1])) }
+        func db(_ i: Int, _ j: Int) -> Double { abs(xb[i] - xb[j]) }
+        var sum = 0.0
+        for i in 0..<n {
+            let eps = (0..<n).filter { $0 != i }.map { max(da(i, $0), db(i, $0)) }.sorted()[k - 1]
+            let na = (0..<n).filter { $0 != i && da(i, $0) < eps }.count
+            let nb = (0..<n).filter { $0 != i && db(i, $0) < eps }.count
+            sum += Digamma.of(Double(na + 1)) + Digamma.of(Double(nb + 1))
+        }
+        let definition = Digamma.of(Double(k)) + Digamma.of(Double(n)) - sum / Double(n)
+        let estimate = try KSGEstimator(k: k).mutualInformation(rows, a, b)
+        #expect(abs(estimate - definition) < 1e-12, "\(estimate) vs \(definition)")
     }
 
     @Test func ksgMatchesClosedFormAcrossDimensions() throws {

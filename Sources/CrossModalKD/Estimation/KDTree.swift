@@ -111,10 +111,12 @@ struct KDTree: Sendable {
     private func count(node: Int, _ q: UnsafePointer<Double>, _ radius: Double, _ c: UnsafeBufferPointer<Double>) -> Int {
         let base = node * dimension
         var inside = true
+        // Differences from the query, as the per-point test computes them (floating-point
+        // subtraction is monotone, so the box decides exactly as its points would).
         for j in 0..<dimension {
-            let lo = lower[base + j], hi = upper[base + j]
-            if lo >= q[j] + radius || hi <= q[j] - radius { return 0 }
-            if lo <= q[j] - radius || hi >= q[j] + radius { inside = false }
+            let below = q[j] - lower[base + j], above = upper[base + j] - q[j]
+            if -below >= radius || -above >= radius { return 0 }
+            if below >= radius || above >= radius { inside = false }
         }
         if inside { return Int(end[node] - start[node]) }
         let l = Int(left[node])
