@@ -15,6 +15,8 @@ public struct Scenario: Sendable {
     public let label: LabelKind
     public let teacher: TeacherSpec
     public let student: StudentSpec
+    /// Decision reliability of the estimated CCH gap (`[estimation]`; defaults when absent).
+    public let estimation: EstimationSettings
 
     /// The file the scenario came from.
     public var file: String { document.file }
@@ -34,6 +36,7 @@ public struct Scenario: Sendable {
         model = try Self.decodeModel(modelReader)
         teacher = try Self.decodeTeacher(try TableReader(document, section: "teacher"))
         student = try Self.decodeStudent(try TableReader(document, section: "student"))
+        estimation = try Self.decodeEstimation(try TableReader(document, section: "estimation"))
     }
 
     /// Reads and decodes TOML text.
@@ -42,7 +45,7 @@ public struct Scenario: Sendable {
     }
 
     /// The top-level tables a scenario may have.
-    public static let sections = ["model", "teacher", "student"]
+    public static let sections = ["model", "teacher", "student", "estimation"]
 
     /// The validated model. - Throws: `ScenarioError` at `model.<key>`.
     public func buildModel() throws(ScenarioError) -> JointGaussian {
