@@ -17,6 +17,8 @@ public struct Scenario: Sendable {
     public let student: StudentSpec
     /// Decision reliability of the estimated CCH gap (`[estimation]`; defaults when absent).
     public let estimation: EstimationSettings
+    /// Classification KD with a logistic student (`[student] loss = "logistic"`), else nil.
+    public let classification: LogisticKDSpec?
 
     /// The file the scenario came from.
     public var file: String { document.file }
@@ -34,8 +36,12 @@ public struct Scenario: Sendable {
         let modelReader = try TableReader(document, section: "model")
         label = try Self.decodeLabel(modelReader)
         model = try Self.decodeModel(modelReader)
-        teacher = try Self.decodeTeacher(try TableReader(document, section: "teacher"))
-        student = try Self.decodeStudent(try TableReader(document, section: "student"))
+        let teacherReader = try TableReader(document, section: "teacher")
+        let studentReader = try TableReader(document, section: "student")
+        let logistic = try LogisticSection.decode(student: studentReader, teacher: teacherReader, label: label)
+        teacher = logistic == nil ? try Self.decodeTeacher(teacherReader) : TeacherSpec()
+        student = try Self.decodeStudent(studentReader)
+        classification = try logistic?.spec(student, studentReader)
         estimation = try Self.decodeEstimation(try TableReader(document, section: "estimation"))
     }
 

@@ -42,6 +42,9 @@ extension CCHSimCommand {
         /// The report (or JSON object) `run` prints.
         func output() throws -> String {
             let loaded = try resolveScenario()
+            if loaded.classification != nil {
+                do { return try LogisticAnalysisReport.output(loaded, json: json) } catch { throw CLIError(error.description) }
+            }
             let analysis: KDAnalysis
             let classInformation: ClassInformationSummary?
             do {

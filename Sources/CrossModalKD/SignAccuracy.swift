@@ -5,10 +5,6 @@ import Foundation
 public enum SignAccuracy {
     /// Accuracy of the linear student `w` in `model`; 1/2 for w = 0 (a constant guess).
     public static func of(weights w: [Double], in model: JointGaussian) -> Double {
-        let cov = Vec.dot(w, model.ssy)
-        let varPrediction = Vec.quadratic(w, model.sss)
-        guard varPrediction > 0 else { return 0.5 }
-        let r = max(-1, min(1, cov / (varPrediction * model.syy).squareRoot()))
-        return 0.5 + asin(r) / Double.pi
+        of(weights: w, block: model.studentIndices, in: model)
     }
 }
