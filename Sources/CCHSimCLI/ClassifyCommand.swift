@@ -113,6 +113,7 @@ enum ClassifyReport {
             ("teacher_n", .integer(teacherN)),
             ("lambda", .number(e.spec.lambda)),
             ("temperature", .number(e.spec.temperature)),
+            ("mi_ts", .number(c.teacherStudent)),
         ] + ClassInformationFields.of(c) + [
             ("cls_accuracy_teacher", .number(r.teacherAccuracy)),
             ("cls_accuracy_no_kd", .number(r.accuracyNoKD)),

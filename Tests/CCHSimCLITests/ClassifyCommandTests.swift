@@ -101,3 +101,22 @@ struct ClassifyCommandTests {
         #expect(throws: (any Error).self) { try CCHSimCommand.Classify.parse([logistic, "--trials", "1"]).output() }
     }
 }
+
+/// The shipped classification scenarios stay valid and runnable.
+struct ShippedClassificationScenarioTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scenarios")
+
+    @Test func everyClassificationScenarioRuns() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.directory.path)
+            .filter { $0.hasPrefix("cls-") && $0.hasSuffix(".toml") }.sorted()
+        #expect(names.count == 6)
+        for name in names {
+            let path = Self.directory.appendingPathComponent(name).path
+            let s = try ScenarioLoading.load(path)
+            #expect(s.label == .sign && s.classification != nil, "\(name)")
+            let json = try jsonObject(try CCHSimCommand.Classify.parse([path, "--trials", "20", "--json"]).output())
+            #expect(json["cls_accuracy_kd"] is Double, "\(name)")
+        }
+    }
+}
