@@ -102,8 +102,7 @@ struct LogisticKDTests {
             diffKD.append(b.accuracyKD - a.accuracyKD)
         }
         for diffs in [diffNoKD, diffKD] {
-            let mean = diffs.reduce(0, +) / 150
-            let se = (diffs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 149 / 150).squareRoot()
+            let (mean, se) = TestSupport.meanSE(diffs)
             #expect(abs(mean) < 4 * se && se > 0, "mean test-set minus exact accuracy \(mean) +- \(se)")
         }
     }

@@ -72,8 +72,7 @@ struct MIEstimatorTests {
         let values = try (0..<10).map { r in
             try ksg.mutualInformation(SampleRows(Self.sample(scalar, 1000, seed: 100 + UInt64(r))), [0], [1])
         }
-        let mean = values.reduce(0, +) / 10
-        let se = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 9 / 10).squareRoot()
+        let (mean, se) = TestSupport.meanSE(values)
         #expect(abs(mean - truth) < 4 * se + 0.01, "KSG mean \(mean) +- \(se) vs \(truth)")
 
         let m = try Self.latentModel()
@@ -130,12 +129,7 @@ struct MIEstimatorTests {
             corrected.append(try GaussianPlugInEstimator.mutualInformation(rows, m.teacherIndices, m.studentIndices))
             naive.append(try GaussianPlugInEstimator.naiveMutualInformation(rows, m.teacherIndices, m.studentIndices))
         }
-        func meanAndSE(_ x: [Double]) -> (Double, Double) {
-            let mean = x.reduce(0, +) / Double(x.count)
-            let v = x.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(x.count - 1)
-            return (mean, (v / Double(x.count)).squareRoot())
-        }
-        let (c, seC) = meanAndSE(corrected), (n, seN) = meanAndSE(naive)
+        let (c, seC) = TestSupport.meanSE(corrected), (n, seN) = TestSupport.meanSE(naive)
         #expect(abs(c - truth) < 4 * seC, "corrected \(c) +- \(seC) vs \(truth)")
         #expect(n - truth > 4 * seN, "naive \(n) +- \(seN) should exceed \(truth)")
     }
@@ -157,8 +151,7 @@ struct MIEstimatorTests {
             gaps.append(try #require(estimate.gap))
             impliedSD.append((gap.upper - gap.lower) / 3.92)
         }
-        let mean = gaps.reduce(0, +) / 40
-        let sd = (gaps.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 39).squareRoot()
+        let sd = TestSupport.meanSE(gaps).se * 40.0.squareRoot()
         let ratio = impliedSD.reduce(0, +) / 40 / sd
         #expect(ratio > 0.75 && ratio < 1.45, "interval sd / sampling sd = \(ratio)")
     }
