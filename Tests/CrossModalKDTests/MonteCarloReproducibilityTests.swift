@@ -23,7 +23,7 @@ final class MonteCarloReproducibilityTests: XCTestCase {
 
     func testOneAndTwoThreadsGiveIdenticalSummaries() throws {
         for e in [try experiment(n: 9), try experiment(n: 9, sampler: .triples, testSamples: 5)] {
-            XCTAssertGreaterThan(e.chunkCountForTesting, 2, "several chunks, so that threads really share the work")
+            XCTAssertGreaterThan(e.chunkCount, 2, "several chunks, so that threads really share the work")
             let one = try e.run(seed: 77, pointIndex: 4, threads: 1)
             let two = try e.run(seed: 77, pointIndex: 4, threads: 2)
             let five = try e.run(seed: 77, pointIndex: 4, threads: 5)
@@ -68,9 +68,4 @@ final class MonteCarloReproducibilityTests: XCTestCase {
         XCTAssertEqual(summary.gain.upper95 - summary.gain.lower95, 2 * 1.959963984540054 * sd / n.squareRoot(), accuracy: 1e-9 * sd)
         XCTAssertEqual(summary.riskNoKD.mean, all.map(\.riskNoKD).reduce(0, +) / n, accuracy: 1e-12 * summary.riskNoKD.mean)
     }
-}
-
-extension MonteCarloExperiment {
-    /// Chunks the trials are split into.
-    var chunkCountForTesting: Int { (settings.trials + trialsPerChunk - 1) / trialsPerChunk }
 }

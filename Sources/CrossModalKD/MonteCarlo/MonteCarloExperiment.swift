@@ -47,6 +47,9 @@ public struct MonteCarloExperiment: Sendable {
         guard mc.trials >= 2 else {
             throw .invalid(parameter: "monte_carlo.trials", reason: "must be at least 2 (for a standard error), got \(mc.trials)")
         }
+        guard mc.trials <= MonteCarloSettings.maximumTrials else {
+            throw .invalid(parameter: "monte_carlo.trials", reason: "must be at most \(MonteCarloSettings.maximumTrials), got \(mc.trials)")
+        }
         if let test = mc.testSamples, test < 1 {
             throw .invalid(parameter: "monte_carlo.test_n", reason: "must be at least 1, got \(test)")
         }
@@ -117,7 +120,7 @@ public struct MonteCarloExperiment: Sendable {
                          studentUsesMoments: studentMoments, lambda: s.lambda, testSamples: mc.testSamples)
         frame = try WhitenedFrame(model: m, fixedWeights: fixedWeights, scale: t.scale)
         var size = 1024
-        while size > 8 && size * plan.drawsPerTrial(ds: m.ds, dt: m.dt) > 1 << 16 { size /= 2 }
+        while size > 8 && Double(size) * plan.drawsPerTrial(ds: m.ds, dt: m.dt) > 65536 { size /= 2 }
         trialsPerChunk = size
 
         do {
@@ -143,33 +146,38 @@ public struct MonteCarloExperiment: Sendable {
     /// are those `run(seed:pointIndex:threads:)` gives for each point alone, in the given order.
     public static func run(_ points: [(experiment: MonteCarloExperiment, pointIndex: Int)], seed: UInt64,
                            threads: Int) -> [Result<MonteCarloSummary, AnalysisError>] {
-        let items = points.indices.flatMap { p in (0..<points[p].experiment.chunkCount).map { (point: p, chunk: $0) } }
-        let chunks = ParallelChunks.map(count: items.count, threads: threads, makeState: { Worker(seed: seed, points: points.count) }) {
-            item, worker in
-            let (p, chunk) = items[item]
-            return worker.run(points[p].experiment, point: p, pointIndex: points[p].pointIndex, chunk: chunk)
+        // Work item i is chunk i - starts[p] of point p, for the p with starts[p] <= i < starts[p + 1].
+        var offsets = [0]
+        for point in points { offsets.append(offsets[offsets.count - 1] + point.experiment.chunkCount) }
+        let starts = offsets
+        let totals = PointTotals(points: points.count)
+        ParallelChunks.run(
+            count: starts[points.count], threads: threads,
+            makeState: { Worker(seed: seed, points: points.count) },
+            body: { item, worker in
+                let p = Self.point(of: item, starts: starts)
+                return worker.run(points[p].experiment, point: p, pointIndex: points[p].pointIndex, chunk: item - starts[p])
+            },
+            consume: { item, result in totals.add(result, point: Self.point(of: item, starts: starts)) })
+        return points.indices.map { p in
+            totals.failures[p].map { .failure($0) } ?? .success(points[p].experiment.summary(totals.moments[p]))
         }
-        var results: [Result<MonteCarloSummary, AnalysisError>] = []
-        var next = 0
-        for (experiment, _) in points {
-            let mine = chunks[next..<(next + experiment.chunkCount)]
-            next += experiment.chunkCount
-            var total = TrialMoments()
-            var failure: AnalysisError?
-            for chunk in mine {
-                switch chunk {
-                case .success(let moments): total = total.merged(with: moments)
-                case .failure(let error): failure = failure ?? error
-                }
-            }
-            results.append(failure.map { .failure($0) } ?? .success(experiment.summary(total)))
+    }
+
+    /// The point whose chunks contain work item `item` (binary search of the chunk offsets).
+    private static func point(of item: Int, starts: [Int]) -> Int {
+        var low = 0, high = starts.count - 2
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= item { low = mid } else { high = mid - 1 }
         }
-        return results
+        return low
     }
 
     /// The outcomes of trials `range` of grid point `pointIndex`, one by one (the same trials `run`
-    /// summarises): for histograms, and tests of the sampling distribution.
+    /// summarises; trial indices from 0): for histograms, and tests of the sampling distribution.
     public func outcomes(seed: UInt64, pointIndex: Int, trials range: Range<Int>) throws(AnalysisError) -> [TrialOutcome] {
+        precondition(range.lowerBound >= 0, "trial indices start at 0")
         guard !range.isEmpty else { return [] }
         let worker = Worker(seed: seed, points: 1)
         var out: [TrialOutcome] = []
@@ -191,7 +199,8 @@ public struct MonteCarloExperiment: Sendable {
         do { return try TrialWorkspace(plan: plan, frame: frame).run(stream) } catch { throw describe(error, trial: 0) }
     }
 
-    var chunkCount: Int { (settings.trials + trialsPerChunk - 1) / trialsPerChunk }
+    /// Number of chunks the trials are split into.
+    public var chunkCount: Int { (settings.trials + trialsPerChunk - 1) / trialsPerChunk }
 
     private func summary(_ m: TrialMoments) -> MonteCarloSummary {
         MonteCarloSummary(trials: m.count, sampler: settings.sampler, samplerNote: samplerNote, testSamples: settings.testSamples,
@@ -212,6 +221,25 @@ public struct MonteCarloExperiment: Sendable {
                                 + "use more teacher samples or a ridge teacher")
         case .notFinite:
             return .invalid(parameter: "monte_carlo", reason: "trial \(trial) gave a non-finite risk or accuracy")
+        }
+    }
+}
+
+/// Per grid point, the chunk results merged so far (in chunk order) and the first failure.
+/// Written only by `ParallelChunks.run`'s `consume`, which never runs concurrently.
+private final class PointTotals: @unchecked Sendable {
+    var moments: [TrialMoments]
+    var failures: [AnalysisError?]
+
+    init(points: Int) {
+        moments = Array(repeating: TrialMoments(), count: points)
+        failures = Array(repeating: nil, count: points)
+    }
+
+    func add(_ chunk: Result<TrialMoments, AnalysisError>, point: Int) {
+        switch chunk {
+        case .success(let m): moments[point] = moments[point].merged(with: m)
+        case .failure(let e): if failures[point] == nil { failures[point] = e }
         }
     }
 }

@@ -25,8 +25,10 @@ public enum MonteCarloSampler: String, Sendable, CaseIterable {
 /// The Monte Carlo part of a scenario (`[monte_carlo]`): how many paired trials, how the data are
 /// drawn, and how the fitted students are scored.
 public struct MonteCarloSettings: Sendable, Equatable {
-    /// Number of paired trials (>= 2, so that a standard error exists).
+    /// Number of paired trials (>= 2, so that a standard error exists; <= `maximumTrials`).
     public var trials: Int
+    /// The most trials one experiment runs (10^9: hours of work for the cheapest scenario).
+    public static let maximumTrials = 1_000_000_000
     public var sampler: MonteCarloSampler
     /// Size of a fresh test set drawn per trial to score the students empirically (squared error
     /// and sign agreement); nil scores them exactly: R(w) = Var(Y|S) + |w - w*|^2_Sss and

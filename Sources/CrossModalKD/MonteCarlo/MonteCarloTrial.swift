@@ -43,14 +43,16 @@ struct TrialPlan: Sendable {
     let lambda: Double
     let testSamples: Int?
 
-    /// Random numbers one trial draws (chi-squared draws counted as one): sizes the stream chunks.
-    func drawsPerTrial(ds: Int, dt: Int) -> Int {
-        var draws = studentUsesMoments ? ds * (ds + 1) / 2 + 2 * ds : studentSamples * (ds + 1 + dt)
+    /// Random numbers one trial draws (a chi-squared draw counted as one): sizes the stream chunks.
+    /// A Double, so that absurd sample sizes cannot overflow.
+    func drawsPerTrial(ds: Int, dt: Int) -> Double {
+        let d = Double(ds), t = Double(dt)
+        var draws = studentUsesMoments ? d * (d + 1) / 2 + 2 * d : Double(studentSamples) * (d + 1 + t)
         switch teacher {
         case .fixed: break
-        case .ols(let nt), .ridge(let nt, _): draws += teacherUsesMoments ? dt * (dt + 1) / 2 + dt : nt * (dt + 1)
+        case .ols(let nt), .ridge(let nt, _): draws += teacherUsesMoments ? t * (t + 1) / 2 + t : Double(nt) * (t + 1)
         }
-        if let m = testSamples { draws += m * (ds + 1) }
+        if let m = testSamples { draws += Double(m) * (d + 1) }
         return draws
     }
 }

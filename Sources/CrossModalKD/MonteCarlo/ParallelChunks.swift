@@ -2,63 +2,56 @@ import Dispatch
 import Foundation
 
 /// Runs numbered work items on a fixed number of worker threads (Dispatch), each worker taking the
-/// next unclaimed item. Which worker runs which item varies from run to run, so work items must
-/// not depend on it: in the Monte Carlo engine an item is a chunk of trials with its own random
-/// stream, and results are reduced afterwards in item order.
+/// next unclaimed item, and hands the results on in item order. Which worker runs which item varies
+/// from run to run, so items must not depend on it: in the Monte Carlo engine an item is a chunk of
+/// trials with its own random stream, and chunk results are merged in item order, so the merged
+/// result is the same bit for bit for any number of threads.
 enum ParallelChunks {
-    /// Calls `body(item, state)` once for every item in 0..<count, over min(threads, count) workers;
-    /// each worker makes its own `state` (buffers, random stream) once. Returns the results in
-    /// item order.
-    static func map<State, Result>(count: Int, threads: Int, makeState: @Sendable () -> State,
-                                   body: @Sendable (Int, State) -> Result) -> [Result] {
-        let results = ResultSlots<Result>(count: count)
-        let next = ItemCounter()
+    /// Calls `body(item, state)` once for every item in 0..<count over min(threads, count) workers
+    /// (each makes its own `state`, e.g. buffers and a random stream, once), and
+    /// `consume(item, result)` once per item in increasing item order, never concurrently. Results
+    /// that finish early wait for their predecessors; since items are claimed in order, few wait.
+    static func run<State, Result>(count: Int, threads: Int, makeState: @Sendable () -> State,
+                                   body: @Sendable (Int, State) -> Result,
+                                   consume: @escaping @Sendable (Int, Result) -> Void) {
         let workers = max(1, min(threads, count))
         if workers == 1 {
             let state = makeState()
-            for item in 0..<count { results.store(body(item, state), at: item) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                let state = makeState()
-                while let item = next.claim(below: count) { results.store(body(item, state), at: item) }
-            }
+            for item in 0..<count { consume(item, body(item, state)) }
+            return
         }
-        return results.collect()
+        let queue = OrderedQueue<Result>(consume: consume)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let state = makeState()
+            while let item = queue.claim(below: count) { queue.finish(item, body(item, state)) }
+        }
     }
 }
 
-/// Hands out 0, 1, 2, ... to concurrent workers.
-private final class ItemCounter: @unchecked Sendable {
-    private var value = 0
+/// Hands out items 0, 1, 2, ... and passes finished results on in item order (all under one lock).
+private final class OrderedQueue<Result>: @unchecked Sendable {
     private let lock = NSLock()
+    private var claimed = 0, consumed = 0
+    private var pending: [Int: Result] = [:]
+    private let consume: @Sendable (Int, Result) -> Void
+
+    init(consume: @escaping @Sendable (Int, Result) -> Void) { self.consume = consume }
 
     func claim(below limit: Int) -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
-    }
-}
-
-/// One slot per work item, each written by exactly one worker and read after all have finished
-/// (`concurrentPerform` returns only then), so no two threads touch a slot at the same time.
-private final class ResultSlots<Result>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<Result?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: max(count, 1))
-        slots.initialize(repeating: nil, count: max(count, 1))
+        guard claimed < limit else { return nil }
+        claimed += 1
+        return claimed - 1
     }
 
-    deinit {
-        slots.deinitialize(count: max(count, 1))
-        slots.deallocate()
+    func finish(_ item: Int, _ result: Result) {
+        lock.lock()
+        defer { lock.unlock() }
+        pending[item] = result
+        while let next = pending.removeValue(forKey: consumed) {
+            consume(consumed, next)
+            consumed += 1
+        }
     }
-
-    func store(_ r: Result, at item: Int) { slots[item] = r }
-
-    func collect() -> [Result] { (0..<count).compactMap { slots[$0] } }
 }
