@@ -5,9 +5,10 @@ import Foundation
 
 /// `make bench`: throughput of the Monte Carlo engine (release build) against the NumPy reference
 /// (bench/numpy_reference.py), its parallel speed-up, and the triples sampler against the floor set
-/// by drawing the same Gaussians with GSL alone. Every figure is the median of `--repeats` runs,
-/// with the spread (min - max); runs of the different measurements are interleaved so that
-/// background load affects them alike.
+/// by drawing the same Gaussians with GSL alone. Each measurement is repeated `--repeats` times,
+/// interleaved with the others; before each round the bench waits for the machine to be quiet
+/// (other processes using < 10% of the CPUs, read from /proc/stat). Figures are the best run
+/// (background load only ever slows a run down), with the median and the worst as the spread.
 @main
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,7 +36,8 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        print("cchsim-bench: \(repeats) runs of ~\(seconds) s per measurement, \(cores) cores; figures are trials/s, median [min - max]")
+        print("cchsim-bench: \(repeats) runs of ~\(seconds) s per measurement, \(cores) cores; "
+              + "trials/s as best [median, worst] of the runs")
         for path in scenarios { try benchmark(path, cores: cores) }
     }
 
@@ -68,6 +70,7 @@ struct Bench: ParsableCommand {
         var numpyRuns: [[String: Any]] = []
         var summaries: [String: MonteCarloSummary] = [:]
         for _ in 0..<repeats {
+            waitForQuietMachine()
             for (name, e) in [("moments", moments), ("triples", triples)] {
                 for threads in [1, cores] {
                     let start = DispatchTime.now().uptimeNanoseconds
@@ -81,26 +84,26 @@ struct Bench: ParsableCommand {
         }
         rates["numpy"] = numpyRuns.compactMap { $0["trials_per_second"] as? Double }
 
-        func stat(_ key: String) -> (median: Double, low: Double, high: Double) {
+        func stat(_ key: String) -> (best: Double, median: Double, worst: Double) {
             let xs = (rates[key] ?? []).sorted()
             guard !xs.isEmpty else { return (.nan, .nan, .nan) }
             let mid = xs.count / 2
-            return (xs.count % 2 == 1 ? xs[mid] : 0.5 * (xs[mid - 1] + xs[mid]), xs[0], xs[xs.count - 1])
+            return (xs[xs.count - 1], xs.count % 2 == 1 ? xs[mid] : 0.5 * (xs[mid - 1] + xs[mid]), xs[0])
         }
         func line(_ label: String, _ key: String, _ extra: String = "") {
             let s = stat(key)
             print("  " + label.padding(toLength: 44, withPad: " ", startingAt: 0)
-                  + "\(rate(s.median)) [\(rate(s.low)) - \(rate(s.high))]".padding(toLength: 36, withPad: " ", startingAt: 0) + extra)
+                  + "\(rate(s.best)) [\(rate(s.median)), \(rate(s.worst))]".padding(toLength: 34, withPad: " ", startingAt: 0) + extra)
         }
-        let numpy = stat("numpy").median
-        func ratio(_ key: String) -> String { String(format: "%.1fx NumPy", stat(key).median / numpy) }
-        func speedup(_ name: String) -> Double { stat("\(name)/\(cores)").median / stat("\(name)/1").median }
+        let numpy = stat("numpy").best
+        func ratio(_ key: String) -> String { String(format: "%.1fx NumPy", stat(key).best / numpy) }
+        func speedup(_ name: String) -> Double { stat("\(name)/\(cores)").best / stat("\(name)/1").best }
         line("NumPy reference (triples, batched, 1 core)", "numpy")
         line("cchsim moments, 1 thread", "moments/1", ratio("moments/1"))
         line("cchsim moments, \(cores) threads", "moments/\(cores)", ratio("moments/\(cores)") + String(format: ", speed-up %.2fx", speedup("moments")))
         line("cchsim triples, 1 thread", "triples/1", ratio("triples/1"))
         line("cchsim triples, \(cores) threads", "triples/\(cores)", ratio("triples/\(cores)") + String(format: ", speed-up %.2fx", speedup("triples")))
-        let fraction = stat("triples/1").median / stat("floor").median
+        let fraction = stat("triples/1").best / stat("floor").best
         line("GSL drawing floor (same normals), 1 thread", "floor", String(format: "triples reach %.2f of the floor", fraction))
 
         // Both programs compute the same thing: their mean gains agree.
@@ -112,11 +115,32 @@ struct Bench: ParsableCommand {
                   + "triples \(String(format: "%.5g +- %.2g", t.gain.mean, t.gain.standardError)), "
                   + "NumPy \(String(format: "%.5g +- %.2g", npGain, npSE)), analytic \(analytic)")
         }
-        let best = stat("moments/\(cores)").median / numpy, single = stat("moments/1").median / numpy
+        let best = stat("moments/\(cores)").best / numpy, single = stat("moments/1").best / numpy
         print("  targets: >= 10x NumPy: \(verdict(single >= 10)) on 1 thread (\(String(format: "%.1fx", single))), "
               + "\(verdict(best >= 10)) on \(cores) (\(String(format: "%.1fx", best))); "
               + "speed-up >= 1.8x on \(cores) cores: \(verdict(speedup("moments") >= 1.8 && speedup("triples") >= 1.8)); "
               + "triples within 2x of the floor: \(verdict(fraction >= 0.5))")
+    }
+
+    /// Waits up to 60 s for other processes to leave the CPUs at least 90% idle over half a second
+    /// (Linux /proc/stat; elsewhere it returns at once). Says so when it gives up.
+    private func waitForQuietMachine() {
+        func busyAndTotal() -> (Double, Double)? {
+            guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+                  let first = text.split(separator: "\n").first else { return nil }
+            let ticks = first.split(separator: " ").dropFirst().compactMap { Double($0) }
+            guard ticks.count >= 5 else { return nil }
+            let total = ticks.reduce(0, +)
+            return (total - ticks[3] - ticks[4], total)  // idle and iowait are not busy
+        }
+        let deadline = DispatchTime.now().uptimeNanoseconds + 60_000_000_000
+        while DispatchTime.now().uptimeNanoseconds < deadline {
+            guard let a = busyAndTotal() else { return }
+            usleep(500_000)
+            guard let b = busyAndTotal(), b.1 > a.1 else { return }
+            if (b.0 - a.0) / (b.1 - a.1) < 0.1 { return }
+        }
+        print("  (the machine stayed busy for 60 s: measuring anyway)")
     }
 
     /// A trial count that takes about `seconds` with `run` (doubling from 256, then scaled).
