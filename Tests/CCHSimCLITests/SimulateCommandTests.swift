@@ -1,4 +1,5 @@
 import CCHScenario
+import CCHSimCLI
 import CrossModalKD
 import Foundation
 import XCTest
@@ -146,6 +147,18 @@ final class SimulateCommandTests: XCTestCase {
         try expect(s, "--trials must lie between 2 and", arguments: ["--trials", "1"], status: 64)
         try expect(s, "--sampler must be one of moments, triples", arguments: ["--sampler", "bartlett"], status: 64)
         try expect(s, "--threads must be at least 1", arguments: ["--threads", "0"], status: 64)
+    }
+
+    /// The columns a sweep writes: known before any run, and the same with or without an analytic formula.
+    func testColumnsAreFixedInAdvance() throws {
+        let s = try Scenario(file: "mc.toml", text: Self.scenario)
+        let e = try s.monteCarloExperiment(settings: MonteCarloSettings(trials: 10))
+        XCTAssertEqual(SimulationFields.of(try s.simulate(e, threads: 1)).map(\.key), SimulationFields.keys)
+        let ridge = try Scenario(file: "r.toml", text: Self.scenario.replacingOccurrences(of: "fit = \"ols\"", with: "fit = \"ridge\"\nridge = 1"))
+        let noFormula = try ridge.monteCarloExperiment()
+        XCTAssertNil(noFormula.analysis)
+        XCTAssertEqual(SimulationFields.analysis(of: noFormula).map(\.key), SimulationFields.analysis(of: e).map(\.key))
+        XCTAssertEqual(SimulationFields.analysis(of: e).map(\.key), AnalysisFields.of(try s.analyze()).map(\.key))
     }
 
     func testMonteCarloSectionDecodes() throws {
