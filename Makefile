@@ -32,5 +32,10 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+## bench: Monte Carlo throughput vs the NumPy reference (release build; not part of make test)
+bench: deps
+	$(SWIFT) build -c release --product cchsim-bench
+	.build/release/cchsim-bench bench/scalar.toml bench/ds50.toml
+
 clean:
 	rm -rf .build

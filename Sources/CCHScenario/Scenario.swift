@@ -15,6 +15,8 @@ public struct Scenario: Sendable {
     public let label: LabelKind
     public let teacher: TeacherSpec
     public let student: StudentSpec
+    /// `[monte_carlo]`: trials, sampler, test set (see `MonteCarloSection.swift`).
+    public let monteCarlo: MonteCarloSettings
     /// Decision reliability of the estimated CCH gap (`[estimation]`; defaults when absent).
     public let estimation: EstimationSettings
     /// Classification KD with a logistic student (`[student] loss = "logistic"`), else nil.
@@ -42,6 +44,7 @@ public struct Scenario: Sendable {
         teacher = logistic == nil ? try Self.decodeTeacher(teacherReader) : TeacherSpec()
         student = try Self.decodeStudent(studentReader)
         classification = try logistic?.spec(student, studentReader)
+        monteCarlo = try Self.decodeMonteCarlo(try TableReader(document, section: "monte_carlo"))
         estimation = try Self.decodeEstimation(try TableReader(document, section: "estimation"))
     }
 
@@ -51,7 +54,7 @@ public struct Scenario: Sendable {
     }
 
     /// The top-level tables a scenario may have.
-    public static let sections = ["model", "teacher", "student", "estimation"]
+    public static let sections = ["model", "teacher", "student", "monte_carlo", "estimation"]
 
     /// The validated model. - Throws: `ScenarioError` at `model.<key>`.
     public func buildModel() throws(ScenarioError) -> JointGaussian {
@@ -99,15 +102,23 @@ public struct Scenario: Sendable {
 
     private static func decodeTeacher(_ r: TableReader) throws(ScenarioError) -> TeacherSpec {
         let target = TeacherTarget(rawValue: try r.choice("target", TeacherTarget.allCases.map(\.rawValue), default: "prediction")) ?? .prediction
-        let fitName = try r.choice("fit", ["oracle", "ols"], default: "oracle")
+        let fitName = try r.choice("fit", ["oracle", "ols", "ridge"], default: "oracle")
         let samples = r.has("n") ? try r.integer("n", minimum: 1) : nil
         let fit: TeacherFit
-        if fitName == "ols" {
+        switch fitName {
+        case "ols":
             guard let samples else { throw r.error("n", "missing: an OLS teacher needs its sample size") }
             fit = .ols(samples: samples)
-        } else {
+        case "ridge":
+            guard let samples else { throw r.error("n", "missing: a ridge teacher needs its sample size") }
+            guard r.has("ridge") else { throw r.error("ridge", "missing: a ridge teacher needs its penalty (> 0)") }
+            let penalty = try r.double("ridge")
+            guard penalty > 0 else { throw r.error("ridge", "must be > 0 for a ridge teacher, got \(penalty)") }
+            fit = .ridge(samples: samples, penalty: penalty)
+        default:
             fit = .oracle
         }
+        if fitName != "ridge", r.has("ridge") { throw r.error("ridge", "applies to fit = \"ridge\" only") }
         let scale = try r.double("scale", default: 1)
         let projection = try r.optionalVector("projection")
         try r.finish()

@@ -13,14 +13,15 @@ extension CCHSimCommand {
                 teacher's logit softened at the temperature), and score both for C = sign(Y), exactly
                 (Sheppard) or on --test-n fresh rows. The gain is set against CCH's prediction with the
                 class label, I(T;S) > I(S;C). Deterministic for a given seed.
-                Example: cchsim classify Scenarios/cls-noisy-labels.toml --trials 2000
+                Trials and test_n default to the scenario's [monte_carlo] table.
+                Example: cchsim classify Scenarios/cls-noisy-labels.toml --trials 4000
                 """)
 
         @Argument(help: "Scenario file (TOML) with a logistic student.")
         var scenario: String
-        @Option(help: "Paired trials (>= 2).")
-        var trials = 1000
-        @Option(name: .customLong("test-n"), help: "Score on this many fresh test rows per trial (default: exactly, by Sheppard's formula).")
+        @Option(help: "Paired trials, >= 2 (default: [monte_carlo] trials).")
+        var trials: Int?
+        @Option(name: .customLong("test-n"), help: "Score on this many fresh test rows per trial (default: [monte_carlo] test_n, else exactly by Sheppard's formula).")
         var testN: Int?
         @Option(help: "Seed (default: the scenario's seed).")
         var seed: UInt64?
@@ -35,7 +36,9 @@ extension CCHSimCommand {
             let experiment: LogisticKDExperiment
             let information: ClassInformationSummary
             do {
-                guard let e = try loaded.classificationExperiment(trials: trials, testSamples: testN) else {
+                let settings = loaded.monteCarlo
+                guard let e = try loaded.classificationExperiment(trials: trials ?? settings.trials,
+                                                                  testSamples: testN ?? settings.testSamples) else {
                     throw CLIError("\(loaded.file): student.loss: classify needs a logistic student "
                         + "([model] label = \"sign\" and [student] loss = \"logistic\"); use analyze for the squared loss")
                 }

@@ -5,6 +5,14 @@ import Foundation
 public enum SignAccuracy {
     /// Accuracy of the linear student `w` in `model`; 1/2 for w = 0 (a constant guess).
     public static func of(weights w: [Double], in model: JointGaussian) -> Double {
-        of(weights: w, block: model.studentIndices, in: model)
+        let cov = Vec.dot(w, model.ssy)
+        let varPrediction = Vec.quadratic(w, model.sss)
+        guard varPrediction > 0 else { return 0.5 }
+        return of(correlation: cov / (varPrediction * model.syy).squareRoot())
+    }
+
+    /// 1/2 + asin(r) / pi for a correlation r (clamped to [-1, 1] against rounding).
+    @inline(__always) public static func of(correlation r: Double) -> Double {
+        0.5 + asin(max(-1, min(1, r))) / Double.pi
     }
 }

@@ -99,6 +99,16 @@ struct ClassifyCommandTests {
         let analyzed = try jsonObject(try CCHSimCommand.Analyze.parse([logistic, "--json"]).output())
         #expect(analyzed["student_loss"] as? String == "logistic" && analyzed["mi_sc"] is Double && analyzed["risk_kd"] == nil)
         #expect(throws: (any Error).self) { try CCHSimCommand.Classify.parse([logistic, "--trials", "1"]).output() }
+        // The squared-loss Monte Carlo refuses a logistic student.
+        #expect {
+            _ = try ScenarioLoading.load(logistic).monteCarloExperiment()
+        } throws: { error in
+            "\(error)".contains("student.loss: the squared-loss Monte Carlo does not apply to a logistic student")
+        }
+        // [monte_carlo] trials and test_n are classify's defaults.
+        let withSettings = try files.write("mc.toml", Self.scenario + "\n[monte_carlo]\ntrials = 30\ntest_n = 100\n")
+        let json = try jsonObject(try CCHSimCommand.Classify.parse([withSettings, "--json"]).output())
+        #expect(json["trials"] as? Int == 30 && json["test_n"] as? Int == 100)
     }
 }
 

@@ -75,7 +75,6 @@ extension SignAccuracy {
         let sxy = block.map { model.sigma[$0, model.labelIndex] }
         let variance = Vec.quadratic(v, sxx)
         guard variance > 0 else { return 0.5 }
-        let r = max(-1, min(1, Vec.dot(v, sxy) / (variance * model.syy).squareRoot()))
-        return 0.5 + asin(r) / Double.pi
+        return of(correlation: Vec.dot(v, sxy) / (variance * model.syy).squareRoot())
     }
 }
