@@ -37,8 +37,8 @@ public struct Scenario: Sendable {
         try self.init(document: try ScenarioDocument(file: file, text: text))
     }
 
-    /// The top-level tables a scenario may have.
-    public static let sections = ["model", "teacher", "student"]
+    /// The top-level tables a scenario may have (`sweep` and `output` are read by `Sweep`).
+    public static let sections = ["model", "teacher", "student", "sweep", "output"]
 
     /// The validated model. - Throws: `ScenarioError` at `model.<key>`.
     public func buildModel() throws(ScenarioError) -> JointGaussian {

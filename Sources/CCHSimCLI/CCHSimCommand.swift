@@ -15,7 +15,7 @@ public struct CCHSimCommand: ParsableCommand {
             KD really helps. Scenario files (TOML) are documented in README.md.
             """,
         version: version,
-        subcommands: [Analyze.self]
+        subcommands: [Analyze.self, Run.self]
     )
 
     public init() {}
