@@ -20,6 +20,12 @@ public enum ScenarioValue: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The type name with its article ("an integer", "a float"), for error messages.
+    public var typePhrase: String {
+        if case .integer = self { return "an integer" }
+        return "a \(typeName)"
+    }
+
     /// A number, from an integer or a float.
     public var asDouble: Double? {
         switch self {

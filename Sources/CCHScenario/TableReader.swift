@@ -21,7 +21,7 @@ public final class TableReader {
         case .none: self.init(file: document.file, path: key, table: [:])
         case .table(let t)?: self.init(file: document.file, path: key, table: t)
         case let other?:
-            throw ScenarioError(file: document.file, key: key, reason: "expected a table, got a \(other.typeName)")
+            throw ScenarioError(file: document.file, key: key, reason: "expected a table, got \(other.typePhrase)")
         }
     }
 
@@ -68,7 +68,7 @@ public final class TableReader {
             if let fallback { return fallback }
             throw error(key, "missing (required)")
         }
-        guard case .integer(let i) = v else { throw error(key, "expected an integer, got a \(v.typeName) (\(v))") }
+        guard case .integer(let i) = v else { throw error(key, "expected an integer, got \(v.typePhrase) (\(v))") }
         guard i >= minimum else { throw error(key, "must be at least \(minimum), got \(i)") }
         return i
     }
@@ -79,7 +79,7 @@ public final class TableReader {
             if let fallback { return fallback }
             throw error(key, "missing (required); one of \(choices.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
-        guard case .string(let s) = v else { throw error(key, "expected a string, got a \(v.typeName) (\(v))") }
+        guard case .string(let s) = v else { throw error(key, "expected a string, got \(v.typePhrase) (\(v))") }
         guard choices.contains(s) else {
             throw error(key, "unknown value \"\(s)\"; expected one of \(choices.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
@@ -92,14 +92,14 @@ public final class TableReader {
             if let fallback { return fallback }
             throw error(key, "missing (required)")
         }
-        guard case .string(let s) = v else { throw error(key, "expected a string, got a \(v.typeName) (\(v))") }
+        guard case .string(let s) = v else { throw error(key, "expected a string, got \(v.typePhrase) (\(v))") }
         return s
     }
 
     /// A boolean.
     public func bool(_ key: String, default fallback: Bool) throws(ScenarioError) -> Bool {
         guard let v = value(key) else { return fallback }
-        guard case .bool(let b) = v else { throw error(key, "expected true or false, got a \(v.typeName) (\(v))") }
+        guard case .bool(let b) = v else { throw error(key, "expected true or false, got \(v.typePhrase) (\(v))") }
         return b
     }
 
@@ -125,7 +125,7 @@ public final class TableReader {
         }
         var out: [[Double]] = []
         for (i, row) in rows.enumerated() {
-            guard case .array = row else { throw error(key, "row \(i + 1) is a \(row.typeName), expected an array of numbers") }
+            guard case .array = row else { throw error(key, "row \(i + 1) is \(row.typePhrase), expected an array of numbers") }
             out.append(try vector(row, "\(key)[\(i + 1)]"))
         }
         let width = out[0].count
@@ -143,7 +143,7 @@ public final class TableReader {
     }
 
     private func number(_ v: ScenarioValue, _ key: String) throws(ScenarioError) -> Double {
-        guard let x = v.asDouble else { throw error(key, "expected a number, got a \(v.typeName) (\(v))") }
+        guard let x = v.asDouble else { throw error(key, "expected a number, got \(v.typePhrase) (\(v))") }
         guard x.isFinite else { throw error(key, "must be finite, got \(x)") }
         return x
     }

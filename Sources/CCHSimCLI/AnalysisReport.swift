@@ -21,15 +21,17 @@ enum AnalysisReport {
         lines.append("  CCH gap I(T;S) - I(S;Y) = \(fmt(i.cchGap)) nats: CCH predicts KD \(i.cchPredictsGain ? "helps" : "does not help")")
         lines.append("")
         lines.append("Expected test risk E(Y - w'S)^2, regime \(a.regime.rawValue) (\(a.regime.isExact ? "exact" : "asymptotic approximation"))")
-        lines.append("  Bayes risk Var(Y|S)        \(fmt(a.bayesRisk))")
-        lines.append("  without KD (lambda = 0)    \(fmt(a.riskNoKD))")
-        lines.append("  with KD (lambda = \(fmt(a.lambda)))\(pad(a.lambda)) \(fmt(a.riskKD))   gain \(fmt(a.kdGain)) (\(pct(a.kdGain / a.riskNoKD)))")
-        lines.append("  best lambda* = \(fmt(a.lambdaOpt))\(pad(a.lambdaOpt))   \(fmt(a.risk(at: a.lambdaOpt)))   gain \(fmt(a.kdGainOpt)) (\(pct(a.kdGainOpt / a.riskNoKD)))")
+        lines.append(row("Bayes risk Var(Y|S)", a.bayesRisk))
+        lines.append(row("without KD (lambda = 0)", a.riskNoKD))
+        lines.append(row("with KD (lambda = \(fmt(a.lambda)))", a.riskKD) + "gain \(fmt(a.kdGain)) (\(pct(a.kdGain / a.riskNoKD)))")
+        lines.append(row("best lambda* = \(fmt(a.lambdaOpt))", a.risk(at: a.lambdaOpt))
+                     + "gain \(fmt(a.kdGainOpt)) (\(pct(a.kdGainOpt / a.riskNoKD)))")
         lines.append("  sign-label accuracy of E[w]: \(fmt(a.accuracyNoKD)) without KD, \(fmt(a.accuracyKD)) with KD, \(fmt(a.accuracyOpt)) at lambda*")
         lines.append("")
         let truth = a.kdHelps ? "KD helps (gain at lambda* > 0)" : "KD does not help (best lambda is 0)"
         lines.append("Verdict: \(truth); CCH \(a.cchAgrees ? "agrees" : "is wrong here").")
-        return lines.joined(separator: "\n")
+        return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+            .joined(separator: "\n")
     }
 
     static func describe(_ m: ModelSpec) -> String {
@@ -56,5 +58,10 @@ enum AnalysisReport {
     /// Six significant digits.
     static func fmt(_ x: Double) -> String { String(format: "%.6g", x) }
     private static func pct(_ x: Double) -> String { String(format: "%+.3g%% of the no-KD risk", 100 * x) }
-    private static func pad(_ x: Double) -> String { String(repeating: " ", count: max(0, 8 - fmt(x).count)) }
+    /// "  label      value     " with the label and value in fixed-width columns.
+    private static func row(_ label: String, _ value: Double) -> String {
+        let v = fmt(value)
+        return "  " + label.padding(toLength: max(label.count, 30), withPad: " ", startingAt: 0) + " "
+            + v.padding(toLength: max(v.count, 11), withPad: " ", startingAt: 0)
+    }
 }

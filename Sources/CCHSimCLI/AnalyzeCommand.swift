@@ -8,8 +8,9 @@ extension CCHSimCommand {
         static let configuration = CommandConfiguration(
             abstract: "Closed-form mutual information, CCH verdict and analytic KD risk for one scenario.",
             discussion: """
-                Give a scenario file, or the scalar shortcut (--rho-ts, --rho-sy, --rho-ty with the
+                Give a scenario file, or the scalar shortcut (--rho-ts, --rho-sy, --rho-ty with the \
                 student options) for a correlations model with unit variances.
+
                 Example: cchsim analyze --rho-ts 0.6 --rho-sy 0.4 --rho-ty 0.3 --n inf --ridge 0.05 --lambda 0.2 --target representation
                 """)
 

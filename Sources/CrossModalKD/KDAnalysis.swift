@@ -26,7 +26,10 @@ public struct KDAnalysis: Sendable {
     public var kdGainOpt: Double { riskNoKD - risk(at: lambdaOpt) }
     /// KD helps (the truth CCH is judged against): G(lambda*) > 0, beyond rounding
     /// (a relative tolerance of 1e-12 of E R(0)).
-    public var kdHelps: Bool { kdGainOpt > 1e-12 * riskNoKD }
+    public var kdHelps: Bool { kdGainOpt > Self.gainTolerance * riskNoKD }
+
+    /// Gains below this fraction of E R(0) are rounding, not gains.
+    public static let gainTolerance = 1e-12
     /// Whether CCH's prediction agrees with the truth.
     public var cchAgrees: Bool { information.cchPredictsGain == kdHelps }
 
@@ -54,6 +57,8 @@ public struct KDAnalysis: Sendable {
             let vertex = -a1 / (2 * a2)
             if vertex > 0 && vertex < 1 { best = vertex }
         }
+        // A gain below rounding is no gain: then no KD (lambda* = 0) is the answer.
+        if !(r0 - (r0 + best * (a1 + best * a2)) > Self.gainTolerance * r0) { best = 0 }
         let zOpt = target(best)
         information = InformationSummary(model: model)
         regime = chosen

@@ -1,0 +1,112 @@
+import Foundation
+import XCTest
+
+/// The `cchsim` executable as a user runs it: output, JSON keys, exit codes and error messages.
+final class CommandLineTests: XCTestCase {
+    /// Runs the built `cchsim` with arguments; returns (exit code, stdout, stderr).
+    static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        // The test bundle sits in the build products directory (Linux: it is that directory's child).
+        let bundle = Bundle(for: CommandLineTests.self).bundleURL
+        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("cchsim") }
+        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            XCTFail("cchsim is not built next to the tests (\(candidates.map(\.path))); run `swift build --build-tests` first")
+            throw CocoaError(.fileNoSuchFile)
+        }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A scenario file in a fresh temporary directory.
+    static func scenarioFile(_ text: String, name: String = "s.toml") throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cchsim-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    func testAnalyzeJSONHasTheDocumentedKeysAndValues() throws {
+        let path = try Self.scenarioFile(ScenarioDecodingTests.example)
+        let r = try Self.run(["analyze", path, "--json"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let object = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]
+        let keys = ["mi_ts", "mi_sy", "mi_ty", "cch_gap", "cch_predicts_gain", "regime", "bayes_risk", "risk_no_kd",
+                    "risk_kd", "kd_gain", "lambda_opt", "kd_gain_opt", "kd_helps", "accuracy_no_kd", "accuracy_kd"]
+        for key in keys { XCTAssertNotNil(object?[key], "missing \(key)") }
+        XCTAssertEqual(object?["regime"] as? String, "exact-ols")
+        XCTAssertEqual(object?["mi_ts"] as? Double ?? 0, -0.5 * log(1 - 0.36), accuracy: 1e-15)
+        XCTAssertEqual(object?["bayes_risk"] as? Double ?? 0, 0.84, accuracy: 1e-15)
+        XCTAssertEqual(object?["cch_predicts_gain"] as? Bool, true)
+    }
+
+    func testScalarShortcutReproducesThePaperRegime() throws {
+        let r = try Self.run(["analyze", "--rho-ts", "0.6", "--rho-sy", "0.4", "--rho-ty", "0.3", "--n", "inf",
+                              "--ridge", "0.05", "--lambda", "0.2", "--target", "representation", "--json"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let object = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]
+        XCTAssertEqual(object?["regime"] as? String, "population")
+        XCTAssertEqual(object?["lambda_opt"] as? Double ?? 0, 0.05 * 0.4 / 0.2, accuracy: 1e-9)
+        XCTAssertEqual(object?["kd_helps"] as? Bool, true)
+    }
+
+    func testNegativeCorrelationsAreAcceptedAfterTheirOption() throws {
+        let r = try Self.run(["analyze", "--rho-ts", "-0.5", "--rho-sy", "-0.3", "--rho-ty", "0.2", "--n", "20"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("rho_ts = -0.5"), r.out)
+        XCTAssertTrue(r.out.contains("regime exact-ols"), r.out)
+    }
+
+    func testHumanReportShowsVerdictAndRegime() throws {
+        let path = try Self.scenarioFile(ScenarioDecodingTests.example)
+        let r = try Self.run(["analyze", path])
+        XCTAssertEqual(r.status, 0, r.err)
+        for fragment in ["I(T;S)   = 0.223144 nats", "CCH predicts KD helps", "regime exact-ols (exact)", "Verdict: KD helps"] {
+            XCTAssertTrue(r.out.contains(fragment), "missing '\(fragment)' in\n\(r.out)")
+        }
+    }
+
+    func testErrorsExitNonZeroWithFileKeyAndReason() throws {
+        let bad = try Self.scenarioFile(ScenarioDecodingTests.example.replacingOccurrences(of: "rho_ty = 0.3", with: "rho_ty = -0.9"))
+        var r = try Self.run(["analyze", bad])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.err.contains("\(bad): model.rho_ts/rho_sy/rho_ty: the correlations violate"), r.err)
+        XCTAssertTrue(r.out.isEmpty)
+
+        r = try Self.run(["analyze", "/nonexistent/scenario.toml"])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.err.contains("/nonexistent/scenario.toml: no such file"), r.err)
+
+        let small = try Self.scenarioFile(ScenarioDecodingTests.example.replacingOccurrences(of: "n = 50", with: "n = 2"))
+        r = try Self.run(["analyze", small])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.err.contains("student.n: exact OLS needs n > ds + 1 = 2"), r.err)
+
+        r = try Self.run(["analyze", "--rho-ts", "0.5", "--rho-sy", "0.2"])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.err.contains("--rho-ty"), r.err)
+
+        r = try Self.run(["analyze", "--rho-ts", "0.5", "--rho-sy", "0.2", "--rho-ty", "0.1", "--n", "many"])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.err.contains("--n must be an integer or 'inf'"), r.err)
+    }
+
+    func testShippedScenariosAllAnalyse() throws {
+        let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scenarios")
+        let files = try FileManager.default.contentsOfDirectory(atPath: scenarios.path).filter { $0.hasSuffix(".toml") }
+        XCTAssertGreaterThanOrEqual(files.count, 4)
+        for f in files {
+            let r = try Self.run(["analyze", scenarios.appendingPathComponent(f).path, "--json"])
+            XCTAssertEqual(r.status, 0, "\(f): \(r.err)")
+        }
+    }
+}

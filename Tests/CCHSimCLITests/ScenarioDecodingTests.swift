@@ -1,0 +1,150 @@
+import CCHScenario
+import CrossModalKD
+import XCTest
+
+/// Scenario files: the documented layout decodes, and every bad input is an error naming the
+/// file, the key and the reason.
+final class ScenarioDecodingTests: XCTestCase {
+    static let example = """
+        name = "example"
+        seed = 7
+        [model]
+        kind = "correlations"
+        rho_ts = 0.6
+        rho_sy = 0.4
+        rho_ty = 0.3
+        [teacher]
+        target = "prediction"
+        fit = "oracle"
+        n = 200
+        scale = 1.0
+        [student]
+        n = 50
+        ridge = 0.0
+        lambda = 0.5
+        """
+
+    func testTheDocumentedLayoutDecodes() throws {
+        let s = try Scenario(file: "ex.toml", text: Self.example)
+        XCTAssertEqual(s.name, "example")
+        XCTAssertEqual(s.seed, 7)
+        XCTAssertEqual(s.model, .correlations(rhoTS: 0.6, rhoSY: 0.4, rhoTY: 0.3))
+        XCTAssertEqual(s.teacher, TeacherSpec(target: .prediction, fit: .oracle, scale: 1))
+        XCTAssertEqual(s.student, StudentSpec(samples: .finite(50), ridge: 0, lambda: 0.5))
+        let a = try s.analyze()
+        XCTAssertEqual(a.regime, .exactOLS)
+        // ds = 1, n = 50: E R(0) = Var(Y|S) (1 + 1/48) with Var(Y|S) = 1 - 0.4^2.
+        XCTAssertEqual(a.riskNoKD, 0.84 * (1 + 1.0 / 48), accuracy: 1e-14)
+    }
+
+    func testLatentAndCovarianceKindsDecode() throws {
+        let latent = try Scenario(file: "l.toml", text: """
+            [model]
+            kind = "latent"
+            teacher_loadings = [1.0, 0.5]
+            student_loadings = [[0.2, -1.0], [0.0, 2.0]]
+            label_loadings = [0.3, 0.4]
+            teacher_noise = 0.5
+            student_noise = 1
+            label_noise = 2
+            [student]
+            n = "inf"
+            """)
+        let m = try latent.buildModel()
+        XCTAssertEqual(m.dt, 1)
+        XCTAssertEqual(m.ds, 2)
+        XCTAssertEqual(m.syy, 4.25, accuracy: 1e-15)
+        XCTAssertEqual(latent.name, "l")
+        let cov = try Scenario(file: "c.toml", text: """
+            [model]
+            kind = "covariance"
+            dt = 1
+            ds = 1
+            matrix = [[1, 0.5, 0.2], [0.5, 1, 0.3], [0.2, 0.3, 1]]
+            [student]
+            n = 10
+            """)
+        XCTAssertEqual(try cov.buildModel().sigma[1, 2], 0.3)
+    }
+
+    /// Replaces `old` by `new` in the example and expects an error at `key` whose reason contains `reason`.
+    private func assertError(_ old: String, _ new: String, key: String, reason: String, analyze: Bool = false,
+                             file: StaticString = #filePath, line: UInt = #line) {
+        let text = Self.example.replacingOccurrences(of: old, with: new)
+        XCTAssertNotEqual(text, Self.example, "substitution did not apply", file: file, line: line)
+        do {
+            let s = try Scenario(file: "bad.toml", text: text)
+            if analyze { _ = try s.analyze() }
+            XCTFail("no error for \(new)", file: file, line: line)
+        } catch let e as ScenarioError {
+            XCTAssertEqual(e.file, "bad.toml", file: file, line: line)
+            XCTAssertEqual(e.key, key, "\(e)", file: file, line: line)
+            XCTAssertTrue(e.reason.contains(reason), "\(e)", file: file, line: line)
+        } catch {
+            XCTFail("unexpected \(error)", file: file, line: line)
+        }
+    }
+
+    func testBadInputsNameFileKeyAndReason() {
+        assertError("seed = 7", "seed = 7\ncolour = 1", key: "colour", reason: "unknown key")
+        assertError("scale = 1.0", "scale = 1.0\nsclae = 2", key: "teacher.sclae", reason: "unknown key")
+        assertError("rho_ts = 0.6", "rho_ts = \"high\"", key: "model.rho_ts", reason: "expected a number, got a string")
+        assertError("rho_ts = 0.6", "", key: "model.rho_ts", reason: "missing")
+        assertError("kind = \"correlations\"", "kind = \"gaussian\"", key: "model.kind", reason: "unknown value \"gaussian\"")
+        assertError("lambda = 0.5", "lambda = 1.5", key: "student.lambda", reason: "must lie in [0.0, 1.0]")
+        assertError("ridge = 0.0", "ridge = -1", key: "student.ridge", reason: "must be >= 0")
+        assertError("n = 50", "n = 0", key: "student.n", reason: "positive integer or \"inf\"")
+        assertError("n = 50", "n = \"infinite\"", key: "student.n", reason: "positive integer or \"inf\"")
+        assertError("n = 50", "n = 2.5", key: "student.n", reason: "positive integer or \"inf\"")
+        assertError("seed = 7", "seed = -3", key: "seed", reason: "at least 0")
+        assertError("target = \"prediction\"", "target = \"logits\"", key: "teacher.target", reason: "expected one of")
+        assertError("fit = \"oracle\"\nn = 200", "fit = \"ols\"", key: "teacher.n", reason: "needs its sample size")
+        assertError("[student]", "[studnt]", key: "studnt", reason: "unknown key")
+        XCTAssertThrowsError(try Scenario(file: "t.toml", text: "teacher = 3\n[model]\nkind = \"correlations\"\nrho_ts = 0.1\nrho_sy = 0.1\nrho_ty = 0.1")) { error in
+            XCTAssertEqual((error as? ScenarioError)?.description, "t.toml: teacher: expected a table, got an integer")
+        }
+        assertError("rho_sy = 0.4", "rho_sy = inf", key: "model.rho_sy", reason: "must be finite")
+    }
+
+    func testInvalidModelsAndRegimesAreErrorsAtAnalysis() {
+        assertError("rho_ty = 0.3", "rho_ty = -0.9", key: "model.rho_ts/rho_sy/rho_ty",
+                    reason: "violate 1 + 2 rho_ts rho_sy rho_ty", analyze: true)
+        assertError("rho_ts = 0.6", "rho_ts = 1.2", key: "model.rho_ts", reason: "strictly between -1 and 1", analyze: true)
+        assertError("n = 50", "n = 2", key: "student.n", reason: "exact OLS needs n > ds + 1 = 2", analyze: true)
+        assertError("fit = \"oracle\"\nn = 200", "fit = \"ols\"\nn = 2", key: "teacher.n", reason: "n > dt + 1 = 2", analyze: true)
+        assertError("target = \"prediction\"\nfit = \"oracle\"", "target = \"representation\"\nfit = \"ols\"",
+                    key: "teacher.fit", reason: "prediction target only", analyze: true)
+    }
+
+    func testCovarianceProblems() {
+        func check(_ model: String, key: String, reason: String, line: UInt = #line) {
+            do {
+                _ = try Scenario(file: "c.toml", text: model + "\n[student]\nn = 10\n").buildModel()
+                XCTFail("no error", line: line)
+            } catch {
+                XCTAssertEqual(error.key, key, "\(error)", line: line)
+                XCTAssertTrue(error.reason.contains(reason), "\(error)", line: line)
+            }
+        }
+        check("[model]\nkind = \"covariance\"\ndt = 1\nds = 1\nmatrix = [[1, 0.9, 0.9], [0.9, 1, -0.9], [0.9, -0.9, 1]]",
+              key: "model.matrix", reason: "not positive definite")
+        check("[model]\nkind = \"covariance\"\ndt = 1\nds = 1\nmatrix = [[1, 0.2, 0], [0.3, 1, 0], [0, 0, 1]]",
+              key: "model.matrix", reason: "not symmetric")
+        check("[model]\nkind = \"covariance\"\ndt = 1\nds = 2\nmatrix = [[1, 0], [0, 1]]",
+              key: "model.matrix", reason: "must be 4 x 4")
+        check("[model]\nkind = \"covariance\"\ndt = 1\nds = 1\nmatrix = [[1, 0], [0, 1, 0], [0, 0, 1]]",
+              key: "model.matrix", reason: "unequal lengths")
+        check("[model]\nkind = \"latent\"\nteacher_loadings = [[1.0, 0.0]]\nstudent_loadings = [[1.0]]\nlabel_loadings = [1.0, 0.5]",
+              key: "model.student_loadings", reason: "must be ds x 2")
+        check("[model]\nkind = \"latent\"\nteacher_loadings = [1.0]\nstudent_loadings = [1.0]\nlabel_loadings = [1.0]",
+              key: "model.latent model", reason: "singular")
+    }
+
+    func testSyntaxErrorsGiveTheLine() {
+        XCTAssertThrowsError(try Scenario(file: "s.toml", text: "name = \"x\"\n[model\nkind = 1")) { error in
+            let e = error as? ScenarioError
+            XCTAssertEqual(e?.key, "")
+            XCTAssertTrue(e?.reason.contains("line 2") ?? false, "\(error)")
+        }
+    }
+}

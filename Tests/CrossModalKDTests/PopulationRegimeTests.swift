@@ -1,0 +1,74 @@
+import CrossModalKD
+import XCTest
+
+/// THEORY.md section 4(a) and section 5's first result: population ridge, scalar representation target.
+final class PopulationRegimeTests: XCTestCase {
+    /// kd_helps == rho_sy (rho_ts - rho_sy) > 0 on a fine grid, and lambda* = gamma rho_sy / (rho_ts - rho_sy)
+    /// wherever that lies in [0, 1].
+    func testKDHelpsRegionIsBoundedByEqualCorrelations() throws {
+        let gamma = 0.05
+        let grid = (-38...38).map { Double($0) * 0.025 }
+        var checked = 0, interior = 0
+        for ts in grid {
+            for sy in grid {
+                // rho_ty = rho_ts rho_sy is always realisable: det = (1 - rho_ts^2)(1 - rho_sy^2) > 0.
+                let m = try JointGaussian.correlations(rhoTS: ts, rhoSY: sy, rhoTY: ts * sy)
+                let a = try KDAnalysis(model: m, teacher: TeacherSpec(target: .representation),
+                                       student: StudentSpec(samples: .infinite, ridge: gamma, lambda: 0.1))
+                XCTAssertEqual(a.regime, .population)
+                let truth = sy * (ts - sy) > 1e-12
+                XCTAssertEqual(a.kdHelps, truth, "rho_ts = \(ts), rho_sy = \(sy): gain* = \(a.kdGainOpt)")
+                if truth {
+                    let predicted = gamma * sy / (ts - sy)
+                    if predicted < 1 {
+                        XCTAssertEqual(a.lambdaOpt, predicted, accuracy: 1e-9, "rho_ts = \(ts), rho_sy = \(sy)")
+                        interior += 1
+                    } else {
+                        XCTAssertEqual(a.lambdaOpt, 1)
+                    }
+                }
+                // Where rho_ts and rho_sy share a sign, CCH (|rho_ts| > |rho_sy|) is exactly right.
+                if ts * sy > 0, abs(abs(ts) - abs(sy)) > 1e-9 { XCTAssertTrue(a.cchAgrees, "rho_ts = \(ts), rho_sy = \(sy)") }
+                checked += 1
+            }
+        }
+        XCTAssertEqual(checked, 77 * 77)
+        XCTAssertGreaterThan(interior, 500)
+    }
+
+    /// The scalar population risk by hand: w(l) = ((1-l) rho_sy + l rho_ts) / (1 + gamma),
+    /// R = 1 - rho_sy^2 + (w - rho_sy)^2.
+    func testScalarPopulationRiskByHand() throws {
+        let (ts, sy, ty, gamma, l) = (0.7, 0.4, 0.2, 0.3, 0.35)
+        let m = try JointGaussian.correlations(rhoTS: ts, rhoSY: sy, rhoTY: ty)
+        let a = try KDAnalysis(model: m, teacher: TeacherSpec(target: .representation),
+                               student: StudentSpec(samples: .infinite, ridge: gamma, lambda: l))
+        func risk(_ l: Double) -> Double {
+            let w = ((1 - l) * sy + l * ts) / (1 + gamma)
+            return 1 - sy * sy + (w - sy) * (w - sy)
+        }
+        XCTAssertEqual(a.bayesRisk, 1 - sy * sy, accuracy: 1e-15)
+        XCTAssertEqual(a.riskNoKD, risk(0), accuracy: 1e-14)
+        XCTAssertEqual(a.riskKD, risk(l), accuracy: 1e-14)
+        XCTAssertEqual(a.kdGain, risk(0) - risk(l), accuracy: 1e-14)
+    }
+
+    /// The derivative at lambda = 0 has the sign of -gamma rho_sy (rho_ts - rho_sy).
+    func testSlopeAtZeroHasTheTheoremsSign() throws {
+        for (ts, sy) in [(0.6, 0.4), (0.3, 0.5), (-0.6, -0.4), (0.5, -0.3), (-0.2, 0.6)] {
+            let m = try JointGaussian.correlations(rhoTS: ts, rhoSY: sy, rhoTY: 0)
+            let a = try KDAnalysis(model: m, teacher: TeacherSpec(target: .representation),
+                                   student: StudentSpec(samples: .infinite, ridge: 0.1, lambda: 0.5))
+            XCTAssertEqual(a.riskCurve.a1.sign, (-(sy * (ts - sy))).sign, "rho_ts = \(ts), rho_sy = \(sy)")
+        }
+    }
+
+    /// With gamma = 0 the population student is Bayes-optimal without KD: KD never helps.
+    func testRidgelessPopulationStudentGainsNothing() throws {
+        let m = try JointGaussian.correlations(rhoTS: 0.8, rhoSY: 0.3, rhoTY: 0.5)
+        let a = try KDAnalysis(model: m, teacher: TeacherSpec(), student: StudentSpec(samples: .infinite, ridge: 0, lambda: 0.5))
+        XCTAssertEqual(a.riskNoKD, a.bayesRisk, accuracy: 1e-12)
+        XCTAssertFalse(a.kdHelps)
+        XCTAssertEqual(a.lambdaOpt, 0)
+    }
+}
