@@ -9,10 +9,11 @@ public struct Scenario: Sendable {
     public let document: ScenarioDocument
     public let name: String
     /// Seed of every random stream the scenario's Monte Carlo work derives.
-    public let seed: UInt64
-    public let model: ModelSpec
-    public let teacher: TeacherSpec
-    public let student: StudentSpec
+    /// (Settable in the module: `SweepPatch` writes swept numbers without a decode.)
+    public internal(set) var seed: UInt64
+    public internal(set) var model: ModelSpec
+    public internal(set) var teacher: TeacherSpec
+    public internal(set) var student: StudentSpec
 
     /// The file the scenario came from.
     public var file: String { document.file }

@@ -17,6 +17,9 @@ public struct Sweep: Sendable {
     public let first: Scenario
     /// The document without `[sweep]` and `[output]`, into which points write their values.
     private let base: ScenarioDocument
+    /// Typed setters of the axes when every swept value patches to what decoding gives
+    /// (`SweepPatch`); nil when points must be decoded.
+    private let patches: [SweepPatch.Setter]?
 
     /// Top-level keys a sweep may not set.
     public static let unsweepable: Set<String> = ["sweep", "output", "name", "description"]
@@ -36,14 +39,19 @@ public struct Sweep: Sendable {
         }
         var firstValues = grid.axes.map { $0.values[0] }
         let origin = try Self.decode(base, grid.axes, firstValues, changed: nil)
+        var setters: [SweepPatch.Setter]? = grid.axes.compactMap { SweepPatch.setter(for: $0.key) }
+        if setters?.count != grid.axes.count { setters = nil }
         for (a, axis) in grid.axes.enumerated() {
             for value in axis.values.dropFirst() {
                 firstValues[a] = value
-                _ = try Self.decode(base, grid.axes, firstValues, changed: a)
+                let decoded = try Self.decode(base, grid.axes, firstValues, changed: a)
+                var patched = origin
+                if let set = setters?[a], !(set(&patched, value) && patched.sameSettings(as: decoded)) { setters = nil }
             }
             firstValues[a] = axis.values[0]
         }
         first = origin
+        patches = setters
     }
 
     /// Reads and validates a scenario file's text.
@@ -62,9 +70,19 @@ public struct Sweep: Sendable {
 
     /// The scenario at grid point `point`. - Throws: `ScenarioError` when the point's combination
     /// of values does not decode (rare: every value alone was checked).
+    ///
+    /// When every axis has a checked typed setter (`SweepPatch`), the point's values are written
+    /// into the decoded first point instead of decoding the point's document; the settings are the
+    /// same, but `document` is then the first point's (use `document(at:)` for the point's own).
     public func scenario(at point: Int) throws(ScenarioError) -> Scenario {
-        try Scenario(document: try document(at: point))
+        guard let patches else { return try Scenario(document: try document(at: point)) }
+        var scenario = first
+        for (set, value) in zip(patches, grid.values(at: point)) { _ = set(&scenario, value) }
+        return scenario
     }
+
+    /// Whether points are made by typed setters rather than decoded (see `scenario(at:)`).
+    public var patchesPoints: Bool { patches != nil }
 
     private static func write(_ values: [ScenarioValue], of axes: [SweepAxis], into base: ScenarioDocument) throws(ScenarioError) -> ScenarioDocument {
         var doc = base

@@ -79,7 +79,9 @@ extension SweepGrid {
     ///
     /// Each entry is `"dotted.key" = [v1, v2, ...]` (a list of scalars) or
     /// `"dotted.key" = { from = a, to = b, steps = k, scale = "linear" | "log" }` (k >= 2 values
-    /// from a to b inclusive; integer ends give integer values, which must then be distinct).
+    /// from a to b inclusive). With integer ends the values are integers when they fall on integers
+    /// (`{ from = 10, to = 100, steps = 10 }`), or rounded to integers on a log scale (which must
+    /// then be distinct); otherwise they are floats (`{ from = 0, to = 1, steps = 21 }`).
     /// - Throws: `ScenarioError` naming the file and the sweep entry at fault.
     public init(document: ScenarioDocument) throws(ScenarioError) {
         let file = document.file
@@ -134,12 +136,16 @@ extension SweepGrid {
             guard from > 0, to > 0 else { throw r.error("scale", "a log range needs from > 0 and to > 0, got from = \(from), to = \(to)") }
         }
         let numbers = (0..<steps).map { spaced(from: from, to: to, index: $0, steps: steps, spacing: spacing) }
-        let integral: Bool
-        if case .integer? = range["from"], case .integer? = range["to"] { integral = true } else { integral = false }
-        guard integral else { return SweepAxis(key: key, values: numbers.map(ScenarioValue.number), spacing: spacing) }
+        guard case .integer? = range["from"], case .integer? = range["to"], numbers.allSatisfy({ abs($0) < 1e15 }) else {
+            return SweepAxis(key: key, values: numbers.map(ScenarioValue.number), spacing: spacing)
+        }
+        // Integer ends: integers where the values fall on them (linear) or rounded (log scale).
         let integers = numbers.map { Int($0.rounded()) }
+        if spacing == .linear && !zip(numbers, integers).allSatisfy({ $0 == Double($1) }) {
+            return SweepAxis(key: key, values: numbers.map(ScenarioValue.number), spacing: spacing)
+        }
         guard Set(integers).count == integers.count else {
-            throw r.error("steps", "an integer range from \(Int(from)) to \(Int(to)) has fewer than \(steps) distinct values; lower steps")
+            throw r.error("steps", "a log range of integers from \(Int(from)) to \(Int(to)) has fewer than \(steps) distinct values; lower steps")
         }
         return SweepAxis(key: key, values: integers.map(ScenarioValue.integer), spacing: spacing)
     }

@@ -60,8 +60,9 @@ enum AtomicFile {
 }
 
 /// A file written by appending, for the streamed CSV of a run (POSIX calls, so errors carry the
-/// system's reason and nothing is buffered out of sight).
-final class AppendFile {
+/// system's reason and nothing is buffered out of sight). Used by one thread at a time (a run hands
+/// it to its `BackgroundWriter`).
+final class AppendFile: @unchecked Sendable {
     let path: String
     private var descriptor: Int32
 

@@ -7,7 +7,7 @@ enum CSVText {
     /// Appends the CSV text of a result value.
     static func append(_ value: ReportValue, to out: inout [UInt8]) {
         switch value {
-        case .number(let x): out.append(contentsOf: x.description.utf8)
+        case .number(let x): appendNumber(x, to: &out)
         case .integer(let i): out.append(contentsOf: i.description.utf8)
         case .bool(let b): out.append(b ? UInt8(ascii: "1") : UInt8(ascii: "0"))
         case .text(let s): appendText(s, to: &out)
@@ -23,6 +23,22 @@ enum CSVText {
         case .string(let s): appendText(s, to: &out)
         case .array, .table: appendText(value.description, to: &out)
         }
+    }
+
+    /// Appends `x.description` without making a String: `write(to:)` hands the digits to
+    /// `_writeASCII` (a million-row CSV has twenty million numbers).
+    static func appendNumber(_ x: Double, to out: inout [UInt8]) {
+        var sink = ByteSink(bytes: out)
+        out = []
+        x.write(to: &sink)
+        out = sink.bytes
+    }
+
+    /// A text stream into a byte array.
+    private struct ByteSink: TextOutputStream {
+        var bytes: [UInt8]
+        mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+        mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
     }
 
     /// Appends a text field, quoted when it must be.

@@ -31,6 +31,6 @@ struct AnalyticEvaluator: PointEvaluator {
     var columns: [String] { Self.keys }
 
     func evaluate(_ scenario: Scenario, point: Int) throws(ScenarioError) -> [ReportValue] {
-        AnalysisFields.of(try scenario.analyze()).map(\.value)
+        AnalysisFields.of(try scenario.analyzeWithFastPath()).map(\.value)
     }
 }

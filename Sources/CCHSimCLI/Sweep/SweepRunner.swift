@@ -88,11 +88,13 @@ struct SweepRunner {
         let resumedFrom = state.pointsDone
 
         let progress = ProgressBar(total: total, enabled: options.progress)
+        let writer = BackgroundWriter(file: file, checkpointPath: checkpointPath)
         Interruption.watch()
         defer { Interruption.stopWatching() }
         var batch = BatchSizer(threads: options.threads)
         while state.pointsDone < total {
             if Interruption.isRequested {
+                try writer.drain()
                 progress.finish()
                 throw RunInterrupted(
                     "interrupted after \(state.pointsDone) of \(total) points; no output was written. "
@@ -104,25 +106,24 @@ struct SweepRunner {
             let chunks = batch.chunks(of: range)
             let results = ParallelChunks.map(chunks.count, threads: options.threads) { [table, shard = options.shard] k in
                 var bytes: [UInt8] = []
-                bytes.reserveCapacity(chunks[k].count * 512)
+                bytes.reserveCapacity(chunks[k].count * 400)
                 var summary = RunSummary()
                 for local in chunks[k] { table.appendRow(point: shard.point(local), to: &bytes, summary: &summary) }
                 return (bytes, summary)
             }
             for (bytes, summary) in results {
-                try file.append(bytes)
                 state.csvBytes += bytes.count
                 state.summary.merge(summary)
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             state.pointsDone = range.upperBound
             state.computeSeconds += seconds
-            try state.write(to: checkpointPath)
+            try writer.submit(results.map(\.0), then: state)
             batch.observe(points: range.count, seconds: seconds)
             progress.update(done: state.pointsDone, resumedFrom: resumedFrom)
         }
+        try writer.finish()
         progress.finish()
-        try file.close()
 
         let writeStart = DispatchTime.now().uptimeNanoseconds
         try AtomicFile.rename(partialPath, to: csvPath)
