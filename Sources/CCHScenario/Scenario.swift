@@ -28,7 +28,7 @@ public struct Scenario: Sendable {
         for section in Self.sections { _ = top.value(section) }
         try top.finish()
 
-        model = try Self.decodeModel(try TableReader(document, section: "model"))
+        model = try Self.decodeModel(try TableReader(document, section: "model"), seed: seed)
         teacher = try Self.decodeTeacher(try TableReader(document, section: "teacher"))
         student = try Self.decodeStudent(try TableReader(document, section: "student"))
     }
@@ -62,8 +62,8 @@ public struct Scenario: Sendable {
         return base.hasSuffix(".toml") ? String(base.dropLast(5)) : base
     }
 
-    private static func decodeModel(_ r: TableReader) throws(ScenarioError) -> ModelSpec {
-        let kind = try r.choice("kind", ["correlations", "latent", "covariance"])
+    private static func decodeModel(_ r: TableReader, seed: UInt64) throws(ScenarioError) -> ModelSpec {
+        let kind = try r.choice("kind", ["correlations", "latent", "covariance", "random-latent"])
         let spec: ModelSpec
         switch kind {
         case "correlations":
@@ -77,6 +77,8 @@ public struct Scenario: Sendable {
                 teacherNoise: try r.double("teacher_noise", default: 0),
                 studentNoise: try r.double("student_noise", default: 0),
                 labelNoise: try r.double("label_noise", default: 0)))
+        case "random-latent":
+            spec = try RandomLatentModel.decode(r, seed: seed)
         default:
             let dt = try r.integer("dt", minimum: 1), ds = try r.integer("ds", minimum: 1)
             spec = .covariance(dt: dt, ds: ds, matrix: try r.matrix("matrix"))

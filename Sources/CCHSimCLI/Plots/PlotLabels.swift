@@ -73,20 +73,36 @@ enum PlotLabels {
     /// The settings the sweep holds fixed, in words: the caption under every plot title.
     static func caption(_ s: Scenario, swept: Set<String>) -> String {
         var parts: [String] = []
-        switch s.model {
+        if case .string("random-latent")? = s.document.value(at: "model.kind"), case .latent(let f) = s.model {
+            parts.append("random latent-factor models (k = \(f.labelLoadings.count), d_t = \(f.teacherLoadings.rows), "
+                + "d_s = \(f.studentLoadings.rows)) drawn from seed \(s.seed)")
+        } else {
+            parts.append(model(s.model, swept: swept))
+        }
+        parts.append(contentsOf: learning(s, swept: swept))
+        return parts.joined(separator: "; ")
+    }
+
+    private static func model(_ model: ModelSpec, swept: Set<String>) -> String {
+        switch model {
         case .correlations(let ts, let sy, let ty):
             let fixed = [("model.rho_ts", ts), ("model.rho_sy", sy), ("model.rho_ty", ty)].filter { !swept.contains($0.0) }
-            parts.append((["scalar T, S, Y with unit variances"] + fixed.map { "\(symbol($0.0)) = \(number($0.1))" }).joined(separator: ", "))
+            return (["scalar T, S, Y with unit variances"] + fixed.map { "\(symbol($0.0)) = \(number($0.1))" }).joined(separator: ", ")
         case .latent(let f):
             var text = "latent factors (k = \(f.labelLoadings.count), d_t = \(f.teacherLoadings.rows), d_s = \(f.studentLoadings.rows))"
             for (key, value) in [("model.teacher_noise", f.teacherNoise), ("model.student_noise", f.studentNoise),
                                  ("model.label_noise", f.labelNoise)] where !swept.contains(key) {
                 text += ", \(symbol(key)) = \(number(value))"
             }
-            parts.append(text)
+            return text
         case .covariance(let dt, let ds, _):
-            parts.append("covariance given (d_t = \(dt), d_s = \(ds))")
+            return "covariance given (d_t = \(dt), d_s = \(ds))"
         }
+    }
+
+    /// The teacher and the student, in words.
+    private static func learning(_ s: Scenario, swept: Set<String>) -> [String] {
+        var parts: [String] = []
         var teacher = "teacher: \(s.teacher.target == .prediction ? "prediction target θ'T" : "representation target")"
         switch s.teacher.fit {
         case .oracle: teacher += ", oracle θ"
@@ -104,6 +120,6 @@ enum PlotLabels {
         if !swept.contains("student.ridge") { student.append(s.student.ridge == 0 ? "OLS" : "ridge γ = \(number(s.student.ridge))") }
         if !swept.contains("student.lambda") { student.append("KD weight λ = \(number(s.student.lambda))") }
         if !student.isEmpty { parts.append("student: " + student.joined(separator: ", ")) }
-        return parts.joined(separator: "; ")
+        return parts
     }
 }
