@@ -14,6 +14,8 @@ public struct Scenario: Sendable {
     public internal(set) var model: ModelSpec
     public internal(set) var teacher: TeacherSpec
     public internal(set) var student: StudentSpec
+    /// `[monte_carlo]`: trials, sampler, test set (see `MonteCarloSection.swift`).
+    public let monteCarlo: MonteCarloSettings
 
     /// The file the scenario came from.
     public var file: String { document.file }
@@ -31,6 +33,7 @@ public struct Scenario: Sendable {
         model = try Self.decodeModel(try TableReader(document, section: "model"), seed: seed)
         teacher = try Self.decodeTeacher(try TableReader(document, section: "teacher"))
         student = try Self.decodeStudent(try TableReader(document, section: "student"))
+        monteCarlo = try Self.decodeMonteCarlo(try TableReader(document, section: "monte_carlo"))
     }
 
     /// Reads and decodes TOML text.
@@ -39,7 +42,7 @@ public struct Scenario: Sendable {
     }
 
     /// The top-level tables a scenario may have (`sweep` and `output` are read by `Sweep`).
-    public static let sections = ["model", "teacher", "student", "sweep", "output"]
+    public static let sections = ["model", "teacher", "student", "monte_carlo", "sweep", "output"]
 
     /// The validated model. - Throws: `ScenarioError` at `model.<key>`.
     public func buildModel() throws(ScenarioError) -> JointGaussian {
@@ -89,15 +92,23 @@ public struct Scenario: Sendable {
 
     private static func decodeTeacher(_ r: TableReader) throws(ScenarioError) -> TeacherSpec {
         let target = TeacherTarget(rawValue: try r.choice("target", TeacherTarget.allCases.map(\.rawValue), default: "prediction")) ?? .prediction
-        let fitName = try r.choice("fit", ["oracle", "ols"], default: "oracle")
+        let fitName = try r.choice("fit", ["oracle", "ols", "ridge"], default: "oracle")
         let samples = r.has("n") ? try r.integer("n", minimum: 1) : nil
         let fit: TeacherFit
-        if fitName == "ols" {
+        switch fitName {
+        case "ols":
             guard let samples else { throw r.error("n", "missing: an OLS teacher needs its sample size") }
             fit = .ols(samples: samples)
-        } else {
+        case "ridge":
+            guard let samples else { throw r.error("n", "missing: a ridge teacher needs its sample size") }
+            guard r.has("ridge") else { throw r.error("ridge", "missing: a ridge teacher needs its penalty (> 0)") }
+            let penalty = try r.double("ridge")
+            guard penalty > 0 else { throw r.error("ridge", "must be > 0 for a ridge teacher, got \(penalty)") }
+            fit = .ridge(samples: samples, penalty: penalty)
+        default:
             fit = .oracle
         }
+        if fitName != "ridge", r.has("ridge") { throw r.error("ridge", "applies to fit = \"ridge\" only") }
         let scale = try r.double("scale", default: 1)
         let projection = try r.optionalVector("projection")
         try r.finish()

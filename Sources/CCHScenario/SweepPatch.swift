@@ -25,7 +25,11 @@ enum SweepPatch {
         "student.ridge": number { $0.student.ridge = $1 },
         "teacher.n": { s, v in
             guard case .integer(let n) = v else { return false }
-            if case .ols = s.teacher.fit { s.teacher.fit = .ols(samples: n) }
+            switch s.teacher.fit {
+            case .oracle: break
+            case .ols: s.teacher.fit = .ols(samples: n)
+            case .ridge(_, let penalty): s.teacher.fit = .ridge(samples: n, penalty: penalty)
+            }
             return true
         },
         "student.n": { s, v in

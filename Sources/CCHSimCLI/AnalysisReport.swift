@@ -51,6 +51,7 @@ enum AnalysisReport {
         switch t.fit {
         case .oracle: fit = "oracle"
         case .ols(let nt): fit = "OLS on nt = \(nt) samples"
+        case .ridge(let nt, let penalty): fit = "ridge (penalty \(fmt(penalty))) on nt = \(nt) samples"
         }
         return "\(t.target.rawValue) target, \(fit), scale c = \(fmt(t.scale))"
     }

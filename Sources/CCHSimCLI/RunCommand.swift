@@ -74,10 +74,10 @@ enum SweepCommandSupport {
     }
 }
 
-/// The evaluators of a sweep's points: the analytic answer, and the Monte Carlo one when the
-/// scenario asks for it.
+/// The evaluators of a sweep's points: the analytic answer, or, when the scenario has a
+/// `[monte_carlo]` table, the analytic and the Monte Carlo answer.
 enum SweepEvaluators {
     static func `for`(_ sweep: Sweep) -> [any PointEvaluator] {
-        [AnalyticEvaluator()]
+        sweep.document.root["monte_carlo"] == nil ? [AnalyticEvaluator()] : [MonteCarloEvaluator()]
     }
 }

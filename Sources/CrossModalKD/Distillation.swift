@@ -15,6 +15,10 @@ public enum TeacherFit: Equatable, Sendable {
     case oracle
     /// OLS on `samples` independent (T, Y) pairs; the analytic risk is exact for samples > dt + 1.
     case ols(samples: Int)
+    /// Ridge regression min (1/nt)|Y - T theta|^2 + penalty |theta|^2 on `samples` independent
+    /// (T, Y) pairs (penalty > 0). THEORY.md has no closed form for it: Monte Carlo only
+    /// (`MonteCarloExperiment`); the analytic side reports that no exact formula applies.
+    case ridge(samples: Int, penalty: Double)
 }
 
 /// The teacher: target kind, how it is fitted, the scale knob c, and an optional projection a
@@ -108,6 +112,14 @@ public struct TeacherSignal: Sendable {
             }
             let factor = spec.scale * spec.scale * m.labelVarianceGivenTeacher / Double(nt - m.dt - 1)
             errorCovariance = factor * m.teacherCholesky.inverse
+        case .ridge:
+            guard spec.target == .prediction else {
+                throw .invalid(parameter: "teacher.fit", reason: "'ridge' applies to the prediction target only")
+            }
+            throw .regimeDoesNotApply(
+                parameter: "teacher.fit",
+                reason: "no exact formula applies to a ridge-fitted teacher (THEORY.md section 4 covers oracle and OLS "
+                    + "teachers); estimate it by Monte Carlo with `cchsim simulate`")
         }
     }
 }

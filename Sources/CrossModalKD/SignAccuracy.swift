@@ -8,7 +8,11 @@ public enum SignAccuracy {
         let cov = Vec.dot(w, model.ssy)
         let varPrediction = Vec.quadratic(w, model.sss)
         guard varPrediction > 0 else { return 0.5 }
-        let r = max(-1, min(1, cov / (varPrediction * model.syy).squareRoot()))
-        return 0.5 + asin(r) / Double.pi
+        return of(correlation: cov / (varPrediction * model.syy).squareRoot())
+    }
+
+    /// 1/2 + asin(r) / pi for a correlation r (clamped to [-1, 1] against rounding).
+    @inline(__always) public static func of(correlation r: Double) -> Double {
+        0.5 + asin(max(-1, min(1, r))) / Double.pi
     }
 }

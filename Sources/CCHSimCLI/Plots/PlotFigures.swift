@@ -200,7 +200,10 @@ struct PlotFigures {
         }
         key.append("keyentry with lines lw 2 lc rgb \"\(styleColour)\" title \(quoted("analytic gain G(λ)" + (lambdaIsX ? "" : " at the scenario's λ = \(PlotLabels.number(sweep.first.student.lambda))")))")
         if !lambdaIsX { key.append("keyentry with lines lw 1.5 dt 2 lc rgb \"\(styleColour)\" title \(quoted("analytic best gain G(λ*) (λ* chosen per point)"))") }
-        if hasMC { key.append("keyentry with yerrorbars pt 7 ps 0.7 lc rgb \"\(styleColour)\" title \(quoted("Monte Carlo mean gain ± 95% interval"))") }
+        if hasMC {
+            let trials = swept.contains("monte_carlo.trials") ? "" : " (\(sweep.first.monteCarlo.trials) paired trials per point)"
+            key.append("keyentry with yerrorbars pt 7 ps 0.7 lc rgb \"\(styleColour)\" title \(quoted("Monte Carlo mean gain ± 95% interval" + trials))")
+        }
         let keySetting = "set key outside below center vertical Left reverse samplen 2.5 height 1 maxrows \(max(2, (key.count + 1) / 2))"
 
         var plots: [String] = []

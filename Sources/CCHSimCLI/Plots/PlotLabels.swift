@@ -107,6 +107,8 @@ enum PlotLabels {
         switch s.teacher.fit {
         case .oracle: teacher += ", oracle θ"
         case .ols(let nt): teacher += swept.contains("teacher.n") ? ", OLS-fitted θ" : ", θ fitted by OLS on n_t = \(nt)"
+        case .ridge(let nt, let penalty):
+            teacher += (swept.contains("teacher.n") ? ", ridge-fitted θ" : ", θ fitted by ridge on n_t = \(nt)") + " (penalty \(number(penalty)))"
         }
         if !swept.contains("teacher.scale") && s.teacher.scale != 1 { teacher += ", scale c = \(number(s.teacher.scale))" }
         parts.append(teacher)

@@ -39,7 +39,7 @@ struct RunSummary: Equatable, Sendable {
             case (false, true): misses += 1
             }
         }
-        if let z, z.isFinite { noteZ(abs(z), at: point, count: 1) }
+        if let z, !z.isNaN { noteZ(abs(z), at: point, count: 1) }
     }
 
     /// Adds the summary of a disjoint set of points.

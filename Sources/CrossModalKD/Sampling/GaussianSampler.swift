@@ -6,12 +6,19 @@ public struct GaussianSampler: Sendable {
     private let lower: [Double]
 
     public init(model: JointGaussian) {
-        let l = model.cholesky.lower
+        self.init(lowerFactor: model.cholesky.lower)
+    }
+
+    /// A sampler of N(0, L L') for a square lower-triangular factor L, e.g. of a model's covariance
+    /// in another variable order (rows are then L x in that order).
+    public init(lowerFactor l: Matrix) {
+        precondition(l.isSquare, "GaussianSampler needs a square factor")
         dimension = l.rows
         lower = l.elements
     }
 
-    /// `count` draws as a count x d row-major matrix (columns T..., S..., Y).
+    /// `count` draws as a count x d row-major matrix (columns T..., S..., Y for a model's sampler),
+    /// row by row, each row from d consecutive standard normals of `stream`.
     public func draw(_ count: Int, from stream: RandomStream) -> Matrix {
         var out = Matrix(rows: count, cols: dimension)
         var x = [Double](repeating: 0, count: dimension)

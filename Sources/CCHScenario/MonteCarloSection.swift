@@ -1,0 +1,43 @@
+import CrossModalKD
+
+/// The `[monte_carlo]` section of a scenario and the Monte Carlo experiment it describes.
+///
+///     [monte_carlo]
+///     trials = 4000          # paired trials (>= 2; default 2000)
+///     sampler = "moments"    # "moments" (Wishart/Bartlett sufficient statistics) or "triples"
+///     test_n = 200           # optional: score on a sampled test set of this size (default: exact)
+///     threads = 2            # optional: worker threads (default: all cores); results do not depend on it
+extension Scenario {
+    static func decodeMonteCarlo(_ r: TableReader) throws(ScenarioError) -> MonteCarloSettings {
+        let defaults = MonteCarloSettings()
+        let trials = try r.integer("trials", minimum: 2, default: defaults.trials)
+        guard trials <= MonteCarloSettings.maximumTrials else {
+            throw r.error("trials", "must be at most \(MonteCarloSettings.maximumTrials), got \(trials)")
+        }
+        let samplerName = try r.choice("sampler", MonteCarloSampler.allCases.map(\.rawValue), default: defaults.sampler.rawValue)
+        let testSamples = r.has("test_n") ? try r.integer("test_n", minimum: 1) : nil
+        let threads = r.has("threads") ? try r.integer("threads", minimum: 1) : nil
+        try r.finish()
+        return MonteCarloSettings(trials: trials, sampler: MonteCarloSampler(rawValue: samplerName) ?? defaults.sampler,
+                                  testSamples: testSamples, threads: threads)
+    }
+
+    /// The scenario's Monte Carlo experiment, with `settings` in place of `[monte_carlo]` if given.
+    /// - Throws: `ScenarioError` at the key at fault (e.g. `student.n` for a singular student system).
+    public func monteCarloExperiment(settings: MonteCarloSettings? = nil) throws(ScenarioError) -> MonteCarloExperiment {
+        let m = try buildModel()
+        do {
+            return try MonteCarloExperiment(model: m, teacher: teacher, student: student, settings: settings ?? monteCarlo)
+        } catch {
+            throw ScenarioError(file: file, key: error.parameter, reason: error.reason)
+        }
+    }
+
+    /// Runs `experiment` (made by `monteCarloExperiment`) as grid point `pointIndex` of this
+    /// scenario's seed. - Throws: `ScenarioError` when a trial fails (numerically singular system).
+    public func simulate(_ experiment: MonteCarloExperiment, pointIndex: Int = 0, threads: Int) throws(ScenarioError) -> MonteCarloSummary {
+        do { return try experiment.run(seed: seed, pointIndex: pointIndex, threads: threads) } catch {
+            throw ScenarioError(file: file, key: error.parameter, reason: error.reason)
+        }
+    }
+}

@@ -1,0 +1,284 @@
+/// The Monte Carlo KD experiment at one grid point: paired trials of the student fitted without and
+/// with KD on the same sample, summarised and set beside the analytic answer.
+///
+/// A trial (THEORY.md section 3): fit the teacher (oracle weights, or OLS / ridge on nt fresh
+/// pairs), draw n training samples, fit the student by ridge regression of Y (lambda = 0) and of
+/// z = (1 - lambda) Y + lambda u (lambda) on S, and score both fits exactly or on a test set.
+/// How samples are drawn: `MonteCarloSampler`.
+///
+/// Reproducibility: trials are grouped in chunks of `trialsPerChunk` (fixed by the scenario, never
+/// by the thread count), chunk c of grid point k draws from the GSL stream
+/// `RandomStream(seed:, ids: [streamTag, k, c])`, and chunk results are merged in chunk order.
+/// So a point's summary is the same bit for bit for any thread count, order of points or
+/// sharding of a grid, and trial i is the same trial whatever the total number of trials.
+///
+/// Usage (a sweep calls this per grid point):
+///
+///     let experiment = try MonteCarloExperiment(model: m, teacher: t, student: s, settings: mc)
+///     let summary = try experiment.run(seed: scenario.seed, pointIndex: k, threads: 2)
+public struct MonteCarloExperiment: Sendable {
+    public let model: JointGaussian
+    public let teacher: TeacherSpec
+    public let student: StudentSpec
+    public let settings: MonteCarloSettings
+    /// The analytic answer beside the Monte Carlo one, when a formula of THEORY.md section 4 applies.
+    public let analysis: KDAnalysis?
+    /// Why there is no analytic answer (nil when `analysis` is set).
+    public let analysisUnavailable: String?
+    /// Set when a sample is drawn otherwise than `settings.sampler` asks (too small for a Wishart
+    /// draw), saying which and why.
+    public let samplerNote: String?
+    /// Trials per random-stream chunk: up to 1024, fewer for costly trials (about 65,536 random
+    /// numbers per chunk, at least 8 trials).
+    public let trialsPerChunk: Int
+
+    let plan: TrialPlan
+    let frame: WhitenedFrame
+
+    /// The first identifier of every Monte Carlo stream ("mc"), so that other random work of a
+    /// scenario (with other tags) never shares its numbers.
+    public static let streamTag: UInt64 = 0x6D63
+
+    /// Validates the experiment and prepares its constants.
+    /// - Throws: `AnalysisError` naming the scenario key at fault (`student.n` for a singular
+    ///   student system or an infinite n, `teacher.n`, `monte_carlo.trials`, ...).
+    public init(model m: JointGaussian, teacher t: TeacherSpec, student s: StudentSpec,
+                settings mc: MonteCarloSettings) throws(AnalysisError) {
+        guard mc.trials >= 2 else {
+            throw .invalid(parameter: "monte_carlo.trials", reason: "must be at least 2 (for a standard error), got \(mc.trials)")
+        }
+        guard mc.trials <= MonteCarloSettings.maximumTrials else {
+            throw .invalid(parameter: "monte_carlo.trials", reason: "must be at most \(MonteCarloSettings.maximumTrials), got \(mc.trials)")
+        }
+        if let test = mc.testSamples, test < 1 {
+            throw .invalid(parameter: "monte_carlo.test_n", reason: "must be at least 1, got \(test)")
+        }
+        if let threads = mc.threads, threads < 1 {
+            throw .invalid(parameter: "monte_carlo.threads", reason: "must be at least 1, got \(threads)")
+        }
+        guard s.lambda.isFinite, (0...1).contains(s.lambda) else {
+            throw .invalid(parameter: "student.lambda", reason: "must lie in [0, 1], got \(s.lambda)")
+        }
+        guard s.ridge.isFinite, s.ridge >= 0 else {
+            throw .invalid(parameter: "student.ridge", reason: "must be finite and >= 0, got \(s.ridge)")
+        }
+        guard case .finite(let n) = s.samples else {
+            throw .invalid(parameter: "student.n",
+                           reason: "Monte Carlo needs a finite number of training samples (\"inf\" is the population regime: use cchsim analyze)")
+        }
+        guard n >= 1 else { throw .invalid(parameter: "student.n", reason: "must be at least 1, got \(n)") }
+        guard s.ridge > 0 || n > m.ds else {
+            throw .invalid(parameter: "student.n",
+                           reason: "with ridge 0 the student's system S'S is singular for n <= ds = \(m.ds) (got n = \(n)); "
+                               + "use n > ds or student.ridge > 0")
+        }
+
+        var fixedSpec = t
+        fixedSpec.fit = .oracle
+        let fixedWeights = try TeacherSignal(model: m, spec: fixedSpec).weights
+        let teacherFit: TrialPlan.TeacherFit
+        var teacherSamples = 0
+        switch t.fit {
+        case .oracle:
+            teacherFit = .fixed
+        case .ols(let nt), .ridge(let nt, _):
+            guard t.target == .prediction else {
+                throw .invalid(parameter: "teacher.fit", reason: "a fitted teacher applies to the prediction target only")
+            }
+            guard nt >= 1 else { throw .invalid(parameter: "teacher.n", reason: "must be at least 1, got \(nt)") }
+            teacherSamples = nt
+            if case .ridge(_, let penalty) = t.fit {
+                guard penalty.isFinite, penalty > 0 else {
+                    throw .invalid(parameter: "teacher.ridge", reason: "a ridge teacher needs a finite penalty > 0, got \(penalty)")
+                }
+                teacherFit = .ridge(samples: nt, penalty: penalty)
+            } else {
+                guard nt > m.dt else {
+                    throw .invalid(parameter: "teacher.n",
+                                   reason: "an OLS teacher's system T'T is singular for n <= dt = \(m.dt) (got n = \(nt)); "
+                                       + "use n > dt or fit = \"ridge\"")
+                }
+                teacherFit = .ols(samples: nt)
+            }
+        }
+
+        // The moments sampler needs a Bartlett factor: at least as many samples as dimensions.
+        let moments = mc.sampler == .moments
+        let studentMoments = moments && n >= m.ds
+        let teacherMoments = moments && teacherSamples >= m.dt
+        var notes: [String] = []
+        if moments && !studentMoments {
+            notes.append("the student's n = \(n) samples (fewer than ds = \(m.ds)) are drawn as triples")
+        }
+        if moments, teacherSamples > 0, !teacherMoments {
+            notes.append("the teacher's n = \(teacherSamples) samples (fewer than dt = \(m.dt)) are drawn as triples")
+        }
+        samplerNote = notes.isEmpty ? nil
+            : notes.joined(separator: "; ") + ": a Wishart matrix with fewer degrees of freedom than its order has no Bartlett factor"
+
+        plan = TrialPlan(teacher: teacherFit, teacherUsesMoments: teacherMoments, studentSamples: n, studentRidge: s.ridge,
+                         studentUsesMoments: studentMoments, lambda: s.lambda, testSamples: mc.testSamples)
+        frame = try WhitenedFrame(model: m, fixedWeights: fixedWeights, scale: t.scale)
+        var size = 1024
+        while size > 8 && Double(size) * plan.drawsPerTrial(ds: m.ds, dt: m.dt) > 65536 { size /= 2 }
+        trialsPerChunk = size
+
+        do {
+            analysis = try KDAnalysis(model: m, teacher: t, student: s)
+            analysisUnavailable = nil
+        } catch {
+            analysis = nil
+            analysisUnavailable = error.description
+        }
+        model = m
+        teacher = t
+        student = s
+        settings = mc
+    }
+
+    /// Runs `settings.trials` trials of grid point `pointIndex` on `threads` threads.
+    /// - Throws: `AnalysisError` when a trial's system is numerically singular or a result is not finite.
+    public func run(seed: UInt64, pointIndex: Int, threads: Int) throws(AnalysisError) -> MonteCarloSummary {
+        try Self.run([(self, pointIndex)], seed: seed, threads: threads)[0].get()
+    }
+
+    /// Runs several grid points at once, parallel over all their chunks of trials: the summaries
+    /// are those `run(seed:pointIndex:threads:)` gives for each point alone, in the given order.
+    public static func run(_ points: [(experiment: MonteCarloExperiment, pointIndex: Int)], seed: UInt64,
+                           threads: Int) -> [Result<MonteCarloSummary, AnalysisError>] {
+        // Work item i is chunk i - starts[p] of point p, for the p with starts[p] <= i < starts[p + 1].
+        var offsets = [0]
+        for point in points { offsets.append(offsets[offsets.count - 1] + point.experiment.chunkCount) }
+        let starts = offsets
+        let totals = PointTotals(points: points.count)
+        ParallelChunks.run(
+            count: starts[points.count], threads: threads,
+            makeState: { Worker(seed: seed, points: points.count) },
+            body: { item, worker in
+                let p = Self.point(of: item, starts: starts)
+                return worker.run(points[p].experiment, point: p, pointIndex: points[p].pointIndex, chunk: item - starts[p])
+            },
+            consume: { item, result in totals.add(result, point: Self.point(of: item, starts: starts)) })
+        return points.indices.map { p in
+            totals.failures[p].map { .failure($0) } ?? .success(points[p].experiment.summary(totals.moments[p]))
+        }
+    }
+
+    /// The point whose chunks contain work item `item` (binary search of the chunk offsets).
+    private static func point(of item: Int, starts: [Int]) -> Int {
+        var low = 0, high = starts.count - 2
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= item { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The outcomes of trials `range` of grid point `pointIndex`, one by one (the same trials `run`
+    /// summarises; trial indices from 0): for histograms, and tests of the sampling distribution.
+    public func outcomes(seed: UInt64, pointIndex: Int, trials range: Range<Int>) throws(AnalysisError) -> [TrialOutcome] {
+        precondition(range.lowerBound >= 0, "trial indices start at 0")
+        guard !range.isEmpty else { return [] }
+        let worker = Worker(seed: seed, points: 1)
+        var out: [TrialOutcome] = []
+        for chunk in (range.lowerBound / trialsPerChunk)...((range.upperBound - 1) / trialsPerChunk) {
+            let first = chunk * trialsPerChunk
+            let stream = worker.stream(pointIndex: pointIndex, chunk: chunk)
+            let workspace = worker.workspace(self, point: 0)
+            for trial in first..<min(first + trialsPerChunk, range.upperBound) {
+                let outcome: TrialOutcome
+                do { outcome = try workspace.run(stream) } catch { throw describe(error, trial: trial) }
+                if trial >= range.lowerBound { out.append(outcome) }
+            }
+        }
+        return out
+    }
+
+    /// One trial drawing from `stream` in the order `MonteCarloSampler` documents.
+    public func simulateTrial(drawingFrom stream: RandomStream) throws(AnalysisError) -> TrialOutcome {
+        do { return try TrialWorkspace(plan: plan, frame: frame).run(stream) } catch { throw describe(error, trial: 0) }
+    }
+
+    /// Number of chunks the trials are split into.
+    public var chunkCount: Int { (settings.trials + trialsPerChunk - 1) / trialsPerChunk }
+
+    private func summary(_ m: TrialMoments) -> MonteCarloSummary {
+        MonteCarloSummary(trials: m.count, sampler: settings.sampler, samplerNote: samplerNote, testSamples: settings.testSamples,
+                          lambda: student.lambda, riskNoKD: m.estimate(0), riskKD: m.estimate(1), gain: m.estimate(2),
+                          accuracyNoKD: m.estimate(3), accuracyKD: m.estimate(4),
+                          analysis: analysis, analysisUnavailable: analysisUnavailable)
+    }
+
+    fileprivate func describe(_ failure: TrialFailure, trial: Int) -> AnalysisError {
+        switch failure {
+        case .studentSingular:
+            return .invalid(parameter: "student.n",
+                            reason: "trial \(trial): the student's least-squares system is numerically singular "
+                                + "(n = \(plan.studentSamples), ds = \(model.ds), ridge = \(student.ridge)); use more samples or ridge > 0")
+        case .teacherSingular:
+            return .invalid(parameter: "teacher.n",
+                            reason: "trial \(trial): the teacher's least-squares system is numerically singular (dt = \(model.dt)); "
+                                + "use more teacher samples or a ridge teacher")
+        case .notFinite:
+            return .invalid(parameter: "monte_carlo", reason: "trial \(trial) gave a non-finite risk or accuracy")
+        }
+    }
+}
+
+/// Per grid point, the chunk results merged so far (in chunk order) and the first failure.
+/// Written only by `ParallelChunks.run`'s `consume`, which never runs concurrently.
+private final class PointTotals: @unchecked Sendable {
+    var moments: [TrialMoments]
+    var failures: [AnalysisError?]
+
+    init(points: Int) {
+        moments = Array(repeating: TrialMoments(), count: points)
+        failures = Array(repeating: nil, count: points)
+    }
+
+    func add(_ chunk: Result<TrialMoments, AnalysisError>, point: Int) {
+        switch chunk {
+        case .success(let m): moments[point] = moments[point].merged(with: m)
+        case .failure(let e): if failures[point] == nil { failures[point] = e }
+        }
+    }
+}
+
+/// One thread's random stream and trial buffers (per grid point, made on first use).
+private final class Worker {
+    private let seed: UInt64
+    private let random: RandomStream
+    private var workspaces: [TrialWorkspace?]
+
+    init(seed: UInt64, points: Int) {
+        self.seed = seed
+        random = RandomStream(seed: seed)
+        workspaces = Array(repeating: nil, count: points)
+    }
+
+    /// The stream of chunk `chunk` of grid point `pointIndex`, from its start.
+    func stream(pointIndex: Int, chunk: Int) -> RandomStream {
+        random.reseed(seed: seed, ids: [MonteCarloExperiment.streamTag, UInt64(truncatingIfNeeded: pointIndex),
+                                        UInt64(truncatingIfNeeded: chunk)])
+        return random
+    }
+
+    func workspace(_ e: MonteCarloExperiment, point: Int) -> TrialWorkspace {
+        if let w = workspaces[point] { return w }
+        let w = TrialWorkspace(plan: e.plan, frame: e.frame)
+        workspaces[point] = w
+        return w
+    }
+
+    /// The moments of one chunk's trials, or the failure of its first failing trial.
+    func run(_ e: MonteCarloExperiment, point: Int, pointIndex: Int, chunk: Int) -> Result<TrialMoments, AnalysisError> {
+        let stream = self.stream(pointIndex: pointIndex, chunk: chunk)
+        let workspace = self.workspace(e, point: point)
+        let first = chunk * e.trialsPerChunk
+        var moments = TrialMoments()
+        for trial in first..<min(first + e.trialsPerChunk, e.settings.trials) {
+            do { moments.add(try workspace.run(stream)) } catch { return .failure(e.describe(error, trial: trial)) }
+        }
+        return .success(moments)
+    }
+}

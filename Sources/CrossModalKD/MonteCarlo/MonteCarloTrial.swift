@@ -1,0 +1,203 @@
+/// The result of one paired trial: one training sample, the student fitted on it without KD
+/// (lambda = 0) and with KD (the scenario's lambda), both scored the same way.
+public struct TrialOutcome: Sendable, Equatable {
+    /// Test risk E(Y - w'S)^2 without and with KD: exact (Var(Y|S) + |w - w*|^2_Sss), or the mean
+    /// squared error on the trial's test set when one is sampled.
+    public let riskNoKD: Double, riskKD: Double
+    /// Sign-label accuracy P(sign(w'S) = sign(Y)) without and with KD: Sheppard's formula, or the
+    /// fraction of agreeing signs on the test set.
+    public let accuracyNoKD: Double, accuracyKD: Double
+    /// The paired KD gain riskNoKD - riskKD.
+    public var gain: Double { riskNoKD - riskKD }
+
+    public init(riskNoKD: Double, riskKD: Double, accuracyNoKD: Double, accuracyKD: Double) {
+        self.riskNoKD = riskNoKD
+        self.riskKD = riskKD
+        self.accuracyNoKD = accuracyNoKD
+        self.accuracyKD = accuracyKD
+    }
+}
+
+/// Why a trial gave no outcome.
+enum TrialFailure: Error {
+    /// The teacher's or the student's least-squares system was numerically singular.
+    case teacherSingular, studentSingular
+    /// A risk or accuracy came out NaN or infinite.
+    case notFinite
+}
+
+/// What one trial does, fixed per experiment.
+struct TrialPlan: Sendable {
+    enum TeacherFit: Sendable {
+        /// Oracle or representation target: the teacher's weights are fixed.
+        case fixed
+        case ols(samples: Int)
+        case ridge(samples: Int, penalty: Double)
+    }
+
+    let teacher: TeacherFit
+    let teacherUsesMoments: Bool
+    let studentSamples: Int
+    let studentRidge: Double
+    let studentUsesMoments: Bool
+    let lambda: Double
+    let testSamples: Int?
+
+    /// Random numbers one trial draws (a chi-squared draw counted as one): sizes the stream chunks.
+    /// A Double, so that absurd sample sizes cannot overflow.
+    func drawsPerTrial(ds: Int, dt: Int) -> Double {
+        let d = Double(ds), t = Double(dt)
+        var draws = studentUsesMoments ? d * (d + 1) / 2 + 2 * d : Double(studentSamples) * (d + 1 + t)
+        switch teacher {
+        case .fixed: break
+        case .ols(let nt), .ridge(let nt, _): draws += teacherUsesMoments ? t * (t + 1) / 2 + t : Double(nt) * (t + 1)
+        }
+        if let m = testSamples { draws += Double(m) * (d + 1) }
+        return draws
+    }
+}
+
+/// One worker's buffers for running trials of one experiment: nothing is allocated per trial.
+final class TrialWorkspace {
+    private let plan: TrialPlan
+    private let ds: Int, dt: Int
+    private let labelNoise: Double, labelVariance: Double, teacherNoise: Double
+    private let teacherSample: WhitenedSample
+    private let studentSample: WhitenedSample
+    /// Constants of the frame (see `WhitenedFrame`).
+    private let beta, studentMetric, teacherMetric, teacherSignal, muMap, kappaMap, nuMap: DoubleBuffer
+    private let fixedMu, fixedNu: DoubleBuffer
+    private let fixedKappa: Double
+    /// Per-trial vectors: teacher weights phi, signal parts mu and nu, whitened student weights.
+    private let phi, mu, nu, weightsLabel, weightsSignal, weightsNoKD, weightsKD, testRow: DoubleBuffer
+
+    init(plan: TrialPlan, frame f: WhitenedFrame) {
+        self.plan = plan
+        ds = f.ds
+        dt = f.dt
+        labelNoise = f.labelNoise
+        labelVariance = f.labelVariance
+        teacherNoise = f.teacherNoise
+        teacherSample = WhitenedSample(order: f.dt, sources: 1, extraPerRow: 0)
+        studentSample = WhitenedSample(order: f.ds, sources: 2, extraPerRow: f.dt)
+        beta = DoubleBuffer(copying: f.beta)
+        studentMetric = DoubleBuffer(copying: f.studentRidgeMetric)
+        teacherMetric = DoubleBuffer(copying: f.teacherRidgeMetric)
+        teacherSignal = DoubleBuffer(copying: f.teacherSignal)
+        muMap = DoubleBuffer(copying: f.muMap)
+        kappaMap = DoubleBuffer(copying: f.kappaMap)
+        nuMap = DoubleBuffer(copying: f.nuMap)
+        fixedMu = DoubleBuffer(copying: f.fixedSignal.mu)
+        fixedNu = DoubleBuffer(copying: f.fixedSignal.nu)
+        fixedKappa = f.fixedSignal.kappa
+        phi = DoubleBuffer(count: f.dt)
+        mu = DoubleBuffer(count: f.ds)
+        nu = DoubleBuffer(count: f.dt)
+        weightsLabel = DoubleBuffer(count: f.ds)
+        weightsSignal = DoubleBuffer(count: f.ds)
+        weightsNoKD = DoubleBuffer(count: f.ds)
+        weightsKD = DoubleBuffer(count: f.ds)
+        testRow = DoubleBuffer(count: f.ds + 1)
+    }
+
+    /// One paired trial drawing from `stream` (order of draws: see `MonteCarloSampler`).
+    func run(_ stream: RandomStream) throws(TrialFailure) -> TrialOutcome {
+        let (signalMu, kappa, signalNu) = try teacherSignalDecomposition(stream)
+        let nuNorm = DenseKernels.dot(signalNu, signalNu, dt).squareRoot()
+
+        // The student's sample, fitted to Y (weightsLabel) and to u (weightsSignal).
+        let sample = studentSample, n = plan.studentSamples
+        if plan.studentUsesMoments {
+            sample.drawMoments(samples: n, scales: (1, nuNorm), from: stream)
+        } else {
+            sample.drawTriples(samples: n, extraWeights: signalNu, from: stream)
+        }
+        if plan.studentRidge == 0 {
+            guard sample.prepareOLS() else { throw .studentSingular }
+            sample.olsWeights(signal: beta.base, coefficients: (labelNoise, 0), into: weightsLabel.base)
+            sample.olsWeights(signal: signalMu, coefficients: (kappa, 1), into: weightsSignal.base)
+        } else {
+            guard sample.prepareRidge(penalty: Double(n) * plan.studentRidge, metric: studentMetric.base) else {
+                throw .studentSingular
+            }
+            sample.ridgeWeights(signal: beta.base, coefficients: (labelNoise, 0), into: weightsLabel.base)
+            sample.ridgeWeights(signal: signalMu, coefficients: (kappa, 1), into: weightsSignal.base)
+        }
+        // z = (1 - l) Y + l u is linear in the response, so are the fitted weights.
+        let l = plan.lambda
+        for i in 0..<ds {
+            weightsNoKD.base[i] = weightsLabel.base[i]
+            weightsKD.base[i] = (1 - l) * weightsLabel.base[i] + l * weightsSignal.base[i]
+        }
+        let outcome = plan.testSamples.map { scoreOnTestSet($0, stream) } ?? scoreExactly()
+        guard outcome.riskNoKD.isFinite, outcome.riskKD.isFinite,
+              outcome.accuracyNoKD.isFinite, outcome.accuracyKD.isFinite else { throw .notFinite }
+        return outcome
+    }
+
+    /// mu, kappa, nu of this trial's teacher signal: fixed, or from a teacher fitted on its own sample.
+    private func teacherSignalDecomposition(_ stream: RandomStream) throws(TrialFailure)
+        -> (UnsafeMutablePointer<Double>, Double, UnsafeMutablePointer<Double>) {
+        let sample = teacherSample, nt: Int
+        switch plan.teacher {
+        case .fixed: return (fixedMu.base, fixedKappa, fixedNu.base)
+        case .ols(let m), .ridge(let m, _): nt = m
+        }
+        if plan.teacherUsesMoments {
+            sample.drawMoments(samples: nt, scales: (1, 0), from: stream)
+        } else {
+            sample.drawTriples(samples: nt, extraWeights: phi.base, from: stream)
+        }
+        if case .ridge(_, let penalty) = plan.teacher {
+            guard sample.prepareRidge(penalty: Double(nt) * penalty, metric: teacherMetric.base) else { throw .teacherSingular }
+            sample.ridgeWeights(signal: teacherSignal.base, coefficients: (teacherNoise, 0), into: phi.base)
+        } else {
+            guard sample.prepareOLS() else { throw .teacherSingular }
+            sample.olsWeights(signal: teacherSignal.base, coefficients: (teacherNoise, 0), into: phi.base)
+        }
+        for i in 0..<ds { mu.base[i] = DenseKernels.dot(muMap.base + i * dt, phi.base, dt) }
+        for i in 0..<dt { nu.base[i] = DenseKernels.dot(nuMap.base + i * dt, phi.base, dt) }
+        return (mu.base, DenseKernels.dot(kappaMap.base, phi.base, dt), nu.base)
+    }
+
+    /// Exact risk sigma_y^2 + |v - beta|^2 and Sheppard accuracy with r = v'beta / (|v| sqrt(Syy)).
+    private func scoreExactly() -> TrialOutcome {
+        let b = beta.base
+        func score(_ v: UnsafePointer<Double>) -> (risk: Double, accuracy: Double) {
+            var excess = 0.0, vb = 0.0, vv = 0.0
+            for i in 0..<ds {
+                let d = v[i] - b[i]
+                excess += d * d
+                vb += v[i] * b[i]
+                vv += v[i] * v[i]
+            }
+            let accuracy = vv > 0 ? SignAccuracy.of(correlation: vb / (vv * labelVariance).squareRoot()) : 0.5
+            return (labelNoise * labelNoise + excess, accuracy)
+        }
+        let a = score(weightsNoKD.base), k = score(weightsKD.base)
+        return TrialOutcome(riskNoKD: a.risk, riskKD: k.risk, accuracyNoKD: a.accuracy, accuracyKD: k.accuracy)
+    }
+
+    /// Mean squared error and sign agreement on `m` fresh test pairs (S, Y) = (L_SS xi, beta'xi + sigma_y eps),
+    /// each drawn as ds + 1 innovations; w'S = v'xi.
+    private func scoreOnTestSet(_ m: Int, _ stream: RandomStream) -> TrialOutcome {
+        let row = testRow.base, b = beta.base, v0 = weightsNoKD.base, vl = weightsKD.base
+        var sse0 = 0.0, sseL = 0.0, agree0 = 0, agreeL = 0
+        for _ in 0..<m {
+            stream.fillGaussian(row, count: ds + 1)
+            var y = labelNoise * row[ds], f0 = 0.0, fl = 0.0
+            for i in 0..<ds {
+                y += b[i] * row[i]
+                f0 += v0[i] * row[i]
+                fl += vl[i] * row[i]
+            }
+            sse0 += (y - f0) * (y - f0)
+            sseL += (y - fl) * (y - fl)
+            if (y > 0) == (f0 > 0) { agree0 += 1 }
+            if (y > 0) == (fl > 0) { agreeL += 1 }
+        }
+        let count = Double(m)
+        return TrialOutcome(riskNoKD: sse0 / count, riskKD: sseL / count,
+                            accuracyNoKD: Double(agree0) / count, accuracyKD: Double(agreeL) / count)
+    }
+}

@@ -1,0 +1,171 @@
+import CrossModalKD
+import XCTest
+
+/// The two samplers: the triples path is least squares on real triples, the Bartlett draw is a
+/// Wishart draw, and the moments and triples samplers agree in distribution.
+final class MonteCarloSamplerTests: XCTestCase {
+    /// E[A A'] = m I, Var(W_ii) = 2m and Var(W_ij) = m (i != j) for W = A A' ~ Wishart(m, I_p).
+    func testBartlettFactorGivesWishartMoments() {
+        let p = 4, m = 7, draws = 20000
+        let stream = RandomStream(seed: 3)
+        var sum = [Double](repeating: 0, count: p * p), sumSquares = sum
+        for _ in 0..<draws {
+            let a = stream.wishartBartlettFactor(order: p, degreesOfFreedom: m)
+            for i in 0..<p { for j in (i + 1)..<p { XCTAssertEqual(a[i, j], 0) } }
+            let w = a * a.transposed
+            for k in 0..<(p * p) {
+                sum[k] += w.elements[k]
+                sumSquares[k] += w.elements[k] * w.elements[k]
+            }
+        }
+        for i in 0..<p {
+            for j in 0..<p {
+                let k = i * p + j, n = Double(draws)
+                let mean = sum[k] / n, variance = sumSquares[k] / n - mean * mean
+                let expectedMean = i == j ? Double(m) : 0, expectedVariance = Double(i == j ? 2 * m : m)
+                XCTAssertEqual(mean, expectedMean, accuracy: 4 * (expectedVariance / n).squareRoot(), "E W[\(i),\(j)]")
+                // Var of a sample variance ~ (m4 - s^4)/n; a 10% band is > 4 of its standard errors here.
+                XCTAssertEqual(variance, expectedVariance, accuracy: 0.1 * expectedVariance, "Var W[\(i),\(j)]")
+            }
+        }
+    }
+
+    /// The triples sampler's trial equals the experiment done by hand on real triples drawn from the
+    /// same Gaussians: (T, Y) pairs for the teacher and (S, Y, T) triples for the student via
+    /// `GaussianSampler`, teacher and student fitted by ridge/OLS normal equations in real
+    /// coordinates, risk by THEORY.md section 3 and Sheppard's accuracy, or on (S, Y) test pairs.
+    func testTriplesTrialIsLeastSquaresOnRealTriples() throws {
+        let model = try MonteCarloFixtures.latentModel(dt: 2, ds: 3, seed: 7)
+        let cases: [(TeacherSpec, StudentSpec, MonteCarloSettings)] = [
+            (TeacherSpec(fit: .ols(samples: 9), scale: 1.3), StudentSpec(samples: .finite(8), lambda: 0.4),
+             MonteCarloSettings(sampler: .triples)),
+            (TeacherSpec(fit: .ridge(samples: 5, penalty: 0.2)), StudentSpec(samples: .finite(6), ridge: 0.15, lambda: 0.7),
+             MonteCarloSettings(sampler: .triples, testSamples: 9)),
+            // Moments asked, but n < ds and nt < dt: both samples are drawn as triples.
+            (TeacherSpec(fit: .ridge(samples: 1, penalty: 0.5)), StudentSpec(samples: .finite(2), ridge: 0.3, lambda: 0.5),
+             MonteCarloSettings(sampler: .moments)),
+            (TeacherSpec(target: .representation, projection: [1, -0.5]), StudentSpec(samples: .finite(5), lambda: 0.6),
+             MonteCarloSettings(sampler: .triples)),
+        ]
+        for (index, (teacher, student, settings)) in cases.enumerated() {
+            let experiment = try MonteCarloExperiment(model: model, teacher: teacher, student: student, settings: settings)
+            if index == 2 { XCTAssertNotNil(experiment.samplerNote) }
+            for seed in [UInt64(1), 2] {
+                let engine = try experiment.simulateTrial(drawingFrom: RandomStream(seed: seed))
+                let byHand = try Self.trialByHand(model, teacher, student, testSamples: settings.testSamples,
+                                                  stream: RandomStream(seed: seed))
+                for (a, b, what) in [(engine.riskNoKD, byHand.riskNoKD, "risk without KD"), (engine.riskKD, byHand.riskKD, "risk with KD"),
+                                     (engine.accuracyNoKD, byHand.accuracyNoKD, "accuracy without KD"),
+                                     (engine.accuracyKD, byHand.accuracyKD, "accuracy with KD")] {
+                    XCTAssertEqual(a, b, accuracy: 1e-9 * max(1, abs(b)), "case \(index) seed \(seed): \(what)")
+                }
+            }
+        }
+    }
+
+    /// The moments sampler (Bartlett) and the triples sampler give the same distribution of the
+    /// risks and the gain: equal means and equal variances within 4 standard errors, at several n
+    /// (OLS and ridge students, OLS and ridge teachers). n >= ds + 8 for OLS keeps fourth moments
+    /// finite, so that the standard error of a variance exists.
+    func testMomentsAndTriplesAgreeInDistribution() throws {
+        let model = try MonteCarloFixtures.latentModel(dt: 2, ds: 3, seed: 11)
+        let cases: [(TeacherSpec, StudentSpec)] = [
+            (TeacherSpec(fit: .ols(samples: 20)), StudentSpec(samples: .finite(11), lambda: 0.5)),
+            (TeacherSpec(fit: .ols(samples: 20)), StudentSpec(samples: .finite(30), lambda: 0.5)),
+            (TeacherSpec(), StudentSpec(samples: .finite(150), lambda: 0.8)),
+            (TeacherSpec(fit: .ridge(samples: 3, penalty: 0.1)), StudentSpec(samples: .finite(4), ridge: 0.1, lambda: 0.5)),
+        ]
+        for (index, (teacher, student)) in cases.enumerated() {
+            func outcomes(_ sampler: MonteCarloSampler) throws -> [TrialOutcome] {
+                let e = try MonteCarloExperiment(model: model, teacher: teacher, student: student,
+                                                 settings: MonteCarloSettings(trials: 4000, sampler: sampler))
+                XCTAssertNil(e.samplerNote)
+                return try e.outcomes(seed: 17, pointIndex: index, trials: 0..<4000)
+            }
+            let moments = try outcomes(.moments), triples = try outcomes(.triples)
+            for (what, value) in [("risk without KD", \TrialOutcome.riskNoKD), ("risk with KD", \.riskKD), ("gain", \.gain)] {
+                let a = SampleMoments(moments.map { $0[keyPath: value] }), b = SampleMoments(triples.map { $0[keyPath: value] })
+                let label = "case \(index) \(what)"
+                XCTAssertLessThanOrEqual(abs(a.mean - b.mean), 4 * (a.meanVariance + b.meanVariance).squareRoot(),
+                                         "\(label) mean: moments \(a.mean) vs triples \(b.mean)")
+                XCTAssertLessThanOrEqual(abs(a.variance - b.variance), 4 * (a.varianceVariance + b.varianceVariance).squareRoot(),
+                                         "\(label) variance: moments \(a.variance) vs triples \(b.variance)")
+            }
+        }
+    }
+
+    /// Mean and variance of a sample with the (asymptotic) variances of both estimates.
+    private struct SampleMoments {
+        let mean: Double, variance: Double, meanVariance: Double, varianceVariance: Double
+        init(_ x: [Double]) {
+            let n = Double(x.count), center = x.reduce(0, +) / n
+            let d2 = x.map { ($0 - center) * ($0 - center) }
+            let s2 = d2.reduce(0, +) / (n - 1), m4 = d2.reduce(0) { $0 + $1 * $1 } / n
+            mean = center
+            variance = s2
+            meanVariance = s2 / n
+            varianceVariance = (m4 - s2 * s2) / n
+        }
+    }
+
+    // MARK: The experiment by hand, in real coordinates
+
+    private static func trialByHand(_ m: JointGaussian, _ teacher: TeacherSpec, _ student: StudentSpec,
+                                    testSamples: Int?, stream: RandomStream) throws -> TrialOutcome {
+        let t = m.teacherIndices, s = m.studentIndices, y = m.labelIndex
+        // Teacher weights theta_eff.
+        var thetaEff = try TeacherSignal(model: m, spec: TeacherSpec(target: teacher.target, scale: teacher.scale,
+                                                                       projection: teacher.projection)).weights
+        switch teacher.fit {
+        case .oracle: break
+        case .ols(let nt), .ridge(let nt, _):
+            var penalty = 0.0
+            if case .ridge(_, let g) = teacher.fit { penalty = g }
+            let pairs = GaussianSampler(lowerFactor: try Cholesky(m.sigma.principal(t + [y])).lower).draw(nt, from: stream)
+            let fitted = try ridge(pairs, x: Array(0..<m.dt), y: column(pairs, m.dt), penalty: penalty)
+            thetaEff = Vec.scale(teacher.scale, fitted)
+        }
+        // Student sample: triples in the order (S, Y, T).
+        guard case .finite(let n) = student.samples else { throw XCTSkip("needs a finite n") }
+        let order = s + [y] + t
+        let factor = try Cholesky(m.sigma.principal(order)).lower
+        let triples = GaussianSampler(lowerFactor: factor).draw(n, from: stream)
+        let labels = column(triples, m.ds)
+        let signal = (0..<n).map { r in (0..<m.dt).reduce(0.0) { $0 + thetaEff[$1] * triples[r, m.ds + 1 + $1] } }
+        let mixed = zip(labels, signal).map { (1 - student.lambda) * $0 + student.lambda * $1 }
+        let w0 = try ridge(triples, x: Array(0..<m.ds), y: labels, penalty: student.ridge)
+        let wl = try ridge(triples, x: Array(0..<m.ds), y: mixed, penalty: student.ridge)
+        guard let testN = testSamples else {
+            func risk(_ w: [Double]) -> Double {
+                m.labelVarianceGivenStudent + Vec.quadratic(Vec.sub(w, m.bayesWeights), m.sss)
+            }
+            return TrialOutcome(riskNoKD: risk(w0), riskKD: risk(wl), accuracyNoKD: SignAccuracy.of(weights: w0, in: m),
+                                accuracyKD: SignAccuracy.of(weights: wl, in: m))
+        }
+        // Test pairs (S, Y): the leading block of the same factor.
+        let pairFactor = factor.principal(Array(0...m.ds))
+        let test = GaussianSampler(lowerFactor: pairFactor).draw(testN, from: stream)
+        func score(_ w: [Double]) -> (Double, Double) {
+            var sse = 0.0, agree = 0.0
+            for r in 0..<testN {
+                let f = (0..<m.ds).reduce(0.0) { $0 + w[$1] * test[r, $1] }, label = test[r, m.ds]
+                sse += (label - f) * (label - f)
+                if (label > 0) == (f > 0) { agree += 1 }
+            }
+            return (sse / Double(testN), agree / Double(testN))
+        }
+        let a = score(w0), b = score(wl)
+        return TrialOutcome(riskNoKD: a.0, riskKD: b.0, accuracyNoKD: a.1, accuracyKD: b.1)
+    }
+
+    /// argmin (1/n)|y - X w|^2 + penalty |w|^2 over the columns `x` of `data`, by normal equations.
+    private static func ridge(_ data: Matrix, x: [Int], y: [Double], penalty: Double) throws -> [Double] {
+        let n = Double(data.rows)
+        let design = data.submatrix(rows: Array(0..<data.rows), cols: x)
+        var gram = (1 / n) * (design.transposed * design)
+        for i in 0..<x.count { gram[i, i] += penalty }
+        return try Cholesky(gram).solve(Vec.scale(1 / n, Vec.apply(design.transposed, y)))
+    }
+
+    private static func column(_ m: Matrix, _ j: Int) -> [Double] { (0..<m.rows).map { m[$0, j] } }
+}
