@@ -48,7 +48,7 @@ extension ScenarioDocument {
         case .table(let t)?: inner = t
         case let other?:
             let prefix = path.split(separator: ".").prefix(path.split(separator: ".").count - keys.count + 1).joined(separator: ".")
-            throw ScenarioError(file: file, key: path, reason: "\(prefix) is a \(other.typeName), not a table")
+            throw ScenarioError(file: file, key: path, reason: "\(prefix) is \(other.typePhrase), not a table")
         }
         out[key] = .table(try set(value, keys.dropFirst(), in: inner, file: file, path: path))
         return out

@@ -90,7 +90,7 @@ extension SweepGrid {
             return
         }
         guard case .table(let table) = raw else {
-            throw ScenarioError(file: file, key: "sweep", reason: "expected a table, got a \(raw.typeName)")
+            throw ScenarioError(file: file, key: "sweep", reason: "expected a table, got \(raw.typePhrase)")
         }
         let order = document.sweepKeyOrder.filter { table[$0] != nil }
             + table.keys.filter { !document.sweepKeyOrder.contains($0) }.sorted()

@@ -56,12 +56,10 @@ struct PlotFigures {
             if let previous, previous != i { data += "\n" }
             previous = i
             let v = row.valid
-            let fields: [Double] = [
-                x.numbers?[i] ?? .nan, y.numbers?[j] ?? .nan, xEdges[i].low, xEdges[i].high, yEdges[j].low, yEdges[j].high,
-                v ? 1 : 0, v && row.helps ? 1 : 0, v ? row.gap : .nan, v ? row.bestGainPercent : .nan,
-                v ? Double(row.outcome.rawValue) : -1,
-            ]
-            data += fields.map(Self.number).joined(separator: " ") + "\n"
+            let cell: [Double] = [x.numbers?[i] ?? .nan, y.numbers?[j] ?? .nan, xEdges[i].low, xEdges[i].high, yEdges[j].low, yEdges[j].high]
+            let flags = "\(v ? 1 : 0) \(v && row.helps ? 1 : 0)"
+            let values = [v ? row.gap : .nan, v ? row.bestGainPercent : .nan].map(Self.number).joined(separator: " ")
+            data += cell.map(Self.number).joined(separator: " ") + " \(flags) \(values) \(v ? row.outcome.rawValue : -1)\n"
         }
 
         let valid = group.filter(\.valid)
@@ -160,8 +158,8 @@ struct PlotFigures {
                 let mc = v ? (row.mcGain ?? .nan) : .nan
                 let ci = v ? (row.mcGainSE.map { 1.96 * $0 } ?? .nan) : .nan
                 let fields: [Double] = [x.numbers?[row.coordinates[0]] ?? .nan, v ? row.gain : .nan, v ? row.bestGain : .nan,
-                                        mc, ci, v ? row.gap : .nan, v ? 1 : 0, v ? row.lambdaOpt : .nan]
-                data += fields.map(Self.number).joined(separator: " ") + "\n"
+                                        mc, ci, v ? row.gap : .nan]
+                data += fields.map(Self.number).joined(separator: " ") + " \(v ? 1 : 0) \(Self.number(v ? row.lambdaOpt : .nan))\n"
             }
         }
 
@@ -169,18 +167,19 @@ struct PlotFigures {
         let gapShared = series.count == 1 || series.allSatisfy { block in
             zip(block, series[0]).allSatisfy { $0.valid == $1.valid && (!$0.valid || abs($0.gap - $1.gap) <= 1e-12 * max(1, abs($1.gap))) }
         }
-        var lines = header(name: name, data: dataName, size: (1000, gapVaries ? 1040 : 760))
+        var lines = header(name: name, data: dataName, size: (1000, (gapVaries ? 1000 : 720) + 20 * count))
         var notes: [String] = []
         if !gapVaries, let gap = gaps.first {
             notes.append("CCH gap I(T;S) − I(S;Y) = \(PlotLabels.number(gap)) nats: CCH predicts \(gap > 0 ? "a gain" : "no gain")")
         }
         let invalid = rows.filter { !$0.valid }.count
         if invalid > 0 { notes.append("\(invalid) invalid points left out (\(invalidLegend(rows)))") }
-        let headline = "KD gain along \(PlotLabels.symbol(x.key))" + (hasMC ? ": analytic and Monte Carlo" : " (analytic)")
+        let source = hasMC ? "analytic and Monte Carlo" : "analytic"
         if gapVaries {
-            lines.append("set multiplot layout 2,1 title \(quoted(titleText(headline + " and the CCH gap", notes: notes)))")
+            let headline = "KD gain (\(source)) and the CCH gap along \(PlotLabels.symbol(x.key))"
+            lines.append("set multiplot layout 2,1 title \(quoted(titleText(headline, notes: notes)))")
         } else {
-            lines.append("set title \(quoted(titleText(headline, notes: notes)))")
+            lines.append("set title \(quoted(titleText("KD gain along \(PlotLabels.symbol(x.key)) (\(source))", notes: notes)))")
         }
         lines += axisSettings(x, axis: "x", label: PlotLabels.axis(x.key), edges: nil)
         lines += ["set lmargin 12", "set rmargin 4"]  // both panels share the x axis position
@@ -204,7 +203,7 @@ struct PlotFigures {
             let trials = swept.contains("monte_carlo.trials") ? "" : " (\(sweep.first.monteCarlo.trials) paired trials per point)"
             key.append("keyentry with yerrorbars pt 7 ps 0.7 lc rgb \"\(styleColour)\" title \(quoted("Monte Carlo mean gain ± 95% interval" + trials))")
         }
-        let keySetting = "set key outside below center vertical Left reverse samplen 2.5 height 1 maxrows \(max(2, (key.count + 1) / 2))"
+        let keySetting = "set key outside below center vertical Left reverse samplen 2.5 height 1 maxrows \(key.count)"
 
         var plots: [String] = []
         for (s, _) in series.enumerated() {
@@ -257,8 +256,8 @@ struct PlotFigures {
         data += "# outcome: 0 CCH right about a gain, 1 right about no gain, 2 false alarm, 3 miss\n"
         for row in valid {
             let plotted = row.helps ? row.bestGainPercent : floor
-            data += [row.gap, row.bestGainPercent, Double(row.outcome.rawValue)].map(Self.number).joined(separator: " ")
-                + " \(row.point) \(Self.number(plotted))\n"
+            data += [row.gap, row.bestGainPercent].map(Self.number).joined(separator: " ")
+                + " \(row.outcome.rawValue) \(row.point) \(Self.number(plotted))\n"
         }
         func count(_ o: CCHOutcome) -> Int { valid.filter { $0.outcome == o }.count }
         let gaps = valid.map(\.gap)

@@ -63,9 +63,9 @@ struct PlotPlan {
     }
 
     /// Writes the data files and scripts of every plot for the finished CSV at `csv`, and renders
-    /// them when gnuplot is installed. - Returns: the paths written.
-    func write(csv: String, stem: String, into directory: OutputDirectory) throws -> [String] {
-        guard !kinds.isEmpty else { return [] }
+    /// them when gnuplot is installed. - Returns: the paths written and gnuplot's warnings.
+    func write(csv: String, stem: String, into directory: OutputDirectory) throws -> (files: [String], warnings: [String]) {
+        guard !kinds.isEmpty else { return ([], []) }
         let rows = try PlotTable.read(csv: csv, grid: sweep.grid)
         let figures = PlotFigures(sweep: sweep, rows: rows, stem: stem)
         var scripts: [(script: String, png: String)] = []
@@ -80,14 +80,14 @@ struct PlotPlan {
             }
         }
         guard let gnuplot = Gnuplot.executable else {
-            FileHandle.standardError.write(Data("gnuplot is not installed: wrote the plot scripts but no PNGs (make deps installs gnuplot-nox).\n".utf8))
-            return written
+            return (written, ["gnuplot is not installed: wrote the plot scripts but no PNGs (make deps installs gnuplot-nox)"])
         }
+        var warnings: [String] = []
         for (script, png) in scripts {
-            let warnings = try Gnuplot.render(script: script, png: png, in: directory, gnuplot: gnuplot)
-            if !warnings.isEmpty { FileHandle.standardError.write(Data("gnuplot on \(script): \(warnings)\n".utf8)) }
+            let messages = try Gnuplot.render(script: script, png: png, in: directory, gnuplot: gnuplot)
+            if !messages.isEmpty { warnings.append("gnuplot on \(script): \(messages)") }
             written.append(directory.file(png))
         }
-        return written
+        return (written, warnings)
     }
 }

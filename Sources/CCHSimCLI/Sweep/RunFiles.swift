@@ -1,4 +1,5 @@
 import CCHScenario
+import Dispatch
 import Foundation
 
 /// Names and metadata of a run's output files (README.md, "Output files").
@@ -37,6 +38,28 @@ enum RunFiles {
             ("outputs", .array(outputs.map { .string(URL(fileURLWithPath: $0).lastPathComponent) })),
             ("scenario", .string(text)),
         ])
+    }
+
+    /// Completes a run (or a merge): renames the finished `partial` CSV to `csv`, draws the plots
+    /// (when asked) from it and writes the metadata, each atomically.
+    static func complete(partial: String, csv: String, meta: String, stem: String, output: OutputDirectory, sweep: Sweep,
+                         text: String, hash: String, shard: Shard, header: [String], summary: RunSummary, plots: Bool,
+                         computeSeconds: Double, run: ReportFields, pointsComputed: Int) throws -> RunOutcome {
+        try AtomicFile.rename(partial, to: csv)
+        var plotFiles: [String] = [], warnings: [String] = []
+        let plotStart = DispatchTime.now().uptimeNanoseconds
+        if plots { (plotFiles, warnings) = try PlotPlan(sweep: sweep, columns: header).write(csv: csv, stem: stem, into: output) }
+        let plotSeconds = Double(DispatchTime.now().uptimeNanoseconds - plotStart) / 1e9
+        let timings: ReportFields = [
+            ("compute_seconds", .number(computeSeconds)),
+            ("points_per_second", .number(Double(summary.points) / max(computeSeconds, 1e-9))),
+            ("plot_seconds", .number(plotSeconds)),
+        ]
+        let document = metadata(sweep: sweep, text: text, hash: hash, shard: shard, header: header, summary: summary,
+                                timings: timings, run: run, outputs: [csv] + plotFiles)
+        try AtomicFile.write(document.text, to: meta)
+        return RunOutcome(summary: summary, csvPath: csv, metaPath: meta, plotFiles: plotFiles, plotWarnings: warnings,
+                          pointsComputed: pointsComputed)
     }
 
     private static func json(_ value: ScenarioValue) -> JSONTree {

@@ -20,6 +20,8 @@ struct RunOutcome {
     let csvPath: String
     let metaPath: String
     let plotFiles: [String]
+    /// gnuplot's warnings, and a note when gnuplot is not installed.
+    let plotWarnings: [String]
     /// Points computed by this process (fewer than the shard's when resumed).
     let pointsComputed: Int
 }
@@ -125,27 +127,14 @@ struct SweepRunner {
         try writer.finish()
         progress.finish()
 
-        let writeStart = DispatchTime.now().uptimeNanoseconds
-        try AtomicFile.rename(partialPath, to: csvPath)
-        var plotFiles: [String] = []
-        var plotSeconds = 0.0
-        if options.plots && options.shard.isWhole {
-            let plotStart = DispatchTime.now().uptimeNanoseconds
-            plotFiles = try PlotPlan(sweep: sweep, columns: table.header).write(csv: csvPath, stem: stem, into: output)
-            plotSeconds = Double(DispatchTime.now().uptimeNanoseconds - plotStart) / 1e9
-        }
-        let meta = RunFiles.metadata(
-            sweep: sweep, text: text, hash: hash, shard: options.shard, header: table.header, summary: state.summary,
-            timings: [("compute_seconds", .number(state.computeSeconds)),
-                      ("points_per_second", .number(Double(state.summary.points) / max(state.computeSeconds, 1e-9))),
-                      ("plot_seconds", .number(plotSeconds)),
-                      ("total_seconds", .number(state.computeSeconds + Double(DispatchTime.now().uptimeNanoseconds - writeStart) / 1e9))],
+        let outcome = try RunFiles.complete(
+            partial: partialPath, csv: csvPath, meta: metaPath, stem: stem, output: output, sweep: sweep, text: text,
+            hash: hash, shard: options.shard, header: table.header, summary: state.summary,
+            plots: options.plots && options.shard.isWhole, computeSeconds: state.computeSeconds,
             run: [("threads", .integer(options.threads)), ("resumed_at_point", .integer(resumedFrom))],
-            outputs: [csvPath] + plotFiles)
-        try AtomicFile.write(meta.text, to: metaPath)
+            pointsComputed: total - resumedFrom)
         unlink(checkpointPath)
-        return RunOutcome(summary: state.summary, csvPath: csvPath, metaPath: metaPath, plotFiles: plotFiles,
-                          pointsComputed: total - resumedFrom)
+        return outcome
     }
 }
 
