@@ -8,8 +8,7 @@ import XCTest
 final class SweepPlotTests: XCTestCase {
     func plan(_ sweep: String, model: String? = nil) throws -> PlotPlan {
         let text = model.map { SweepGridTests.scenario(sweep, model: $0) } ?? SweepGridTests.scenario(sweep)
-        let s = try SweepGridTests.sweep(text)
-        return try PlotPlan(sweep: s, columns: SweepTable(sweep: s, evaluators: [AnalyticEvaluator()]).header)
+        return try PlotPlan(sweep: try SweepGridTests.sweep(text))
     }
 
     func testKindsFollowTheSweepsShape() throws {

@@ -18,7 +18,7 @@ struct PlotPlan {
 
     /// Chooses and checks the plot kinds before anything is computed.
     /// - Throws: `CLIError` naming `output.plots` when a named kind does not fit the sweep.
-    init(sweep: Sweep, columns: [String]) throws {
+    init(sweep: Sweep) throws {
         self.sweep = sweep
         let axes = sweep.grid.axes
         func numeric(_ i: Int) -> Bool { i < axes.count && axes[i].numbers != nil && axes[i].values.count >= 2 }

@@ -6,11 +6,13 @@ import Foundation
 /// after every batch, replaces this checkpoint (atomically: temporary file + rename) with the
 /// number of points and bytes that are complete. Rows written after the last checkpoint may be
 /// cut off by a kill; `--resume` cuts the partial file back to `csvBytes` and computes on from
-/// point `pointsDone`. The scenario's hash and the CSV header must be unchanged.
+/// point `pointsDone`. The scenario's hash, the cchsim version and the CSV header must be unchanged.
 struct Checkpoint: Equatable {
     static let format = 1
 
     var scenarioHash: String
+    /// The cchsim version that wrote the rows so far.
+    var version: String = CCHSimCommand.version
     var shard: Shard
     var header: String
     /// This shard's points that are complete (its first `pointsDone` points).
@@ -25,6 +27,7 @@ struct Checkpoint: Equatable {
         .object([
             ("format", .integer(Self.format)),
             ("scenario_sha256", .string(scenarioHash)),
+            ("cchsim_version", .string(version)),
             ("shard_index", .integer(shard.index)),
             ("shard_count", .integer(shard.count)),
             ("header", .string(header)),
@@ -53,6 +56,7 @@ struct Checkpoint: Equatable {
         guard let object = JSONTree.parseObject(data),
               (object["format"] as? NSNumber)?.intValue == format,
               let hash = object["scenario_sha256"] as? String,
+              let version = object["cchsim_version"] as? String,
               let index = (object["shard_index"] as? NSNumber)?.intValue,
               let count = (object["shard_count"] as? NSNumber)?.intValue,
               let header = object["header"] as? String,
@@ -64,8 +68,10 @@ struct Checkpoint: Equatable {
         else {
             throw CLIError("\(path): not a cchsim checkpoint (delete it to start the run afresh)")
         }
-        return Checkpoint(scenarioHash: hash, shard: Shard(index: index, count: count), header: header,
-                          pointsDone: done, csvBytes: bytes, summary: summary, computeSeconds: seconds)
+        var checkpoint = Checkpoint(scenarioHash: hash, shard: Shard(index: index, count: count), header: header,
+                                    pointsDone: done, csvBytes: bytes, summary: summary, computeSeconds: seconds)
+        checkpoint.version = version
+        return checkpoint
     }
 
     func write(to path: String) throws { try AtomicFile.write(json.text, to: path) }

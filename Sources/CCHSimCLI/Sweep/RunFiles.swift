@@ -48,7 +48,7 @@ enum RunFiles {
         try AtomicFile.rename(partial, to: csv)
         var plotFiles: [String] = [], warnings: [String] = []
         let plotStart = DispatchTime.now().uptimeNanoseconds
-        if plots { (plotFiles, warnings) = try PlotPlan(sweep: sweep, columns: header).write(csv: csv, stem: stem, into: output) }
+        if plots { (plotFiles, warnings) = try PlotPlan(sweep: sweep).write(csv: csv, stem: stem, into: output) }
         let plotSeconds = Double(DispatchTime.now().uptimeNanoseconds - plotStart) / 1e9
         let timings: ReportFields = [
             ("compute_seconds", .number(computeSeconds)),

@@ -1,6 +1,8 @@
 import CCHScenario
+import CrossModalKD
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Options of `cchsim run`.
 struct RunOptions: Sendable {
@@ -44,7 +46,7 @@ struct SweepRunner {
         self.text = text
         self.options = options
         table = SweepTable(sweep: sweep, evaluators: evaluators)
-        if options.plots && options.shard.isWhole { _ = try PlotPlan(sweep: sweep, columns: table.header) }
+        if options.plots && options.shard.isWhole { _ = try PlotPlan(sweep: sweep) }
         output = try OutputDirectory(options.outDirectory)
     }
 
@@ -70,7 +72,8 @@ struct SweepRunner {
                                csvBytes: headerLine.count, summary: RunSummary(), computeSeconds: 0)
         let file: AppendFile
         if options.resume, let saved = try Checkpoint.read(checkpointPath) {
-            guard saved.scenarioHash == hash, saved.shard == options.shard, saved.header == header else {
+            guard saved.scenarioHash == hash, saved.version == CCHSimCommand.version, saved.shard == options.shard,
+                  saved.header == header else {
                 throw CLIError("cannot resume: the unfinished run in \(output.path) was computed from another scenario, shard or "
                     + "cchsim version; run without --resume to start afresh")
             }
@@ -106,21 +109,29 @@ struct SweepRunner {
             let started = DispatchTime.now().uptimeNanoseconds
             let range = state.pointsDone..<min(total, state.pointsDone + batch.points)
             let chunks = batch.chunks(of: range)
-            let results = ParallelChunks.map(chunks.count, threads: options.threads) { [table, shard = options.shard] k in
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(chunks[k].count * 400)
-                var summary = RunSummary()
-                for local in chunks[k] { table.appendRow(point: shard.point(local), to: &bytes, summary: &summary) }
-                return (bytes, summary)
-            }
-            for (bytes, summary) in results {
-                state.csvBytes += bytes.count
-                state.summary.merge(summary)
-            }
+            // Chunks run on the worker threads; their rows come back in chunk (so point) order.
+            let finished = Mutex<[[UInt8]]>([])
+            let summaries = Mutex(RunSummary())
+            ParallelChunks.run(
+                count: chunks.count, threads: options.threads, makeState: {},
+                body: { [table, shard = options.shard] k, _ in
+                    var bytes: [UInt8] = []
+                    bytes.reserveCapacity(chunks[k].count * 400)
+                    var summary = RunSummary()
+                    for local in chunks[k] { table.appendRow(point: shard.point(local), to: &bytes, summary: &summary) }
+                    return (bytes, summary)
+                },
+                consume: { _, result in
+                    finished.withLock { $0.append(result.0) }
+                    summaries.withLock { $0.merge(result.1) }
+                })
+            let results = finished.withLock { $0 }
+            state.csvBytes += results.reduce(0) { $0 + $1.count }
+            state.summary.merge(summaries.withLock { $0 })
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             state.pointsDone = range.upperBound
             state.computeSeconds += seconds
-            try writer.submit(results.map(\.0), then: state)
+            try writer.submit(results, then: state)
             batch.observe(points: range.count, seconds: seconds)
             progress.update(done: state.pointsDone, resumedFrom: resumedFrom)
         }
