@@ -311,3 +311,25 @@ final class SweepRunTests: XCTestCase {
         }
     }
 }
+
+/// The CSV text of single values.
+final class CSVTextTests: XCTestCase {
+    func text(_ value: ReportValue) -> String {
+        var out: [UInt8] = []
+        CSVText.append(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func testValuesAndQuoting() {
+        XCTAssertEqual(text(.number(0.1)), "0.1")
+        XCTAssertEqual(text(.number(1e-5)), "1e-05")
+        XCTAssertEqual(text(.number(-0.8999999999999999)), "-0.8999999999999999")
+        XCTAssertEqual(text(.number(.nan)), "nan")
+        XCTAssertEqual(text(.bool(true)), "1")
+        XCTAssertEqual(text(.integer(-3)), "-3")
+        XCTAssertEqual(text(.text("plain")), "plain")
+        XCTAssertEqual(text(.text("a, \"b\"")), "\"a, \"\"b\"\"\"")
+        XCTAssertEqual(text(.text("two\nlines")), "two lines")
+        XCTAssertEqual(CSVText.fields(Substring("1,\"a, \"\"b\"\"\",,x").utf8), ["1", "a, \"b\"", "", "x"])
+    }
+}

@@ -2,7 +2,8 @@ import CCHScenario
 
 /// How values are written into the sweep CSV (README.md, "CSV columns"): numbers in Swift's
 /// shortest round-trip decimal form (`0.1`, `1e-05`, `nan`), booleans as 1 / 0, text quoted
-/// (RFC 4180) only when it holds a comma, a quote or a line break.
+/// (RFC 4180) only when it holds a comma or a quote. Line breaks in text become spaces, so every
+/// row is one line (merging and plotting read the file line by line).
 enum CSVText {
     /// Appends the CSV text of a result value.
     static func append(_ value: ReportValue, to out: inout [UInt8]) {
@@ -43,17 +44,16 @@ enum CSVText {
 
     /// Appends a text field, quoted when it must be.
     static func appendText(_ s: String, to out: inout [UInt8]) {
-        let needsQuotes = s.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-        guard needsQuotes else {
-            out.append(contentsOf: s.utf8)
-            return
-        }
-        out.append(UInt8(ascii: "\""))
+        let needsQuotes = s.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") }
+        if needsQuotes { out.append(UInt8(ascii: "\"")) }
         for byte in s.utf8 {
-            if byte == UInt8(ascii: "\"") { out.append(byte) }
-            out.append(byte)
+            switch byte {
+            case 10, 13: out.append(UInt8(ascii: " "))
+            case UInt8(ascii: "\""): out.append(byte); out.append(byte)
+            default: out.append(byte)
+            }
         }
-        out.append(UInt8(ascii: "\""))
+        if needsQuotes { out.append(UInt8(ascii: "\"")) }
     }
 
     /// The fields of one CSV line (without its line break), quotes removed.

@@ -66,7 +66,8 @@ struct RunSummary: Equatable, Sendable {
 
     /// The summary printed at the end of `cchsim run` and `cchsim merge`.
     func text() -> String {
-        var lines = ["\(points) points, \(invalid) invalid (covariance not positive definite or no regime applies), \(valid) valid."]
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        var lines = ["\(count(points, "point")), \(invalid) invalid (covariance not positive definite or no regime applies), \(valid) valid."]
         if valid > 0 {
             let w = max(4, String(valid).count)
             func cell(_ n: Int) -> String { String(repeating: " ", count: max(0, w - String(n).count)) + String(n) }
@@ -75,11 +76,12 @@ struct RunSummary: Equatable, Sendable {
             lines.append("  CCH predicts a gain     \(cell(rightAboutGain)) right     \(cell(falseAlarms)) false alarm")
             lines.append("  CCH predicts no gain    \(cell(misses)) miss      \(cell(rightAboutNoGain)) right")
             if let accuracy {
-                lines.append(String(format: "  accuracy %.4f (%d of %d points)", accuracy, rightAboutGain + rightAboutNoGain, valid))
+                lines.append(String(format: "  accuracy %.4f (%d of ", accuracy, rightAboutGain + rightAboutNoGain) + count(valid, "point") + ")")
             }
         }
         if let z = largestZ, let p = largestZPoint {
-            lines.append(String(format: "Largest |z| between Monte Carlo and analytic gain: %.3g at point %d (%d points with Monte Carlo).", z, p, zPoints))
+            lines.append(String(format: "Largest |z| between Monte Carlo and analytic gain: %.3g at point %d (", z, p)
+                + count(zPoints, "point") + " with Monte Carlo).")
         }
         return lines.joined(separator: "\n")
     }
