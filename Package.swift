@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "cchsim", targets: ["cchsim"]),
         .library(name: "CrossModalKD", targets: ["CrossModalKD"]),
+        .executable(name: "cchsim-bench", targets: ["CCHSimBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -38,6 +39,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "cchsim", dependencies: ["CCHSimCLI"]),
+        // `make bench`: Monte Carlo throughput against bench/numpy_reference.py (release build only).
+        .executableTarget(
+            name: "CCHSimBench",
+            dependencies: ["CrossModalKD", "CCHScenario", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(
             name: "CrossModalKDTests",
             dependencies: ["CrossModalKD", "CGSL"]

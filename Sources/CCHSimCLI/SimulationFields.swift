@@ -7,25 +7,39 @@ import CrossModalKD
 public enum SimulationFields {
     /// The mc_* columns and the z-scores of `s`; values that do not exist are null (no test set: no
     /// `mc_test_n`; no analytic formula: no z-scores, and `analytic_note` says why).
-    public static func of(_ s: MonteCarloSummary) -> ReportFields {
-        var fields: ReportFields = [
-            ("mc_trials", .integer(s.trials)),
-            ("mc_sampler", .text(s.sampler.rawValue)),
-            ("mc_sampler_note", .text(s.samplerNote ?? "")),
-            ("mc_test_n", s.testSamples.map { .integer($0) } ?? .number(.nan)),
+    public static func of(_ s: MonteCarloSummary) -> ReportFields { columns.map { ($0.key, $0.value(s)) } }
+
+    /// The keys of `of(_:)`, in order, known before any point is run (e.g. for a CSV header).
+    public static var keys: [String] { columns.map(\.key) }
+
+    private typealias Column = (key: String, value: @Sendable (MonteCarloSummary) -> ReportValue)
+
+    private static let columns: [Column] = {
+        var c: [Column] = [
+            ("mc_trials", { .integer($0.trials) }),
+            ("mc_sampler", { .text($0.sampler.rawValue) }),
+            ("mc_sampler_note", { .text($0.samplerNote ?? "") }),
+            ("mc_test_n", { s in s.testSamples.map { .integer($0) } ?? .number(.nan) }),
         ]
-        for (key, e) in [("mc_risk_no_kd", s.riskNoKD), ("mc_risk_kd", s.riskKD), ("mc_kd_gain", s.gain),
-                         ("mc_accuracy_no_kd", s.accuracyNoKD), ("mc_accuracy_kd", s.accuracyKD)] {
-            fields += [(key, .number(e.mean)), (key + "_se", .number(e.standardError)),
-                       (key + "_ci_low", .number(e.lower95)), (key + "_ci_high", .number(e.upper95))]
-        }
-        fields += [
-            ("z_risk_no_kd", .number(s.zRiskNoKD ?? .nan)),
-            ("z_risk_kd", .number(s.zRiskKD ?? .nan)),
-            ("z_gain", .number(s.zGain ?? .nan)),
-            ("analytic_note", .text(s.analysisUnavailable ?? "")),
+        c += estimateColumns("mc_risk_no_kd") { $0.riskNoKD }
+        c += estimateColumns("mc_risk_kd") { $0.riskKD }
+        c += estimateColumns("mc_kd_gain") { $0.gain }
+        c += estimateColumns("mc_accuracy_no_kd") { $0.accuracyNoKD }
+        c += estimateColumns("mc_accuracy_kd") { $0.accuracyKD }
+        let comparison: [Column] = [
+            ("z_risk_no_kd", { .number($0.zRiskNoKD ?? .nan) }),
+            ("z_risk_kd", { .number($0.zRiskKD ?? .nan) }),
+            ("z_gain", { .number($0.zGain ?? .nan) }),
+            ("analytic_note", { .text($0.analysisUnavailable ?? "") }),
         ]
-        return fields
+        return c + comparison
+    }()
+
+    /// Mean, standard error and 95% interval of one estimate: `key`, `key_se`, `key_ci_low`, `key_ci_high`.
+    private static func estimateColumns(_ key: String,
+                                        _ estimate: @escaping @Sendable (MonteCarloSummary) -> MonteCarloEstimate) -> [Column] {
+        [(key, { .number(estimate($0).mean) }), (key + "_se", { .number(estimate($0).standardError) }),
+         (key + "_ci_low", { .number(estimate($0).lower95) }), (key + "_ci_high", { .number(estimate($0).upper95) })]
     }
 
     /// The analyze columns of a simulated grid point: `AnalysisFields.of` its analysis when a formula

@@ -1,4 +1,5 @@
 import CCHScenario
+import CCHSimCLI
 import CrossModalKD
 import Foundation
 import XCTest
@@ -24,44 +25,16 @@ final class SimulateCommandTests: XCTestCase {
         sampler = "moments"
         """
 
-    /// Runs the built `cchsim` (next to the test bundle); returns (exit code, stdout, stderr).
-    static func cchsim(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let bundle = Bundle(for: SimulateCommandTests.self).bundleURL
-        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("cchsim") }
-        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("cchsim is not built next to the tests; run `swift build --build-tests` first")
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile(), errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-    }
-
-    /// `text` written to a fresh temporary scenario file.
-    static func file(_ text: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cchsim-mc-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let url = dir.appendingPathComponent("s.toml")
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
-    }
-
     private static func json(_ text: String) throws -> [String: Any] {
         try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], text)
     }
 
     func testJSONHasTheAnalyzeKeysThenTheMonteCarloKeys() throws {
-        let path = try Self.file(Self.scenario)
-        let r = try Self.cchsim(["simulate", path, "--json", "--threads", "2"])
+        let path = try CommandLineTests.scenarioFile(Self.scenario)
+        let r = try CommandLineTests.run(["simulate", path, "--json", "--threads", "2"])
         XCTAssertEqual(r.status, 0, r.err)
         let o = try Self.json(r.out)
-        let analyze = try Self.json(try Self.cchsim(["analyze", path, "--json"]).out)
+        let analyze = try Self.json(try CommandLineTests.run(["analyze", path, "--json"]).out)
         for (key, value) in analyze {
             XCTAssertEqual("\(o[key] ?? "missing")", "\(value)", "analyze key \(key)")
         }
@@ -84,19 +57,19 @@ final class SimulateCommandTests: XCTestCase {
     }
 
     func testThreadsAndOverridesLeaveResultsAlone() throws {
-        let path = try Self.file(Self.scenario)
-        let one = try Self.cchsim(["simulate", path, "--json", "--threads", "1", "--trials", "3000"])
-        let two = try Self.cchsim(["simulate", path, "--json", "--threads", "2", "--trials", "3000"])
+        let path = try CommandLineTests.scenarioFile(Self.scenario)
+        let one = try CommandLineTests.run(["simulate", path, "--json", "--threads", "1", "--trials", "3000"])
+        let two = try CommandLineTests.run(["simulate", path, "--json", "--threads", "2", "--trials", "3000"])
         XCTAssertEqual(one.status, 0, one.err)
         XCTAssertEqual(one.out, two.out)
         XCTAssertEqual(try Self.json(one.out)["mc_trials"] as? Int, 3000)
-        let triples = try Self.json(try Self.cchsim(["simulate", path, "--json", "--sampler", "triples", "--trials", "3000"]).out)
+        let triples = try Self.json(try CommandLineTests.run(["simulate", path, "--json", "--sampler", "triples", "--trials", "3000"]).out)
         XCTAssertEqual(triples["mc_sampler"] as? String, "triples")
         XCTAssertNotEqual(triples["mc_kd_gain"] as? Double, try Self.json(one.out)["mc_kd_gain"] as? Double)
     }
 
     func testHumanReport() throws {
-        let r = try Self.cchsim(["simulate", try Self.file(Self.scenario)])
+        let r = try CommandLineTests.run(["simulate", try CommandLineTests.scenarioFile(Self.scenario)])
         XCTAssertEqual(r.status, 0, r.err)
         for fragment in ["Monte Carlo: 4000 paired trials, sampler moments", "KD gain (paired)", "risk with KD (lambda 0.5)",
                          "regime exact-ols-fitted-teacher, exact; within 4", "95% interval"] {
@@ -108,11 +81,11 @@ final class SimulateCommandTests: XCTestCase {
     /// analyze columns as null (model-only ones kept) with the reason.
     func testRidgeTeacherHasNullAnalyticColumnsAndAReason() throws {
         let text = Self.scenario.replacingOccurrences(of: "fit = \"ols\"", with: "fit = \"ridge\"\nridge = 0.2")
-        let path = try Self.file(text)
-        let analyze = try Self.cchsim(["analyze", path])
+        let path = try CommandLineTests.scenarioFile(text)
+        let analyze = try CommandLineTests.run(["analyze", path])
         XCTAssertEqual(analyze.status, 1)
         XCTAssertTrue(analyze.err.contains("teacher.fit: no exact formula applies to a ridge-fitted teacher"), analyze.err)
-        let r = try Self.cchsim(["simulate", path, "--json"])
+        let r = try CommandLineTests.run(["simulate", path, "--json"])
         XCTAssertEqual(r.status, 0, r.err)
         let o = try Self.json(r.out)
         XCTAssertTrue(o["risk_no_kd"] is NSNull && o["kd_gain"] is NSNull && o["regime"] is NSNull && o["z_gain"] is NSNull)
@@ -120,14 +93,14 @@ final class SimulateCommandTests: XCTestCase {
         XCTAssertEqual(o["lambda"] as? Double, 0.5)
         XCTAssertTrue((o["analytic_note"] as? String)?.contains("no exact formula applies") == true)
         XCTAssertNotNil(o["mc_kd_gain"] as? Double)
-        let human = try Self.cchsim(["simulate", path]).out
+        let human = try CommandLineTests.run(["simulate", path]).out
         XCTAssertTrue(human.contains("Analytic: no value to compare with (teacher.fit: no exact formula applies"), human)
     }
 
     func testErrorsNameFileKeyAndReason() throws {
         func expect(_ text: String, _ message: String, arguments: [String] = [], status: Int32 = 1, line: UInt = #line) throws {
-            let path = try Self.file(text)
-            let r = try Self.cchsim(["simulate", path] + arguments)
+            let path = try CommandLineTests.scenarioFile(text)
+            let r = try CommandLineTests.run(["simulate", path] + arguments)
             XCTAssertEqual(r.status, status, r.err, line: line)
             XCTAssertTrue(r.err.contains(message.replacingOccurrences(of: "FILE", with: path)), r.err, line: line)
             XCTAssertTrue(r.out.isEmpty, line: line)
@@ -146,6 +119,18 @@ final class SimulateCommandTests: XCTestCase {
         try expect(s, "--trials must lie between 2 and", arguments: ["--trials", "1"], status: 64)
         try expect(s, "--sampler must be one of moments, triples", arguments: ["--sampler", "bartlett"], status: 64)
         try expect(s, "--threads must be at least 1", arguments: ["--threads", "0"], status: 64)
+    }
+
+    /// The columns a sweep writes: known before any run, and the same with or without an analytic formula.
+    func testColumnsAreFixedInAdvance() throws {
+        let s = try Scenario(file: "mc.toml", text: Self.scenario)
+        let e = try s.monteCarloExperiment(settings: MonteCarloSettings(trials: 10))
+        XCTAssertEqual(SimulationFields.of(try s.simulate(e, threads: 1)).map(\.key), SimulationFields.keys)
+        let ridge = try Scenario(file: "r.toml", text: Self.scenario.replacingOccurrences(of: "fit = \"ols\"", with: "fit = \"ridge\"\nridge = 1"))
+        let noFormula = try ridge.monteCarloExperiment()
+        XCTAssertNil(noFormula.analysis)
+        XCTAssertEqual(SimulationFields.analysis(of: noFormula).map(\.key), SimulationFields.analysis(of: e).map(\.key))
+        XCTAssertEqual(SimulationFields.analysis(of: e).map(\.key), AnalysisFields.of(try s.analyze()).map(\.key))
     }
 
     func testMonteCarloSectionDecodes() throws {

@@ -4,12 +4,12 @@ import XCTest
 /// Settings no trial can run with are errors naming the parameter and the reason; settings with no
 /// analytic formula run, and say why the analytic side is missing.
 final class MonteCarloErrorTests: XCTestCase {
-    private let model = try! JointGaussian.correlations(rhoTS: 0.6, rhoSY: 0.4, rhoTY: 0.3)
+    private var model: JointGaussian { get throws { try JointGaussian.correlations(rhoTS: 0.6, rhoSY: 0.4, rhoTY: 0.3) } }
 
     private func assertRejected(_ student: StudentSpec, teacher: TeacherSpec = TeacherSpec(),
                                 settings: MonteCarloSettings = MonteCarloSettings(), model m: JointGaussian? = nil,
                                 parameter: String, reason: String, line: UInt = #line) {
-        XCTAssertThrowsError(try MonteCarloExperiment(model: m ?? model, teacher: teacher, student: student, settings: settings),
+        XCTAssertThrowsError(try MonteCarloExperiment(model: m ?? (try model), teacher: teacher, student: student, settings: settings),
                              line: line) { error in
             guard let e = error as? AnalysisError else { return XCTFail("unexpected \(error)", line: line) }
             XCTAssertEqual(e.parameter, parameter, "\(e)", line: line)

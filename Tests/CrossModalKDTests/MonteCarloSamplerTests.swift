@@ -122,7 +122,7 @@ final class MonteCarloSamplerTests: XCTestCase {
             var penalty = 0.0
             if case .ridge(_, let g) = teacher.fit { penalty = g }
             let pairs = GaussianSampler(lowerFactor: try Cholesky(m.sigma.principal(t + [y])).lower).draw(nt, from: stream)
-            let fitted = try ridge(pairs, x: Array(0..<m.dt), y: column(pairs, m.dt), penalty: penalty)
+            let fitted = try TestSupport.ridgeFit(pairs, x: Array(0..<m.dt), y: TestSupport.column(pairs, m.dt), ridge: penalty)
             thetaEff = Vec.scale(teacher.scale, fitted)
         }
         // Student sample: triples in the order (S, Y, T).
@@ -130,17 +130,14 @@ final class MonteCarloSamplerTests: XCTestCase {
         let order = s + [y] + t
         let factor = try Cholesky(m.sigma.principal(order)).lower
         let triples = GaussianSampler(lowerFactor: factor).draw(n, from: stream)
-        let labels = column(triples, m.ds)
+        let labels = TestSupport.column(triples, m.ds)
         let signal = (0..<n).map { r in (0..<m.dt).reduce(0.0) { $0 + thetaEff[$1] * triples[r, m.ds + 1 + $1] } }
         let mixed = zip(labels, signal).map { (1 - student.lambda) * $0 + student.lambda * $1 }
-        let w0 = try ridge(triples, x: Array(0..<m.ds), y: labels, penalty: student.ridge)
-        let wl = try ridge(triples, x: Array(0..<m.ds), y: mixed, penalty: student.ridge)
+        let w0 = try TestSupport.ridgeFit(triples, x: Array(0..<m.ds), y: labels, ridge: student.ridge)
+        let wl = try TestSupport.ridgeFit(triples, x: Array(0..<m.ds), y: mixed, ridge: student.ridge)
         guard let testN = testSamples else {
-            func risk(_ w: [Double]) -> Double {
-                m.labelVarianceGivenStudent + Vec.quadratic(Vec.sub(w, m.bayesWeights), m.sss)
-            }
-            return TrialOutcome(riskNoKD: risk(w0), riskKD: risk(wl), accuracyNoKD: SignAccuracy.of(weights: w0, in: m),
-                                accuracyKD: SignAccuracy.of(weights: wl, in: m))
+            return TrialOutcome(riskNoKD: TestSupport.testRisk(w0, m), riskKD: TestSupport.testRisk(wl, m),
+                                accuracyNoKD: SignAccuracy.of(weights: w0, in: m), accuracyKD: SignAccuracy.of(weights: wl, in: m))
         }
         // Test pairs (S, Y): the leading block of the same factor.
         let pairFactor = factor.principal(Array(0...m.ds))
@@ -157,15 +154,4 @@ final class MonteCarloSamplerTests: XCTestCase {
         let a = score(w0), b = score(wl)
         return TrialOutcome(riskNoKD: a.0, riskKD: b.0, accuracyNoKD: a.1, accuracyKD: b.1)
     }
-
-    /// argmin (1/n)|y - X w|^2 + penalty |w|^2 over the columns `x` of `data`, by normal equations.
-    private static func ridge(_ data: Matrix, x: [Int], y: [Double], penalty: Double) throws -> [Double] {
-        let n = Double(data.rows)
-        let design = data.submatrix(rows: Array(0..<data.rows), cols: x)
-        var gram = (1 / n) * (design.transposed * design)
-        for i in 0..<x.count { gram[i, i] += penalty }
-        return try Cholesky(gram).solve(Vec.scale(1 / n, Vec.apply(design.transposed, y)))
-    }
-
-    private static func column(_ m: Matrix, _ j: Int) -> [Double] { (0..<m.rows).map { m[$0, j] } }
 }

@@ -42,20 +42,7 @@ struct AnalyticEvaluator: PointEvaluator {
 /// not depend on it: the Monte Carlo engine derives every chunk's random stream from (seed, grid
 /// point, chunk).
 struct MonteCarloEvaluator: PointEvaluator {
-    /// The Monte Carlo keys in order, from a two-trial reference experiment (so the header is known
-    /// even when every point is invalid).
-    static let keys: [String] = {
-        do {
-            let experiment = try MonteCarloExperiment(
-                model: try .correlations(rhoTS: 0.5, rhoSY: 0.4, rhoTY: 0.3), teacher: TeacherSpec(),
-                student: StudentSpec(samples: .finite(10)), settings: MonteCarloSettings(trials: 2))
-            return SimulationFields.of(try experiment.run(seed: 0, pointIndex: 0, threads: 1)).map(\.key)
-        } catch {
-            return []  // unreachable for this fixed valid experiment; a test pins the list
-        }
-    }()
-
-    var columns: [String] { AnalyticEvaluator.keys + Self.keys }
+    var columns: [String] { AnalyticEvaluator.keys + SimulationFields.keys }
 
     func evaluate(_ scenario: Scenario, point: Int) throws(ScenarioError) -> [ReportValue] {
         let experiment = try scenario.monteCarloExperiment()
