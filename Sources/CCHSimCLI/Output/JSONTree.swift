@@ -6,7 +6,6 @@ indirect enum JSONTree {
     case object([(String, JSONTree)])
     case array([JSONTree])
     case value(ReportValue)
-    case null
 
     static func fields(_ f: ReportFields) -> JSONTree { .object(f.map { ($0.key, .value($0.value)) }) }
     static func string(_ s: String) -> JSONTree { .value(.text(s)) }
@@ -20,7 +19,6 @@ indirect enum JSONTree {
     private func render(indent: String) -> String {
         let inner = indent + "  "
         switch self {
-        case .null: return "null"
         case .value(let v): return v.json
         case .array(let items):
             guard !items.isEmpty else { return "[]" }

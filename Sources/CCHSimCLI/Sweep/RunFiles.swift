@@ -44,7 +44,7 @@ enum RunFiles {
     /// (when asked) from it and writes the metadata, each atomically.
     static func complete(partial: String, csv: String, meta: String, stem: String, output: OutputDirectory, sweep: Sweep,
                          text: String, hash: String, shard: Shard, header: [String], summary: RunSummary, plots: Bool,
-                         computeSeconds: Double, run: ReportFields, pointsComputed: Int) throws -> RunOutcome {
+                         computeSeconds: Double, run: ReportFields) throws -> RunOutcome {
         try AtomicFile.rename(partial, to: csv)
         var plotFiles: [String] = [], warnings: [String] = []
         let plotStart = DispatchTime.now().uptimeNanoseconds
@@ -58,8 +58,7 @@ enum RunFiles {
         let document = metadata(sweep: sweep, text: text, hash: hash, shard: shard, header: header, summary: summary,
                                 timings: timings, run: run, outputs: [csv] + plotFiles)
         try AtomicFile.write(document.text, to: meta)
-        return RunOutcome(summary: summary, csvPath: csv, metaPath: meta, plotFiles: plotFiles, plotWarnings: warnings,
-                          pointsComputed: pointsComputed)
+        return RunOutcome(summary: summary, csvPath: csv, metaPath: meta, plotFiles: plotFiles, plotWarnings: warnings)
     }
 
     private static func json(_ value: ScenarioValue) -> JSONTree {

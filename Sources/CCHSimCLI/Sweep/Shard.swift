@@ -33,9 +33,6 @@ struct Shard: Sendable, Equatable {
     /// Grid point of this shard's `local`-th point.
     func point(_ local: Int) -> Int { index - 1 + local * count }
 
-    /// The shard that computes grid point `point`.
-    func owner(of point: Int) -> Int { point % count + 1 }
-
     /// `i/N`.
     var label: String { "\(index)/\(count)" }
 

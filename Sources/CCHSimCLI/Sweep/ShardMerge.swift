@@ -116,8 +116,7 @@ struct ShardMerge {
                 partial: partial, csv: csvPath, meta: output.file("\(stem).meta.json"), stem: stem, output: output,
                 sweep: sweep, text: text, hash: hash, shard: .whole, header: table.header, summary: summary, plots: plots,
                 computeSeconds: computeSeconds,
-                run: [("merged_shards", .integer(parts.count)), ("merge_seconds", .number(seconds))],
-                pointsComputed: 0)
+                run: [("merged_shards", .integer(parts.count)), ("merge_seconds", .number(seconds))])
         } catch {
             unlink(partial)
             throw error

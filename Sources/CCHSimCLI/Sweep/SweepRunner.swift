@@ -1,8 +1,6 @@
 import CCHScenario
-import CrossModalKD
 import Dispatch
 import Foundation
-import Synchronization
 
 /// Options of `cchsim run`.
 struct RunOptions: Sendable {
@@ -24,8 +22,6 @@ struct RunOutcome {
     let plotFiles: [String]
     /// gnuplot's warnings, and a note when gnuplot is not installed.
     let plotWarnings: [String]
-    /// Points computed by this process (fewer than the shard's when resumed).
-    let pointsComputed: Int
 }
 
 /// `cchsim run`: computes the grid points of a sweep (or of one shard of it) in parallel, streams
@@ -108,26 +104,9 @@ struct SweepRunner {
             }
             let started = DispatchTime.now().uptimeNanoseconds
             let range = state.pointsDone..<min(total, state.pointsDone + batch.points)
-            let chunks = batch.chunks(of: range)
-            // Chunks run on the worker threads; their rows come back in chunk (so point) order.
-            let finished = Mutex<[[UInt8]]>([])
-            let summaries = Mutex(RunSummary())
-            ParallelChunks.run(
-                count: chunks.count, threads: options.threads, makeState: {},
-                body: { [table, shard = options.shard] k, _ in
-                    var bytes: [UInt8] = []
-                    bytes.reserveCapacity(chunks[k].count * 400)
-                    var summary = RunSummary()
-                    for local in chunks[k] { table.appendRow(point: shard.point(local), to: &bytes, summary: &summary) }
-                    return (bytes, summary)
-                },
-                consume: { _, result in
-                    finished.withLock { $0.append(result.0) }
-                    summaries.withLock { $0.merge(result.1) }
-                })
-            let results = finished.withLock { $0 }
+            let (results, summary) = table.rows(batch.chunks(of: range), of: options.shard, threads: options.threads)
             state.csvBytes += results.reduce(0) { $0 + $1.count }
-            state.summary.merge(summaries.withLock { $0 })
+            state.summary.merge(summary)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             state.pointsDone = range.upperBound
             state.computeSeconds += seconds
@@ -142,8 +121,7 @@ struct SweepRunner {
             partial: partialPath, csv: csvPath, meta: metaPath, stem: stem, output: output, sweep: sweep, text: text,
             hash: hash, shard: options.shard, header: table.header, summary: state.summary,
             plots: options.plots && options.shard.isWhole, computeSeconds: state.computeSeconds,
-            run: [("threads", .integer(options.threads)), ("resumed_at_point", .integer(resumedFrom))],
-            pointsComputed: total - resumedFrom)
+            run: [("threads", .integer(options.threads)), ("resumed_at_point", .integer(resumedFrom))])
         unlink(checkpointPath)
         return outcome
     }
