@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 extension CCHSimCommand {
     /// `cchsim merge`: the shards of a sweep into the CSV a single run writes.
@@ -21,7 +22,11 @@ extension CCHSimCommand {
         var noPlots = false
 
         mutating func run() throws {
-            let outcome = try ShardMerge(csvPaths: shards, outDirectory: out, plots: !noPlots).run()
+            let outcome: RunOutcome
+            do { outcome = try ShardMerge(csvPaths: shards, outDirectory: out, plots: !noPlots).run() } catch let stop as RunInterrupted {
+                FileHandle.standardError.write(Data("\(stop.description)\n".utf8))
+                throw ExitCode(130)
+            }
             print(SweepCommandSupport.report(outcome))
         }
     }

@@ -84,6 +84,8 @@ struct ShardMerge {
             }
         }
         let file = try AppendFile(creating: partial)
+        Interruption.watch()
+        defer { Interruption.stopWatching() }
         do {
             var summary = RunSummary()
             let columns = SummaryColumns(header: table.header)
@@ -104,6 +106,7 @@ struct ShardMerge {
                 if buffer.count > 1 << 22 {
                     try file.append(buffer)
                     buffer.removeAll(keepingCapacity: true)
+                    if Interruption.isRequested { throw RunInterrupted("interrupted; no output was written") }
                 }
             }
             try file.append(buffer)
