@@ -69,6 +69,17 @@ final class SweepPlotTests: XCTestCase {
         if gnuplot == nil { print("gnuplot is not installed: scripts written, rendering not tested") }
     }
 
+    /// A sweep without a single valid point still writes its CSV; it draws nothing and says so.
+    func testNoValidPointMeansNoPlots() throws {
+        let dir = try SweepRunTests.directory()
+        let text = SweepGridTests.scenario("[output]\nplots = [\"heatmap\", \"curves\", \"scatter\"]\n[sweep]\n\"model.rho_ts\" = [0.9, 0.95]\n\"model.rho_sy\" = [0.9, 0.95]")
+        let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir, plots: true))
+        XCTAssertEqual(outcome.summary.invalid, 4)
+        XCTAssertEqual(outcome.plotFiles, [])
+        XCTAssertEqual(outcome.plotWarnings, ["no valid grid point: no plots drawn"])
+        XCTAssertEqual(try SweepRunTests.lines(outcome.csvPath).count, 5)
+    }
+
     /// The grid data file: one block per first-axis value, outcome codes matching the CSV, invalid
     /// points as nan with outcome -1; the heatmap draws the CCH boundary when the gap changes sign.
     func testMapDataAndScript() throws {

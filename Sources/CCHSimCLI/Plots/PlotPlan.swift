@@ -67,6 +67,7 @@ struct PlotPlan {
     func write(csv: String, stem: String, into directory: OutputDirectory) throws -> (files: [String], warnings: [String]) {
         guard !kinds.isEmpty else { return ([], []) }
         let rows = try PlotTable.read(csv: csv, grid: sweep.grid)
+        guard rows.contains(where: \.valid) else { return ([], ["no valid grid point: no plots drawn"]) }
         let figures = PlotFigures(sweep: sweep, rows: rows, stem: stem)
         var scripts: [(script: String, png: String)] = []
         var written: [String] = []
