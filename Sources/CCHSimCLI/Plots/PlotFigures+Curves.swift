@@ -9,6 +9,8 @@ extension PlotFigures {
         let count = sizes.reduce(1, *)
         var series = [[PlotRow]](repeating: [], count: count)
         for row in rows { series[flatIndex(row.coordinates.dropFirst(), sizes)].append(row) }
+        // Lines join the points in increasing x, whatever order a list gives them.
+        if let xs = x.numbers { series = series.map { $0.sorted { xs[$0.coordinates[0]] < xs[$1.coordinates[0]] } } }
         let hasMC = rows.contains { $0.mcGain != nil }
         let lambdaIsX = x.key == "student.lambda"
         let gaps = rows.filter(\.valid).map(\.gap)
