@@ -9,10 +9,11 @@ public struct Scenario: Sendable {
     public let document: ScenarioDocument
     public let name: String
     /// Seed of every random stream the scenario's Monte Carlo work derives.
-    public let seed: UInt64
-    public let model: ModelSpec
-    public let teacher: TeacherSpec
-    public let student: StudentSpec
+    /// (Settable in the module: `SweepPatch` writes swept numbers without a decode.)
+    public internal(set) var seed: UInt64
+    public internal(set) var model: ModelSpec
+    public internal(set) var teacher: TeacherSpec
+    public internal(set) var student: StudentSpec
     /// `[monte_carlo]`: trials, sampler, test set (see `MonteCarloSection.swift`).
     public let monteCarlo: MonteCarloSettings
 
@@ -29,7 +30,7 @@ public struct Scenario: Sendable {
         for section in Self.sections { _ = top.value(section) }
         try top.finish()
 
-        model = try Self.decodeModel(try TableReader(document, section: "model"))
+        model = try Self.decodeModel(try TableReader(document, section: "model"), seed: seed)
         teacher = try Self.decodeTeacher(try TableReader(document, section: "teacher"))
         student = try Self.decodeStudent(try TableReader(document, section: "student"))
         monteCarlo = try Self.decodeMonteCarlo(try TableReader(document, section: "monte_carlo"))
@@ -40,8 +41,8 @@ public struct Scenario: Sendable {
         try self.init(document: try ScenarioDocument(file: file, text: text))
     }
 
-    /// The top-level tables a scenario may have.
-    public static let sections = ["model", "teacher", "student", "monte_carlo"]
+    /// The top-level tables a scenario may have (`sweep` and `output` are read by `Sweep`).
+    public static let sections = ["model", "teacher", "student", "monte_carlo", "sweep", "output"]
 
     /// The validated model. - Throws: `ScenarioError` at `model.<key>`.
     public func buildModel() throws(ScenarioError) -> JointGaussian {
@@ -64,8 +65,8 @@ public struct Scenario: Sendable {
         return base.hasSuffix(".toml") ? String(base.dropLast(5)) : base
     }
 
-    private static func decodeModel(_ r: TableReader) throws(ScenarioError) -> ModelSpec {
-        let kind = try r.choice("kind", ["correlations", "latent", "covariance"])
+    private static func decodeModel(_ r: TableReader, seed: UInt64) throws(ScenarioError) -> ModelSpec {
+        let kind = try r.choice("kind", ["correlations", "latent", "covariance", "random-latent"])
         let spec: ModelSpec
         switch kind {
         case "correlations":
@@ -79,6 +80,8 @@ public struct Scenario: Sendable {
                 teacherNoise: try r.double("teacher_noise", default: 0),
                 studentNoise: try r.double("student_noise", default: 0),
                 labelNoise: try r.double("label_noise", default: 0)))
+        case "random-latent":
+            spec = try RandomLatentModel.decode(r, seed: seed)
         default:
             let dt = try r.integer("dt", minimum: 1), ds = try r.integer("ds", minimum: 1)
             spec = .covariance(dt: dt, ds: ds, matrix: try r.matrix("matrix"))
