@@ -7,7 +7,7 @@ APT_PACKAGES := libgsl-dev gnuplot-nox
 # sudo only when not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build figures test bench clean
+.PHONY: deps build figures test bench bench-sweep clean
 
 ## deps: install missing Debian packages (apt-get update first)
 deps:
@@ -23,9 +23,10 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product cchsim
 
-## figures: the main job, every scenario of Scenarios/ analysed (and the canonical figures)
+## figures: the main job, the canonical figure set: every scenario of Scenarios/ with a [sweep]
+## run into Plots/ (CSV, metadata, gnuplot scripts and data, PNGs)
 figures: build
-	@for f in Scenarios/*.toml; do echo "== $$f"; $(RELEASE) analyze "$$f" || exit 1; echo; done
+	$(RELEASE) figures --scenarios Scenarios --out Plots
 
 ## test: the whole test suite (debug build)
 test: deps
@@ -36,6 +37,10 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release --product cchsim-bench
 	.build/release/cchsim-bench bench/scalar.toml bench/ds50.toml
+
+## bench-sweep: release cchsim against a NumPy reference on a 1,000 x 1,000 analytic grid
+bench-sweep: build
+	bench/sweep-benchmark.sh
 
 clean:
 	rm -rf .build

@@ -9,12 +9,13 @@ public struct Scenario: Sendable {
     public let document: ScenarioDocument
     public let name: String
     /// Seed of every random stream the scenario's Monte Carlo work derives.
-    public let seed: UInt64
-    public let model: ModelSpec
+    /// (Settable in the module: `SweepPatch` writes swept numbers without a decode.)
+    public internal(set) var seed: UInt64
+    public internal(set) var model: ModelSpec
     /// The label: continuous Y (default) or the class C = sign(Y) (`[model] label`).
     public let label: LabelKind
-    public let teacher: TeacherSpec
-    public let student: StudentSpec
+    public internal(set) var teacher: TeacherSpec
+    public internal(set) var student: StudentSpec
     /// `[monte_carlo]`: trials, sampler, test set (see `MonteCarloSection.swift`).
     public let monteCarlo: MonteCarloSettings
     /// Decision reliability of the estimated CCH gap (`[estimation]`; defaults when absent).
@@ -37,7 +38,7 @@ public struct Scenario: Sendable {
 
         let modelReader = try TableReader(document, section: "model")
         label = try Self.decodeLabel(modelReader)
-        model = try Self.decodeModel(modelReader)
+        model = try Self.decodeModel(modelReader, seed: seed)
         let teacherReader = try TableReader(document, section: "teacher")
         let studentReader = try TableReader(document, section: "student")
         let logistic = try LogisticSection.decode(student: studentReader, teacher: teacherReader, label: label)
@@ -53,8 +54,8 @@ public struct Scenario: Sendable {
         try self.init(document: try ScenarioDocument(file: file, text: text))
     }
 
-    /// The top-level tables a scenario may have.
-    public static let sections = ["model", "teacher", "student", "monte_carlo", "estimation"]
+    /// The top-level tables a scenario may have (`sweep` and `output` are read by `Sweep`).
+    public static let sections = ["model", "teacher", "student", "monte_carlo", "estimation", "sweep", "output"]
 
     /// The validated model. - Throws: `ScenarioError` at `model.<key>`.
     public func buildModel() throws(ScenarioError) -> JointGaussian {
@@ -77,8 +78,8 @@ public struct Scenario: Sendable {
         return base.hasSuffix(".toml") ? String(base.dropLast(5)) : base
     }
 
-    private static func decodeModel(_ r: TableReader) throws(ScenarioError) -> ModelSpec {
-        let kind = try r.choice("kind", ["correlations", "latent", "covariance"])
+    private static func decodeModel(_ r: TableReader, seed: UInt64) throws(ScenarioError) -> ModelSpec {
+        let kind = try r.choice("kind", ["correlations", "latent", "covariance", "random-latent"])
         let spec: ModelSpec
         switch kind {
         case "correlations":
@@ -92,6 +93,8 @@ public struct Scenario: Sendable {
                 teacherNoise: try r.double("teacher_noise", default: 0),
                 studentNoise: try r.double("student_noise", default: 0),
                 labelNoise: try r.double("label_noise", default: 0)))
+        case "random-latent":
+            spec = try RandomLatentModel.decode(r, seed: seed)
         default:
             let dt = try r.integer("dt", minimum: 1), ds = try r.integer("ds", minimum: 1)
             spec = .covariance(dt: dt, ds: ds, matrix: try r.matrix("matrix"))

@@ -39,15 +39,21 @@ public struct KDAnalysis: Sendable {
     /// Analyses a model with a teacher and a student.
     /// - Throws: `AnalysisError` when a parameter is out of range or no regime applies.
     public init(model: JointGaussian, teacher: TeacherSpec, student: StudentSpec) throws(AnalysisError) {
-        guard student.lambda.isFinite, (0...1).contains(student.lambda) else {
-            throw .invalid(parameter: "student.lambda", reason: "must lie in [0, 1], got \(student.lambda)")
-        }
+        try Self.checkLambda(student.lambda)
         let signal = try TeacherSignal(model: model, spec: teacher)
         let chosen = try Regime.choose(student: student, teacherFit: teacher.fit, ds: model.ds)
         let expected = try ExpectedRisk(model: model, student: student, regime: chosen)
         func target(_ l: Double) -> MixedTarget { MixedTarget(model: model, teacher: signal, lambda: l) }
-        let z0 = target(0), zHalf = target(0.5), z1 = target(1), zL = target(student.lambda)
-        let r0 = expected.risk(z0), rHalf = expected.risk(zHalf), r1 = expected.risk(z1)
+        self.init(information: InformationSummary(model: model), regime: chosen, bayesRisk: expected.bayesRisk,
+                  lambda: student.lambda, risk: { expected.risk(target($0)) },
+                  accuracy: { SignAccuracy.of(weights: expected.meanWeights(target($0)), in: model) })
+    }
+
+    /// The analysis from the expected risk E R(l) and the sign-label accuracy of E[w] at any l
+    /// (shared by the general path and the scalar fast path, `KDAnalysis(correlations:...)`).
+    init(information: InformationSummary, regime: Regime, bayesRisk: Double, lambda: Double,
+         risk: (Double) -> Double, accuracy: (Double) -> Double) {
+        let r0 = risk(0), rHalf = risk(0.5), r1 = risk(1)
         // Quadratic through (0, r0), (1/2, rHalf), (1, r1).
         let a2 = 2 * (r1 - 2 * rHalf + r0)
         let a1 = r1 - r0 - a2
@@ -59,17 +65,22 @@ public struct KDAnalysis: Sendable {
         }
         // A gain below rounding is no gain: then no KD (lambda* = 0) is the answer.
         if !(r0 - (r0 + best * (a1 + best * a2)) > Self.gainTolerance * r0) { best = 0 }
-        let zOpt = target(best)
-        information = InformationSummary(model: model)
-        regime = chosen
-        bayesRisk = expected.bayesRisk
-        lambda = student.lambda
+        self.information = information
+        self.regime = regime
+        self.bayesRisk = bayesRisk
+        self.lambda = lambda
         riskNoKD = r0
-        riskKD = expected.risk(zL)
+        riskKD = risk(lambda)
         riskCurve = curve
         lambdaOpt = best
-        accuracyNoKD = SignAccuracy.of(weights: expected.meanWeights(z0), in: model)
-        accuracyKD = SignAccuracy.of(weights: expected.meanWeights(zL), in: model)
-        accuracyOpt = SignAccuracy.of(weights: expected.meanWeights(zOpt), in: model)
+        accuracyNoKD = accuracy(0)
+        accuracyKD = accuracy(lambda)
+        accuracyOpt = accuracy(best)
+    }
+
+    static func checkLambda(_ lambda: Double) throws(AnalysisError) {
+        guard lambda.isFinite, (0...1).contains(lambda) else {
+            throw .invalid(parameter: "student.lambda", reason: "must lie in [0, 1], got \(lambda)")
+        }
     }
 }

@@ -5,13 +5,14 @@ import Foundation
 /// next unclaimed item, and hands the results on in item order. Which worker runs which item varies
 /// from run to run, so items must not depend on it: in the Monte Carlo engine an item is a chunk of
 /// trials with its own random stream, and chunk results are merged in item order, so the merged
-/// result is the same bit for bit for any number of threads.
-enum ParallelChunks {
+/// result is the same bit for bit for any number of threads. (Public: sweeps run grid points the
+/// same way.)
+public enum ParallelChunks {
     /// Calls `body(item, state)` once for every item in 0..<count over min(threads, count) workers
     /// (each makes its own `state`, e.g. buffers and a random stream, once), and
     /// `consume(item, result)` once per item in increasing item order, never concurrently. Results
     /// that finish early wait for their predecessors; since items are claimed in order, few wait.
-    static func run<State, Result>(count: Int, threads: Int, makeState: @Sendable () -> State,
+    public static func run<State, Result>(count: Int, threads: Int, makeState: @Sendable () -> State,
                                    body: @Sendable (Int, State) -> Result,
                                    consume: @escaping @Sendable (Int, Result) -> Void) {
         let workers = max(1, min(threads, count))

@@ -1,0 +1,58 @@
+import ArgumentParser
+import CCHScenario
+import Foundation
+
+extension CCHSimCommand {
+    /// `cchsim figures`: the canonical figure set.
+    struct Figures: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run every scenario with a [sweep] in a directory (default Scenarios/) into a figure directory (default Plots/).",
+            discussion: """
+                `make figures` runs this. Each sweep writes NAME.csv, NAME.meta.json, the gnuplot scripts \
+                NAME-*.gp with their data NAME-*.dat, and the PNGs (gnuplot is required).
+                """)
+
+        @Option(help: "Directory of scenario files.")
+        var scenarios: String = "Scenarios"
+
+        @Option(help: "Directory of the figures.")
+        var out: String = "Plots"
+
+        @Option(help: "Worker threads (default: all cores).")
+        var threads: Int?
+
+        mutating func run() throws {
+            guard Gnuplot.executable != nil else {
+                throw CLIError("gnuplot is not installed; the figures need it (make deps installs gnuplot-nox)")
+            }
+            let files = try FigureSet.scenarioFiles(in: scenarios)
+            guard !files.isEmpty else { throw CLIError("\(scenarios): no scenario file with a [sweep] table") }
+            var options = RunOptions()
+            options.outDirectory = out
+            if let threads { options.threads = max(1, threads) }
+            for file in files {
+                print("== \(file)")
+                let outcome = try SweepCommandSupport.run(scenarioPath: file, options: options)
+                print(SweepCommandSupport.report(outcome))
+                print("")
+            }
+        }
+    }
+}
+
+/// The scenario files of the canonical figure set.
+enum FigureSet {
+    /// The `.toml` files of `directory` (sorted by name) that have a `[sweep]` table.
+    static func scenarioFiles(in directory: String) throws -> [String] {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
+            throw CLIError("\(directory): cannot list the scenario directory (\(POSIXText.reason(of: error)))")
+        }
+        return try names.filter { $0.hasSuffix(".toml") }.sorted().map { "\(directory)/\($0)" }.filter { path in
+            let text = try ScenarioLoading.readText(path)
+            do throws(ScenarioError) { return try ScenarioDocument(file: path, text: text).root["sweep"] != nil } catch {
+                throw CLIError(error.description)
+            }
+        }
+    }
+}

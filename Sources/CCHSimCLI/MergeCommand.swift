@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+
+extension CCHSimCommand {
+    /// `cchsim merge`: the shards of a sweep into the CSV a single run writes.
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Join the CSVs of all shards of a sweep (run --shard i/N) into NAME.csv, byte for byte what one run writes.",
+            discussion: """
+                Give every NAME.shard-i-of-N.csv (their NAME.shard-i-of-N.meta.json must sit next to them). \
+                Writes NAME.csv, NAME.meta.json and the plots into --out (default: the first shard's directory) \
+                and prints the summary of the whole grid.
+                """)
+
+        @Argument(help: "The shard CSV files.")
+        var shards: [String]
+
+        @Option(help: "Output directory (default: the directory of the first shard).")
+        var out: String?
+
+        @Flag(name: .customLong("no-plots"), help: "Write no gnuplot scripts or PNGs.")
+        var noPlots = false
+
+        mutating func run() throws {
+            let outcome: RunOutcome
+            do { outcome = try ShardMerge(csvPaths: shards, outDirectory: out, plots: !noPlots).run() } catch let stop as RunInterrupted {
+                FileHandle.standardError.write(Data("\(stop.description)\n".utf8))
+                throw ExitCode(130)
+            }
+            print(SweepCommandSupport.report(outcome))
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import CCHScenario
+import Foundation
+
+/// Curves along the first axis: analytic gains, Monte Carlo points, and the CCH gap when it varies.
+extension PlotFigures {
+    func curves() -> FigureFile {
+        let x = axes[0]
+        let sizes = axes.dropFirst().map(\.values.count)
+        let count = sizes.reduce(1, *)
+        var series = [[PlotRow]](repeating: [], count: count)
+        for row in rows { series[flatIndex(row.coordinates.dropFirst(), sizes)].append(row) }
+        // Lines join the points in increasing x, whatever order a list gives them.
+        if let xs = x.numbers { series = series.map { $0.sorted { xs[$0.coordinates[0]] < xs[$1.coordinates[0]] } } }
+        let hasMC = rows.contains { $0.mcGain != nil }
+        let lambdaIsX = x.key == "student.lambda"
+        let gaps = rows.filter(\.valid).map(\.gap)
+        let gapVaries = (gaps.max() ?? 0) - (gaps.min() ?? 0) > 1e-12 * max(1, abs(gaps.first ?? 0))
+        let name = "\(stem)-curves", dataName = "\(stem)-curves.dat"
+
+        var data = "# \(stem): \(x.key) against the gains; one block per line (gnuplot index); written by cchsim \(CCHSimCommand.version)\n"
+        data += "# x gain best_gain mc_gain mc_gain_ci95 cch_gap valid lambda_opt\n"
+        for (s, block) in series.enumerated() {
+            if s > 0 { data += "\n\n" }
+            data += "# line \(s + 1): \(seriesLabel(block.first, plain: true))\n"
+            for row in block {
+                let v = row.valid
+                let mc = v ? (row.mcGain ?? .nan) : .nan
+                let ci = v ? (row.mcGainSE.map { 1.96 * $0 } ?? .nan) : .nan
+                let fields: [Double] = [x.numbers?[row.coordinates[0]] ?? .nan, v ? row.gain : .nan, v ? row.bestGain : .nan,
+                                        mc, ci, v ? row.gap : .nan]
+                data += fields.map(Self.number).joined(separator: " ") + " \(v ? 1 : 0) \(Self.number(v ? row.lambdaOpt : .nan))\n"
+            }
+        }
+
+        // One gap line when the gap is the same on every line (it depends on the model only).
+        let gapShared = series.count == 1 || series.allSatisfy { block in
+            zip(block, series[0]).allSatisfy { $0.valid == $1.valid && (!$0.valid || abs($0.gap - $1.gap) <= 1e-12 * max(1, abs($1.gap))) }
+        }
+        var lines = header(name: name, data: dataName, size: (1000, (gapVaries ? 1000 : 720) + 20 * count))
+        var notes: [String] = []
+        if !gapVaries, let gap = gaps.first {
+            notes.append("CCH gap I(T;S) − I(S;Y) = \(PlotLabels.number(gap)) nats: CCH predicts \(gap > 0 ? "a gain" : "no gain")")
+        }
+        let invalid = rows.filter { !$0.valid }.count
+        if invalid > 0 { notes.append("\(invalid) invalid points left out (\(invalidLegend(rows)))") }
+        let source = hasMC ? "analytic and Monte Carlo" : "analytic"
+        if gapVaries {
+            let headline = "KD gain (\(source)) and the CCH gap along \(PlotLabels.symbol(x.key))"
+            lines.append("set multiplot layout 2,1 title \(quoted(titleText(headline, notes: notes)))")
+        } else {
+            lines.append("set title \(quoted(titleText("KD gain along \(PlotLabels.symbol(x.key)) (\(source))", notes: notes)))")
+        }
+        lines += axisSettings(x, axis: "x", label: PlotLabels.axis(x.key), edges: nil)
+        lines += ["set lmargin 12", "set rmargin 4"]  // both panels share the x axis position
+        lines.append("set xzeroaxis lt 1 lc rgb \"#808080\"")
+        lines.append("set ylabel \(quoted("KD gain E R(0) − E R(λ) (squared label units)"))")
+        if lambdaIsX, count == 1, let lambdaStar = series[0].first(where: \.valid)?.lambdaOpt {
+            lines.append("set arrow 1 from \(Self.number(lambdaStar)), graph 0 to \(Self.number(lambdaStar)), graph 1 nohead dt 3 lc rgb \"#404040\"")
+            lines.append("set label 1 \(quoted("best weight λ* = \(PlotLabels.number(lambdaStar))")) at \(Self.number(lambdaStar)), graph 0.05 offset 0.5, 0")
+        }
+        // The key explains colours (one per line) and line styles (what is analytic, what is Monte Carlo).
+        var key: [String] = []
+        let styleColour = count == 1 ? Self.palette[0] : "black"
+        if count > 1 {
+            for (s, block) in series.enumerated() {
+                key.append("keyentry with lines lw 2 lc rgb \"\(Self.palette[s % Self.palette.count])\" title \(quoted(seriesLabel(block.first, plain: false)))")
+            }
+        }
+        key.append("keyentry with lines lw 2 lc rgb \"\(styleColour)\" title \(quoted("analytic gain G(λ)" + (lambdaIsX ? "" : " at the scenario's λ = \(PlotLabels.number(sweep.first.student.lambda))")))")
+        if !lambdaIsX { key.append("keyentry with lines lw 1.5 dt 2 lc rgb \"\(styleColour)\" title \(quoted("analytic best gain G(λ*) (λ* chosen per point)"))") }
+        if hasMC {
+            let trials = swept.contains("monte_carlo.trials") ? "" : " (\(sweep.first.monteCarlo.trials) paired trials per point)"
+            key.append("keyentry with yerrorbars pt 7 ps 0.7 lc rgb \"\(styleColour)\" title \(quoted("Monte Carlo mean gain ± 95% interval" + trials))")
+        }
+        let keySetting = "set key outside below center vertical Left reverse samplen 2.5 height 1 maxrows \(key.count)"
+
+        var plots: [String] = []
+        for (s, _) in series.enumerated() {
+            let colour = Self.palette[s % Self.palette.count]
+            plots.append("\(quoted(dataName)) index \(s) using 1:2 with lines lw 2 lc rgb \"\(colour)\" notitle")
+            if !lambdaIsX { plots.append("\(quoted(dataName)) index \(s) using 1:3 with lines lw 1.5 dt 2 lc rgb \"\(colour)\" notitle") }
+            if hasMC { plots.append("\(quoted(dataName)) index \(s) using 1:4:5 with yerrorbars pt 7 ps 0.7 lc rgb \"\(colour)\" notitle") }
+        }
+        if gapVaries {
+            lines.append("unset key")
+            lines.append("plot " + plots.joined(separator: ", \\\n     "))
+            lines += ["unset arrow", "unset label", keySetting,
+                      "set ylabel \(quoted("CCH gap I(T;S) − I(S;Y) (nats)"))",
+                      "set label 2 \(quoted("CCH predicts a gain above 0, no gain below")) at graph 0.98, graph 0.92 right tc rgb \"#404040\""]
+            var gapPlots: [String] = []
+            for (s, _) in series.enumerated() where !gapShared || s == 0 {
+                let colour = gapShared ? "black" : Self.palette[s % Self.palette.count]
+                gapPlots.append("\(quoted(dataName)) index \(s) using 1:6 with lines lw 2 lc rgb \"\(colour)\" notitle")
+            }
+            lines.append("plot " + (gapPlots + key).joined(separator: ", \\\n     "))
+            lines.append("unset multiplot")
+        } else {
+            lines.append(keySetting)
+            lines.append("plot " + (plots + key).joined(separator: ", \\\n     "))
+        }
+        return FigureFile(scriptName: "\(name).gp", script: lines.joined(separator: "\n") + "\n",
+                          dataName: dataName, data: data, pngName: "\(name).png")
+    }
+
+    func seriesLabel(_ row: PlotRow?, plain: Bool) -> String {
+        guard let row, axes.count > 1 else { return "" }
+        return zip(axes.dropFirst(), row.coordinates.dropFirst()).map {
+            plain ? "\($0.key) = \($0.values[$1])" : PlotLabels.setting($0.key, $0.values[$1])
+        }.joined(separator: ", ")
+    }
+}

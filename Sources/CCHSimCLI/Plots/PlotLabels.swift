@@ -1,0 +1,127 @@
+import CCHScenario
+import CrossModalKD
+
+/// Axis labels and captions of the plots, in gnuplot's enhanced text (Greek letters, subscripts).
+enum PlotLabels {
+    /// The axis label of a swept key, with its meaning and unit.
+    static func axis(_ key: String) -> String {
+        switch key {
+        case "model.rho_ts": "ρ_{ts} = corr(T, S)"
+        case "model.rho_sy": "ρ_{sy} = corr(S, Y)"
+        case "model.rho_ty": "ρ_{ty} = corr(T, Y)"
+        case "model.teacher_noise": "teacher noise σ_t (standard deviation, units of T)"
+        case "model.student_noise": "student noise σ_s (standard deviation, units of S)"
+        case "model.label_noise": "label noise σ_y (standard deviation, units of Y)"
+        case "model.draw": "random scenario number"
+        case "student.lambda": "KD weight λ"
+        case "student.ridge": "student ridge penalty γ"
+        case "student.n": "student training samples n"
+        case "teacher.n": "teacher training samples n_t"
+        case "teacher.scale": "teacher scale c (KD target u = c θ'T)"
+        default: escaped(key)
+        }
+    }
+
+    /// A short name of a swept key for legends and panel titles.
+    static func symbol(_ key: String) -> String {
+        switch key {
+        case "model.rho_ts": "ρ_{ts}"
+        case "model.rho_sy": "ρ_{sy}"
+        case "model.rho_ty": "ρ_{ty}"
+        case "model.teacher_noise": "σ_t"
+        case "model.student_noise": "σ_s"
+        case "model.label_noise": "σ_y"
+        case "student.lambda": "λ"
+        case "student.ridge": "γ"
+        case "student.n": "n"
+        case "teacher.n": "n_t"
+        case "teacher.scale": "c"
+        default: escaped(key)
+        }
+    }
+
+    /// `key = value` for a legend or a panel title.
+    static func setting(_ key: String, _ value: ScenarioValue) -> String {
+        "\(symbol(key)) = \(format(value))"
+    }
+
+    static func format(_ value: ScenarioValue) -> String {
+        switch value {
+        case .number(let x): number(x)
+        case .integer(let i): "\(i)"
+        case .string("inf"): "∞"
+        default: escaped(value.description)
+        }
+    }
+
+    /// Up to four significant digits.
+    static func number(_ x: Double) -> String {
+        let s = "\(Double(String(format: "%.4g", x)) ?? x)"
+        return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
+    }
+
+    /// Text with gnuplot's enhanced-mode characters made literal.
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        for c in text where c != "\\" {
+            if "_^@&~{}".contains(c) { out += "\\\\" }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// The settings the sweep holds fixed, in words: the caption under every plot title.
+    static func caption(_ s: Scenario, swept: Set<String>) -> String {
+        var parts: [String] = []
+        if case .string("random-latent")? = s.document.value(at: "model.kind"), case .latent(let f) = s.model {
+            parts.append("random latent-factor models (k = \(f.labelLoadings.count), d_t = \(f.teacherLoadings.rows), "
+                + "d_s = \(f.studentLoadings.rows)) drawn from seed \(s.seed)")
+        } else {
+            parts.append(model(s.model, swept: swept))
+        }
+        parts.append(contentsOf: learning(s, swept: swept))
+        return parts.joined(separator: "; ")
+    }
+
+    private static func model(_ model: ModelSpec, swept: Set<String>) -> String {
+        switch model {
+        case .correlations(let ts, let sy, let ty):
+            let fixed = [("model.rho_ts", ts), ("model.rho_sy", sy), ("model.rho_ty", ty)].filter { !swept.contains($0.0) }
+            return (["scalar T, S, Y with unit variances"] + fixed.map { "\(symbol($0.0)) = \(number($0.1))" }).joined(separator: ", ")
+        case .latent(let f):
+            var text = "latent factors (k = \(f.labelLoadings.count), d_t = \(f.teacherLoadings.rows), d_s = \(f.studentLoadings.rows))"
+            for (key, value) in [("model.teacher_noise", f.teacherNoise), ("model.student_noise", f.studentNoise),
+                                 ("model.label_noise", f.labelNoise)] where !swept.contains(key) {
+                text += ", \(symbol(key)) = \(number(value))"
+            }
+            return text
+        case .covariance(let dt, let ds, _):
+            return "covariance given (d_t = \(dt), d_s = \(ds))"
+        }
+    }
+
+    /// The teacher and the student, in words.
+    private static func learning(_ s: Scenario, swept: Set<String>) -> [String] {
+        var parts: [String] = []
+        var teacher = "teacher: \(s.teacher.target == .prediction ? "prediction target θ'T" : "representation target")"
+        switch s.teacher.fit {
+        case .oracle: teacher += ", oracle θ"
+        case .ols(let nt): teacher += swept.contains("teacher.n") ? ", OLS-fitted θ" : ", θ fitted by OLS on n_t = \(nt)"
+        case .ridge(let nt, let penalty):
+            teacher += (swept.contains("teacher.n") ? ", ridge-fitted θ" : ", θ fitted by ridge on n_t = \(nt)") + " (penalty \(number(penalty)))"
+        }
+        if !swept.contains("teacher.scale") && s.teacher.scale != 1 { teacher += ", scale c = \(number(s.teacher.scale))" }
+        parts.append(teacher)
+        var student: [String] = []
+        if !swept.contains("student.n") {
+            switch s.student.samples {
+            case .infinite: student.append("population (n = ∞)")
+            case .finite(let n): student.append("n = \(n)")
+            }
+        }
+        if !swept.contains("student.ridge") { student.append(s.student.ridge == 0 ? "OLS" : "ridge γ = \(number(s.student.ridge))") }
+        if !swept.contains("student.lambda") { student.append("KD weight λ = \(number(s.student.lambda))") }
+        if !student.isEmpty { parts.append("student: " + student.joined(separator: ", ")) }
+        return parts
+    }
+}

@@ -1,0 +1,94 @@
+import CCHScenario
+import Foundation
+
+/// The figures of a sweep: which plot kinds (named in `[output] plots`, or chosen from the sweep's
+/// shape), their data files, gnuplot scripts and, when gnuplot is installed, PNGs.
+///
+/// Shape rules: a sweep over `model.draw` (random scenarios) gets a scatter of gain against gap; a
+/// numeric first axis alone, or followed by a short second one (fewer than 5 values, at most 10
+/// lines), gets curves (one line per combination of the further axes); two numeric leading axes
+/// get a heatmap and an agreement map (one per combination of any further axes); anything else a
+/// scatter.
+struct PlotPlan {
+    /// Largest number of maps (combinations of the axes after the first two) and of curves.
+    static let maximumMaps = 24, maximumCurves = 10
+
+    let sweep: Sweep
+    let kinds: [PlotKind]
+
+    /// Chooses and checks the plot kinds before anything is computed.
+    /// - Throws: `CLIError` naming `output.plots` when a named kind does not fit the sweep.
+    init(sweep: Sweep) throws {
+        self.sweep = sweep
+        let axes = sweep.grid.axes
+        func numeric(_ i: Int) -> Bool { i < axes.count && axes[i].numbers != nil && axes[i].values.count >= 2 }
+        let maps = axes.dropFirst(2).reduce(1) { $0 * $1.values.count }
+        let curves = axes.dropFirst(1).reduce(1) { $0 * $1.values.count }
+        guard let named = sweep.output.plots else {
+            if axes.isEmpty {
+                kinds = []
+            } else if axes.contains(where: { $0.key == "model.draw" }) {
+                kinds = [.scatter]
+            } else if numeric(0) && (axes.count == 1 || (axes[1].values.count < 5 && curves <= Self.maximumCurves)) {
+                kinds = [.curves]
+            } else if numeric(0) && numeric(1) && maps <= Self.maximumMaps {
+                kinds = [.heatmap, .agreement]
+            } else {
+                kinds = [.scatter]
+            }
+            return
+        }
+        func reject(_ reason: String) -> CLIError { CLIError("\(sweep.file): output.plots: \(reason)") }
+        for kind in named {
+            switch kind {
+            case .heatmap, .agreement:
+                guard numeric(0) && numeric(1) else {
+                    throw reject("a \(kind.rawValue) needs the first two [sweep] keys to be numeric, with at least two values each")
+                }
+                guard maps <= Self.maximumMaps else {
+                    throw reject("a \(kind.rawValue) is drawn for every combination of the [sweep] keys after the first two: "
+                        + "\(maps) maps, more than \(Self.maximumMaps)")
+                }
+            case .curves:
+                guard numeric(0) else { throw reject("curves need the first [sweep] key to be numeric, with at least two values") }
+                guard curves <= Self.maximumCurves else {
+                    throw reject("curves draw one line per combination of the [sweep] keys after the first: "
+                        + "\(curves) lines, more than \(Self.maximumCurves)")
+                }
+            case .scatter:
+                break
+            }
+        }
+        kinds = named
+    }
+
+    /// Writes the data files and scripts of every plot for the finished CSV at `csv`, and renders
+    /// them when gnuplot is installed. - Returns: the paths written and gnuplot's warnings.
+    func write(csv: String, stem: String, into directory: OutputDirectory) throws -> (files: [String], warnings: [String]) {
+        guard !kinds.isEmpty else { return ([], []) }
+        let rows = try PlotTable.read(csv: csv, grid: sweep.grid)
+        guard rows.contains(where: \.valid) else { return ([], ["no valid grid point: no plots drawn"]) }
+        let figures = PlotFigures(sweep: sweep, rows: rows, stem: stem)
+        var scripts: [(script: String, png: String)] = []
+        var written: [String] = []
+        for kind in kinds {
+            for figure in figures.files(for: kind) {
+                for (name, text) in [(figure.dataName, figure.data), (figure.scriptName, figure.script)] where !text.isEmpty {
+                    try AtomicFile.write(text, to: directory.file(name))
+                    if !written.contains(directory.file(name)) { written.append(directory.file(name)) }
+                }
+                scripts.append((figure.scriptName, figure.pngName))
+            }
+        }
+        guard let gnuplot = Gnuplot.executable else {
+            return (written, ["gnuplot is not installed: wrote the plot scripts but no PNGs (make deps installs gnuplot-nox)"])
+        }
+        var warnings: [String] = []
+        for (script, png) in scripts {
+            let messages = try Gnuplot.render(script: script, png: png, in: directory, gnuplot: gnuplot)
+            if !messages.isEmpty { warnings.append("gnuplot on \(script): \(messages)") }
+            written.append(directory.file(png))
+        }
+        return (written, warnings)
+    }
+}

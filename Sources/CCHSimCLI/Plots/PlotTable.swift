@@ -1,0 +1,95 @@
+import CCHScenario
+
+/// The values the plots need from one CSV row.
+struct PlotRow: Sendable {
+    let point: Int
+    /// Index into each axis's values.
+    let coordinates: [Int]
+    let valid: Bool
+    /// CCH gap I(T;S) - I(S;Y), nats.
+    let gap: Double
+    let predictsGain: Bool, helps: Bool
+    /// G(lambda) = E R(0) - E R(lambda) at the scenario's lambda, and G(lambda*), squared label units.
+    let gain: Double, bestGain: Double
+    /// E R(0), the risk without KD.
+    let riskNoKD: Double
+    let lambdaOpt: Double
+    /// Monte Carlo mean gain and its standard error (nil without Monte Carlo).
+    let mcGain: Double?, mcGainSE: Double?
+    let invalidReason: String
+
+    /// G(lambda*) as a percentage of E R(0).
+    var bestGainPercent: Double { 100 * bestGain / riskNoKD }
+
+    /// Which of the four CCH outcomes this valid point is.
+    var outcome: CCHOutcome { CCHOutcome(predictsGain: predictsGain, helps: helps) }
+}
+
+/// The four ways CCH's prediction can meet the truth.
+enum CCHOutcome: Int, CaseIterable, Sendable {
+    case rightAboutGain = 0, rightAboutNoGain, falseAlarm, miss
+
+    init(predictsGain: Bool, helps: Bool) {
+        switch (predictsGain, helps) {
+        case (true, true): self = .rightAboutGain
+        case (false, false): self = .rightAboutNoGain
+        case (true, false): self = .falseAlarm
+        case (false, true): self = .miss
+        }
+    }
+
+    /// Legend text, readable without the source.
+    var legend: String {
+        switch self {
+        case .rightAboutGain: "CCH right: predicts a gain, KD helps"
+        case .rightAboutNoGain: "CCH right: predicts no gain, KD does not help"
+        case .falseAlarm: "false alarm: CCH predicts a gain, KD does not help"
+        case .miss: "miss: CCH predicts no gain, KD helps"
+        }
+    }
+
+    /// Colour: greens where CCH is right, orange and purple where it is wrong.
+    var colour: String {
+        switch self {
+        case .rightAboutGain: "#1b7837"
+        case .rightAboutNoGain: "#a6dba0"
+        case .falseAlarm: "#e66101"
+        case .miss: "#5e3c99"
+        }
+    }
+}
+
+/// Reads a sweep's CSV back into `PlotRow`s (the plots are drawn from the file, so a merged or
+/// resumed run draws exactly what a single run draws).
+enum PlotTable {
+    static func read(csv path: String, grid: SweepGrid) throws -> [PlotRow] {
+        let reader = try LineReader(path)
+        guard let headerLine = try reader.nextText() else { throw CLIError("\(path): empty file, expected a CSV header") }
+        let header = CSVText.fields(Substring(headerLine).utf8)
+        func column(_ name: String) throws -> Int {
+            guard let i = header.firstIndex(of: name) else { throw CLIError("\(path): no column \(name)") }
+            return i
+        }
+        let point = try column("point"), valid = try column("valid"), gap = try column("cch_gap")
+        let predicts = try column("cch_predicts_gain"), helps = try column("kd_helps"), gain = try column("kd_gain")
+        let best = try column("kd_gain_opt"), risk = try column("risk_no_kd"), lambdaOpt = try column("lambda_opt")
+        let reason = try column("invalid_reason")
+        let mcGain = header.firstIndex(of: "mc_kd_gain"), mcSE = header.firstIndex(of: "mc_kd_gain_se")
+        var rows: [PlotRow] = []
+        rows.reserveCapacity(grid.count)
+        while let line = try reader.next() {
+            let f = CSVText.fields(Substring(decoding: line, as: UTF8.self).utf8)
+            guard f.count == header.count, let p = Int(f[point]), p >= 0, p < grid.count else {
+                throw CLIError("\(path): line \(reader.lineNumber) is not a row of this sweep")
+            }
+            func number(_ i: Int) -> Double { Double(f[i]) ?? .nan }
+            rows.append(PlotRow(
+                point: p, coordinates: grid.coordinates(of: p), valid: f[valid] == "1", gap: number(gap),
+                predictsGain: f[predicts] == "1", helps: f[helps] == "1", gain: number(gain), bestGain: number(best),
+                riskNoKD: number(risk), lambdaOpt: number(lambdaOpt),
+                mcGain: mcGain.flatMap { Double(f[$0]) }, mcGainSE: mcSE.flatMap { Double(f[$0]) },
+                invalidReason: f[reason]))
+        }
+        return rows
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import CCHScenario
+import Foundation
+
+extension CCHSimCommand {
+    /// `cchsim run`: a sweep into CSV, metadata and plots.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compute every point of a scenario's [sweep] into NAME.csv, NAME.meta.json and plots.",
+            discussion: """
+                Writes DIR/NAME.csv (one row per grid point: point, the swept parameters, valid, the analyze \
+                keys, the Monte Carlo keys when the scenario has [monte_carlo], invalid_reason), DIR/NAME.meta.json \
+                and gnuplot scripts DIR/NAME-*.gp with their data (PNGs when gnuplot is installed), then prints a \
+                summary. Outputs are written atomically. Ctrl-C stops at the next checkpoint without writing \
+                output; --resume finishes the run. --shard i/N computes the points p with p mod N = i-1 into \
+                DIR/NAME.shard-i-of-N.csv; `cchsim merge` joins the shards.
+                """)
+
+        @Argument(help: "Scenario file (TOML) with a [sweep] table.")
+        var scenario: String
+
+        @Option(help: "Output directory (created when missing).")
+        var out: String = "."
+
+        @Option(help: "Worker threads (default: all cores).")
+        var threads: Int?
+
+        @Option(help: "Compute shard i of N (points p with p mod N = i - 1), e.g. 2/8.")
+        var shard: String?
+
+        @Flag(help: "Finish an interrupted run from its checkpoint instead of starting afresh.")
+        var resume = false
+
+        @Flag(name: .customLong("no-plots"), help: "Write no gnuplot scripts or PNGs.")
+        var noPlots = false
+
+        mutating func validate() throws {
+            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        }
+
+        mutating func run() throws {
+            var options = RunOptions()
+            options.outDirectory = out
+            if let threads { options.threads = threads }
+            if let shard { options.shard = try Shard(parsing: shard) }
+            options.resume = resume
+            options.plots = !noPlots
+            let outcome = try SweepCommandSupport.run(scenarioPath: scenario, options: options)
+            print(SweepCommandSupport.report(outcome))
+        }
+    }
+}
+
+/// The parts of `run`, `merge` and `figures` that are not argument parsing.
+enum SweepCommandSupport {
+    /// Loads the scenario file and runs its sweep. - Throws: `CLIError`, or `ExitCode(130)` after
+    /// printing the resume hint when interrupted.
+    static func run(scenarioPath: String, options: RunOptions) throws -> RunOutcome {
+        let text = try ScenarioLoading.readText(scenarioPath)
+        let sweep: Sweep
+        do { sweep = try Sweep(file: scenarioPath, text: text) } catch { throw CLIError(error.description) }
+        let runner = try SweepRunner(sweep: sweep, text: text, options: options, evaluators: SweepEvaluators.for(sweep))
+        do { return try runner.run() } catch let stop as RunInterrupted {
+            FileHandle.standardError.write(Data("\(stop.description)\n".utf8))
+            throw ExitCode(130)
+        }
+    }
+
+    /// The lines printed after a run or a merge (plot warnings go to stderr).
+    static func report(_ outcome: RunOutcome) -> String {
+        for warning in outcome.plotWarnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+        var lines = [outcome.summary.text(), "Wrote \(outcome.csvPath)", "Wrote \(outcome.metaPath)"]
+        lines += outcome.plotFiles.map { "Wrote \($0)" }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// The evaluators of a sweep's points: the analytic answer, or, when the scenario has a
+/// `[monte_carlo]` table, the analytic and the Monte Carlo answer.
+enum SweepEvaluators {
+    static func `for`(_ sweep: Sweep) -> [any PointEvaluator] {
+        sweep.document.root["monte_carlo"] == nil ? [AnalyticEvaluator()] : [MonteCarloEvaluator()]
+    }
+}

@@ -1,0 +1,73 @@
+import CCHScenario
+import Dispatch
+import Foundation
+
+/// Names and metadata of a run's output files (README.md, "Output files").
+enum RunFiles {
+    /// `name` with every character other than letters, digits, `.`, `_` and `-` replaced by `_`,
+    /// so a scenario name is always a safe file-name stem.
+    static func safeName(_ name: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+        let cleaned = String(name.map { allowed.contains($0) ? $0 : "_" })
+        return cleaned.isEmpty || cleaned.hasPrefix(".") ? "scenario" + cleaned : cleaned
+    }
+
+    /// The content of `NAME.meta.json`: what was run (the scenario text and its SHA-256, the grid,
+    /// the cchsim version, the seed, the shard), the CSV columns, the summary and the timings.
+    static func metadata(sweep: Sweep, text: String, hash: String, shard: Shard, header: [String], summary: RunSummary,
+                         timings: ReportFields, run: ReportFields, outputs: [String]) -> JSONTree {
+        let axes: [JSONTree] = sweep.grid.axes.map { axis in
+            .object([("key", .string(axis.key)), ("spacing", .string(axis.spacing.rawValue)),
+                     ("values", .array(axis.values.map(Self.json)))])
+        }
+        return .object([
+            ("name", .string(sweep.name)),
+            ("file", .string(sweep.file)),
+            ("scenario_sha256", .string(hash)),
+            ("cchsim_version", .string(CCHSimCommand.version)),
+            ("seed", .integer(Int(truncatingIfNeeded: sweep.first.seed))),
+            ("shard_index", .integer(shard.index)),
+            ("shard_count", .integer(shard.count)),
+            ("grid_points", .integer(sweep.grid.count)),
+            ("rows", .integer(summary.points)),
+            ("axes", .array(axes)),
+            ("columns", .array(header.map(JSONTree.string))),
+            ("summary", .fields(summary.fields)),
+            ("timings", .fields(timings)),
+            ("run", .fields(run)),
+            ("outputs", .array(outputs.map { .string(URL(fileURLWithPath: $0).lastPathComponent) })),
+            ("scenario", .string(text)),
+        ])
+    }
+
+    /// Completes a run (or a merge): renames the finished `partial` CSV to `csv`, draws the plots
+    /// (when asked) from it and writes the metadata, each atomically.
+    static func complete(partial: String, csv: String, meta: String, stem: String, output: OutputDirectory, sweep: Sweep,
+                         text: String, hash: String, shard: Shard, header: [String], summary: RunSummary, plots: Bool,
+                         computeSeconds: Double, run: ReportFields) throws -> RunOutcome {
+        try AtomicFile.rename(partial, to: csv)
+        var plotFiles: [String] = [], warnings: [String] = []
+        let plotStart = DispatchTime.now().uptimeNanoseconds
+        if plots { (plotFiles, warnings) = try PlotPlan(sweep: sweep).write(csv: csv, stem: stem, into: output) }
+        let plotSeconds = Double(DispatchTime.now().uptimeNanoseconds - plotStart) / 1e9
+        let timings: ReportFields = [
+            ("compute_seconds", .number(computeSeconds)),
+            ("points_per_second", .number(Double(summary.points) / max(computeSeconds, 1e-9))),
+            ("plot_seconds", .number(plotSeconds)),
+        ]
+        let document = metadata(sweep: sweep, text: text, hash: hash, shard: shard, header: header, summary: summary,
+                                timings: timings, run: run, outputs: [csv] + plotFiles)
+        try AtomicFile.write(document.text, to: meta)
+        return RunOutcome(summary: summary, csvPath: csv, metaPath: meta, plotFiles: plotFiles, plotWarnings: warnings)
+    }
+
+    private static func json(_ value: ScenarioValue) -> JSONTree {
+        switch value {
+        case .integer(let i): .integer(i)
+        case .number(let x): .number(x)
+        case .bool(let b): .bool(b)
+        case .string(let s): .string(s)
+        case .array, .table: .string(value.description)
+        }
+    }
+}

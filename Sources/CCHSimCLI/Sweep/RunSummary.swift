@@ -1,0 +1,123 @@
+import Foundation
+
+/// The end-of-run summary of a sweep: how many points, how many invalid, how often CCH's
+/// prediction (`cch_predicts_gain`) matched the truth (`kd_helps`), and the largest |z| between
+/// the Monte Carlo and the analytic gain.
+///
+/// Summaries of disjoint sets of points add up (`merge`), so chunks, shards and resumed runs
+/// combine to the summary of the whole grid whatever the order.
+struct RunSummary: Equatable, Sendable {
+    /// Points computed, and how many of them were invalid.
+    var points = 0, invalid = 0
+    /// The confusion matrix of CCH's prediction against the truth, over valid points.
+    var rightAboutGain = 0, rightAboutNoGain = 0, falseAlarms = 0, misses = 0
+    /// Points with a Monte Carlo z-score, and the largest |z| with its grid point (the lowest
+    /// point number among ties, so the result does not depend on the order of merging).
+    var zPoints = 0
+    var largestZ: Double? = nil, largestZPoint: Int? = nil
+
+    /// Valid points.
+    var valid: Int { points - invalid }
+
+    /// Fraction of valid points where CCH is right; nil without valid points.
+    var accuracy: Double? {
+        valid > 0 ? Double(rightAboutGain + rightAboutNoGain) / Double(valid) : nil
+    }
+
+    /// Records one point.
+    mutating func record(point: Int, valid isValid: Bool, predictsGain: Bool?, helps: Bool?, z: Double?) {
+        points += 1
+        guard isValid else {
+            invalid += 1
+            return
+        }
+        if let predictsGain, let helps {
+            switch (predictsGain, helps) {
+            case (true, true): rightAboutGain += 1
+            case (false, false): rightAboutNoGain += 1
+            case (true, false): falseAlarms += 1
+            case (false, true): misses += 1
+            }
+        }
+        if let z, !z.isNaN { noteZ(abs(z), at: point, count: 1) }
+    }
+
+    /// Adds the summary of a disjoint set of points.
+    mutating func merge(_ other: RunSummary) {
+        points += other.points
+        invalid += other.invalid
+        rightAboutGain += other.rightAboutGain
+        rightAboutNoGain += other.rightAboutNoGain
+        falseAlarms += other.falseAlarms
+        misses += other.misses
+        if let z = other.largestZ, let p = other.largestZPoint {
+            noteZ(z, at: p, count: other.zPoints)
+        } else {
+            zPoints += other.zPoints
+        }
+    }
+
+    private mutating func noteZ(_ z: Double, at point: Int, count: Int) {
+        zPoints += count
+        if let best = largestZ, let bestPoint = largestZPoint, best > z || (best == z && bestPoint < point) { return }
+        largestZ = z
+        largestZPoint = point
+    }
+
+    /// The summary printed at the end of `cchsim run` and `cchsim merge`.
+    func text() -> String {
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+        var lines = ["\(count(points, "point")), \(invalid) invalid (covariance not positive definite or no regime applies), \(valid) valid."]
+        if valid > 0 {
+            let w = max(4, String(valid).count)
+            func cell(_ n: Int) -> String { String(repeating: " ", count: max(0, w - String(n).count)) + String(n) }
+            lines.append("CCH agreement over the valid points (rows: CCH's prediction, columns: the truth kd_helps):")
+            lines.append("                          " + "KD helps".padding(toLength: w + 10, withPad: " ", startingAt: 0) + "KD does not help")
+            lines.append("  CCH predicts a gain     \(cell(rightAboutGain)) right     \(cell(falseAlarms)) false alarm")
+            lines.append("  CCH predicts no gain    \(cell(misses)) miss      \(cell(rightAboutNoGain)) right")
+            if let accuracy {
+                lines.append(String(format: "  accuracy %.4f (%d of ", accuracy, rightAboutGain + rightAboutNoGain) + count(valid, "point") + ")")
+            }
+        }
+        if let z = largestZ, let p = largestZPoint {
+            lines.append(String(format: "Largest |z| between Monte Carlo and analytic gain: %.3g at point %d (", z, p)
+                + count(zPoints, "point") + " with Monte Carlo).")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The summary as JSON fields (meta file and checkpoint).
+    var fields: ReportFields {
+        var out: ReportFields = [
+            ("points", .integer(points)), ("invalid", .integer(invalid)),
+            ("cch_right_about_gain", .integer(rightAboutGain)), ("cch_right_about_no_gain", .integer(rightAboutNoGain)),
+            ("cch_false_alarms", .integer(falseAlarms)), ("cch_misses", .integer(misses)),
+            ("mc_points", .integer(zPoints)),
+        ]
+        if let accuracy { out.append(("cch_accuracy", .number(accuracy))) }
+        if let z = largestZ, let p = largestZPoint {
+            out.append(("largest_abs_z", .number(z)))
+            out.append(("largest_abs_z_point", .integer(p)))
+        }
+        return out
+    }
+
+    /// The summary from the JSON object written by `fields`; nil when a count is missing.
+    init?(json: [String: Any]) {
+        func int(_ key: String) -> Int? { (json[key] as? NSNumber)?.intValue }
+        guard let points = int("points"), let invalid = int("invalid"), let a = int("cch_right_about_gain"),
+              let b = int("cch_right_about_no_gain"), let c = int("cch_false_alarms"), let d = int("cch_misses"),
+              let z = int("mc_points") else { return nil }
+        self.points = points
+        self.invalid = invalid
+        rightAboutGain = a
+        rightAboutNoGain = b
+        falseAlarms = c
+        misses = d
+        zPoints = z
+        largestZ = (json["largest_abs_z"] as? NSNumber)?.doubleValue
+        largestZPoint = int("largest_abs_z_point")
+    }
+
+    init() {}
+}

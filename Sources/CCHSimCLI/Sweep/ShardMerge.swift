@@ -1,0 +1,146 @@
+import CCHScenario
+import Dispatch
+import Foundation
+
+/// `cchsim merge`: joins the CSVs of the N shards of a sweep (`run --shard i/N`) into the CSV a
+/// single run writes, byte for byte, then writes the metadata and the plots of the whole grid.
+///
+/// Each shard's `NAME.shard-i-of-N.meta.json` says which scenario (its text and SHA-256) and which
+/// shard it holds; the merge checks that the shards are all N shards of one scenario, with the
+/// header this cchsim writes, and that every row sits where its point number says (shard i holds
+/// the points p with p mod N = i - 1, in increasing order), and streams the rows in point order.
+struct ShardMerge {
+    struct Part {
+        let csv: String
+        let shard: Shard
+    }
+
+    let sweep: Sweep
+    let text: String
+    let hash: String
+    let parts: [Part]
+    let output: OutputDirectory
+    let plots: Bool
+    let computeSeconds: Double
+
+    /// Reads and checks the shards' metadata. - Throws: `CLIError` saying what does not fit.
+    init(csvPaths: [String], outDirectory: String?, plots: Bool) throws {
+        guard !csvPaths.isEmpty else { throw CLIError("merge: give the shard CSV files (NAME.shard-i-of-N.csv)") }
+        var parts: [Part] = []
+        var scenario: (text: String, hash: String, file: String)? = nil
+        var seconds = 0.0
+        for path in csvPaths {
+            let metaPath = (path.hasSuffix(".csv") ? String(path.dropLast(4)) : path) + ".meta.json"
+            guard let data = FileManager.default.contents(atPath: metaPath), let meta = JSONTree.parseObject(data) else {
+                throw CLIError("\(path): its metadata \(metaPath) is missing or unreadable (it is written next to each shard's CSV)")
+            }
+            guard let text = meta["scenario"] as? String, let hash = meta["scenario_sha256"] as? String,
+                  let file = meta["file"] as? String,
+                  let index = (meta["shard_index"] as? NSNumber)?.intValue, let count = (meta["shard_count"] as? NSNumber)?.intValue
+            else { throw CLIError("\(metaPath): not the metadata of a cchsim shard") }
+            if let first = scenario, first.hash != hash {
+                throw CLIError("\(path) is a shard of another scenario than \(csvPaths[0]) (SHA-256 \(hash.prefix(12))... vs \(first.hash.prefix(12))...)")
+            }
+            scenario = (text, hash, file)
+            if let first = parts.first, first.shard.count != count {
+                throw CLIError("\(path) is shard \(index) of \(count), but \(first.csv) is one of \(first.shard.count)")
+            }
+            if let twin = parts.first(where: { $0.shard.index == index }) {
+                throw CLIError("shard \(index)/\(count) is given twice: \(twin.csv) and \(path)")
+            }
+            seconds += ((meta["timings"] as? [String: Any])?["compute_seconds"] as? NSNumber)?.doubleValue ?? 0
+            parts.append(Part(csv: path, shard: Shard(index: index, count: count)))
+        }
+        guard let scenario, let count = parts.first?.shard.count else { throw CLIError("merge: no shards") }
+        let missing = (1...count).filter { i in !parts.contains { $0.shard.index == i } }
+        guard missing.isEmpty else {
+            throw CLIError("merge: missing shard\(missing.count > 1 ? "s" : "") \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")) "
+                + "of \(count); give all of them")
+        }
+        do { sweep = try Sweep(file: scenario.file, text: scenario.text) } catch { throw CLIError(error.description) }
+        text = scenario.text
+        hash = scenario.hash
+        self.parts = parts.sorted { $0.shard.index < $1.shard.index }
+        self.plots = plots
+        computeSeconds = seconds
+        let directory = outDirectory ?? URL(fileURLWithPath: csvPaths[0]).deletingLastPathComponent().path
+        output = try OutputDirectory(directory)
+    }
+
+    /// Writes the merged CSV, its metadata and the plots. - Throws: `CLIError` for a shard that is
+    /// not what its metadata says (wrong header, rows out of place, missing or extra rows).
+    func run() throws -> RunOutcome {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let table = SweepTable(sweep: sweep, evaluators: SweepEvaluators.for(sweep))
+        let header = table.headerLine
+        let stem = RunFiles.safeName(sweep.name)
+        let csvPath = output.file("\(stem).csv")
+        let partial = output.file(".\(stem).csv.merging-\(getpid())")
+        let readers = try parts.map { try LineReader($0.csv) }
+        for (part, reader) in zip(parts, readers) {
+            guard let line = try reader.next(), Array(line) == Array(header.dropLast()) else {
+                throw CLIError("\(part.csv): its header is not the one this cchsim writes for \(sweep.file); "
+                    + "were the shards computed by another cchsim version?")
+            }
+        }
+        let file = try AppendFile(creating: partial)
+        Interruption.watch()
+        defer { Interruption.stopWatching() }
+        do {
+            var summary = RunSummary()
+            let columns = SummaryColumns(header: table.header)
+            var buffer = header
+            for point in 0..<sweep.grid.count {
+                let part = parts[point % parts.count]
+                let reader = readers[point % parts.count]
+                guard let line = try reader.next() else {
+                    throw CLIError("\(part.csv): ends after \(reader.lineNumber - 1) rows; point \(point) is missing (was the shard finished?)")
+                }
+                let fields = CSVText.fields(Substring(decoding: line, as: UTF8.self).utf8)
+                guard fields.count == table.header.count, fields[0] == String(point) else {
+                    throw CLIError("\(part.csv): line \(reader.lineNumber) should hold point \(point), found '\(fields.first ?? "")'")
+                }
+                columns.record(fields, point: point, into: &summary)
+                buffer.append(contentsOf: line)
+                buffer.append(10)
+                if buffer.count > 1 << 22 {
+                    try file.append(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                    if Interruption.isRequested { throw RunInterrupted("interrupted; no output was written") }
+                }
+            }
+            try file.append(buffer)
+            try file.close()
+            for (part, reader) in zip(parts, readers) {
+                if try reader.next() != nil { throw CLIError("\(part.csv): has more rows than shard \(part.shard.label) of this grid") }
+            }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            return try RunFiles.complete(
+                partial: partial, csv: csvPath, meta: output.file("\(stem).meta.json"), stem: stem, output: output,
+                sweep: sweep, text: text, hash: hash, shard: .whole, header: table.header, summary: summary, plots: plots,
+                computeSeconds: computeSeconds,
+                run: [("merged_shards", .integer(parts.count)), ("merge_seconds", .number(seconds))])
+        } catch {
+            unlink(partial)
+            throw error
+        }
+    }
+}
+
+/// Where the summary's inputs sit in a CSV row.
+struct SummaryColumns {
+    let valid: Int?, predictsGain: Int?, helps: Int?, z: Int?
+
+    init(header: [String]) {
+        valid = header.firstIndex(of: "valid")
+        predictsGain = header.firstIndex(of: "cch_predicts_gain")
+        helps = header.firstIndex(of: "kd_helps")
+        z = header.firstIndex(of: "z_gain")
+    }
+
+    func record(_ fields: [String], point: Int, into summary: inout RunSummary) {
+        func field(_ i: Int?) -> String? { i.flatMap { $0 < fields.count ? fields[$0] : nil } }
+        summary.record(point: point, valid: field(valid) == "1", predictsGain: field(predictsGain).map { $0 == "1" },
+                       helps: field(helps).map { $0 == "1" }, z: field(z).flatMap { Double($0) })
+    }
+}

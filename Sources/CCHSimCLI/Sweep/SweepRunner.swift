@@ -1,0 +1,161 @@
+import CCHScenario
+import Dispatch
+import Foundation
+
+/// Options of `cchsim run`.
+struct RunOptions: Sendable {
+    var outDirectory: String = "."
+    /// Worker threads (at least 1).
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    var shard: Shard = .whole
+    var resume = false
+    var plots = true
+    /// Draw a progress bar (default: when stderr is a terminal).
+    var progress: Bool = isatty(STDERR_FILENO) == 1
+}
+
+/// What a finished run wrote.
+struct RunOutcome {
+    let summary: RunSummary
+    let csvPath: String
+    let metaPath: String
+    let plotFiles: [String]
+    /// gnuplot's warnings, and a note when gnuplot is not installed.
+    let plotWarnings: [String]
+}
+
+/// `cchsim run`: computes the grid points of a sweep (or of one shard of it) in parallel, streams
+/// the CSV rows in point order into a partial file with a checkpoint after every batch, and on
+/// completion renames the CSV into place and writes the metadata and the plots.
+struct SweepRunner {
+    let sweep: Sweep
+    /// The scenario file's text, as run (hashed and copied into the metadata).
+    let text: String
+    let table: SweepTable
+    let options: RunOptions
+    let output: OutputDirectory
+
+    /// Prepares a run of `sweep`. - Throws: `CLIError` for an unusable output directory or a plot
+    /// the sweep cannot draw, before anything is computed.
+    init(sweep: Sweep, text: String, options: RunOptions, evaluators: [any PointEvaluator]) throws {
+        self.sweep = sweep
+        self.text = text
+        self.options = options
+        table = SweepTable(sweep: sweep, evaluators: evaluators)
+        if options.plots && options.shard.isWhole { _ = try PlotPlan(sweep: sweep) }
+        output = try OutputDirectory(options.outDirectory)
+    }
+
+    /// The file-name stem of the outputs: the scenario name, plus the shard tag for a shard.
+    var stem: String {
+        let base = RunFiles.safeName(sweep.name)
+        return options.shard.isWhole ? base : "\(base).\(options.shard.fileTag)"
+    }
+
+    var csvPath: String { output.file("\(stem).csv") }
+    var metaPath: String { output.file("\(stem).meta.json") }
+    var partialPath: String { output.file(".\(stem).csv.partial") }
+    var checkpointPath: String { output.file(".\(stem).checkpoint.json") }
+
+    /// Runs to completion. - Throws: `CLIError` (with the resume hint when interrupted).
+    func run(log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws -> RunOutcome {
+        let hash = SHA256.hex(text)
+        let headerLine = table.headerLine
+        let header = String(decoding: headerLine.dropLast(), as: UTF8.self)
+        let total = options.shard.pointCount(of: sweep.grid.count)
+
+        var state = Checkpoint(scenarioHash: hash, shard: options.shard, header: header, pointsDone: 0,
+                               csvBytes: headerLine.count, summary: RunSummary(), computeSeconds: 0)
+        let file: AppendFile
+        if options.resume, let saved = try Checkpoint.read(checkpointPath) {
+            guard saved.scenarioHash == hash, saved.version == CCHSimCommand.version, saved.shard == options.shard,
+                  saved.header == header else {
+                throw CLIError("cannot resume: the unfinished run in \(output.path) was computed from another scenario, shard or "
+                    + "cchsim version; run without --resume to start afresh")
+            }
+            let size = (try? FileManager.default.attributesOfItem(atPath: partialPath)[.size] as? NSNumber)?.intValue ?? -1
+            guard size >= saved.csvBytes else {
+                throw CLIError("cannot resume: \(partialPath) is shorter than its checkpoint says; run without --resume to start afresh")
+            }
+            state = saved
+            file = try AppendFile(resuming: partialPath, length: saved.csvBytes)
+            log("Resuming \(sweep.name): \(saved.pointsDone) of \(total) points already done.")
+        } else {
+            if options.resume { log("Nothing to resume in \(output.path); starting \(sweep.name) from its first point.") }
+            file = try AppendFile(creating: partialPath)
+            try file.append(headerLine)
+            try state.write(to: checkpointPath)
+        }
+        let resumedFrom = state.pointsDone
+
+        let progress = ProgressBar(total: total, enabled: options.progress)
+        let writer = BackgroundWriter(file: file, checkpointPath: checkpointPath)
+        Interruption.watch()
+        defer { Interruption.stopWatching() }
+        var batch = BatchSizer(threads: options.threads)
+        while state.pointsDone < total {
+            if Interruption.isRequested {
+                try writer.drain()
+                progress.finish()
+                throw RunInterrupted(
+                    "interrupted after \(state.pointsDone) of \(total) points; no output was written. "
+                        + "Run the same command with --resume to finish (the unfinished state is in "
+                        + "\(partialPath) and \(checkpointPath)).")
+            }
+            let started = DispatchTime.now().uptimeNanoseconds
+            let range = state.pointsDone..<min(total, state.pointsDone + batch.points)
+            let (results, summary) = table.rows(batch.chunks(of: range), of: options.shard, threads: options.threads)
+            state.csvBytes += results.reduce(0) { $0 + $1.count }
+            state.summary.merge(summary)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            state.pointsDone = range.upperBound
+            state.computeSeconds += seconds
+            try writer.submit(results, then: state)
+            batch.observe(points: range.count, seconds: seconds)
+            progress.update(done: state.pointsDone, resumedFrom: resumedFrom)
+        }
+        try writer.finish()
+        progress.finish()
+
+        let outcome = try RunFiles.complete(
+            partial: partialPath, csv: csvPath, meta: metaPath, stem: stem, output: output, sweep: sweep, text: text,
+            hash: hash, shard: options.shard, header: table.header, summary: state.summary,
+            plots: options.plots && options.shard.isWhole, computeSeconds: state.computeSeconds,
+            run: [("threads", .integer(options.threads)), ("resumed_at_point", .integer(resumedFrom))])
+        unlink(checkpointPath)
+        return outcome
+    }
+}
+
+/// A run stopped by Ctrl-C or SIGTERM at a batch boundary (exit code 130); `--resume` finishes it.
+struct RunInterrupted: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Sizes batches (what is computed between two checkpoints) and chunks (what one thread takes at
+/// a time) from the measured cost per point: about a quarter of a second per batch, so a
+/// checkpoint is never far behind and Ctrl-C is answered quickly, and at most 65,536 points of
+/// CSV text held in memory. Sizes affect speed only, never the output.
+struct BatchSizer {
+    let threads: Int
+    /// Points in the next batch.
+    private(set) var points: Int
+
+    init(threads: Int) {
+        self.threads = max(1, threads)
+        points = self.threads
+    }
+
+    /// Splits a batch into chunks, several per thread so that threads finish together.
+    func chunks(of range: Range<Int>) -> [Range<Int>] {
+        let size = max(1, range.count / (4 * threads))
+        return stride(from: range.lowerBound, to: range.upperBound, by: size).map { $0..<min(range.upperBound, $0 + size) }
+    }
+
+    mutating func observe(points done: Int, seconds: Double) {
+        let perPoint = seconds / Double(max(1, done))
+        let target = perPoint > 0 ? Int(0.25 / perPoint) : 65_536
+        points = min(65_536, max(threads, min(target, 4 * max(points, 1))))
+    }
+}
