@@ -1,23 +1,16 @@
-import Dispatch
+import Foundation
 
-/// Deterministic data parallelism: work is split by index, every index writes its own result
-/// slot, and results come back in index order, so numbers never depend on the thread count or
-/// on scheduling.
+/// Deterministic data parallelism for the estimators and the classification Monte Carlo, on the
+/// engine's `ParallelChunks`: every index is computed once and the results come back in index
+/// order, so numbers never depend on the thread count or on scheduling.
 enum Parallel {
     /// [body(0), ..., body(count - 1)], computed on all cores when `parallel` (else in order on
     /// the calling thread). `body` must be safe to call concurrently.
     static func map<T>(_ count: Int, parallel: Bool = true, _ body: @Sendable (Int) -> T) -> [T] {
-        guard count > 0 else { return [] }
-        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            guard let base = buffer.baseAddress else { return }
-            if parallel && count > 1 {
-                let slots = Slots(base: base)
-                DispatchQueue.concurrentPerform(iterations: count) { i in (slots.base + i).initialize(to: body(i)) }
-            } else {
-                for i in 0..<count { (base + i).initialize(to: body(i)) }
-            }
-            initialized = count
-        }
+        let results = Collected<T>()
+        ParallelChunks.run(count: count, threads: parallel ? ProcessInfo.processInfo.activeProcessorCount : 1,
+                           makeState: {}, body: { i, _ in body(i) }, consume: { _, value in results.values.append(value) })
+        return results.values
     }
 
     /// `body(range)` for consecutive chunks of 0..<count (about `chunkSize` each), in parallel
@@ -28,8 +21,9 @@ enum Parallel {
         return map(n, parallel: parallel) { c in body((c * size)..<min(count, (c + 1) * size)) }
     }
 
-    /// The result buffer, shared by the workers: each index is written by exactly one of them.
-    private struct Slots<T>: @unchecked Sendable {
-        let base: UnsafeMutablePointer<T>
+    /// The results in item order: `ParallelChunks` calls `consume` in item order and never
+    /// concurrently, so appending needs no lock.
+    private final class Collected<T>: @unchecked Sendable {
+        var values: [T] = []
     }
 }
