@@ -55,6 +55,18 @@ struct EstimateMICommandTests {
         #expect(try run(args + ["--seed", "5"]) != first)
     }
 
+    @Test func signLabelScenarioEstimatesTheClassInformation() throws {
+        let files = try TestFiles()
+        defer { files.remove() }
+        let path = try files.write("sign.toml", Self.scenario.replacingOccurrences(of: "rho_ty = 0.2", with: "rho_ty = 0.2\nlabel = \"sign\""))
+        let json = try jsonObject(try run([path, "--n", "4000", "--replicates", "0", "--json"]))
+        let m = try JointGaussian.correlations(rhoTS: 0.6, rhoSY: 0.3, rhoTY: 0.2)
+        let exact = SignLabelInformation.mutualInformation(m, block: m.studentIndices)
+        #expect(abs((json["mi_sc"] as? Double ?? 0) - exact) < 1e-12 && json["discrete_label"] as? Bool == true)
+        #expect(abs((json["ksg_mi_sc"] as? Double ?? 0) - exact) < 0.03)
+        #expect(json["plugin_mi_sc"] is NSNull && json["cch_gap_class"] is Double && json["label_column"] as? String == "C")
+    }
+
     @Test func csvGivesTheSameNumbersAsTheLibraryOnTheSameRows() throws {
         let files = try TestFiles()
         defer { files.remove() }
