@@ -25,6 +25,10 @@ extension Scenario {
     /// The scenario's Monte Carlo experiment, with `settings` in place of `[monte_carlo]` if given.
     /// - Throws: `ScenarioError` at the key at fault (e.g. `student.n` for a singular student system).
     public func monteCarloExperiment(settings: MonteCarloSettings? = nil) throws(ScenarioError) -> MonteCarloExperiment {
+        guard classification == nil else {
+            throw ScenarioError(file: file, key: "student.loss",
+                                reason: "the squared-loss Monte Carlo does not apply to a logistic student; use cchsim classify")
+        }
         let m = try buildModel()
         do {
             return try MonteCarloExperiment(model: m, teacher: teacher, student: student, settings: settings ?? monteCarlo)

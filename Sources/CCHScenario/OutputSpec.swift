@@ -8,6 +8,9 @@ public enum PlotKind: String, Sendable, CaseIterable {
     case curves
     /// KD gain against the CCH gap, one point per grid point, with the count in each quadrant.
     case scatter
+    /// Decision reliability along one swept parameter: P(sign of the estimated CCH gap != sign of
+    /// the true gap) per estimator (needs `[estimation]`).
+    case reliability
 }
 
 /// The scenario's `[output]` table: which plots to draw and an optional title.

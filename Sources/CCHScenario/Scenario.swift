@@ -12,10 +12,16 @@ public struct Scenario: Sendable {
     /// (Settable in the module: `SweepPatch` writes swept numbers without a decode.)
     public internal(set) var seed: UInt64
     public internal(set) var model: ModelSpec
+    /// The label: continuous Y (default) or the class C = sign(Y) (`[model] label`).
+    public let label: LabelKind
     public internal(set) var teacher: TeacherSpec
     public internal(set) var student: StudentSpec
     /// `[monte_carlo]`: trials, sampler, test set (see `MonteCarloSection.swift`).
     public let monteCarlo: MonteCarloSettings
+    /// Decision reliability of the estimated CCH gap (`[estimation]`; defaults when absent).
+    public let estimation: EstimationSettings
+    /// Classification KD with a logistic student (`[student] loss = "logistic"`), else nil.
+    public let classification: LogisticKDSpec?
 
     /// The file the scenario came from.
     public var file: String { document.file }
@@ -30,10 +36,17 @@ public struct Scenario: Sendable {
         for section in Self.sections { _ = top.value(section) }
         try top.finish()
 
-        model = try Self.decodeModel(try TableReader(document, section: "model"), seed: seed)
-        teacher = try Self.decodeTeacher(try TableReader(document, section: "teacher"))
-        student = try Self.decodeStudent(try TableReader(document, section: "student"))
+        let modelReader = try TableReader(document, section: "model")
+        label = try Self.decodeLabel(modelReader)
+        model = try Self.decodeModel(modelReader, seed: seed)
+        let teacherReader = try TableReader(document, section: "teacher")
+        let studentReader = try TableReader(document, section: "student")
+        let logistic = try LogisticSection.decode(student: studentReader, teacher: teacherReader, label: label)
+        teacher = logistic == nil ? try Self.decodeTeacher(teacherReader) : TeacherSpec()
+        student = try Self.decodeStudent(studentReader)
+        classification = try logistic?.spec(student, studentReader)
         monteCarlo = try Self.decodeMonteCarlo(try TableReader(document, section: "monte_carlo"))
+        estimation = try Self.decodeEstimation(try TableReader(document, section: "estimation"))
     }
 
     /// Reads and decodes TOML text.
@@ -42,7 +55,7 @@ public struct Scenario: Sendable {
     }
 
     /// The top-level tables a scenario may have (`sweep` and `output` are read by `Sweep`).
-    public static let sections = ["model", "teacher", "student", "monte_carlo", "sweep", "output"]
+    public static let sections = ["model", "teacher", "student", "monte_carlo", "estimation", "sweep", "output"]
 
     /// The validated model. - Throws: `ScenarioError` at `model.<key>`.
     public func buildModel() throws(ScenarioError) -> JointGaussian {

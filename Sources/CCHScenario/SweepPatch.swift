@@ -73,9 +73,11 @@ enum SweepPatch {
 }
 
 extension Scenario {
-    /// Whether two scenarios describe the same computation (model, teacher, student, seed).
+    /// Whether two scenarios describe the same computation (model, teacher, student, seed, and
+    /// the label, estimation and logistic settings).
     func sameSettings(as other: Scenario) -> Bool {
         model == other.model && teacher == other.teacher && student == other.student && seed == other.seed
+            && label == other.label && estimation == other.estimation && classification == other.classification
     }
 
     /// The analytic answer: the scalar fast path (`KDAnalysis.scalarFastPath`) for a correlations

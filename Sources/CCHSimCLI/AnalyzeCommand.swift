@@ -37,12 +37,24 @@ extension CCHSimCommand {
         @Flag(help: "Print one JSON object instead of the report.")
         var json = false
 
-        mutating func run() throws {
+        mutating func run() throws { print(try output()) }
+
+        /// The report (or JSON object) `run` prints.
+        func output() throws -> String {
             let loaded = try resolveScenario()
+            if loaded.classification != nil {
+                do { return try LogisticAnalysisReport.output(loaded, json: json) } catch { throw CLIError(error.description) }
+            }
             let analysis: KDAnalysis
-            do { analysis = try loaded.analyze() } catch { throw CLIError(error.description) }
-            print(json ? JSONText.object(ScenarioFields.identity(loaded) + AnalysisFields.of(analysis))
-                       : AnalysisReport.text(scenario: loaded, analysis: analysis))
+            let classInformation: ClassInformationSummary?
+            do {
+                analysis = try loaded.analyze()
+                classInformation = try loaded.classInformation()
+            } catch { throw CLIError(error.description) }
+            let classFields = classInformation.map(ClassInformationFields.of) ?? []
+            let classText = classInformation.map { "\n\n" + ClassInformationReport.text($0) } ?? ""
+            return json ? JSONText.object(ScenarioFields.identity(loaded) + AnalysisFields.of(analysis) + classFields)
+                        : AnalysisReport.text(scenario: loaded, analysis: analysis) + classText
         }
 
         private var shortcutGiven: Bool {

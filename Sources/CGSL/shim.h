@@ -13,6 +13,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_sf_erf.h>
+#include <gsl/gsl_sf_psi.h>
 
 /* Swift 6 strict concurrency rejects GSL's mutable global generator-type variables, so they are
    handed out by these inline functions instead. */

@@ -39,11 +39,12 @@ extension PlotFigures {
         var lines = header(name: name, data: dataName, size: (1000, (gapVaries ? 1000 : 720) + 20 * count))
         var notes: [String] = []
         if !gapVaries, let gap = gaps.first {
-            notes.append("CCH gap I(T;S) − I(S;Y) = \(PlotLabels.number(gap)) nats: CCH predicts \(gap > 0 ? "a gain" : "no gain")")
+            notes.append("CCH gap \(measure.gap) = \(PlotLabels.number(gap)) nats: CCH predicts \(gap > 0 ? "a gain" : "no gain")")
         }
         let invalid = rows.filter { !$0.valid }.count
         if invalid > 0 { notes.append("\(invalid) invalid points left out (\(invalidLegend(rows)))") }
-        let source = hasMC ? "analytic and Monte Carlo" : "analytic"
+        let analytic = measure == .risk  // a logistic student's gain is Monte Carlo only
+        let source = !analytic ? "Monte Carlo" : hasMC ? "analytic and Monte Carlo" : "analytic"
         if gapVaries {
             let headline = "KD gain (\(source)) and the CCH gap along \(PlotLabels.symbol(x.key))"
             lines.append("set multiplot layout 2,1 title \(quoted(titleText(headline, notes: notes)))")
@@ -53,8 +54,8 @@ extension PlotFigures {
         lines += axisSettings(x, axis: "x", label: PlotLabels.axis(x.key), edges: nil)
         lines += ["set lmargin 12", "set rmargin 4"]  // both panels share the x axis position
         lines.append("set xzeroaxis lt 1 lc rgb \"#808080\"")
-        lines.append("set ylabel \(quoted("KD gain E R(0) − E R(λ) (squared label units)"))")
-        if lambdaIsX, count == 1, let lambdaStar = series[0].first(where: \.valid)?.lambdaOpt {
+        lines.append("set ylabel \(quoted(measure.curveLabel))")
+        if lambdaIsX, count == 1, let lambdaStar = series[0].first(where: \.valid)?.lambdaOpt, lambdaStar.isFinite {
             lines.append("set arrow 1 from \(Self.number(lambdaStar)), graph 0 to \(Self.number(lambdaStar)), graph 1 nohead dt 3 lc rgb \"#404040\"")
             lines.append("set label 1 \(quoted("best weight λ* = \(PlotLabels.number(lambdaStar))")) at \(Self.number(lambdaStar)), graph 0.05 offset 0.5, 0")
         }
@@ -66,8 +67,9 @@ extension PlotFigures {
                 key.append("keyentry with lines lw 2 lc rgb \"\(Self.palette[s % Self.palette.count])\" title \(quoted(seriesLabel(block.first, plain: false)))")
             }
         }
-        key.append("keyentry with lines lw 2 lc rgb \"\(styleColour)\" title \(quoted("analytic gain G(λ)" + (lambdaIsX ? "" : " at the scenario's λ = \(PlotLabels.number(sweep.first.student.lambda))")))")
-        if !lambdaIsX { key.append("keyentry with lines lw 1.5 dt 2 lc rgb \"\(styleColour)\" title \(quoted("analytic best gain G(λ*) (λ* chosen per point)"))") }
+        let scenarioLambda = lambdaIsX ? "" : " at the scenario's λ = \(PlotLabels.number(sweep.first.student.lambda))"
+        key.append("keyentry with lines lw 2 lc rgb \"\(styleColour)\" title \(quoted((analytic ? "analytic gain G(λ)" : "Monte Carlo mean gain") + scenarioLambda))")
+        if !lambdaIsX && analytic { key.append("keyentry with lines lw 1.5 dt 2 lc rgb \"\(styleColour)\" title \(quoted("analytic best gain G(λ*) (λ* chosen per point)"))") }
         if hasMC {
             let trials = swept.contains("monte_carlo.trials") ? "" : " (\(sweep.first.monteCarlo.trials) paired trials per point)"
             key.append("keyentry with yerrorbars pt 7 ps 0.7 lc rgb \"\(styleColour)\" title \(quoted("Monte Carlo mean gain ± 95% interval" + trials))")
@@ -78,14 +80,14 @@ extension PlotFigures {
         for (s, _) in series.enumerated() {
             let colour = Self.palette[s % Self.palette.count]
             plots.append("\(quoted(dataName)) index \(s) using 1:2 with lines lw 2 lc rgb \"\(colour)\" notitle")
-            if !lambdaIsX { plots.append("\(quoted(dataName)) index \(s) using 1:3 with lines lw 1.5 dt 2 lc rgb \"\(colour)\" notitle") }
+            if !lambdaIsX && analytic { plots.append("\(quoted(dataName)) index \(s) using 1:3 with lines lw 1.5 dt 2 lc rgb \"\(colour)\" notitle") }
             if hasMC { plots.append("\(quoted(dataName)) index \(s) using 1:4:5 with yerrorbars pt 7 ps 0.7 lc rgb \"\(colour)\" notitle") }
         }
         if gapVaries {
             lines.append("unset key")
             lines.append("plot " + plots.joined(separator: ", \\\n     "))
             lines += ["unset arrow", "unset label", keySetting,
-                      "set ylabel \(quoted("CCH gap I(T;S) − I(S;Y) (nats)"))",
+                      "set ylabel \(quoted("CCH gap \(measure.gap) (nats)"))",
                       "set label 2 \(quoted("CCH predicts a gain above 0, no gain below")) at graph 0.98, graph 0.92 right tc rgb \"#404040\""]
             var gapPlots: [String] = []
             for (s, _) in series.enumerated() where !gapShared || s == 0 {

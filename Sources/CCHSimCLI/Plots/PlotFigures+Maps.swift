@@ -43,8 +43,8 @@ extension PlotFigures {
         let xs = PlotLabels.symbol(x.key), ys = PlotLabels.symbol(y.key)
         let headline: String
         switch kind {
-        case .heatmap: headline = "Where does KD help? Best KD gain G(λ*) over (\(xs), \(ys))\(groupTitle)"
-        default: headline = "Is CCH right? Its prediction I(T;S) > I(S;Y) against the truth G(λ*) > 0\(groupTitle)"
+        case .heatmap: headline = "\(measure.heatmapHeadline) over (\(xs), \(ys))\(groupTitle)"
+        default: headline = "Is CCH right? Its prediction \(measure.prediction) against \(measure.truth)\(groupTitle)"
         }
         var notes: [String] = []
         if kind == .agreement, !valid.isEmpty {
@@ -52,12 +52,17 @@ extension PlotFigures {
             notes.append(String(format: "CCH is right at %d of %d valid points (%.1f%%)", right, valid.count, 100 * Double(right) / Double(valid.count)))
         }
         if !hasBoundary, let sign = gapSigns.first {
-            notes.append(sign ? "I(T;S) > I(S;Y) everywhere: CCH predicts a gain at every point" : "I(T;S) ≤ I(S;Y) everywhere: CCH predicts no gain at any point")
+            notes.append(sign ? "\(measure.prediction) everywhere: CCH predicts a gain at every point"
+                              : "\(measure.gap) ≤ 0 everywhere: CCH predicts no gain at any point")
         }
         lines += title(headline, notes: notes)
         lines += axisSettings(x, axis: "x", label: PlotLabels.axis(x.key), edges: xEdges)
         lines += axisSettings(y, axis: "y", label: PlotLabels.axis(y.key), edges: yEdges)
-        if x.key.hasPrefix("model.rho_") && y.key.hasPrefix("model.rho_") { lines.append("set size ratio -1") }
+        if x.key.hasPrefix("model.rho_") && y.key.hasPrefix("model.rho_") {
+            lines.append("set size ratio -1")
+        } else if kind == .heatmap {
+            lines.append("set rmargin 18")  // room for the colour box right of a full-width map
+        }
         lines.append("set key outside below center vertical Left reverse samplen 2.5")
         if hasBoundary {
             lines += [
@@ -75,15 +80,15 @@ extension PlotFigures {
             lines += [
                 "set palette defined (0 \"#fff5eb\", 0.35 \"#fdae6b\", 0.7 \"#e6550d\", 1 \"#7f2704\")",
                 "set cbrange [0:\(Self.number(best > 0 ? best : 1))]",
-                "set cblabel \(quoted("best KD gain G(λ*) = E R(0) − E R(λ*), % of the risk E R(0) without KD"))",
+                "set cblabel \(quoted(measure.bestGainLabel))",
                 "set colorbox user origin graph 1.04, graph 0 size character 2, graph 1",
             ]
             plots.append("\(quoted(dataName)) using 1:($8 == 1 ? $2 : NaN):3:4:5:6:10 with boxxyerror fs solid 1.0 noborder fc palette notitle")
-            plots.append("NaN with boxes fs solid 1.0 noborder fc rgb \"#fdae6b\" title \(quoted("KD helps: G(λ*) > 0 (colour: size of the gain)"))")
+            plots.append("NaN with boxes fs solid 1.0 noborder fc rgb \"#fdae6b\" title \(quoted(measure.helpsLegend))")
             let noGain = valid.filter { !$0.helps }.count
             if noGain > 0 {
                 plots.append("\(quoted(dataName)) using 1:($7 == 1 && $8 == 0 ? $2 : NaN):3:4:5:6 with boxxyerror fs solid 1.0 noborder "
-                    + "fc rgb \"#c6dbef\" title \(quoted("KD does not help: best λ* = 0, G(λ*) = 0"))")
+                    + "fc rgb \"#c6dbef\" title \(quoted(measure.noGainLegend))")
             }
         default:
             lines.append("unset colorbox")
@@ -99,7 +104,7 @@ extension PlotFigures {
         }
         if hasBoundary {
             plots.append("$boundary using 1:2 with lines lw 2.5 lc rgb \"black\" "
-                + "title \(quoted("CCH boundary I(T;S) = I(S;Y); CCH predicts a gain where I(T;S) > I(S;Y)"))")
+                + "title \(quoted("CCH boundary \(measure.boundary); CCH predicts a gain where \(measure.prediction)"))")
         }
         lines.append("plot " + plots.joined(separator: ", \\\n     "))
         return FigureFile(scriptName: "\(name).gp", script: lines.joined(separator: "\n") + "\n",

@@ -31,8 +31,8 @@ extension PlotFigures {
         }
         lines += title("KD gain against the CCH gap", notes: notes)
         lines += [
-            "set xlabel \(quoted("CCH gap I(T;S) − I(S;Y) (nats); CCH predicts a gain right of 0"))",
-            "set ylabel \(quoted("best KD gain G(λ*), % of the risk without KD" + (logarithmic ? " (log scale)" : "")))",
+            "set xlabel \(quoted("CCH gap \(measure.gap) (nats); CCH predicts a gain right of 0"))",
+            "set ylabel \(quoted(measure.bestGainShort + (logarithmic ? " (log scale)" : "")))",
             "set xrange [\(Self.number(-reach)):\(Self.number(reach))]",
             "set yzeroaxis lt 1 lc rgb \"#808080\"",
             "set key outside below center vertical Left reverse maxrows 2 height 1",

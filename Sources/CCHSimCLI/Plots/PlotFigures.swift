@@ -17,6 +17,8 @@ struct PlotFigures {
     let sweep: Sweep
     let rows: [PlotRow]
     let stem: String
+    /// What the gain measures (risk or accuracy), for the words of the figures.
+    var measure: PlotMeasure = .risk
 
     var axes: [SweepAxis] { sweep.grid.axes }
     var swept: Set<String> { Set(axes.map(\.key)) }
@@ -26,6 +28,7 @@ struct PlotFigures {
         case .heatmap, .agreement: mapGroups().enumerated().map { map(kind, group: $0.element, number: $0.offset) }
         case .curves: [curves()]
         case .scatter: [scatter()]
+        case .reliability: [reliability()]
         }
     }
 
@@ -73,7 +76,7 @@ struct PlotFigures {
         if !reasons.isEmpty, reasons.allSatisfy({ $0.contains("positive definite") || $0.contains("violate") }) {
             return "invalid: covariance not positive definite"
         }
-        return "invalid: no analytic answer (see invalid_reason in the CSV)"
+        return "invalid: no analytic answer (see \(PlotLabels.escaped("invalid_reason")) in the CSV)"
     }
 
     /// The cell of each value of a numeric axis: halfway to its neighbours (geometrically on a log

@@ -18,6 +18,8 @@ enum PlotLabels {
         case "student.n": "student training samples n"
         case "teacher.n": "teacher training samples n_t"
         case "teacher.scale": "teacher scale c (KD target u = c θ'T)"
+        case "student.temperature": "KD temperature τ"
+        case "estimation.n": "sample size n of the MI estimates"
         default: escaped(key)
         }
     }
@@ -36,6 +38,8 @@ enum PlotLabels {
         case "student.n": "n"
         case "teacher.n": "n_t"
         case "teacher.scale": "c"
+        case "student.temperature": "τ"
+        case "estimation.n": "n_{est}"
         default: escaped(key)
         }
     }
@@ -102,6 +106,7 @@ enum PlotLabels {
 
     /// The teacher and the student, in words.
     private static func learning(_ s: Scenario, swept: Set<String>) -> [String] {
+        if let c = s.classification { return classification(c, swept: swept) }
         var parts: [String] = []
         var teacher = "teacher: \(s.teacher.target == .prediction ? "prediction target θ'T" : "representation target")"
         switch s.teacher.fit {
@@ -123,5 +128,22 @@ enum PlotLabels {
         if !swept.contains("student.lambda") { student.append("KD weight λ = \(number(s.student.lambda))") }
         if !student.isEmpty { parts.append("student: " + student.joined(separator: ", ")) }
         return parts
+    }
+
+    /// A logistic student's teacher and settings, in words.
+    private static func classification(_ c: LogisticKDSpec, swept: Set<String>) -> [String] {
+        var teacher = "teacher: "
+        switch c.teacher {
+        case .posterior: teacher += "posterior logit of C given T (oracle)"
+        case .fitted(let nt, let ridge):
+            teacher += swept.contains("teacher.n") ? "logistic regression on T" : "logistic regression on n_t = \(nt)"
+            if ridge > 0 && !swept.contains("teacher.ridge") { teacher += " (ridge \(number(ridge)))" }
+        }
+        var student = ["logistic"]
+        if !swept.contains("student.n") { student.append("n = \(c.samples)") }
+        if !swept.contains("student.ridge") && c.ridge > 0 { student.append("ridge γ = \(number(c.ridge))") }
+        if !swept.contains("student.lambda") { student.append("KD weight λ = \(number(c.lambda))") }
+        if !swept.contains("student.temperature") { student.append("τ = \(number(c.temperature))") }
+        return [teacher, "student: " + student.joined(separator: ", ")]
     }
 }

@@ -8,7 +8,8 @@ import Foundation
 /// numeric first axis alone, or followed by a short second one (fewer than 5 values, at most 10
 /// lines), gets curves (one line per combination of the further axes); two numeric leading axes
 /// get a heatmap and an agreement map (one per combination of any further axes); anything else a
-/// scatter.
+/// scatter. With an `[estimation]` table, curves come with a reliability plot, and a sweep whose
+/// first axis is `estimation.n` gets the reliability plot only.
 struct PlotPlan {
     /// Largest number of maps (combinations of the axes after the first two) and of curves.
     static let maximumMaps = 24, maximumCurves = 10
@@ -24,13 +25,16 @@ struct PlotPlan {
         func numeric(_ i: Int) -> Bool { i < axes.count && axes[i].numbers != nil && axes[i].values.count >= 2 }
         let maps = axes.dropFirst(2).reduce(1) { $0 * $1.values.count }
         let curves = axes.dropFirst(1).reduce(1) { $0 * $1.values.count }
+        let estimation = sweep.document.root["estimation"] != nil
         guard let named = sweep.output.plots else {
             if axes.isEmpty {
                 kinds = []
             } else if axes.contains(where: { $0.key == "model.draw" }) {
                 kinds = [.scatter]
+            } else if axes[0].key == "estimation.n" && numeric(0) && estimation && curves <= Self.maximumCurves {
+                kinds = [.reliability]  // the gain does not depend on the estimation sample size
             } else if numeric(0) && (axes.count == 1 || (axes[1].values.count < 5 && curves <= Self.maximumCurves)) {
-                kinds = [.curves]
+                kinds = [.curves] + (estimation ? [.reliability] : [])
             } else if numeric(0) && numeric(1) && maps <= Self.maximumMaps {
                 kinds = [.heatmap, .agreement]
             } else {
@@ -57,6 +61,13 @@ struct PlotPlan {
                 }
             case .scatter:
                 break
+            case .reliability:
+                guard estimation else { throw reject("a reliability plot needs an [estimation] table (decision reliability)") }
+                guard numeric(0) else { throw reject("a reliability plot needs the first [sweep] key to be numeric, e.g. estimation.n") }
+                guard curves <= Self.maximumCurves else {
+                    throw reject("a reliability plot draws lines per combination of the [sweep] keys after the first: "
+                        + "\(curves) combinations, more than \(Self.maximumCurves)")
+                }
             }
         }
         kinds = named
@@ -66,9 +77,9 @@ struct PlotPlan {
     /// them when gnuplot is installed. - Returns: the paths written and gnuplot's warnings.
     func write(csv: String, stem: String, into directory: OutputDirectory) throws -> (files: [String], warnings: [String]) {
         guard !kinds.isEmpty else { return ([], []) }
-        let rows = try PlotTable.read(csv: csv, grid: sweep.grid)
+        let (rows, measure) = try PlotTable.read(csv: csv, grid: sweep.grid)
         guard rows.contains(where: \.valid) else { return ([], ["no valid grid point: no plots drawn"]) }
-        let figures = PlotFigures(sweep: sweep, rows: rows, stem: stem)
+        let figures = PlotFigures(sweep: sweep, rows: rows, stem: stem, measure: measure)
         var scripts: [(script: String, png: String)] = []
         var written: [String] = []
         for kind in kinds {

@@ -1,4 +1,5 @@
 import CCHScenario
+import CrossModalKD
 
 /// The values the plots need from one CSV row.
 struct PlotRow: Sendable {
@@ -11,18 +12,27 @@ struct PlotRow: Sendable {
     let predictsGain: Bool, helps: Bool
     /// G(lambda) = E R(0) - E R(lambda) at the scenario's lambda, and G(lambda*), squared label units.
     let gain: Double, bestGain: Double
-    /// E R(0), the risk without KD.
+    /// E R(0), the risk without KD (1 for the accuracy measure, so that `bestGainPercent` is the
+    /// accuracy gain in percentage points).
     let riskNoKD: Double
     let lambdaOpt: Double
     /// Monte Carlo mean gain and its standard error (nil without Monte Carlo).
     let mcGain: Double?, mcGainSE: Double?
     let invalidReason: String
+    /// With `[estimation]`: per estimator, P(the estimated gap's sign is wrong) and its standard error.
+    var flips: [FlipRate] = []
 
     /// G(lambda*) as a percentage of E R(0).
     var bestGainPercent: Double { 100 * bestGain / riskNoKD }
 
     /// Which of the four CCH outcomes this valid point is.
     var outcome: CCHOutcome { CCHOutcome(predictsGain: predictsGain, helps: helps) }
+}
+
+/// One estimator's decision reliability at a grid point.
+struct FlipRate: Sendable {
+    let estimator: MIEstimatorKind
+    let probability: Double, standardError: Double
 }
 
 /// The four ways CCH's prediction can meet the truth.
@@ -62,7 +72,10 @@ enum CCHOutcome: Int, CaseIterable, Sendable {
 /// Reads a sweep's CSV back into `PlotRow`s (the plots are drawn from the file, so a merged or
 /// resumed run draws exactly what a single run draws).
 enum PlotTable {
-    static func read(csv path: String, grid: SweepGrid) throws -> [PlotRow] {
+    /// The rows of the CSV at `path`, and what their gain measures: a squared-loss sweep has the
+    /// analyze columns; a logistic student's sweep has the classification columns instead (its gap
+    /// is the class-label gap, its gain the Monte Carlo accuracy gain in percentage points).
+    static func read(csv path: String, grid: SweepGrid) throws -> (rows: [PlotRow], measure: PlotMeasure) {
         let reader = try LineReader(path)
         guard let headerLine = try reader.nextText() else { throw CLIError("\(path): empty file, expected a CSV header") }
         let header = CSVText.fields(Substring(headerLine).utf8)
@@ -70,11 +83,27 @@ enum PlotTable {
             guard let i = header.firstIndex(of: name) else { throw CLIError("\(path): no column \(name)") }
             return i
         }
-        let point = try column("point"), valid = try column("valid"), gap = try column("cch_gap")
-        let predicts = try column("cch_predicts_gain"), helps = try column("kd_helps"), gain = try column("kd_gain")
-        let best = try column("kd_gain_opt"), risk = try column("risk_no_kd"), lambdaOpt = try column("lambda_opt")
-        let reason = try column("invalid_reason")
-        let mcGain = header.firstIndex(of: "mc_kd_gain"), mcSE = header.firstIndex(of: "mc_kd_gain_se")
+        let measure: PlotMeasure = !header.contains("kd_gain") && header.contains("cls_kd_gain") ? .accuracy : .risk
+        let point = try column("point"), valid = try column("valid"), reason = try column("invalid_reason")
+        let gap, predicts, helps, gain, best: Int
+        let risk, lambdaOpt, mcGain, mcSE: Int?
+        switch measure {
+        case .risk:
+            gap = try column("cch_gap"); predicts = try column("cch_predicts_gain"); helps = try column("kd_helps")
+            gain = try column("kd_gain"); best = try column("kd_gain_opt")
+            risk = try column("risk_no_kd"); lambdaOpt = try column("lambda_opt")
+            mcGain = header.firstIndex(of: "mc_kd_gain"); mcSE = header.firstIndex(of: "mc_kd_gain_se")
+        case .accuracy:
+            gap = try column("cch_gap_class"); predicts = try column("cch_predicts_gain_class"); helps = try column("cls_kd_helps")
+            gain = try column("cls_kd_gain"); best = gain
+            risk = nil; lambdaOpt = nil
+            mcGain = gain; mcSE = try column("cls_kd_gain_se")
+        }
+        let flipColumns = MIEstimatorKind.allCases.compactMap { e -> (MIEstimatorKind, Int, Int)? in
+            guard let p = header.firstIndex(of: "\(e.rawValue)_flip_probability"),
+                  let se = header.firstIndex(of: "\(e.rawValue)_flip_se") else { return nil }
+            return (e, p, se)
+        }
         var rows: [PlotRow] = []
         rows.reserveCapacity(grid.count)
         while let line = try reader.next() {
@@ -83,13 +112,15 @@ enum PlotTable {
                 throw CLIError("\(path): line \(reader.lineNumber) is not a row of this sweep")
             }
             func number(_ i: Int) -> Double { Double(f[i]) ?? .nan }
-            rows.append(PlotRow(
+            var row = PlotRow(
                 point: p, coordinates: grid.coordinates(of: p), valid: f[valid] == "1", gap: number(gap),
                 predictsGain: f[predicts] == "1", helps: f[helps] == "1", gain: number(gain), bestGain: number(best),
-                riskNoKD: number(risk), lambdaOpt: number(lambdaOpt),
+                riskNoKD: risk.map(number) ?? 1, lambdaOpt: lambdaOpt.map(number) ?? .nan,
                 mcGain: mcGain.flatMap { Double(f[$0]) }, mcGainSE: mcSE.flatMap { Double(f[$0]) },
-                invalidReason: f[reason]))
+                invalidReason: f[reason])
+            row.flips = flipColumns.map { FlipRate(estimator: $0.0, probability: number($0.1), standardError: number($0.2)) }
+            rows.append(row)
         }
-        return rows
+        return (rows, measure)
     }
 }

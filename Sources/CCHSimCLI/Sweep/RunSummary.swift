@@ -71,7 +71,7 @@ struct RunSummary: Equatable, Sendable {
         if valid > 0 {
             let w = max(4, String(valid).count)
             func cell(_ n: Int) -> String { String(repeating: " ", count: max(0, w - String(n).count)) + String(n) }
-            lines.append("CCH agreement over the valid points (rows: CCH's prediction, columns: the truth kd_helps):")
+            lines.append("CCH agreement over the valid points (rows: CCH's prediction, columns: the truth kd_helps, or cls_kd_helps for a logistic student):")
             lines.append("                          " + "KD helps".padding(toLength: w + 10, withPad: " ", startingAt: 0) + "KD does not help")
             lines.append("  CCH predicts a gain     \(cell(rightAboutGain)) right     \(cell(falseAlarms)) false alarm")
             lines.append("  CCH predicts no gain    \(cell(misses)) miss      \(cell(rightAboutNoGain)) right")

@@ -22,8 +22,9 @@ struct SweepTable: Sendable {
         self.evaluators = evaluators
         let results = evaluators.flatMap(\.columns)
         header = ["point"] + sweep.grid.axes.map(\.key) + ["valid"] + results + ["invalid_reason"]
-        predictsGain = results.firstIndex(of: "cch_predicts_gain")
-        kdHelps = results.firstIndex(of: "kd_helps")
+        // A logistic student's sweep has the class-label prediction and the Monte Carlo truth instead.
+        predictsGain = results.firstIndex(of: "cch_predicts_gain") ?? results.firstIndex(of: "cch_predicts_gain_class")
+        kdHelps = results.firstIndex(of: "kd_helps") ?? results.firstIndex(of: "cls_kd_helps")
         zGain = results.firstIndex(of: "z_gain")
         resultCount = results.count
     }

@@ -1,0 +1,80 @@
+import CrossModalKD
+
+extension Scenario {
+    /// The class-label informations (I(S;C), I(T;C), the CCH gap with C) when `label` is
+    /// `sign`, nil for a continuous label. - Throws: `ScenarioError` for an invalid model.
+    public func classInformation() throws(ScenarioError) -> ClassInformationSummary? {
+        guard label == .sign else { return nil }
+        return ClassInformationSummary(model: try buildModel())
+    }
+
+    /// `[model] label`: "continuous" (default) or "sign".
+    static func decodeLabel(_ r: TableReader) throws(ScenarioError) -> LabelKind {
+        let name = try r.choice("label", LabelKind.allCases.map(\.rawValue), default: LabelKind.continuous.rawValue)
+        return LabelKind(rawValue: name) ?? .continuous
+    }
+}
+
+/// The logistic parts of `[student]` and `[teacher]` (README, "Logistic students"):
+///
+///     [student]
+///     loss = "logistic"      # default "squared"; needs [model] label = "sign"
+///     temperature = 2.0      # tau > 0 of the soft targets (default 1)
+///     [teacher]
+///     fit = "logistic"       # or "oracle": the Bayes posterior logit of C given T
+///     n = 200                # samples of the logistic teacher (required with fit = "logistic")
+///     ridge = 0.0            # its L2 penalty (default 0)
+struct LogisticSection {
+    let teacher: LogisticTeacherSpec
+    let temperature: Double
+
+    /// Reads `student.loss` (and, for a logistic student, `student.temperature` and the whole
+    /// teacher table); nil for the squared loss, whose teacher `decodeTeacher` reads.
+    static func decode(student s: TableReader, teacher t: TableReader, label: LabelKind) throws(ScenarioError) -> LogisticSection? {
+        let loss = try s.choice("loss", ["squared", "logistic"], default: "squared")
+        guard loss == "logistic" else {
+            if s.has("temperature") { throw s.error("temperature", "applies to loss = \"logistic\" only") }
+            return nil
+        }
+        guard label == .sign else {
+            throw s.error("loss", "a logistic student classifies C = sign(Y): set [model] label = \"sign\"")
+        }
+        let temperature = try s.double("temperature", default: 1)
+        guard temperature > 0 else { throw s.error("temperature", "must be > 0, got \(temperature)") }
+        let fit = try t.choice("fit", ["oracle", "logistic"], default: "oracle")
+        let teacher: LogisticTeacherSpec
+        if fit == "logistic" {
+            guard t.has("n") else { throw t.error("n", "missing: a logistic teacher needs its sample size") }
+            let ridge = try t.double("ridge", default: 0)
+            guard ridge >= 0 else { throw t.error("ridge", "must be >= 0, got \(ridge)") }
+            teacher = .fitted(samples: try t.integer("n", minimum: 1), ridge: ridge)
+        } else {
+            if t.has("ridge") { throw t.error("ridge", "applies to fit = \"logistic\" only") }
+            if t.has("n") { throw t.error("n", "applies to fit = \"logistic\" only (the oracle is the posterior of C given T)") }
+            teacher = .posterior
+        }
+        try t.finish()
+        return LogisticSection(teacher: teacher, temperature: temperature)
+    }
+
+    /// The classification KD spec with the student's n, ridge and lambda.
+    func spec(_ student: StudentSpec, _ r: TableReader) throws(ScenarioError) -> LogisticKDSpec {
+        guard case .finite(let n) = student.samples else {
+            throw r.error("n", "a logistic student is fitted on a finite sample (\"inf\" has no logistic counterpart here)")
+        }
+        return LogisticKDSpec(teacher: teacher, samples: n, ridge: student.ridge, lambda: student.lambda, temperature: temperature)
+    }
+}
+
+extension Scenario {
+    /// The classification KD experiment of a logistic-student scenario (nil for the squared loss),
+    /// with `trials` paired trials and an optional sampled test set.
+    /// - Throws: `ScenarioError` at the key at fault.
+    public func classificationExperiment(trials: Int, testSamples: Int? = nil) throws(ScenarioError) -> LogisticKDExperiment? {
+        guard let classification else { return nil }
+        let m = try buildModel()
+        do { return try LogisticKDExperiment(model: m, spec: classification, trials: trials, testSamples: testSamples) } catch {
+            throw ScenarioError(file: file, key: error.parameter, reason: error.reason)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import CrossModalKD
+
+/// The `[estimation]` section of a scenario: decision reliability of the estimated CCH gap.
+///
+///     [estimation]
+///     n = [100, 300, 1000]          # sample sizes (a list, or one integer; default [100, 300, 1000, 3000])
+///     repeats = 200                 # samples per size (>= 2; default 200)
+///     k = 3                         # KSG neighbours (default 3)
+///     estimators = ["plugin", "ksg"]  # default both
+extension Scenario {
+    static func decodeEstimation(_ r: TableReader) throws(ScenarioError) -> EstimationSettings {
+        let defaults = EstimationSettings()
+        var sizes = defaults.sampleSizes
+        switch r.value("n") {
+        case .none: break
+        case .integer(let n)?: sizes = [n]
+        case .array(let items)?:
+            sizes = []
+            for item in items {
+                guard case .integer(let n) = item else { throw r.error("n", "expected integers, got \(item)") }
+                sizes.append(n)
+            }
+        case let other?:
+            throw r.error("n", "expected an integer or a list of integers, got a \(other.typeName) (\(other))")
+        }
+        guard !sizes.isEmpty, sizes.allSatisfy({ $0 >= 2 }) else {
+            throw r.error("n", "sample sizes must be at least 2, got \(sizes)")
+        }
+        let repeats = try r.integer("repeats", minimum: 2, default: defaults.repeats)
+        let k = try r.integer("k", minimum: 1, default: defaults.k)
+        var kinds = defaults.estimators
+        if let value = r.value("estimators") {
+            let names = MIEstimatorKind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            guard case .array(let items) = value, !items.isEmpty else {
+                throw r.error("estimators", "expected a non-empty list of \(names)")
+            }
+            kinds = []
+            for item in items {
+                guard case .string(let s) = item, let kind = MIEstimatorKind(rawValue: s) else {
+                    throw r.error("estimators", "unknown estimator \(item); expected some of \(names)")
+                }
+                if !kinds.contains(kind) { kinds.append(kind) }
+            }
+        }
+        try r.finish()
+        return EstimationSettings(sampleSizes: sizes, repeats: repeats, k: k, estimators: kinds)
+    }
+
+    /// The decision reliability of `[estimation]` (or `settings`) with the scenario's seed (or
+    /// `seed`), for grid point `point`.
+    /// - Throws: `ScenarioError` at `estimation.<key>` when a sample size is too small for an estimator.
+    public func decisionReliability(settings: EstimationSettings? = nil, seed: UInt64? = nil, point: Int = 0,
+                                    parallel: Bool = true) throws(ScenarioError) -> DecisionReliability {
+        let m = try buildModel()
+        do {
+            return try DecisionReliability(model: m, label: label, settings: settings ?? estimation, seed: seed ?? self.seed,
+                                           point: point, parallel: parallel)
+        } catch {
+            let key: String
+            switch error {
+            case .invalid(let p, _): key = "estimation.\(p)"
+            default: key = "estimation"
+            }
+            throw ScenarioError(file: file, key: key, reason: errorReason(error))
+        }
+    }
+
+    private func errorReason(_ e: EstimationError) -> String {
+        if case .invalid(_, let reason) = e { return reason }
+        return e.description
+    }
+}

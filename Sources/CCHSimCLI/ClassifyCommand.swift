@@ -1,0 +1,138 @@
+import ArgumentParser
+import CCHScenario
+import CrossModalKD
+
+extension CCHSimCommand {
+    /// `cchsim classify`: Monte Carlo of classification KD with a logistic student.
+    struct Classify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Monte Carlo of classification KD: a logistic student's accuracy with and without soft-target KD.",
+            discussion: """
+                For a scenario with [model] label = "sign" and [student] loss = "logistic": paired
+                trials fit the student on the same sample without KD (hard labels) and with KD (the
+                teacher's logit softened at the temperature), and score both for C = sign(Y), exactly
+                (Sheppard) or on --test-n fresh rows. The gain is set against CCH's prediction with the
+                class label, I(T;S) > I(S;C). Deterministic for a given seed.
+                Trials and test_n default to the scenario's [monte_carlo] table.
+                Example: cchsim classify Scenarios/cls-noisy-labels.toml --trials 4000
+                """)
+
+        @Argument(help: "Scenario file (TOML) with a logistic student.")
+        var scenario: String
+        @Option(help: "Paired trials, >= 2 (default: [monte_carlo] trials).")
+        var trials: Int?
+        @Option(name: .customLong("test-n"), help: "Score on this many fresh test rows per trial (default: [monte_carlo] test_n, else exactly by Sheppard's formula).")
+        var testN: Int?
+        @Option(help: "Seed (default: the scenario's seed).")
+        var seed: UInt64?
+        @Flag(help: "Print one JSON object instead of the report.")
+        var json = false
+
+        mutating func run() throws { print(try output()) }
+
+        func output() throws -> String {
+            let loaded = try ScenarioLoading.load(scenario)
+            let used = seed ?? loaded.seed
+            let experiment: LogisticKDExperiment
+            let information: ClassInformationSummary
+            do {
+                let settings = loaded.monteCarlo
+                guard let e = try loaded.classificationExperiment(trials: trials ?? settings.trials,
+                                                                  testSamples: testN ?? settings.testSamples) else {
+                    throw CLIError("\(loaded.file): student.loss: classify needs a logistic student "
+                        + "([model] label = \"sign\" and [student] loss = \"logistic\"); use analyze for the squared loss")
+                }
+                experiment = e
+                information = ClassInformationSummary(model: e.model)
+            } catch let e as ScenarioError { throw CLIError(e.description) }
+            let summary = experiment.run(seed: used)
+            let fields = ScenarioFields.identity(loaded).filter { $0.key != "seed" } + [("seed", .integer(Int(truncatingIfNeeded: used)))]
+                + ClassifyReport.fields(experiment, summary, information)
+            return json ? JSONText.object(fields) : ClassifyReport.text(loaded, seed: used, experiment, summary, information)
+        }
+    }
+}
+
+/// The report and JSON keys of `cchsim classify` (accuracies as fractions, informations in nats).
+enum ClassifyReport {
+    static func describe(_ t: LogisticTeacherSpec) -> String {
+        switch t {
+        case .posterior: "the Bayes posterior logit of C given T (oracle)"
+        case .fitted(let nt, let ridge): "logistic regression of C on T, nt = \(nt) samples, ridge \(AnalysisReport.fmt(ridge))"
+        }
+    }
+
+    static func text(_ s: Scenario, seed: UInt64, _ e: LogisticKDExperiment, _ r: LogisticKDSummary,
+                     _ c: ClassInformationSummary) -> String {
+        let f = AnalysisReport.fmt, spec = e.spec
+        func fixed(_ x: Double) -> String { String(format: "%.4f", x) }
+        func signed(_ x: Double) -> String { String(format: "%+.4f", x) }
+        var lines = [
+            "Classification KD, scenario \(s.name) (\(s.file)), seed \(seed), \(r.trials) paired trials",
+            "  model:   \(AnalysisReport.describe(s.model)), label C = sign(Y)",
+            "  teacher: \(describe(spec.teacher))",
+            "  student: logistic, n = \(spec.samples), ridge = \(f(spec.ridge)), lambda = \(f(spec.lambda)), temperature = \(f(spec.temperature))",
+            "  scored:  " + (r.testSamples.map { "on \($0) fresh test rows per trial" } ?? "exactly (Sheppard: 1/2 + asin(corr(w'S, Y))/pi)"),
+            "",
+            "Information (closed form): I(T;S) = \(f(c.teacherStudent)), I(S;C) = \(f(c.studentClass)) nats; "
+                + "CCH gap with the class label = \(f(c.cchGap)): CCH predicts KD \(c.cchPredictsGain ? "helps" : "does not help")",
+            "",
+            "Accuracy for C                mean      +- se",
+            "  Bayes classifier on S     \(fixed(r.bayesAccuracyStudent))",
+            "  teacher sign(u)           \(fixed(r.teacherAccuracy))",
+            "  student without KD        \(fixed(r.accuracyNoKD))    \(fixed(r.accuracyNoKDSE))",
+            "  student with KD           \(fixed(r.accuracyKD))    \(fixed(r.accuracyKDSE))",
+            "  KD gain (paired)         \(signed(r.gain))    \(fixed(r.gainSE))   z = \(String(format: "%.2f", r.gainZ)), "
+                + "KD better in \(String(format: "%.1f", 100 * r.fractionKDBetter))% of trials",
+        ]
+        let floor = f(LogisticRegression.separationRidge)
+        var fits: [String] = []
+        if r.separableNoKD > 0 { fits.append("\(r.separableNoKD) students without KD") }
+        if r.separableKD > 0 { fits.append("\(r.separableKD) students with KD") }
+        if r.separableTeacher > 0 { fits.append("\(r.separableTeacher) teachers") }
+        lines.append("")
+        lines.append(fits.isEmpty ? "Fits: no separable training data."
+            : "Fits: separable training data for \(fits.joined(separator: ", ")) of \(r.trials): refitted with the L2 floor \(floor).")
+        if r.notConverged > 0 {
+            lines.append("      \(r.notConverged) fits did not converge in \(LogisticRegression.iterationCap) Newton steps: refitted with the L2 floor \(floor) where the penalty was lower.")
+        }
+        let settled = abs(r.gainZ) >= 2 ? "" : " (not settled: |z| < 2)"
+        lines.append("")
+        lines.append("Verdict: KD \(r.kdHelps ? "raises" : "does not raise") the accuracy\(settled); "
+                     + "CCH with the class label \(c.cchPredictsGain == r.kdHelps ? "agrees" : "is wrong here").")
+        return lines.joined(separator: "\n")
+    }
+
+    static func fields(_ e: LogisticKDExperiment, _ r: LogisticKDSummary, _ c: ClassInformationSummary) -> ReportFields {
+        let teacherN: Int
+        switch e.spec.teacher {
+        case .posterior: teacherN = 0
+        case .fitted(let nt, _): teacherN = nt
+        }
+        return [
+            ("trials", .integer(r.trials)),
+            ("test_n", .integer(r.testSamples ?? 0)),
+            ("student_n", .integer(e.spec.samples)),
+            ("teacher_n", .integer(teacherN)),
+            ("lambda", .number(e.spec.lambda)),
+            ("temperature", .number(e.spec.temperature)),
+            ("mi_ts", .number(c.teacherStudent)),
+        ] + ClassInformationFields.of(c) + [
+            ("cls_accuracy_teacher", .number(r.teacherAccuracy)),
+            ("cls_accuracy_no_kd", .number(r.accuracyNoKD)),
+            ("cls_accuracy_no_kd_se", .number(r.accuracyNoKDSE)),
+            ("cls_accuracy_kd", .number(r.accuracyKD)),
+            ("cls_accuracy_kd_se", .number(r.accuracyKDSE)),
+            ("cls_kd_gain", .number(r.gain)),
+            ("cls_kd_gain_se", .number(r.gainSE)),
+            ("cls_kd_gain_z", .number(r.gainZ)),
+            ("cls_kd_better_fraction", .number(r.fractionKDBetter)),
+            ("cls_kd_helps", .bool(r.kdHelps)),
+            ("cls_cch_agrees", .bool(c.cchPredictsGain == r.kdHelps)),
+            ("cls_separable_no_kd", .integer(r.separableNoKD)),
+            ("cls_separable_kd", .integer(r.separableKD)),
+            ("cls_separable_teacher", .integer(r.separableTeacher)),
+            ("cls_not_converged", .integer(r.notConverged)),
+        ]
+    }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import CCHScenario
+import CrossModalKD
+import Foundation
+
+extension CCHSimCommand {
+    /// `cchsim reliability`: how often the estimated CCH gap has the wrong sign, against n.
+    struct Reliability: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Probability that the estimated CCH gap's sign differs from the true one, per sample size and estimator.",
+            discussion: """
+                Draws --repeats samples of each size from the scenario's model, estimates the gap
+                I(T;S) - I(S;Y) (I(S;C) with a sign label) with each estimator, and counts the samples
+                whose estimated gap has the other sign than the closed form. Settings default to the
+                scenario's [estimation] table. Deterministic for a given seed.
+                Example: cchsim reliability Scenarios/example.toml --n 100,300,1000 --repeats 200
+                """)
+
+        @Argument(help: "Scenario file (TOML).")
+        var scenario: String
+        @Option(help: "Sample sizes, comma separated (default: [estimation] n).")
+        var n: String?
+        @Option(help: "Samples per size (default: [estimation] repeats).")
+        var repeats: Int?
+        @Option(help: "Neighbours k of the KSG estimator (default: [estimation] k).")
+        var k: Int?
+        @Option(help: "Estimators, comma separated: plugin, ksg (default: [estimation] estimators).")
+        var estimators: String?
+        @Option(help: "Seed (default: the scenario's seed).")
+        var seed: UInt64?
+        @Flag(help: "Print JSON instead of the table.")
+        var json = false
+
+        mutating func run() throws { print(try output()) }
+
+        func output() throws -> String {
+            let loaded = try ScenarioLoading.load(scenario)
+            var settings = loaded.estimation
+            if let n {
+                var sizes: [Int] = []
+                for item in n.split(separator: ",", omittingEmptySubsequences: false) {
+                    guard let size = Int(item.trimmingCharacters(in: .whitespaces)), size >= 2 else {
+                        throw ValidationError("--n needs sample sizes of at least 2, comma separated; got '\(n)'")
+                    }
+                    sizes.append(size)
+                }
+                settings.sampleSizes = sizes
+            }
+            if let repeats {
+                guard repeats >= 2 else { throw ValidationError("--repeats must be at least 2, got \(repeats)") }
+                settings.repeats = repeats
+            }
+            if let k {
+                guard k >= 1 else { throw ValidationError("--k must be at least 1, got \(k)") }
+                settings.k = k
+            }
+            if let estimators { settings.estimators = try EstimateMI.estimatorKinds(estimators) }
+            let used = seed ?? loaded.seed
+            let result: DecisionReliability
+            do { result = try loaded.decisionReliability(settings: settings, seed: used) } catch { throw CLIError(error.description) }
+            return json ? ReliabilityReport.json(scenario: loaded, seed: used, settings: settings, result: result)
+                        : ReliabilityReport.text(scenario: loaded, seed: used, settings: settings, result: result)
+        }
+    }
+}
+
+/// The table and JSON of `cchsim reliability`, and the per-sample-size keys a sweep's CSV uses.
+enum ReliabilityReport {
+    static func text(scenario s: Scenario, seed: UInt64, settings: EstimationSettings, result r: DecisionReliability) -> String {
+        let f = AnalysisReport.fmt
+        let gapName = s.label == .sign ? "I(T;S) - I(S;C)" : "I(T;S) - I(S;Y)"
+        var lines = [
+            "Decision reliability of the estimated CCH gap, scenario \(s.name) (\(s.file)), seed \(seed)",
+            "  true gap \(gapName) = \(f(r.trueGap)) nats: CCH predicts KD \(r.trueGap > 0 ? "helps" : "does not help")",
+            "  \(settings.repeats) samples per size; P(flip) = share of samples whose estimated gap has the other sign",
+        ]
+        if !r.skipped.isEmpty {
+            lines.append("  skipped: \(r.skipped.map(\.rawValue).joined(separator: ", ")) (needs a continuous label)")
+        }
+        lines.append("")
+        func column(_ text: String, _ width: Int) -> String {
+            String(repeating: " ", count: max(0, width - text.count)) + text
+        }
+        func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
+        lines.append(column("n", 8) + "  estimator  " + column("P(flip)", 9) + column("+- se", 9)
+                     + column("mean gap", 11) + column("sd gap", 10) + column("bias", 11))
+        for row in r.rows {
+            let name = row.estimator == .ksg ? "ksg (k=\(settings.k))" : row.estimator.rawValue
+            lines.append(column("\(row.samples)", 8) + "  " + name.padding(toLength: 11, withPad: " ", startingAt: 0)
+                         + column(fixed(row.flipProbability, 4), 9) + column(fixed(row.flipStandardError, 4), 9)
+                         + column(fixed(row.gapMean, 5), 11) + column(fixed(row.gapSD, 5), 10)
+                         + column(fixed(row.gapMean - r.trueGap, 5), 11))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(scenario s: Scenario, seed: UInt64, settings: EstimationSettings, result r: DecisionReliability) -> String {
+        let head = JSONText.object([("name", .text(s.name)), ("file", .text(s.file)), ("seed", .integer(Int(truncatingIfNeeded: seed))),
+            ("label", .text(s.label.rawValue)),
+            ("true_gap", .number(r.trueGap)),
+            ("repeats", .integer(settings.repeats)),
+            ("k", .integer(settings.k)),
+            ("skipped", .text(r.skipped.map(\.rawValue).joined(separator: ","))),
+        ])
+        let rows = settings.sampleSizes.map { JSONText.object(fields(r, samples: $0)) }
+        return String(head.dropLast()) + ", \"rows\": [" + rows.joined(separator: ", ") + "]}"
+    }
+
+    /// The keys of one sample size: `estimation_n`, `true_gap`, then per estimator
+    /// `<est>_flip_probability`, `<est>_flip_se`, `<est>_gap_mean`, `<est>_gap_sd`.
+    static func fields(_ r: DecisionReliability, samples n: Int) -> ReportFields {
+        var out: ReportFields = [("estimation_n", .integer(n)), ("true_gap", .number(r.trueGap))]
+        for row in r.rows where row.samples == n {
+            let p = row.estimator.rawValue
+            out += [("\(p)_flip_probability", .number(row.flipProbability)), ("\(p)_flip_se", .number(row.flipStandardError)),
+                    ("\(p)_gap_mean", .number(row.gapMean)), ("\(p)_gap_sd", .number(row.gapSD))]
+        }
+        return out
+    }
+}

@@ -1,0 +1,95 @@
+import CGSL
+import Foundation
+
+/// Mutual information between a Gaussian block X (T or S) and the class label C = sign(Y)
+/// (THEORY.md section 2), in nats.
+///
+/// Given X, Y is Gaussian with mean w'X (w = Sxx^-1 Sxy) and variance Var(Y|X), so
+/// P(C = 1 | X) = Phi(w'X / sd(Y|X)) and
+///     I(X;C) = H(C) - E[h2(Phi(w'X / sd))] = E[ KL( Bernoulli(Phi(a Z)) || Bernoulli(1/2) ) ],
+/// Z ~ N(0, 1), where a = sd(w'X) / sd(Y|X) is the signal-to-noise ratio of the label given X
+/// (a^2 = R^2 / (1 - R^2), R^2 = Var(w'X) / Syy). The one-dimensional integral is done by GSL
+/// quadrature; writing the integrand as a KL divergence keeps it accurate for small a
+/// (I ~ a^2 / pi) as well as large a (I -> ln 2).
+public enum SignLabelInformation {
+    /// H(C) = ln 2 nats: Y has mean zero, so C = +1 and C = -1 are equally likely.
+    public static let labelEntropy = log(2.0)
+
+    /// I(X;C) in nats for the block X of `model` on the covariance indices `block`
+    /// (e.g. `model.studentIndices`).
+    public static func mutualInformation(_ model: JointGaussian, block: [Int]) -> Double {
+        mutualInformation(signalToNoise: signalToNoise(model, block: block))
+    }
+
+    /// Accuracy of the Bayes classifier of C from X, sign(w'X): 1/2 + asin(R)/pi with
+    /// R = corr(w'X, Y) (Sheppard). No classifier on X does better.
+    public static func bayesAccuracy(_ model: JointGaussian, block: [Int]) -> Double {
+        let a = signalToNoise(model, block: block)
+        return 0.5 + asin(a / (1 + a * a).squareRoot()) / Double.pi
+    }
+
+    /// a = sd(E[Y|X]) / sd(Y|X) for the block X.
+    public static func signalToNoise(_ model: JointGaussian, block: [Int]) -> Double {
+        let sxx = model.sigma.principal(block)
+        let sxy = block.map { model.sigma[$0, model.labelIndex] }
+        guard let factor = try? Cholesky(sxx) else { return .infinity }
+        let explained = factor.inverseQuadratic(sxy)  // Var(w'X)
+        let residual = model.syy - explained          // Var(Y|X) > 0 for a positive-definite model
+        guard residual > 0 else { return .infinity }
+        return (max(0, explained) / residual).squareRoot()
+    }
+
+    /// I(X;C) in nats as a function of the signal-to-noise ratio a >= 0 alone:
+    /// 2 * integral over z >= 0 of phi(z) KL(Phi(a z)), by GSL QAGIU.
+    public static func mutualInformation(signalToNoise a: Double) -> Double {
+        guard a > 0 else { return 0 }
+        guard a.isFinite else { return labelEntropy }
+        let phiNorm = 1 / (2 * Double.pi).squareRoot()
+        if a <= 1 {
+            // Integrate in z: the Gaussian weight sets the scale.
+            return 2 * Quadrature.halfLine { z in phiNorm * exp(-0.5 * z * z) * divergenceFromFair(a * z) }
+        }
+        // Integrate in v = a z: the divergence's rise near v ~ 1 sets the scale.
+        return 2 / a * Quadrature.halfLine { v in
+            let z = v / a
+            return phiNorm * exp(-0.5 * z * z) * divergenceFromFair(v)
+        }
+    }
+
+    /// KL( Bernoulli(Phi(v)) || Bernoulli(1/2) ) = ln 2 - h2(Phi(v)) in nats, for v >= 0, with
+    /// 2 Phi(v) = 1 + erf(v / sqrt 2) and 2 (1 - Phi(v)) = erfc(v / sqrt 2) evaluated so that
+    /// neither small v nor large v loses precision.
+    static func divergenceFromFair(_ v: Double) -> Double {
+        let t = v / 2.0.squareRoot()
+        let e = gsl_sf_erf(t)            // 2 Phi(v) - 1
+        let upperTail = gsl_sf_erfc(t)   // 2 (1 - Phi(v)) = 1 - e
+        let lower = 0.5 * (1 + e) * log1p(e)
+        let upper = upperTail > 0 ? 0.5 * upperTail * gsl_sf_log_erfc(t) : 0
+        return max(0, lower + upper)
+    }
+}
+
+/// The CCH quantities with the class label C = sign(Y) in place of Y: I(S;C), I(T;C), and the
+/// gap I(T;S) - I(S;C) whose sign is CCH's prediction for classification KD.
+public struct ClassInformationSummary: Sendable, Equatable {
+    /// H(C) = ln 2 nats.
+    public let labelEntropy: Double
+    /// I(T;S), I(S;C), I(T;C) in nats.
+    public let teacherStudent: Double, studentClass: Double, teacherClass: Double
+    /// Accuracy of the Bayes classifier of C from S and from T.
+    public let bayesAccuracyStudent: Double, bayesAccuracyTeacher: Double
+
+    public init(model m: JointGaussian) {
+        labelEntropy = SignLabelInformation.labelEntropy
+        teacherStudent = GaussianInformation.mutualInformation(m.sigma, m.teacherIndices, m.studentIndices)
+        studentClass = SignLabelInformation.mutualInformation(m, block: m.studentIndices)
+        teacherClass = SignLabelInformation.mutualInformation(m, block: m.teacherIndices)
+        bayesAccuracyStudent = SignLabelInformation.bayesAccuracy(m, block: m.studentIndices)
+        bayesAccuracyTeacher = SignLabelInformation.bayesAccuracy(m, block: m.teacherIndices)
+    }
+
+    /// CCH gap with the class label, I(T;S) - I(S;C), nats.
+    public var cchGap: Double { teacherStudent - studentClass }
+    /// CCH's prediction for classification KD: it helps iff I(T;S) > I(S;C).
+    public var cchPredictsGain: Bool { cchGap > 0 }
+}

@@ -1,0 +1,25 @@
+/// One estimator's answer on a sample: the estimated I(T;S), I(S;Y) and CCH gap, with
+/// half-sampling intervals when asked for.
+public struct EstimatedGap: Sendable {
+    public let estimator: MIEstimator
+    public let estimate: GapEstimate
+    /// nil when no resampling was asked for (replicates = 0).
+    public let intervals: GapResampling?
+
+    /// Estimates on all rows of `data`; `replicates` > 0 adds intervals at `level` from the
+    /// half-samples of `seed`.
+    public init(_ data: Matrix, _ columns: CCHColumns, estimator: MIEstimator, replicates: Int,
+                level: Double, seed: UInt64) throws(EstimationError) {
+        self.estimator = estimator
+        estimate = try GapEstimate(SampleRows(data), columns, estimator: estimator)
+        intervals = replicates > 0
+            ? try GapResampling(data, columns, estimator: estimator, estimate: estimate,
+                                replicates: replicates, level: level, seed: seed)
+            : nil
+    }
+
+    /// CCH's verdict from the estimate: KD helps iff the estimated gap is positive (nil without a gap).
+    public var predictsGain: Bool? { estimate.gap.map { $0 > 0 } }
+    /// Whether the interval of the gap excludes 0 (nil without an interval).
+    public var settled: Bool? { intervals?.gap?.excludesZero }
+}

@@ -1,0 +1,76 @@
+import CrossModalKD
+import Foundation
+import Testing
+
+/// P(sign of the estimated CCH gap != sign of the true gap) against sample size.
+struct DecisionReliabilityTests {
+    /// A small true gap (0.0182 nats), so that flips are common at small n.
+    static func model() throws -> JointGaussian { try JointGaussian.correlations(rhoTS: 0.45, rhoSY: 0.4, rhoTY: 0.3) }
+
+    @Test func flipProbabilityAgreesWithAnIndependentMonteCarlo() throws {
+        let m = try Self.model()
+        let plugIn = try MIEstimator(.plugin)
+        let r = try DecisionReliability(model: m, label: .continuous, sampleSizes: [150], repeats: 400,
+                                        estimators: [plugIn], seed: 1)
+        #expect(abs(r.trueGap - InformationSummary(model: m).cchGap) < 1e-15)
+        // The same probability from samples drawn here, with other streams.
+        let columns = CCHColumns(model: m, label: .continuous)
+        var flips = 0
+        let trials = 400
+        for t in 0..<trials {
+            let data = GaussianSampler(model: m).draw(150, from: RandomStream(seed: 999, ids: [UInt64(t)]))
+            let gap = try #require(try GapEstimate(SampleRows(data), columns, estimator: plugIn).gap)
+            if (gap > 0) != (r.trueGap > 0) { flips += 1 }
+        }
+        let p = Double(flips) / Double(trials)
+        let row = try #require(r.rows.first)
+        let se = (row.flipStandardError * row.flipStandardError + p * (1 - p) / Double(trials)).squareRoot()
+        #expect(abs(row.flipProbability - p) < 4 * se, "library \(row.flipProbability), direct \(p), se \(se)")
+        #expect(row.flipProbability > 0.1, "a small gap at n = 150 should flip often")
+    }
+
+    @Test func flipsBecomeRareAsSamplesGrow() throws {
+        let r = try DecisionReliability(model: try Self.model(), label: .continuous, sampleSizes: [30, 2000], repeats: 60,
+                                        estimators: [try MIEstimator(.plugin), try MIEstimator(.ksg)], seed: 2)
+        #expect(r.rows.map(\.samples) == [30, 30, 2000, 2000])
+        #expect(r.rows.map(\.estimator) == [.plugin, .ksg, .plugin, .ksg])
+        for e in 0..<2 {
+            #expect(r.rows[e].flipProbability > r.rows[e + 2].flipProbability + 0.15, "\(r.rows[e]) vs \(r.rows[e + 2])")
+        }
+        // At n = 2000 the plug-in's sd is near 0.015 for a gap of 0.018: a minority still flips.
+        #expect(r.rows[2].flipProbability < 0.3)
+    }
+
+    @Test func reproducibleAndIndependentOfThreading() throws {
+        let m = try Self.model()
+        let estimators = [try MIEstimator(.plugin), try MIEstimator(.ksg, k: 4)]
+        let a = try DecisionReliability(model: m, label: .continuous, sampleSizes: [60, 200], repeats: 30, estimators: estimators, seed: 5)
+        let b = try DecisionReliability(model: m, label: .continuous, sampleSizes: [60, 200], repeats: 30, estimators: estimators,
+                                        seed: 5, parallel: false)
+        let c = try DecisionReliability(model: m, label: .continuous, sampleSizes: [60, 200], repeats: 30, estimators: estimators,
+                                        seed: 5, point: 1)
+        #expect(a.rows == b.rows)
+        #expect(a.rows != c.rows)
+    }
+
+    @Test func signLabelsUseTheClassGapAndSkipThePlugIn() throws {
+        let m = try Self.model()
+        let r = try DecisionReliability(model: m, label: .sign, sampleSizes: [300], repeats: 20,
+                                        estimators: [try MIEstimator(.plugin), try MIEstimator(.ksg)], seed: 3)
+        #expect(r.skipped == [.plugin])
+        #expect(r.rows.map(\.estimator) == [.ksg])
+        #expect(abs(r.trueGap - ClassInformationSummary(model: m).cchGap) < 1e-15)
+        #expect(r.trueGap > InformationSummary(model: m).cchGap)  // I(S;C) < I(S;Y)
+    }
+
+    @Test func tooSmallSamplesAreErrorsNamingTheSize() throws {
+        #expect(throws: EstimationError.invalid(parameter: "n", reason: "at n = 3: the KSG (k = 3) estimator needs at least 4 rows, got 3")) {
+            try DecisionReliability(model: try Self.model(), label: .continuous, sampleSizes: [3], repeats: 5,
+                                    estimators: [try MIEstimator(.ksg)], seed: 1)
+        }
+        #expect(throws: EstimationError.self) {
+            try DecisionReliability(model: try Self.model(), label: .continuous, sampleSizes: [100], repeats: 1,
+                                    estimators: [try MIEstimator(.ksg)], seed: 1)
+        }
+    }
+}
