@@ -78,9 +78,14 @@ public struct TeacherSignal: Sendable {
     /// for an OLS teacher; nil for the oracle.
     public let errorCovariance: Matrix?
 
+    /// The largest |c| accepted: beyond it c^2 Var(u) leaves the range where risks are meaningful.
+    public static let maximumScale = 1e6
+
     /// Resolves the teacher of `spec` in `model`.
     public init(model m: JointGaussian, spec: TeacherSpec) throws(AnalysisError) {
-        guard spec.scale.isFinite else { throw .invalid(parameter: "teacher.scale", reason: "must be finite") }
+        guard spec.scale.isFinite, abs(spec.scale) <= Self.maximumScale else {
+            throw .invalid(parameter: "teacher.scale", reason: "must be finite with |c| <= \(Self.maximumScale), got \(spec.scale)")
+        }
         switch spec.target {
         case .prediction:
             guard spec.projection == nil else {

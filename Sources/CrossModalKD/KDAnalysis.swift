@@ -47,6 +47,9 @@ public struct KDAnalysis: Sendable {
         self.init(information: InformationSummary(model: model), regime: chosen, bayesRisk: expected.bayesRisk,
                   lambda: student.lambda, risk: { expected.risk(target($0)) },
                   accuracy: { SignAccuracy.of(weights: expected.meanWeights(target($0)), in: model) })
+        guard [riskCurve.a0, riskCurve.a1, riskCurve.a2, riskKD].allSatisfy(\.isFinite) else {
+            throw .invalid(parameter: "teacher.scale", reason: "the expected risk overflows; use a smaller teacher scale or better-scaled variances")
+        }
     }
 
     /// The analysis from the expected risk E R(l) and the sign-label accuracy of E[w] at any l

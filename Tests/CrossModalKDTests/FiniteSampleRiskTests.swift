@@ -178,4 +178,16 @@ final class FiniteSampleRiskTests: XCTestCase {
         XCTAssertEqual(approx.regime, .deterministicEquivalent)
         XCTAssertFalse(approx.regime.isExact)
     }
+
+    /// A teacher scale so large that c^2 Var(u) overflows is refused by name, not turned into a wrong risk.
+    func testOverflowingTeacherScaleIsRefused() throws {
+        let m = try JointGaussian.correlations(rhoTS: 0.5, rhoSY: 0.2, rhoTY: 0.1)
+        for scale in [1e308, -1e7, Double.infinity] {
+            XCTAssertThrowsError(try KDAnalysis(model: m, teacher: TeacherSpec(scale: scale), student: StudentSpec(samples: .finite(10)))) { error in
+                XCTAssertEqual((error as? AnalysisError)?.parameter, "teacher.scale", "\(scale)")
+            }
+        }
+        let large = try KDAnalysis(model: m, teacher: TeacherSpec(scale: 1e6), student: StudentSpec(samples: .finite(10)))
+        XCTAssertTrue(large.riskKD.isFinite && large.riskKD > large.riskNoKD)
+    }
 }
