@@ -9,9 +9,9 @@ public struct CCHSimCommand: ParsableCommand {
         commandName: "cchsim",
         abstract: "Test the Cross-modal Complementarity Hypothesis (CCH) of knowledge distillation in the joint Gaussian model.",
         discussion: """
-            CCH (arXiv 2510.13182): KD from a teacher modality T helps a student modality S when
-            I(T;S) > I(S;Y). cchsim computes the mutual informations in closed form, the exact or
-            asymptotic expected risk of a linear student trained with a KD penalty, and says whether
+            CCH (arXiv 2510.13182): KD from a teacher modality T helps a student modality S when \
+            I(T;S) > I(S;Y). cchsim computes the mutual informations in closed form, the exact or \
+            asymptotic expected risk of a linear student trained with a KD penalty, and says whether \
             KD really helps. Scenario files (TOML) are documented in README.md.
             """,
         version: version,

@@ -8,11 +8,11 @@ extension CCHSimCommand {
         static let configuration = CommandConfiguration(
             abstract: "Monte Carlo of classification KD: a logistic student's accuracy with and without soft-target KD.",
             discussion: """
-                For a scenario with [model] label = "sign" and [student] loss = "logistic": paired
-                trials fit the student on the same sample without KD (hard labels) and with KD (the
-                teacher's logit softened at the temperature), and score both for C = sign(Y), exactly
-                (Sheppard) or on --test-n fresh rows. The gain is set against CCH's prediction with the
-                class label, I(T;S) > I(S;C). Deterministic for a given seed.
+                For a scenario with [model] label = "sign" and [student] loss = "logistic": paired \
+                trials fit the student on the same sample without KD (hard labels) and with KD (the \
+                teacher's logit softened at the temperature), and score both for C = sign(Y), exactly \
+                (Sheppard) or on --test-n fresh rows. The gain is set against CCH's prediction with the \
+                class label, I(T;S) > I(S;C). Deterministic for a given seed. \
                 Trials and test_n default to the scenario's [monte_carlo] table.
                 Example: cchsim classify Scenarios/cls-noisy-labels.toml --trials 4000
                 """)

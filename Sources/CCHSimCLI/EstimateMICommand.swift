@@ -10,10 +10,10 @@ extension CCHSimCommand {
             commandName: "estimate-mi",
             abstract: "Estimate I(T;S), I(S;Y) and the CCH verdict from samples (Gaussian plug-in and KSG).",
             discussion: """
-                Samples come from a scenario (drawn with --n and --seed; the closed form is shown next
-                to the estimates) or from a CSV file with a header row, naming its teacher, student and
-                label columns. With a sign label (scenario) or --discrete-label (CSV) I(S;Y) is
-                estimated by KSG for a discrete variable; the Gaussian plug-in does not apply to it.
+                Samples come from a scenario (drawn with --n and --seed; the closed form is shown next \
+                to the estimates) or from a CSV file with a header row, naming its teacher, student and \
+                label columns. With a sign label (scenario) or --discrete-label (CSV) I(S;Y) is \
+                estimated by KSG for a discrete variable; the Gaussian plug-in does not apply to it. \
                 Intervals come from --replicates half-samples (see README, "Estimating MI from samples").
                 Examples:
                   cchsim estimate-mi Scenarios/example.toml --n 2000 --seed 3

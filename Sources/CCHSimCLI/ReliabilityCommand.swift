@@ -9,9 +9,9 @@ extension CCHSimCommand {
         static let configuration = CommandConfiguration(
             abstract: "Probability that the estimated CCH gap's sign differs from the true one, per sample size and estimator.",
             discussion: """
-                Draws --repeats samples of each size from the scenario's model, estimates the gap
-                I(T;S) - I(S;Y) (I(S;C) with a sign label) with each estimator, and counts the samples
-                whose estimated gap has the other sign than the closed form. Settings default to the
+                Draws --repeats samples of each size from the scenario's model, estimates the gap \
+                I(T;S) - I(S;Y) (I(S;C) with a sign label) with each estimator, and counts the samples \
+                whose estimated gap has the other sign than the closed form. Settings default to the \
                 scenario's [estimation] table. Deterministic for a given seed.
                 Example: cchsim reliability Scenarios/example.toml --n 100,300,1000 --repeats 200
                 """)

@@ -9,9 +9,9 @@ extension CCHSimCommand {
         static let configuration = CommandConfiguration(
             abstract: "Monte Carlo KD experiment for one scenario (GSL), checked against the analytic risk.",
             discussion: """
-                Runs paired trials (the student fitted without and with KD on the same sample) as set by
-                the scenario's [monte_carlo] section, and prints mean, standard error and 95% interval of
-                the risks, the KD gain and the sign-label accuracies beside the analytic values, with the
+                Runs paired trials (the student fitted without and with KD on the same sample) as set by \
+                the scenario's [monte_carlo] section, and prints mean, standard error and 95% interval of \
+                the risks, the KD gain and the sign-label accuracies beside the analytic values, with the \
                 z-score of the gain. Same scenario and seed give the same numbers for any --threads.
                 Example: cchsim simulate Scenarios/example.toml --trials 20000 --json
                 """)
