@@ -30,8 +30,7 @@ enum AnalysisReport {
         lines.append("")
         let truth = a.kdHelps ? "KD helps (gain at lambda* > 0)" : "KD does not help (best lambda is 0)"
         lines.append("Verdict: \(truth); CCH \(a.cchAgrees ? "agrees" : "is wrong here").")
-        return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
-            .joined(separator: "\n")
+        return ReportText.join(lines)
     }
 
     static func describe(_ m: ModelSpec) -> String {

@@ -23,15 +23,15 @@ extension CCHSimCommand {
         var rhoSY: Double?
         @Option(name: .customLong("rho-ty"), parsing: .unconditional, help: "Correlation of teacher and label (shortcut).")
         var rhoTY: Double?
-        @Option(help: "Student training samples: an integer or 'inf' (shortcut; default inf).")
+        @Option(parsing: .unconditional, help: "Student training samples: an integer or 'inf' (shortcut; default inf).")
         var n: String?
-        @Option(help: "Ridge penalty gamma >= 0 (shortcut; default 0).")
+        @Option(parsing: .unconditional, help: "Ridge penalty gamma >= 0 (shortcut; default 0).")
         var ridge: Double?
-        @Option(help: "KD weight lambda in [0, 1] (shortcut; default 0.5).")
+        @Option(parsing: .unconditional, help: "KD weight lambda in [0, 1] (shortcut; default 0.5).")
         var lambda: Double?
         @Option(help: "KD target: prediction or representation (shortcut; default prediction).")
         var target: String?
-        @Option(help: "Teacher scale c (shortcut; default 1).")
+        @Option(parsing: .unconditional, help: "Teacher scale c (shortcut; default 1).")
         var scale: Double?
 
         @Flag(help: "Print one JSON object instead of the report.")

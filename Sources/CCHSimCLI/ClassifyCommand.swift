@@ -100,7 +100,7 @@ enum ClassifyReport {
         lines.append("")
         lines.append("Verdict: KD \(r.kdHelps ? "raises" : "does not raise") the accuracy\(settled); "
                      + "CCH with the class label \(c.cchPredictsGain == r.kdHelps ? "agrees" : "is wrong here").")
-        return lines.joined(separator: "\n")
+        return ReportText.join(lines)
     }
 
     static func fields(_ e: LogisticKDExperiment, _ r: LogisticKDSummary, _ c: ClassInformationSummary) -> ReportFields {

@@ -42,7 +42,7 @@ enum EstimateMIReport {
             let settled = r.settled.map { $0 ? " (settled at \(f(100 * level))%)" : " (not settled: the interval contains 0)" } ?? ""
             lines.append(indent + "CCH verdict: KD \(gap > 0 ? "helps" : "does not help")\(settled)")
         }
-        return lines.joined(separator: "\n")
+        return ReportText.join(lines)
     }
 
     static func fields(input: SampleInput, results: [EstimatedGap], replicates: Int, level: Double) -> ReportFields {

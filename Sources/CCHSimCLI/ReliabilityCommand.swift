@@ -91,7 +91,7 @@ enum ReliabilityReport {
                          + column(fixed(row.gapMean, 5), 11) + column(fixed(row.gapSD, 5), 10)
                          + column(fixed(row.gapMean - r.trueGap, 5), 11))
         }
-        return lines.joined(separator: "\n")
+        return ReportText.join(lines)
     }
 
     static func json(scenario s: Scenario, seed: UInt64, settings: EstimationSettings, result r: DecisionReliability) -> String {

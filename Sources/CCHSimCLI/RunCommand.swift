@@ -71,7 +71,7 @@ enum SweepCommandSupport {
         for warning in outcome.plotWarnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
         var lines = [outcome.summary.text(), "Wrote \(outcome.csvPath)", "Wrote \(outcome.metaPath)"]
         lines += outcome.plotFiles.map { "Wrote \($0)" }
-        return lines.joined(separator: "\n")
+        return ReportText.join(lines)
     }
 }
 

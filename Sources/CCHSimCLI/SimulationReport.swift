@@ -38,7 +38,7 @@ enum SimulationReport {
         lines.append("")
         lines.append(gainVerdict(m.gain))
         lines.append(comparison(m, e))
-        return lines.joined(separator: "\n")
+        return ReportText.join(lines)
     }
 
     private static func row(_ label: String, _ mean: String, _ interval: String, _ analytic: String, _ z: String) -> String {

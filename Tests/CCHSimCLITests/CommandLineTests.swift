@@ -62,6 +62,7 @@ final class CommandLineTests: XCTestCase {
         let r = try Self.run(["analyze", "--rho-ts", "-0.5", "--rho-sy", "-0.3", "--rho-ty", "0.2", "--n", "20"])
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertTrue(r.out.contains("rho_ts = -0.5"), r.out)
+        XCTAssertFalse(r.out.split(separator: "\n").contains { $0.hasSuffix(" ") }, "report lines end in spaces")
         XCTAssertTrue(r.out.contains("regime exact-ols"), r.out)
     }
 
@@ -93,6 +94,14 @@ final class CommandLineTests: XCTestCase {
         r = try Self.run(["analyze", "--rho-ts", "0.5", "--rho-sy", "0.2"])
         XCTAssertNotEqual(r.status, 0)
         XCTAssertTrue(r.err.contains("--rho-ty"), r.err)
+
+        r = try Self.run(["analyze", "--rho-ts", "0.5", "--rho-sy", "0.2", "--rho-ty", "0.1", "--n", "-5"])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.err.contains("command line: student.n: expected a positive integer or \"inf\", got -5"), r.err)
+
+        r = try Self.run(["analyze", "--rho-ts", "0.5", "--rho-sy", "0.2", "--rho-ty", "0.1", "--n", "10", "--ridge", "-0.1"])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.err.contains("student.ridge: must be >= 0"), r.err)
 
         r = try Self.run(["analyze", "--rho-ts", "0.5", "--rho-sy", "0.2", "--rho-ty", "0.1", "--n", "many"])
         XCTAssertNotEqual(r.status, 0)
