@@ -47,7 +47,7 @@ extension CCHSimCommand {
                 information = ClassInformationSummary(model: e.model)
             } catch let e as ScenarioError { throw CLIError(e.description) }
             let summary = experiment.run(seed: used)
-            let fields = ScenarioFields.identity(loaded).filter { $0.key != "seed" } + [("seed", .integer(Int(truncatingIfNeeded: used)))]
+            let fields = ScenarioFields.identity(loaded).filter { $0.key != "seed" } + [("seed", .unsigned(used))]
                 + ClassificationFields.of(experiment, summary, information)
             return json ? JSONText.object(fields) : ClassifyReport.text(loaded, seed: used, experiment, summary, information)
         }

@@ -96,7 +96,7 @@ enum ReliabilityReport {
     }
 
     static func json(scenario s: Scenario, seed: UInt64, settings: EstimationSettings, result r: DecisionReliability) -> String {
-        let head = JSONText.object([("name", .text(s.name)), ("file", .text(s.file)), ("seed", .integer(Int(truncatingIfNeeded: seed))),
+        let head = JSONText.object([("name", .text(s.name)), ("file", .text(s.file)), ("seed", .unsigned(seed)),
             ("label", .text(s.label.rawValue)),
             ("true_gap", .number(r.trueGap)),
             ("repeats", .integer(settings.repeats)),

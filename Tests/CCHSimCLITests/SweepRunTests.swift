@@ -75,6 +75,7 @@ final class SweepRunTests: XCTestCase {
             case .bool(let b): XCTAssertEqual(column, b ? "1" : "0", key)
             case .text(let s): XCTAssertEqual(column, s, key)
             case .integer(let i): XCTAssertEqual(column, String(i), key)
+            case .unsigned(let u): XCTAssertEqual(column, String(u), key)
             }
         }
         XCTAssertEqual(f.last, "")

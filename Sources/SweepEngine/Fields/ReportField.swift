@@ -6,6 +6,8 @@ import CrossModalKD
 public enum ReportValue: Equatable, Sendable {
     case number(Double)
     case integer(Int)
+    /// An unsigned 64-bit integer, printed in full (seeds: every reported seed reproduces its run).
+    case unsigned(UInt64)
     case bool(Bool)
     case text(String)
 
@@ -14,6 +16,7 @@ public enum ReportValue: Equatable, Sendable {
         switch self {
         case .number(let x): x.isFinite ? "\(x)" : "null"
         case .integer(let i): "\(i)"
+        case .unsigned(let u): "\(u)"
         case .bool(let b): b ? "true" : "false"
         case .text(let s): JSONText.quote(s)
         }

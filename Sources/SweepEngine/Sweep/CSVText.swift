@@ -10,6 +10,7 @@ enum CSVText {
         switch value {
         case .number(let x): appendNumber(x, to: &out)
         case .integer(let i): out.append(contentsOf: i.description.utf8)
+        case .unsigned(let u): out.append(contentsOf: u.description.utf8)
         case .bool(let b): out.append(b ? UInt8(ascii: "1") : UInt8(ascii: "0"))
         case .text(let s): appendText(s, to: &out)
         }

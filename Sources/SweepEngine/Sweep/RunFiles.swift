@@ -25,7 +25,7 @@ enum RunFiles {
             ("file", .string(sweep.file)),
             ("scenario_sha256", .string(hash)),
             ("cchsim_version", .string(ToolVersion.cchsim)),
-            ("seed", .integer(Int(truncatingIfNeeded: sweep.first.seed))),
+            ("seed", .value(.unsigned(sweep.first.seed))),
             ("shard_index", .integer(shard.index)),
             ("shard_count", .integer(shard.count)),
             ("grid_points", .integer(sweep.grid.count)),
