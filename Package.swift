@@ -50,13 +50,20 @@ let package = Package(
             name: "CCHSimBench",
             dependencies: ["CrossModalKD", "CCHScenario", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Fixtures and helpers shared by the test targets (temporary files, scenario texts,
+        // running the built executable).
+        .target(name: "CCHTestSupport", path: "Tests/CCHTestSupport"),
         .testTarget(
             name: "CrossModalKDTests",
             dependencies: ["CrossModalKD", "CGSL"]
         ),
         .testTarget(
             name: "CCHSimCLITests",
-            dependencies: ["CCHSimCLI", "SweepEngine", "CCHScenario", "CrossModalKD"]
+            dependencies: ["CCHSimCLI", "SweepEngine", "CCHScenario", "CrossModalKD", "CCHTestSupport"]
+        ),
+        .testTarget(
+            name: "CCHScenarioTests",
+            dependencies: ["CCHScenario", "CrossModalKD", "CCHTestSupport"]
         ),
     ]
 )

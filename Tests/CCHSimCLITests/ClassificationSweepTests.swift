@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CCHScenario
 @testable import CCHSimCLI
 @testable import SweepEngine
@@ -48,9 +49,9 @@ struct ClassificationSweepTests {
         let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir),
                                                   options: SweepRunTests.options(dir, plots: plots))
         let lines = try SweepRunTests.lines(outcome.csvPath)
-        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let header = CSVText.fields(Substring(lines[0]).utf8)
         let rows = lines.dropFirst().map { line in
-            Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+            Dictionary(uniqueKeysWithValues: zip(header, CSVText.fields(Substring(line).utf8)))
         }
         return (outcome, rows, dir)
     }
@@ -105,7 +106,13 @@ struct ClassificationSweepTests {
         let data = try String(contentsOfFile: dir + "/rel-reliability.dat", encoding: .utf8)
         #expect(data.components(separatedBy: "\n\n").count == 2)  // one block per estimator
         #expect(outcome.plotWarnings.isEmpty, "\(outcome.plotWarnings)")
-        if Gnuplot.executable != nil { #expect(outcome.plotFiles.contains { $0.hasSuffix("rel-reliability.png") }) }
+        #expect(outcome.plotFiles.contains { $0.hasSuffix("rel-reliability.gp") })
+    }
+
+    @Test(.enabled(if: Gnuplot.executable != nil, "gnuplot is not installed: rendering not tested"))
+    func reliabilitySweepRendersItsPNG() throws {
+        let (outcome, _, _) = try run(Self.reliability + "\n[sweep]\n\"estimation.n\" = [30, 300]\n")
+        #expect(outcome.plotFiles.contains { $0.hasSuffix("rel-reliability.png") })
     }
 
     @Test func reliabilityNeedsOneSampleSizePerPointAndItsTable() throws {

@@ -1,3 +1,4 @@
+import CCHTestSupport
 @testable import CCHSimCLI
 import Foundation
 import Testing

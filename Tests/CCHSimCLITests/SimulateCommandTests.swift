@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CCHScenario
 import CCHSimCLI
 import SweepEngine
