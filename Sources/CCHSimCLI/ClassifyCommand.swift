@@ -18,27 +18,23 @@ extension CCHSimCommand {
                 Example: cchsim classify Scenarios/cls-noisy-labels.toml --trials 4000
                 """)
 
-        @Argument(help: "Scenario file (TOML) with a logistic student.")
-        var scenario: String
-        @Option(help: "Paired trials, >= 2 (default: [monte_carlo] trials).")
-        var trials: Int?
+        @OptionGroup var file: ScenarioFileArgument
+        @OptionGroup var trialsOption: TrialsOption
         @Option(name: .customLong("test-n"), help: "Score on this many fresh test rows per trial (default: [monte_carlo] test_n, else exactly by Sheppard's formula).")
         var testN: Int?
-        @Option(help: "Seed (default: the scenario's seed).")
-        var seed: UInt64?
-        @Flag(help: "Print one JSON object instead of the report.")
-        var json = false
+        @OptionGroup var seedOption: SeedOption
+        @OptionGroup var jsonOption: JSONOption
 
         mutating func run() throws { print(try output()) }
 
         func output() throws -> String {
-            let loaded = try ScenarioLoading.load(scenario)
-            let used = seed ?? loaded.seed
+            let loaded = try ScenarioLoading.load(file.scenario)
+            let used = seedOption.seed ?? loaded.seed
             let experiment: LogisticKDExperiment
             let information: ClassInformationSummary
             do {
                 let settings = loaded.monteCarlo
-                guard let e = try loaded.classificationExperiment(trials: trials ?? settings.trials,
+                guard let e = try loaded.classificationExperiment(trials: trialsOption.trials ?? settings.trials,
                                                                   testSamples: testN ?? settings.testSamples) else {
                     throw CLIError("\(loaded.file): student.loss: classify needs a logistic student "
                         + "([model] label = \"sign\" and [student] loss = \"logistic\"); use analyze for the squared loss")
@@ -49,7 +45,7 @@ extension CCHSimCommand {
             let summary = experiment.run(seed: used)
             let fields = ScenarioFields.identity(loaded).filter { $0.key != "seed" } + [("seed", .unsigned(used))]
                 + ClassificationFields.of(experiment, summary, information)
-            return json ? JSONText.object(fields) : ClassifyReport.text(loaded, seed: used, experiment, summary, information)
+            return jsonOption.json ? JSONText.object(fields) : ClassifyReport.text(loaded, seed: used, experiment, summary, information)
         }
     }
 }

@@ -17,37 +17,21 @@ extension CCHSimCommand {
                 Example: cchsim simulate Scenarios/example.toml --trials 20000 --json
                 """)
 
-        @Argument(help: "Scenario file (TOML).")
-        var scenario: String
+        @OptionGroup var file: ScenarioFileArgument
+        @OptionGroup var trialsOption: TrialsOption
+        @OptionGroup var threadsOption: ThreadsOption
 
-        @Option(help: "Paired trials (overrides [monte_carlo] trials; at least 2).")
-        var trials: Int?
+        @Option(help: "Sampler (default: the scenario's [monte_carlo] sampler).")
+        var sampler: MonteCarloSampler?
 
-        @Option(help: "Worker threads (default: [monte_carlo] threads, else all cores). Results do not depend on it.")
-        var threads: Int?
-
-        @Option(help: "Sampler: moments or triples (overrides [monte_carlo] sampler).")
-        var sampler: String?
-
-        @Flag(help: "Print one JSON object (the analyze keys, then the mc_* keys) instead of the report.")
-        var json = false
-
-        func validate() throws {
-            if let trials, !(2...MonteCarloSettings.maximumTrials).contains(trials) {
-                throw ValidationError("--trials must lie between 2 and \(MonteCarloSettings.maximumTrials), got \(trials)")
-            }
-            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
-            if let sampler, MonteCarloSampler(rawValue: sampler) == nil {
-                throw ValidationError("--sampler must be one of \(MonteCarloSampler.allCases.map(\.rawValue).joined(separator: ", ")), got '\(sampler)'")
-            }
-        }
+        @OptionGroup var output: JSONOption
 
         mutating func run() throws {
-            let loaded = try ScenarioLoading.load(scenario)
+            let loaded = try ScenarioLoading.load(file.scenario)
             var settings = loaded.monteCarlo
-            if let trials { settings.trials = trials }
-            if let name = sampler, let chosen = MonteCarloSampler(rawValue: name) { settings.sampler = chosen }
-            let threadCount = threads ?? settings.threads ?? ProcessInfo.processInfo.activeProcessorCount
+            if let trials = trialsOption.trials { settings.trials = trials }
+            if let sampler { settings.sampler = sampler }
+            let threadCount = threadsOption.threads ?? settings.threads ?? ProcessInfo.processInfo.activeProcessorCount
             let start = DispatchTime.now().uptimeNanoseconds
             let experiment: MonteCarloExperiment, summary: MonteCarloSummary
             do {
@@ -57,7 +41,7 @@ extension CCHSimCommand {
                 throw CLIError(error.description)
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            print(json ? JSONText.object(ScenarioFields.identity(loaded) + SimulationFields.analysis(of: experiment)
+            print(output.json ? JSONText.object(ScenarioFields.identity(loaded) + SimulationFields.analysis(of: experiment)
                                              + SimulationFields.of(summary))
                        : SimulationReport.text(scenario: loaded, experiment: experiment, summary: summary,
                                                threads: threadCount, seconds: seconds))
