@@ -64,7 +64,7 @@ struct ClassificationSweepTests {
         #expect(try sweep.scenario(at: 1).classification?.lambda == 0.7)
         #expect(try sweep.scenario(at: 0).classification?.lambda == 0.0)
         let (outcome, rows, _) = try run(text)
-        #expect(SweepEvaluators.for(sweep).flatMap(\.columns) == ClassificationEvaluator.keys)
+        #expect(SweepEvaluators.for(sweep).flatMap(\.columns).map(\.key) == ClassificationFields.table.columns.map(\.key))
         #expect(rows.count == 2 && rows.allSatisfy { $0["valid"] == "1" })
         #expect(Double(rows[0]["cls_kd_gain"] ?? "") == 0 && rows[0]["cls_kd_helps"] == "0", "\(rows[0])")  // lambda = 0: the same fit
         // Point 0 is what classify prints (same streams: grid point 0).
@@ -127,10 +127,10 @@ struct ClassificationSweepTests {
     }
 
     @Test func evaluatorKeysArePinned() {
-        #expect(ClassInformationEvaluator.keys == ["label", "entropy_c", "mi_sc", "mi_tc", "cch_gap_class", "cch_predicts_gain_class",
+        #expect(ClassInformationFields.table.columns.map(\.key) == ["label", "entropy_c", "mi_sc", "mi_tc", "cch_gap_class", "cch_predicts_gain_class",
                                                    "accuracy_bayes_s", "accuracy_bayes_t"])
-        #expect(ClassificationEvaluator.keys == ["trials", "test_n", "student_n", "teacher_n", "lambda", "temperature", "mi_ts"]
-                 + ClassInformationEvaluator.keys
+        #expect(ClassificationFields.table.columns.map(\.key) == ["trials", "test_n", "student_n", "teacher_n", "lambda", "temperature", "mi_ts"]
+                 + ClassInformationFields.table.columns.map(\.key)
                  + ["cls_accuracy_teacher", "cls_accuracy_no_kd", "cls_accuracy_no_kd_se", "cls_accuracy_kd", "cls_accuracy_kd_se",
                     "cls_kd_gain", "cls_kd_gain_se", "cls_kd_gain_z", "cls_kd_better_fraction", "cls_kd_helps", "cls_cch_agrees",
                     "cls_separable_no_kd", "cls_separable_kd", "cls_separable_teacher", "cls_not_converged"])

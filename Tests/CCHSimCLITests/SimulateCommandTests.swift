@@ -127,7 +127,7 @@ final class SimulateCommandTests: XCTestCase {
     func testColumnsAreFixedInAdvance() throws {
         let s = try Scenario(file: "mc.toml", text: Self.scenario)
         let e = try s.monteCarloExperiment(settings: MonteCarloSettings(trials: 10))
-        XCTAssertEqual(SimulationFields.of(try s.simulate(e, threads: 1)).map(\.key), SimulationFields.keys)
+        XCTAssertEqual(SimulationFields.of(try s.simulate(e, threads: 1)).map(\.key), SimulationFields.table.columns.map(\.key))
         let ridge = try Scenario(file: "r.toml", text: Self.scenario.replacingOccurrences(of: "fit = \"ols\"", with: "fit = \"ridge\"\nridge = 1"))
         let noFormula = try ridge.monteCarloExperiment()
         XCTAssertNil(noFormula.analysis)

@@ -55,7 +55,7 @@ final class SweepRunTests: XCTestCase {
                            "kd_gain", "kd_gain_relative", "lambda_opt", "kd_gain_opt", "kd_helps", "cch_agrees",
                            "accuracy_no_kd", "accuracy_kd", "accuracy_opt"]
         let header = ["point", "model.rho_ts", "model.rho_sy", "valid"] + analyzeKeys + ["invalid_reason"]
-        XCTAssertEqual(AnalyticEvaluator.keys, analyzeKeys)
+        XCTAssertEqual(AnalysisFields.table.columns.map(\.key), analyzeKeys)
         XCTAssertEqual(rows.first, header.joined(separator: ","))
         XCTAssertEqual(rows.count, 11)
         for (p, line) in rows.dropFirst().enumerated() {
@@ -149,11 +149,11 @@ final class SweepRunTests: XCTestCase {
         let outcome = try SweepCommandSupport.run(scenarioPath: try Self.file(text, in: dir), options: Self.options(dir))
         let rows = try Self.lines(outcome.csvPath)
         let header = CSVText.fields(Substring(rows[0]).utf8)
-        XCTAssertEqual(Array(header[3..<(3 + AnalyticEvaluator.keys.count)]), AnalyticEvaluator.keys)
+        XCTAssertEqual(Array(header[3..<(3 + AnalysisFields.table.columns.map(\.key).count)]), AnalysisFields.table.columns.map(\.key))
         for key in ["mc_trials", "mc_risk_no_kd", "mc_risk_kd", "mc_kd_gain", "mc_kd_gain_se", "z_gain"] {
             XCTAssert(header.contains(key), key)
         }
-        XCTAssertEqual(Array(header.dropFirst(3).dropLast()), MonteCarloEvaluator().columns)
+        XCTAssertEqual(Array(header.dropFirst(3).dropLast()), MonteCarloEvaluator().columns.map(\.key))
         let z = header.firstIndex(of: "z_gain")!, trials = header.firstIndex(of: "mc_trials")!
         let zs = rows.dropFirst().map { abs(Double(CSVText.fields(Substring($0).utf8)[z])!) }
         XCTAssert(rows.dropFirst().allSatisfy { CSVText.fields(Substring($0).utf8)[trials] == "400" })

@@ -73,11 +73,13 @@ struct PlotPlan {
         kinds = named
     }
 
-    /// Writes the data files and scripts of every plot for the finished CSV at `csv`, and renders
-    /// them when gnuplot is installed. - Returns: the paths written and gnuplot's warnings.
-    func write(csv: String, stem: String, into directory: OutputDirectory) throws -> (files: [String], warnings: [String]) {
+    /// Writes the data files and scripts of every plot for the finished CSV at `csv` (result
+    /// columns `schema`), and renders them when gnuplot is installed. - Returns: the paths written
+    /// and gnuplot's warnings.
+    func write(csv: String, schema: ColumnSchema, stem: String, into directory: OutputDirectory) throws
+        -> (files: [String], warnings: [String]) {
         guard !kinds.isEmpty else { return ([], []) }
-        let (rows, measure) = try PlotTable.read(csv: csv, grid: sweep.grid)
+        let (rows, measure) = try PlotTable.read(csv: csv, grid: sweep.grid, schema: schema)
         guard rows.contains(where: \.valid) else { return ([], ["no valid grid point: no plots drawn"]) }
         let figures = PlotFigures(sweep: sweep, rows: rows, stem: stem, measure: measure)
         var scripts: [(script: String, png: String)] = []

@@ -2,7 +2,7 @@ import CCHScenario
 import Dispatch
 import Foundation
 
-/// Names and metadata of a run's output files (README.md, "Output files").
+/// Names and metadata of a run's output files (docs/output.md, "Output files").
 enum RunFiles {
     /// `name` with every character other than letters, digits, `.`, `_` and `-` replaced by `_`,
     /// so a scenario name is always a safe file-name stem.
@@ -43,12 +43,13 @@ enum RunFiles {
     /// Completes a run (or a merge): renames the finished `partial` CSV to `csv`, draws the plots
     /// (when asked) from it and writes the metadata, each atomically.
     static func complete(partial: String, csv: String, meta: String, stem: String, output: OutputDirectory, sweep: Sweep,
-                         text: String, hash: String, shard: Shard, header: [String], summary: RunSummary, plots: Bool,
+                         text: String, hash: String, shard: Shard, header: [String], schema: ColumnSchema,
+                         summary: RunSummary, plots: Bool,
                          computeSeconds: Double, run: ReportFields) throws -> RunOutcome {
         try AtomicFile.rename(partial, to: csv)
         var plotFiles: [String] = [], warnings: [String] = []
         let plotStart = DispatchTime.now().uptimeNanoseconds
-        if plots { (plotFiles, warnings) = try PlotPlan(sweep: sweep).write(csv: csv, stem: stem, into: output) }
+        if plots { (plotFiles, warnings) = try PlotPlan(sweep: sweep).write(csv: csv, schema: schema, stem: stem, into: output) }
         let plotSeconds = Double(DispatchTime.now().uptimeNanoseconds - plotStart) / 1e9
         let timings: ReportFields = [
             ("compute_seconds", .number(computeSeconds)),

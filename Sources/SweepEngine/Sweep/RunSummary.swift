@@ -19,9 +19,13 @@ public struct RunSummary: Equatable, Sendable {
     /// Valid points.
     var valid: Int { points - invalid }
 
-    /// Fraction of valid points where CCH is right; nil without valid points.
+    /// Valid points with both CCH's prediction and the truth (the confusion matrix's total).
+    var judged: Int { rightAboutGain + rightAboutNoGain + falseAlarms + misses }
+
+    /// Fraction of the judged points where CCH is right; nil when no point has both a prediction
+    /// and a truth ("no prediction", never 0).
     var accuracy: Double? {
-        valid > 0 ? Double(rightAboutGain + rightAboutNoGain) / Double(valid) : nil
+        judged > 0 ? Double(rightAboutGain + rightAboutNoGain) / Double(judged) : nil
     }
 
     /// Records one point.
@@ -76,7 +80,9 @@ public struct RunSummary: Equatable, Sendable {
             lines.append("  CCH predicts a gain     \(cell(rightAboutGain)) right     \(cell(falseAlarms)) false alarm")
             lines.append("  CCH predicts no gain    \(cell(misses)) miss      \(cell(rightAboutNoGain)) right")
             if let accuracy {
-                lines.append(String(format: "  accuracy %.4f (%d of ", accuracy, rightAboutGain + rightAboutNoGain) + count(valid, "point") + ")")
+                lines.append(String(format: "  accuracy %.4f (%d of ", accuracy, rightAboutGain + rightAboutNoGain) + count(judged, "point") + ")")
+            } else {
+                lines.append("  accuracy: no prediction (no valid point has both CCH's prediction and the truth)")
             }
         }
         if let z = largestZ, let p = largestZPoint {

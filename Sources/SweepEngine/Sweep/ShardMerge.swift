@@ -88,7 +88,6 @@ public struct ShardMerge {
         defer { Interruption.stopWatching() }
         do {
             var summary = RunSummary()
-            let columns = SummaryColumns(header: table.header)
             var buffer = header
             for point in 0..<sweep.grid.count {
                 let part = parts[point % parts.count]
@@ -100,7 +99,8 @@ public struct ShardMerge {
                 guard fields.count == table.header.count, fields[0] == String(point) else {
                     throw CLIError("\(part.csv): line \(reader.lineNumber) should hold point \(point), found '\(fields.first ?? "")'")
                 }
-                columns.record(fields, point: point, into: &summary)
+                table.summaryPositions.record(csvFields: fields, offset: table.resultOffset,
+                                              valid: fields[table.resultOffset - 1] == "1", point: point, into: &summary)
                 buffer.append(contentsOf: line)
                 buffer.append(10)
                 if buffer.count > 1 << 22 {
@@ -117,30 +117,12 @@ public struct ShardMerge {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             return try RunFiles.complete(
                 partial: partial, csv: csvPath, meta: output.file("\(stem).meta.json"), stem: stem, output: output,
-                sweep: sweep, text: text, hash: hash, shard: .whole, header: table.header, summary: summary, plots: plots,
+                sweep: sweep, text: text, hash: hash, shard: .whole, header: table.header, schema: table.schema, summary: summary, plots: plots,
                 computeSeconds: computeSeconds,
                 run: [("merged_shards", .integer(parts.count)), ("merge_seconds", .number(seconds))])
         } catch {
             unlink(partial)
             throw error
         }
-    }
-}
-
-/// Where the summary's inputs sit in a CSV row.
-struct SummaryColumns {
-    let valid: Int?, predictsGain: Int?, helps: Int?, z: Int?
-
-    init(header: [String]) {
-        valid = header.firstIndex(of: "valid")
-        predictsGain = header.firstIndex(of: "cch_predicts_gain")
-        helps = header.firstIndex(of: "kd_helps")
-        z = header.firstIndex(of: "z_gain")
-    }
-
-    func record(_ fields: [String], point: Int, into summary: inout RunSummary) {
-        func field(_ i: Int?) -> String? { i.flatMap { $0 < fields.count ? fields[$0] : nil } }
-        summary.record(point: point, valid: field(valid) == "1", predictsGain: field(predictsGain).map { $0 == "1" },
-                       helps: field(helps).map { $0 == "1" }, z: field(z).flatMap { Double($0) })
     }
 }

@@ -121,7 +121,7 @@ public struct SweepRunner {
 
         let outcome = try RunFiles.complete(
             partial: partialPath, csv: csvPath, meta: metaPath, stem: stem, output: output, sweep: sweep, text: text,
-            hash: hash, shard: options.shard, header: table.header, summary: state.summary,
+            hash: hash, shard: options.shard, header: table.header, schema: table.schema, summary: state.summary,
             plots: options.plots && options.shard.isWhole, computeSeconds: state.computeSeconds,
             run: [("threads", .integer(options.threads)), ("resumed_at_point", .integer(resumedFrom))])
         unlink(checkpointPath)
