@@ -119,7 +119,7 @@ final class SimulateCommandTests: XCTestCase {
         try expect(s + "\ntest_n = 0", "FILE: monte_carlo.test_n: must be at least 1")
         try expect(s + "\nthreads = 0", "FILE: monte_carlo.threads: must be at least 1")
         try expect(s, "--trials must lie between 2 and", arguments: ["--trials", "1"], status: 64)
-        try expect(s, "--sampler must be one of moments, triples", arguments: ["--sampler", "bartlett"], status: 64)
+        try expect(s, "invalid for '--sampler <sampler>'. Please provide one of 'moments' and 'triples'", arguments: ["--sampler", "bartlett"], status: 64)
         try expect(s, "--threads must be at least 1", arguments: ["--threads", "0"], status: 64)
     }
 

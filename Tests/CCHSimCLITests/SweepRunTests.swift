@@ -109,7 +109,7 @@ final class SweepRunTests: XCTestCase {
 
     // MARK: Summary
 
-    /// THEORY.md 4(a): KD helps iff rho_sy (rho_ts - rho_sy) > 0; CCH predicts a gain iff
+    /// docs/theory.md section 4(a): KD helps iff rho_sy (rho_ts - rho_sy) > 0; CCH predicts a gain iff
     /// |rho_ts| > |rho_sy|. On the known grid that is, for rho_sy = 0.4: rho_ts = -0.6 false alarm,
     /// -0.2 and 0.2 right (no gain), 0.6 right (gain); mirrored for rho_sy = -0.4.
     func testAgreementSummaryOnAKnownGrid() throws {

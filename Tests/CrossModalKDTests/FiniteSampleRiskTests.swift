@@ -2,7 +2,7 @@ import CrossModalKD
 import Foundation
 import XCTest
 
-/// THEORY.md section 4(b)-(d): exact finite-n OLS (oracle and fitted teacher) against a Monte
+/// docs/theory.md section 4(b)-(d): exact finite-n OLS (oracle and fitted teacher) against a Monte
 /// Carlo of the same experiment, and the deterministic equivalent's defining properties.
 final class FiniteSampleRiskTests: XCTestCase {
     /// Monte Carlo of the KD experiment with exact test risk: mean risk without and with KD and the

@@ -2,7 +2,7 @@ import CGSL
 import Foundation
 
 /// Mutual information between a Gaussian block X (T or S) and the class label C = sign(Y)
-/// (docs/theory.md, section "Class label C = sign(Y)"), in nats.
+/// (docs/theory.md section 2.2), in nats.
 ///
 /// Given X, Y is Gaussian with mean w'X (w = Sxx^-1 Sxy) and variance Var(Y|X), so
 /// P(C = 1 | X) = Phi(w'X / sd(Y|X)) and
@@ -39,8 +39,8 @@ public enum SignLabelInformation {
         return (max(0, explained) / residual).squareRoot()
     }
 
-    /// I(X;C) in nats as a function of the signal-to-noise ratio a >= 0 alone (docs/theory.md,
-    /// section "Class label C = sign(Y)"), accurate to a relative error of about 1e-10 for every a:
+    /// I(X;C) in nats as a function of the signal-to-noise ratio a >= 0 alone (docs/theory.md section
+    /// 2.2), accurate to a relative error of about 1e-10 for every a:
     /// - a <= 1: I = 2 * integral over z >= 0 of phi(z) KL(Phi(a z)), where the divergence is
     ///   evaluated without cancellation (`divergenceFromFair`), so I ~ a^2 / pi keeps its digits
     ///   down to a = 1e-7 and below;

@@ -2,7 +2,7 @@ import Foundation
 
 /// How often an estimated CCH gap gets CCH's decision wrong: for samples of n rows drawn from the
 /// model, the probability that the estimated gap's sign differs from the true gap's,
-/// P(sign(Delta-hat) != sign(Delta)), per estimator (THEORY.md section 6).
+/// P(sign(Delta-hat) != sign(Delta)), per estimator (docs/theory.md section 6.4).
 ///
 /// The true gap is the closed form: I(T;S) - I(S;Y) for a continuous label, I(T;S) - I(S;C) for
 /// C = sign(Y). "Positive" means > 0 on both sides, as CCH's prediction does. Every estimator

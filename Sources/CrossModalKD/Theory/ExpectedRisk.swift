@@ -1,4 +1,4 @@
-/// Expected test risk E R(w) of the fitted student in one regime of THEORY.md section 4, as a
+/// Expected test risk E R(w) of the fitted student in one regime of docs/theory.md section 4, as a
 /// function of the mixed target's moments (b = b_l, s2 = s2_l). Every regime has the form
 ///
 ///     E R = Var(Y|S) + |M b - w*|^2_Sss + eta ( s2 + |(I - M) b|^2_Sss )
@@ -7,7 +7,7 @@
 /// - population:       M = (Sss + gamma I)^-1 Sss, eta = 0;
 /// - exact OLS:        M = I, eta = ds / (n - ds - 1);
 /// - deterministic eq: M = A Sss with A = (Sss + kappa I)^-1, eta = (df2/n) / (1 - df2/n).
-/// (The last is THEORY.md's 4(d) rewritten with A Sss - I = -kappa A.) Since the risk is
+/// (The last is docs/theory.md section 4(d) rewritten with A Sss - I = -kappa A.) Since the risk is
 /// quadratic in b, a fitted teacher's mean-zero error adds tr(P Cov(delta b)) + eta E[delta s2]
 /// with P = M'Sss M + eta (I - M)'Sss (I - M).
 public struct ExpectedRisk: Sendable {

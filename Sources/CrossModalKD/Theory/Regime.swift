@@ -1,4 +1,4 @@
-/// The analytic regimes of THEORY.md section 4. The raw values are the names used in reports,
+/// The analytic regimes of docs/theory.md section 4. The raw values are the names used in reports,
 /// JSON and CSV.
 public enum Regime: String, Sendable, CaseIterable {
     /// n = infinity, any ridge gamma >= 0: exact.
@@ -14,7 +14,7 @@ public enum Regime: String, Sendable, CaseIterable {
     /// Whether the regime's expected risk is exact (true) or an asymptotic approximation.
     public var isExact: Bool { self != .deterministicEquivalent }
 
-    /// The regime THEORY.md assigns to a student and teacher in a model of student dimension `ds`.
+    /// The regime docs/theory.md section 4 assigns to a student and teacher in a model of student dimension `ds`.
     public static func choose(student: StudentSpec, teacherFit: TeacherFit, ds: Int) throws(AnalysisError) -> Regime {
         guard student.ridge.isFinite, student.ridge >= 0 else {
             throw .invalid(parameter: "student.ridge", reason: "must be finite and >= 0, got \(student.ridge)")

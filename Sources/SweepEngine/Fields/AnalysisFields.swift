@@ -1,7 +1,7 @@
 import CrossModalKD
 
-/// The analyze keys: every analytic quantity of a `KDAnalysis` (docs/output.md, "Analyze
-/// columns"). Informations are in nats; risks in units of Y's variance scale (squared label units).
+/// The analyze keys: every analytic quantity of a `KDAnalysis` (docs/output.md, "Analyze keys").
+/// Informations are in nats; risks in units of Y's variance scale (squared label units).
 public enum AnalysisFields {
     /// The columns fixed by the model alone: the mutual informations, the CCH gap and its prediction.
     public static let information = FieldTable<InformationSummary>([
