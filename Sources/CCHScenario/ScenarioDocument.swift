@@ -16,6 +16,13 @@ public struct ScenarioDocument: Sendable, Equatable {
         self.sweepKeyOrder = sweepKeyOrder
     }
 
+    /// Whether the file has a `[monte_carlo]` table (Monte Carlo settings given).
+    public var hasMonteCarloSettings: Bool { root["monte_carlo"] != nil }
+    /// Whether the file has an `[estimation]` table (MI-estimation settings given).
+    public var hasEstimationSettings: Bool { root["estimation"] != nil }
+    /// Whether the file has a `[sweep]` table.
+    public var hasSweep: Bool { root["sweep"] != nil }
+
     /// Parses TOML text. - Throws: `ScenarioError` with the line and column of a syntax error.
     public init(file: String, text: String) throws(ScenarioError) {
         let table: TOMLTable

@@ -50,7 +50,7 @@ enum FigureSet {
         }
         return try names.filter { $0.hasSuffix(".toml") }.sorted().map { "\(directory)/\($0)" }.filter { path in
             let text = try ScenarioLoading.readText(path)
-            do throws(ScenarioError) { return try ScenarioDocument(file: path, text: text).root["sweep"] != nil } catch {
+            do throws(ScenarioError) { return try ScenarioDocument(file: path, text: text).hasSweep } catch {
                 throw CLIError(error.description)
             }
         }

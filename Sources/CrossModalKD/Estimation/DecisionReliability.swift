@@ -76,8 +76,8 @@ public struct DecisionReliability: Sendable {
             }
             for (e, estimator) in used.enumerated() {
                 let values = gaps.map { $0[e] }
-                let mean = values.reduce(0, +) / Double(repeats)
-                let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(repeats - 1)).squareRoot()
+                let mean = SampleStatistics.mean(values)
+                let sd = SampleStatistics.standardDeviation(values, mean: mean)
                 let flips = values.filter { ($0 > 0) != (truth > 0) }.count
                 table.append(Row(samples: n, estimator: estimator.kind, repeats: repeats, flips: flips, gapMean: mean, gapSD: sd))
             }

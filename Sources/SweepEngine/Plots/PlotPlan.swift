@@ -25,7 +25,7 @@ struct PlotPlan {
         func numeric(_ i: Int) -> Bool { i < axes.count && axes[i].numbers != nil && axes[i].values.count >= 2 }
         let maps = axes.dropFirst(2).reduce(1) { $0 * $1.values.count }
         let curves = axes.dropFirst(1).reduce(1) { $0 * $1.values.count }
-        let estimation = sweep.document.root["estimation"] != nil
+        let estimation = sweep.document.hasEstimationSettings
         guard let named = sweep.output.plots else {
             if axes.isEmpty {
                 kinds = []
