@@ -49,3 +49,34 @@ final class MergeSummaryTests: XCTestCase {
         XCTAssert(summary.text().contains("accuracy 0.0000 (0 of 1 point)"), summary.text())
     }
 }
+
+/// Checkpoints and shard metadata are read back as typed values; a damaged file is an error naming
+/// the file and the key at fault.
+final class TypedReadBackTests: XCTestCase {
+    func testCheckpointRoundTripsAndADamagedOneIsNamed() throws {
+        let dir = try TestDirectory.make().path
+        var summary = RunSummary()
+        summary.record(point: 3, valid: true, predictsGain: true, helps: false, z: -2.5)
+        summary.record(point: 4, valid: false, predictsGain: nil, helps: nil, z: nil)
+        let checkpoint = Checkpoint(scenarioHash: "abc", shard: Shard(index: 2, count: 3), header: "point,valid",
+                                    pointsDone: 2, csvBytes: 40, summary: summary, computeSeconds: 1.5)
+        let path = dir + "/.s.checkpoint.json"
+        try checkpoint.write(to: path)
+        XCTAssertEqual(try Checkpoint.read(path), checkpoint)
+        try checkpoint.json.text.replacingOccurrences(of: "\"points_done\"", with: "\"points\"").write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Checkpoint.read(path)) {
+            XCTAssert("\($0)".contains(path) && "\($0)".contains("points_done is missing"), "\($0)")
+        }
+    }
+
+    func testShardMetadataWithAWrongTypeIsNamed() throws {
+        let dir = try TestDirectory.make().path
+        let path = try SweepRunTests.file(SweepRunTests.knownGrid, in: dir)
+        let shard = try SweepCommandSupport.run(scenarioPath: path, options: SweepRunTests.options(dir, shard: Shard(index: 1, count: 2)))
+        let meta = try String(contentsOfFile: shard.metaPath, encoding: .utf8)
+        try meta.replacingOccurrences(of: "\"shard_index\": 1", with: "\"shard_index\": \"one\"").write(toFile: shard.metaPath, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ShardMerge(csvPaths: [shard.csvPath], outDirectory: nil, plots: false)) {
+            XCTAssert("\($0)".contains(shard.metaPath) && "\($0)".contains("shard_index has the wrong type"), "\($0)")
+        }
+    }
+}

@@ -31,3 +31,14 @@ final class OptionConsistencyTests: XCTestCase {
         XCTAssert(r.out.contains("values: moments, triples"), r.out)
     }
 }
+
+/// Missing or wrong paths are named, with the reason in words.
+final class PathErrorTests: XCTestCase {
+    func testFiguresNamesAMissingScenarioDirectory() throws {
+        let missing = try TestDirectory.make().appendingPathComponent("no-such-dir").path
+        let r = try CommandLineTests.run(["figures", "--scenarios", missing, "--out", missing + "-out"])
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssert(r.err.contains("\(missing): no such directory"), r.err)
+        XCTAssertFalse(r.err.contains("The operation could not be completed"), r.err)
+    }
+}

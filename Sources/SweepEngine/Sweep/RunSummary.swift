@@ -108,22 +108,29 @@ public struct RunSummary: Equatable, Sendable {
         return out
     }
 
-    /// The summary from the JSON object written by `fields`; nil when a count is missing.
-    init?(json: [String: Any]) {
-        func int(_ key: String) -> Int? { (json[key] as? NSNumber)?.intValue }
-        guard let points = int("points"), let invalid = int("invalid"), let a = int("cch_right_about_gain"),
-              let b = int("cch_right_about_no_gain"), let c = int("cch_false_alarms"), let d = int("cch_misses"),
-              let z = int("mc_points") else { return nil }
-        self.points = points
-        self.invalid = invalid
-        rightAboutGain = a
-        rightAboutNoGain = b
-        falseAlarms = c
-        misses = d
-        zPoints = z
-        largestZ = (json["largest_abs_z"] as? NSNumber)?.doubleValue
-        largestZPoint = int("largest_abs_z_point")
+    init() {}
+}
+
+/// Read back from the `summary` object of a checkpoint or a `meta.json` (written by `fields`;
+/// `cch_accuracy` is derived and not read).
+extension RunSummary: Decodable {
+    enum CodingKeys: String, CodingKey {
+        case points, invalid
+        case rightAboutGain = "cch_right_about_gain", rightAboutNoGain = "cch_right_about_no_gain"
+        case falseAlarms = "cch_false_alarms", misses = "cch_misses"
+        case zPoints = "mc_points", largestZ = "largest_abs_z", largestZPoint = "largest_abs_z_point"
     }
 
-    init() {}
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        points = try c.decode(Int.self, forKey: .points)
+        invalid = try c.decode(Int.self, forKey: .invalid)
+        rightAboutGain = try c.decode(Int.self, forKey: .rightAboutGain)
+        rightAboutNoGain = try c.decode(Int.self, forKey: .rightAboutNoGain)
+        falseAlarms = try c.decode(Int.self, forKey: .falseAlarms)
+        misses = try c.decode(Int.self, forKey: .misses)
+        zPoints = try c.decode(Int.self, forKey: .zPoints)
+        largestZ = try c.decodeIfPresent(Double.self, forKey: .largestZ)
+        largestZPoint = try c.decodeIfPresent(Int.self, forKey: .largestZPoint)
+    }
 }

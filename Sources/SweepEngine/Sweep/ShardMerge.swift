@@ -31,13 +31,14 @@ public struct ShardMerge {
         var seconds = 0.0
         for path in csvPaths {
             let metaPath = (path.hasSuffix(".csv") ? String(path.dropLast(4)) : path) + ".meta.json"
-            guard let data = FileManager.default.contents(atPath: metaPath), let meta = JSONTree.parseObject(data) else {
+            guard let data = FileManager.default.contents(atPath: metaPath) else {
                 throw CLIError("\(path): its metadata \(metaPath) is missing or unreadable (it is written next to each shard's CSV)")
             }
-            guard let text = meta["scenario"] as? String, let hash = meta["scenario_sha256"] as? String,
-                  let file = meta["file"] as? String,
-                  let index = (meta["shard_index"] as? NSNumber)?.intValue, let count = (meta["shard_count"] as? NSNumber)?.intValue
-            else { throw CLIError("\(metaPath): not the metadata of a cchsim shard") }
+            let meta: RunMetadata
+            do { meta = try JSONDecoder().decode(RunMetadata.self, from: data) } catch {
+                throw CLIError("\(metaPath): not the metadata of a cchsim shard (\(DecodingReason.describe(error)))")
+            }
+            let text = meta.scenario, hash = meta.scenarioHash, file = meta.file, index = meta.shardIndex, count = meta.shardCount
             if let first = scenario, first.hash != hash {
                 throw CLIError("\(path) is a shard of another scenario than \(csvPaths[0]) (SHA-256 \(hash.prefix(12))... vs \(first.hash.prefix(12))...)")
             }
@@ -48,7 +49,7 @@ public struct ShardMerge {
             if let twin = parts.first(where: { $0.shard.index == index }) {
                 throw CLIError("shard \(index)/\(count) is given twice: \(twin.csv) and \(path)")
             }
-            seconds += ((meta["timings"] as? [String: Any])?["compute_seconds"] as? NSNumber)?.doubleValue ?? 0
+            seconds += meta.timings.computeSeconds
             parts.append(Part(csv: path, shard: Shard(index: index, count: count)))
         }
         guard let scenario, let count = parts.first?.shard.count else { throw CLIError("merge: no shards") }
