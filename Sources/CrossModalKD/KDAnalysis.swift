@@ -40,6 +40,9 @@ public struct KDAnalysis: Sendable {
     /// - Throws: `AnalysisError` when a parameter is out of range or no regime applies.
     public init(model: JointGaussian, teacher: TeacherSpec, student: StudentSpec) throws(AnalysisError) {
         try Self.checkLambda(student.lambda)
+        var teacher = teacher
+        // A teacher fitted on the student's infinitely many rows is the oracle.
+        if teacher.rows == .student, student.samples == .infinite, teacher.fit != .oracle { teacher = teacher.oracle }
         let signal = try TeacherSignal(model: model, spec: teacher)
         let chosen = try Regime.choose(student: student, teacherFit: teacher.fit, ds: model.ds)
         let expected = try ExpectedRisk(model: model, student: student, regime: chosen)
