@@ -44,12 +44,14 @@ test: deps
 test-slurm: install-check
 	scripts/test-slurm.sh $(CURDIR)/.build/slurm-prefix/bin/cchsim
 
-# make install into a scratch PREFIX (what test-slurm puts on PATH), checked.
+# make install into a scratch PREFIX (what test-slurm puts on PATH): the man page lists the
+# subcommands, bash completes them, zsh and fish scripts name them.
 install-check:
 	rm -rf .build/slurm-prefix
 	$(MAKE) install PREFIX=$(CURDIR)/.build/slurm-prefix
-	test -s .build/slurm-prefix/share/man/man1/cchsim.1
-	grep -q simulate .build/slurm-prefix/share/bash-completion/completions/cchsim
+	grep -q '^\.It Em simulate' .build/slurm-prefix/share/man/man1/cchsim.1
+	bash -c 'source .build/slurm-prefix/share/bash-completion/completions/cchsim; COMP_WORDS=(cchsim ""); \
+	  COMP_CWORD=1; COMP_LINE="cchsim "; COMP_POINT=7; _cchsim; echo " $${COMPREPLY[*]} "' | grep -q ' classify '
 	grep -q simulate .build/slurm-prefix/share/zsh/site-functions/_cchsim
 	grep -q simulate .build/slurm-prefix/share/fish/vendor_completions.d/cchsim.fish
 
