@@ -71,6 +71,19 @@ final class PrivilegedInformationTests: XCTestCase {
         }
     }
 
+    /// Same seed, same numbers, whatever the thread count; trial i is the same trial whatever the total.
+    func testReproducibleAcrossThreadCounts() throws {
+        let model = try MonteCarloFixtures.latentModel(dt: 2, ds: 2, seed: 12)
+        let experiment = try MonteCarloExperiment(model: model, teacher: TeacherSpec(fit: .ols(samples: 9), rows: .student),
+                                                  student: StudentSpec(samples: .finite(9), lambda: 0.3),
+                                                  settings: MonteCarloSettings(trials: 700))
+        let one = try experiment.run(seed: 8, pointIndex: 4, threads: 1), two = try experiment.run(seed: 8, pointIndex: 4, threads: 2)
+        XCTAssertEqual(one.riskKD, two.riskKD)
+        XCTAssertEqual(one.gain, two.gain)
+        XCTAssertEqual(try experiment.outcomes(seed: 8, pointIndex: 4, trials: 650..<660),
+                       Array(try experiment.outcomes(seed: 8, pointIndex: 4, trials: 0..<700)[650..<660]))
+    }
+
     /// At lambda = 0 the teacher is unused: the student's risk is the exact OLS risk
     /// Var(Y|S) + Var(Y|S) ds / (n - ds - 1) within 4 SE.
     func testNoKDRiskIsTheExactOLSRisk() throws {
