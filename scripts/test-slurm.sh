@@ -39,6 +39,11 @@ chmod 755 "$tmp"
 pids=()
 cleanup() {
   local status=$?
+  # Jobs of this private cluster still running (a failed check): cancel them before the daemons go.
+  if [ -n "${SLURM_CONF:-}" ] && [ "${#pids[@]}" -ge 2 ]; then
+    squeue -h -o '%A' 2>/dev/null | sort -u | xargs -r scancel --full 2>/dev/null || true
+    for _ in $(seq 50); do squeue -h 2>/dev/null | grep -q . || break; sleep 0.1; done
+  fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
