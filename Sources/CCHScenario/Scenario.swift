@@ -109,15 +109,13 @@ public struct Scenario: Sendable {
         let target = TeacherTarget(rawValue: try r.choice("target", TeacherTarget.allCases.map(\.rawValue), default: "prediction")) ?? .prediction
         let fitName = try r.choice("fit", ["oracle", "ols", "ridge"], default: "oracle")
         let rows = try decodeTeacherRows(r, fitted: fitName != "oracle", fits: "fit = \"ols\" or \"ridge\"")
-        if rows == .student, case .infinite = studentSamples {
-            // The student's rows are the population: the fitted teacher is the oracle.
-            _ = r.value("ridge")
-            try r.finish()
-            return TeacherSpec(target: target, fit: .oracle, scale: try r.double("scale", default: 1),
-                               projection: try r.optionalVector("projection"))
-        }
         var samples = r.has("n") ? try r.integer("n", minimum: 1) : nil
-        if rows == .student, case .finite(let n) = studentSamples { samples = n }
+        if rows == .student {
+            switch studentSamples {
+            case .finite(let n): samples = n
+            case .infinite: samples = 1  // replaced by the oracle below
+            }
+        }
         let fit: TeacherFit
         switch fitName {
         case "ols":
@@ -136,6 +134,10 @@ public struct Scenario: Sendable {
         let scale = try r.double("scale", default: 1)
         let projection = try r.optionalVector("projection")
         try r.finish()
+        if rows == .student, studentSamples == .infinite {
+            // The student's rows are the population: the fitted teacher is the oracle.
+            return TeacherSpec(target: target, fit: .oracle, scale: scale, projection: projection)
+        }
         return TeacherSpec(target: target, fit: fit, scale: scale, projection: projection, rows: rows)
     }
 

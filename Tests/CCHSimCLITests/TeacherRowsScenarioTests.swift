@@ -50,6 +50,7 @@ final class TeacherRowsScenarioTests: XCTestCase {
         check("rows = \"student\"", key: "teacher.rows", reason: "applies to a fitted teacher")
         check("fit = \"ols\"\nrows = \"students\"", key: "teacher.rows", reason: "expected one of")
         check("fit = \"ols\"\nn = 20\nrows = \"student\"", key: "teacher.n", reason: "not used with rows = \"student\"")
+        check("fit = \"ridge\"\nridge = -1\nrows = \"student\"", student: "n = \"inf\"", key: "teacher.ridge", reason: "must be > 0")
         check("fit = \"logistic\"\nn = 20\nrows = \"student\"", student: "loss = \"logistic\"\nn = 20",
               key: "teacher.n", reason: "not used with rows = \"student\"")
     }
