@@ -55,9 +55,12 @@ final class TeacherRowsScenarioTests: XCTestCase {
               key: "teacher.n", reason: "not used with rows = \"student\"")
     }
 
-    /// analyze names the key and points at the docs page; n = inf is the oracle's analysis.
-    func testAnalyzeSaysThereIsNoFormula() throws {
-        let s = try Scenario(file: "pi.toml", text: Self.text(teacher: "fit = \"ols\"\nrows = \"student\""))
+    /// analyze: exact for the scalar OLS teacher; for a ridge teacher it names the key and points
+    /// at the docs page; n = inf is the oracle's analysis.
+    func testAnalyzeExactOrSaysThereIsNoFormula() throws {
+        let ols = try Scenario(file: "pi.toml", text: Self.text(teacher: "fit = \"ols\"\nrows = \"student\""))
+        XCTAssertEqual(try ols.analyze().regime, .exactOLSStudentRows)
+        let s = try Scenario(file: "pi.toml", text: Self.text(teacher: "fit = \"ridge\"\nridge = 0.1\nrows = \"student\""))
         XCTAssertThrowsError(try s.analyze()) { error in
             let e = error as? ScenarioError
             XCTAssertEqual(e?.key, "teacher.rows")
@@ -73,7 +76,7 @@ final class TeacherRowsScenarioTests: XCTestCase {
     /// reason in analytic_note; the simulate report names the rows.
     func testSweepAndSimulate() throws {
         let dir = try SweepRunTests.directory()
-        let text = Self.text(teacher: "fit = \"ols\"\nrows = \"student\"",
+        let text = Self.text(teacher: "fit = \"ridge\"\nridge = 0.1\nrows = \"student\"",
                              extra: "[monte_carlo]\ntrials = 300\n[sweep]\n\"student.n\" = [6, 12]")
         let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir))
         let rows = try SweepRunTests.lines(outcome.csvPath)
@@ -83,11 +86,12 @@ final class TeacherRowsScenarioTests: XCTestCase {
             XCTAssertTrue(row[note].contains("teacher.rows"), row[note])
             XCTAssertNotNil(Double(row[gain]))
         }
-        let single = try Scenario(file: "pi.toml", text: Self.text(teacher: "fit = \"ols\"\nrows = \"student\"", extra: "[monte_carlo]\ntrials = 50"))
+        let single = try Scenario(file: "pi.toml", text: Self.text(teacher: "fit = \"ridge\"\nridge = 0.1\nrows = \"student\"",
+                                                                  extra: "[monte_carlo]\ntrials = 50"))
         let experiment = try single.monteCarloExperiment()
         let summary = try single.simulate(experiment, pointIndex: 0, threads: 1)
         let report = SimulationReport.text(scenario: single, experiment: experiment, summary: summary, threads: 1, seconds: 0)
-        XCTAssertTrue(report.contains("OLS on the student's n = 20 training rows"), report)
+        XCTAssertTrue(report.contains("on the student's n = 20 training rows"), report)
         XCTAssertTrue(report.contains("no exact expected risk"), report)
     }
 }

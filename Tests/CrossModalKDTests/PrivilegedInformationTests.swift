@@ -65,8 +65,12 @@ final class PrivilegedInformationTests: XCTestCase {
                 let z = (engine.mean - reference.mean) / (engine.standardError * engine.standardError + reference.se * reference.se).squareRoot()
                 XCTAssertLessThan(abs(z), 4, "case \(index) \(what): engine \(engine.mean) +- \(engine.standardError), brute force \(reference.mean) +- \(reference.se)")
             }
-            XCTAssertNil(summary.analysis, "case \(index): no analytic risk for a teacher on the student's rows")
-            XCTAssertTrue(summary.analysisUnavailable?.contains("teacher.rows") == true)
+            if c.dt == 1 && c.ds == 1 {
+                XCTAssertEqual(summary.analysis?.regime, .exactOLSStudentRows, "case \(index)")
+            } else {
+                XCTAssertNil(summary.analysis, "case \(index): no analytic risk for vector T or S")
+                XCTAssertTrue(summary.analysisUnavailable?.contains("teacher.rows") == true)
+            }
             XCTAssertTrue(summary.samplerNote?.contains("student's rows") == true)
         }
     }
@@ -111,13 +115,15 @@ final class PrivilegedInformationTests: XCTestCase {
     }
 
     /// At n = infinity the teacher fitted on the student's rows is the oracle: the analysis is the
-    /// oracle's. At finite n, analyze says there is no formula, naming teacher.rows.
+    /// oracle's. At finite n with vector T or S (or a ridge teacher, or a ridge student), analyze
+    /// says there is no formula, naming teacher.rows.
     func testAnalysisIsTheOracleAtInfiniteNAndRefusedAtFiniteN() throws {
-        let model = try JointGaussian.correlations(rhoTS: 0.5, rhoSY: 0.3, rhoTY: 0.6)
+        let scalar = try JointGaussian.correlations(rhoTS: 0.5, rhoSY: 0.3, rhoTY: 0.6)
         let population = StudentSpec(samples: .infinite, ridge: 0.1, lambda: 0.4)
-        let coupled = try KDAnalysis(model: model, teacher: TeacherSpec(fit: .ols(samples: 50), rows: .student), student: population)
-        let oracle = try KDAnalysis(model: model, teacher: TeacherSpec(), student: population)
+        let coupled = try KDAnalysis(model: scalar, teacher: TeacherSpec(fit: .ols(samples: 50), rows: .student), student: population)
+        let oracle = try KDAnalysis(model: scalar, teacher: TeacherSpec(), student: population)
         XCTAssertEqual(coupled.riskKD, oracle.riskKD, accuracy: 1e-15)
+        let model = try MonteCarloFixtures.latentModel(dt: 2, ds: 1, seed: 3)
         XCTAssertThrowsError(try KDAnalysis(model: model, teacher: TeacherSpec(fit: .ols(samples: 50), rows: .student),
                                             student: StudentSpec(samples: .finite(50), lambda: 0.4))) { error in
             guard case AnalysisError.regimeDoesNotApply(let parameter, let reason) = error else { return XCTFail("\(error)") }

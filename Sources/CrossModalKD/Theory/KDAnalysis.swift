@@ -43,6 +43,10 @@ public struct KDAnalysis: Sendable {
         var teacher = teacher
         // A teacher fitted on the student's infinitely many rows is the oracle.
         if teacher.rows == .student, student.samples == .infinite, teacher.fit != .oracle { teacher = teacher.oracle }
+        if let exact = try Self.studentRowsScalar(model: model, teacher: teacher, student: student) {
+            self = exact
+            return
+        }
         let signal = try TeacherSignal(model: model, spec: teacher)
         let chosen = try Regime.choose(student: student, teacherFit: teacher.fit, ds: model.ds)
         let expected = try ExpectedRisk(model: model, student: student, regime: chosen)
@@ -53,6 +57,21 @@ public struct KDAnalysis: Sendable {
         guard [riskCurve.a0, riskCurve.a1, riskCurve.a2, riskKD].allSatisfy(\.isFinite) else {
             throw .invalid(parameter: "teacher.scale", reason: "the expected risk overflows; use a smaller teacher scale or better-scaled variances")
         }
+    }
+
+    /// The exact analysis of an OLS teacher fitted on the student's rows for dt = ds = 1, an OLS
+    /// student and n >= 4 (`StudentRowsScalarRisk`); nil for every other setting.
+    private static func studentRowsScalar(model: JointGaussian, teacher: TeacherSpec,
+                                          student: StudentSpec) throws(AnalysisError) -> KDAnalysis? {
+        guard teacher.rows == .student, case .ols = teacher.fit, teacher.target == .prediction, teacher.projection == nil,
+              model.dt == 1, model.ds == 1, student.ridge == 0, case .finite(let n) = student.samples, n >= 4
+        else { return nil }
+        _ = try TeacherSignal(model: model, spec: teacher.oracle)  // validates the scale
+        let exact = StudentRowsScalarRisk(model: model, scale: teacher.scale, samples: n)
+        let bayes = model.labelVarianceGivenStudent
+        return KDAnalysis(information: InformationSummary(model: model), regime: .exactOLSStudentRows, bayesRisk: bayes,
+                          lambda: student.lambda, risk: { bayes + exact.excessRisk($0) },
+                          accuracy: { SignAccuracy.of(weights: [exact.meanWeight($0)], in: model) })
     }
 
     /// The analysis from the expected risk E R(l) and the sign-label accuracy of E[w] at any l
