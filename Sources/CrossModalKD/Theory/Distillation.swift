@@ -163,9 +163,9 @@ public struct TeacherSignal: Sendable {
 extension TeacherSignal {
     /// Why `teacher.rows = "student"` has no analytic risk at finite n.
     public static let studentRowsHaveNoFormula =
-        "no exact expected risk is known for a teacher fitted on the student's own rows (the student's design and the "
-        + "teacher's in-sample residuals are dependent, and the risk needs joint moments of (S'S)^-1 and (T'T)^-1; "
-        + "docs/privileged-information.md); estimate it by Monte Carlo with `cchsim simulate`"
+        "no exact expected risk is known for this teacher fitted on the student's own rows (exact only for dt = ds = 1 "
+        + "with an OLS teacher and an OLS student, n >= 4: otherwise the risk needs joint moments of (S'S)^-1 and "
+        + "(T'T)^-1; docs/privileged-information.md); estimate it by Monte Carlo with `cchsim simulate`"
 }
 
 /// Why an analysis could not give a number.
