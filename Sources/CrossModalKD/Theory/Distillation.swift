@@ -26,8 +26,9 @@ public enum TeacherFit: Equatable, Sendable {
 /// `own`: nt rows of its own, independent of the student's sample (the classical setting).
 /// `student`: the student's own n training rows (T, Y), as in learning using privileged
 /// information (Vapnik) and generalized distillation (Lopez-Paz et al.): the teacher's in-sample
-/// fit then depends on the student's design, and no exact expected risk is known at finite n
-/// (docs/privileged-information.md); at n = infinity the teacher is the oracle.
+/// fit then depends on the student's design. At finite n the expected risk is exact only for
+/// dt = ds = 1 with OLS teacher and student (`StudentRowsScalarRisk`; docs/privileged-information.md);
+/// at n = infinity the teacher is the oracle.
 public enum TeacherRows: String, Sendable, CaseIterable {
     case own
     case student
