@@ -18,10 +18,10 @@ final class StudentRowsScalarRiskTests: XCTestCase {
     func testQuadratureAgainstClosedFormAndAFinerRule() throws {
         for (m, n) in [(try model(0.6, 0.4, 0.7), 4), (try model(-0.3, 0.8, 0.2), 7), (try model(0.9, 0.5, 0.6), 30),
                        (try model(0.2, -0.1, 0.85), 400)] {
-            let q = StudentRowsScalarRisk(model: m, scale: 0.8, samples: n)
+            let q = try XCTUnwrap(StudentRowsScalarRisk(model: m, scale: 0.8, samples: n))
             let closed = m.labelVarianceGivenStudent / (m.sss[0, 0] * Double(n - 2))
             XCTAssertEqual(q.e00, closed, accuracy: 1e-10 * closed, "n = \(n)")
-            let fine = StudentRowsScalarRisk(model: m, scale: 0.8, samples: n, nodes: 128)
+            let fine = try XCTUnwrap(StudentRowsScalarRisk(model: m, scale: 0.8, samples: n, nodes: 128))
             for (a, b) in [(q.e0d, fine.e0d), (q.edd, fine.edd), (q.meanD, fine.meanD)] {
                 XCTAssertEqual(a, b, accuracy: 2e-6 * max(abs(b), 1e-3), "n = \(n)")
             }

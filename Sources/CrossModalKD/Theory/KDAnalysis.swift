@@ -67,7 +67,7 @@ public struct KDAnalysis: Sendable {
               model.dt == 1, model.ds == 1, student.ridge == 0, case .finite(let n) = student.samples, n >= 4
         else { return nil }
         _ = try TeacherSignal(model: model, spec: teacher.oracle)  // validates the scale
-        let exact = StudentRowsScalarRisk(model: model, scale: teacher.scale, samples: n)
+        guard let exact = StudentRowsScalarRisk(model: model, scale: teacher.scale, samples: n) else { return nil }
         let bayes = model.labelVarianceGivenStudent
         return KDAnalysis(information: InformationSummary(model: model), regime: .exactOLSStudentRows, bayesRisk: bayes,
                           lambda: student.lambda, risk: { bayes + exact.excessRisk($0) },

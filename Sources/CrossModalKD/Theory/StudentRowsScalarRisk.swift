@@ -18,14 +18,15 @@ struct StudentRowsScalarRisk: Sendable {
     let e00: Double, e0d: Double, edd: Double, meanD: Double
     let sss: Double, bayesWeight: Double
 
+    /// nil when Sigma in the order S, T, Y is numerically not positive definite.
     /// - Precondition: dt = ds = 1, n >= 4.
-    init(model m: JointGaussian, scale c: Double, samples n: Int, nodes: Int = Self.nodes) {
+    init?(model m: JointGaussian, scale c: Double, samples n: Int, nodes: Int = Self.nodes) {
         precondition(m.dt == 1 && m.ds == 1 && n >= 4, "scalar model and n >= 4")
         // Sigma in the order S, T, Y and its Cholesky factor.
         let sigma = Matrix([[m.sss[0, 0], m.sts[0, 0], m.ssy[0]],
                             [m.sts[0, 0], m.stt[0, 0], m.sty[0]],
                             [m.ssy[0], m.sty[0], m.syy]])
-        guard let l = try? Cholesky(sigma).lower else { preconditionFailure("a valid model is positive definite") }
+        guard let l = try? Cholesky(sigma).lower else { return nil }
         let c00 = l[0, 0], c10 = l[1, 0], c11 = l[1, 1], c20 = l[2, 0], c21 = l[2, 1], c22 = l[2, 2]
         let logChiN = Self.logChiNormaliser(n), logChiN1 = Self.logChiNormaliser(n - 1)
         // Product Gauss-Legendre rule over the ranges that hold all but ~1e-20 of each law: the
