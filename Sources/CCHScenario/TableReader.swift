@@ -62,14 +62,15 @@ public final class TableReader {
         return x
     }
 
-    /// An integer at least `minimum`.
-    public func integer(_ key: String, minimum: Int, default fallback: Int? = nil) throws(ScenarioError) -> Int {
+    /// An integer at least `minimum` and at most `maximum` (a ceiling of `SizeLimits`).
+    public func integer(_ key: String, minimum: Int, maximum: Int = .max, default fallback: Int? = nil) throws(ScenarioError) -> Int {
         guard let v = value(key) else {
             if let fallback { return fallback }
             throw error(key, "missing (required)")
         }
         guard case .integer(let i) = v else { throw error(key, "expected an integer, got \(v.typePhrase) (\(v))") }
         guard i >= minimum else { throw error(key, "must be at least \(minimum), got \(i)") }
+        if let reason = SizeLimits.excess(i, limit: maximum) { throw error(key, reason) }
         return i
     }
 
