@@ -23,6 +23,9 @@ public enum SizeLimits {
     /// The estimators and fits that work on it need a few times this (copies, neighbour trees).
     public static let sampleMemoryBytes = 1 << 30
 
+    /// Bytes of one input file (a scenario or a CSV) read into memory: 2 GiB.
+    public static let maximumInputFileBytes = 1 << 31
+
     /// Monte Carlo trials whose results are reduced as they finish (squared-loss `simulate`, sweeps).
     public static let maximumTrials = 1_000_000_000
 
@@ -32,6 +35,15 @@ public enum SizeLimits {
 
     /// Worker threads: at most 1,024 (more than any machine cchsim runs on has cores).
     public static let maximumThreads = 1_024
+
+    /// The largest magnitude of a covariance entry: 10^100. Risks and informations combine a few
+    /// entries in products and quotients, which stay inside double precision (10^308) when the
+    /// entries do; a latent model's loadings and noise standard deviations are therefore at most
+    /// 10^50 (their squares are variances).
+    public static let maximumCovarianceEntry = 1e100
+
+    /// The largest magnitude of a latent loading or noise standard deviation: sqrt(maximumCovarianceEntry).
+    public static let maximumLatentScale = 1e50
 
     /// nil when `value` is at most `limit`, else the reason, e.g.
     /// "must be at most 1000 (the largest value cchsim accepts), got 100000".
