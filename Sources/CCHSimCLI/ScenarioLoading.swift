@@ -1,6 +1,7 @@
 import CCHScenario
 import CrossModalKD
 import Foundation
+import SweepEngine
 
 /// Reading scenario files from disk for the commands.
 enum ScenarioLoading {

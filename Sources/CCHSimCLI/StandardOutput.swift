@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SweepEngine
 
 /// The one path by which cchsim writes to standard output, so that a failed write (a full disk,
 /// `> /dev/full`, a closed stdout) is an error with a non-zero exit instead of output silently

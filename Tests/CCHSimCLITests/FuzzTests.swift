@@ -1,6 +1,7 @@
 import ArgumentParser
 import CCHScenario
 @testable import CCHSimCLI
+@testable import SweepEngine
 import CrossModalKD
 import Foundation
 import XCTest

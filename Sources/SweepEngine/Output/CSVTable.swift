@@ -9,14 +9,14 @@ import CrossModalKD
 ///
 /// Reading is one pass over the UTF-8 bytes (linear in the file size, whatever the number of
 /// columns): rows keep their raw fields, and only the columns asked for are turned into numbers.
-struct CSVTable {
+public struct CSVTable {
     let file: String
     /// Column names, in file order.
     let header: [String]
     /// Data rows as raw fields, with the 1-based line number of each.
     let rows: [(line: Int, fields: [String])]
 
-    init(file: String, text: String) throws(CLIError) {
+    public init(file: String, text: String) throws(CLIError) {
         self.file = file
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -47,7 +47,7 @@ struct CSVTable {
     }
 
     /// The named columns as a rows x names.count matrix of finite decimal numbers.
-    func numericColumns(_ names: [String]) throws(CLIError) -> Matrix {
+    public func numericColumns(_ names: [String]) throws(CLIError) -> Matrix {
         var position: [String: Int] = [:]
         for (i, name) in header.enumerated() { position[name] = i }
         var indices: [Int] = []
