@@ -151,4 +151,35 @@ final class InputErrorTests: XCTestCase {
             XCTAssertEqual(r.err, "Error: \(expected)\n", path)
         }
     }
+
+    /// The TOML parser inside TOMLKit aborts on a table header that cannot start with a key (found
+    /// by the fuzzer: `[` alone on a line); such headers are syntax errors with their place.
+    func testTableHeadersWithoutAKeyAreSyntaxErrorsNotAborts() throws {
+        let bad: [(String, Int, Int)] = [("[\nx = 1\n", 1, 2), ("a = 1\n  [ \n", 2, 5), ("[[\n", 1, 3), ("[=]\n", 1, 2),
+                                         ("[ # note\n", 1, 3), ("[\u{E9}]\n", 1, 2), ("[a]\n[\r\n", 2, 2)]
+        for (text, line, column) in bad {
+            XCTAssertThrowsError(try ScenarioDocument(file: "h.toml", text: text), text.debugDescription) { error in
+                XCTAssertEqual(String(describing: error),
+                               "h.toml: TOML syntax error at line \(line), column \(column): a table header needs a key after '[' (a bare or a quoted key)")
+            }
+        }
+        // Brackets that open arrays on continuation lines, and inside strings, are not headers.
+        let good = """
+            # [ a comment
+            matrix = [
+              [
+                1, 2
+              ],
+            [3, 4]]
+            text = \"\"\"
+            [
+            \"\"\"
+            literal = '''
+            [ '''
+            quoted = "[\\" # ["
+            ["a b".c]
+            [[ list ]]
+            """
+        XCTAssertNoThrow(try ScenarioDocument(file: "g.toml", text: good))
+    }
 }

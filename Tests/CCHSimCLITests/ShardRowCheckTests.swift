@@ -51,4 +51,21 @@ final class ShardRowCheckTests: XCTestCase {
         let point = try mergeError(line: 2, replacingField(0, with: "99"))
         XCTAssertTrue(point.hasSuffix("line 2: should hold point 0, found point '99'"), point)
     }
+
+    /// Shard numbers edited in the metadata: out of range is refused (0 shards used to trap), a
+    /// huge count lists the first missing shards only.
+    func testEditedShardNumbersAreRefused() throws {
+        for (count, expected) in [("0", "shard_index 1 of shard_count 0 is not a shard"),
+                                  ("1000000000000000", "merge: missing shards 2/1000000000000000, 3/1000000000000000")] {
+            let files = try shards()
+            let meta = String(files[0].dropLast(4)) + ".meta.json"
+            let text = try String(contentsOfFile: meta, encoding: .utf8)
+            let edited = text.replacingOccurrences(of: #""shard_count" *: *2"#, with: "\"shard_count\": \(count)", options: .regularExpression)
+            XCTAssertNotEqual(edited, text)
+            try edited.write(toFile: meta, atomically: true, encoding: .utf8)
+            XCTAssertThrowsError(try ShardMerge(csvPaths: [files[0]], outDirectory: nil, plots: false)) { error in
+                XCTAssertTrue("\(error)".contains(expected), "\(error)")
+            }
+        }
+    }
 }

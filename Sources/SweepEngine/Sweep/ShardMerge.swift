@@ -38,6 +38,9 @@ public struct ShardMerge {
                   let file = meta["file"] as? String,
                   let index = (meta["shard_index"] as? NSNumber)?.intValue, let count = (meta["shard_count"] as? NSNumber)?.intValue
             else { throw CLIError("\(metaPath): not the metadata of a cchsim shard") }
+            guard count >= 1, (1...count).contains(index) else {
+                throw CLIError("\(metaPath): shard_index \(index) of shard_count \(count) is not a shard (1 <= shard_index <= shard_count)")
+            }
             if let first = scenario, first.hash != hash {
                 throw CLIError("\(path) is a shard of another scenario than \(csvPaths[0]) (SHA-256 \(hash.prefix(12))... vs \(first.hash.prefix(12))...)")
             }
@@ -52,9 +55,12 @@ public struct ShardMerge {
             parts.append(Part(csv: path, shard: Shard(index: index, count: count)))
         }
         guard let scenario, let count = parts.first?.shard.count else { throw CLIError("merge: no shards") }
-        let missing = (1...count).filter { i in !parts.contains { $0.shard.index == i } }
-        guard missing.isEmpty else {
-            throw CLIError("merge: missing shard\(missing.count > 1 ? "s" : "") \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")) "
+        // Every shard index is distinct and at most count, so all are given iff there are count of them.
+        guard parts.count == count else {
+            let given = Set(parts.map(\.shard.index))
+            let missing = (1...count).lazy.filter { !given.contains($0) }.prefix(10).map { "\($0)/\(count)" }
+            let more = count - parts.count > 10 ? ", ... (\(count - parts.count) in all)" : ""
+            throw CLIError("merge: missing shard\(count - parts.count > 1 ? "s" : "") \(missing.joined(separator: ", "))\(more) "
                 + "of \(count); give all of them")
         }
         do { sweep = try Sweep(file: scenario.file, text: scenario.text) } catch { throw CLIError(error.description) }
