@@ -67,5 +67,8 @@ public struct ScenarioError: Error, Equatable, Sendable, CustomStringConvertible
         self.reason = reason
     }
 
-    public var description: String { key.isEmpty ? "\(file): \(reason)" : "\(file): \(key): \(reason)" }
+    /// `file: key: reason`, the key cut short (`EchoedInput`) should a file hold a 100,000-character one.
+    public var description: String {
+        key.isEmpty ? "\(file): \(reason)" : "\(file): \(EchoedInput.shortened(key)): \(reason)"
+    }
 }

@@ -82,7 +82,7 @@ public final class TableReader {
         }
         guard case .string(let s) = v else { throw error(key, "expected a string, got \(v.typePhrase) (\(v))") }
         guard choices.contains(s) else {
-            throw error(key, "unknown value \"\(s)\"; expected one of \(choices.map { "\"\($0)\"" }.joined(separator: ", "))")
+            throw error(key, "unknown value \(ScenarioValue.string(s)); expected one of \(choices.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
         return s
     }

@@ -24,7 +24,7 @@ extension CCHSimCommand {
         var trials: Int?
         @Option(name: .customLong("test-n"), parsing: .unconditional, help: "Score on this many fresh test rows per trial (default: [monte_carlo] test_n, else exactly by Sheppard's formula).")
         var testN: Int?
-        @Option(help: "Seed (default: the scenario's seed).")
+        @Option(parsing: .unconditional, help: "Seed (default: the scenario's seed).")
         var seed: UInt64?
         @Flag(help: "Print one JSON object instead of the report.")
         var json = false
@@ -89,7 +89,7 @@ enum ClassifyReport {
             "  teacher sign(u)           \(fixed(r.teacherAccuracy))",
             "  student without KD        \(fixed(r.accuracyNoKD))    \(fixed(r.accuracyNoKDSE))",
             "  student with KD           \(fixed(r.accuracyKD))    \(fixed(r.accuracyKDSE))",
-            "  KD gain (paired)         \(signed(r.gain))    \(fixed(r.gainSE))   z = \(String(format: "%.2f", r.gainZ)), "
+            "  KD gain (paired)         \(signed(r.gain))    \(fixed(r.gainSE))   z = \(r.gainZ.isFinite ? String(format: "%.2f", r.gainZ) : "- (SE 0)"), "
                 + "KD better in \(String(format: "%.1f", 100 * r.fractionKDBetter))% of trials",
         ]
         let floor = f(LogisticRegression.separationRidge)

@@ -25,7 +25,7 @@ extension CCHSimCommand {
         var scenario: String?
         @Option(parsing: .unconditional, help: "Rows to draw from the scenario (default 1000).")
         var n: Int?
-        @Option(help: "Seed of the drawn sample and of the half-samples (default: the scenario's seed, or 0 for a CSV).")
+        @Option(parsing: .unconditional, help: "Seed of the drawn sample and of the half-samples (default: the scenario's seed, or 0 for a CSV).")
         var seed: UInt64?
 
         @Option(help: "CSV file with a header row (instead of a scenario).")
@@ -45,7 +45,7 @@ extension CCHSimCommand {
         var estimators = "plugin,ksg"
         @Option(parsing: .unconditional, help: "Half-sample replicates for the intervals (0: no intervals).")
         var replicates = 200
-        @Option(help: "Confidence level of the intervals.")
+        @Option(parsing: .unconditional, help: "Confidence level of the intervals.")
         var level = 0.95
         @Flag(help: "Print one JSON object instead of the report.")
         var json = false

@@ -27,7 +27,7 @@ extension CCHSimCommand {
         var k: Int?
         @Option(help: "Estimators, comma separated: plugin, ksg (default: [estimation] estimators).")
         var estimators: String?
-        @Option(help: "Seed (default: the scenario's seed).")
+        @Option(parsing: .unconditional, help: "Seed (default: the scenario's seed).")
         var seed: UInt64?
         @Flag(help: "Print JSON instead of the table.")
         var json = false

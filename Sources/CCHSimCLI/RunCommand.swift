@@ -25,7 +25,7 @@ extension CCHSimCommand {
 
         @OptionGroup var threadsOption: ThreadsOption
 
-        @Option(help: "Compute shard i of N (points p with p mod N = i - 1), e.g. 2/8.")
+        @Option(parsing: .unconditional, help: "Compute shard i of N (points p with p mod N = i - 1), e.g. 2/8.")
         var shard: String?
 
         @Flag(help: "Finish an interrupted run from its checkpoint instead of starting afresh.")

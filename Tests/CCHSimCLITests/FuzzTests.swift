@@ -190,7 +190,7 @@ final class FuzzTests: XCTestCase {
     private static func nullable(_ key: String) -> Bool {
         ["_lower", "_upper", "_gap_positive_fraction", "_settled"].contains { key.hasSuffix($0) }
             || key.hasPrefix("plugin_") || key.hasPrefix("analytic") || key.hasPrefix("mc_analytic")
-            || key == "mc_test_n" || ["mi_ts", "mi_sy", "mi_sc", "cch_gap", "cch_gap_class", "ksg_mi_sy", "ksg_mi_sc", "ksg_k"].contains(key)
+            || key == "mc_test_n" || key.hasPrefix("z_") || key == "cls_kd_gain_z" || ["mi_ts", "mi_sy", "mi_sc", "cch_gap", "cch_gap_class", "ksg_mi_sy", "ksg_mi_sc", "ksg_k"].contains(key)
     }
 
     /// A CSV of 80 rows drawn from the shipped example model, with an unused column.
