@@ -13,7 +13,7 @@ MANUAL := .build/plugins/GenerateManual/outputs/cchsim/cchsim.1
 # Its date: the last commit's (reproducible), today outside a git checkout.
 MANUAL_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
-.PHONY: deps build figures test test-slurm install install-check bench bench-sweep clean
+.PHONY: deps build figures test test-slurm install install-check fuzz bench bench-csv bench-sweep clean
 
 ## deps: install missing Debian packages (apt-get update first)
 deps:
@@ -67,6 +67,17 @@ install: build
 	$(RELEASE) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/cchsim
 	$(RELEASE) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_cchsim
 	$(RELEASE) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/cchsim.fish
+
+## fuzz: the fuzzer of `make test` for longer and with a fresh seed (FUZZ_SECONDS per part,
+## default 300; FUZZ_SEED to repeat a run); see docs/robustness.md
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	$(SWIFT) build --build-tests
+	CCHSIM_FUZZ_SECONDS=$(FUZZ_SECONDS) CCHSIM_FUZZ_SEED=$${FUZZ_SEED:-$$(date +%s)} $(SWIFT) test --skip-build --filter FuzzTests
+
+## bench-csv: reading wide CSVs (release build): time against the number of columns
+bench-csv: build
+	python3 bench/csv_benchmark.py
 
 ## bench: Monte Carlo throughput vs the NumPy reference (release build; not part of make test)
 bench: deps
