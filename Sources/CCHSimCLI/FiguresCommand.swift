@@ -21,6 +21,9 @@ extension CCHSimCommand {
         @Option(help: "Worker threads (default: all cores).")
         var threads: Int?
 
+        @Option(help: "Figure formats, comma-separated: png, pdf, svg (default: the scenario's [output] formats, else png).")
+        var formats: String?
+
         mutating func run() throws {
             guard Gnuplot.executable != nil else {
                 throw CLIError("gnuplot is not installed; the figures need it (make deps installs gnuplot-nox)")
@@ -30,6 +33,7 @@ extension CCHSimCommand {
             var options = RunOptions()
             options.outDirectory = out
             if let threads { options.threads = max(1, threads) }
+            options.formats = try formats.map(SweepCommandSupport.formats)
             for file in files {
                 print("== \(file)")
                 let outcome = try SweepCommandSupport.run(scenarioPath: file, options: options)

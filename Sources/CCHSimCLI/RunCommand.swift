@@ -34,6 +34,9 @@ extension CCHSimCommand {
         @Flag(name: .customLong("no-plots"), help: "Write no gnuplot scripts or PNGs.")
         var noPlots = false
 
+        @Option(help: "Figure formats, comma-separated: png, pdf, svg (default: the scenario's [output] formats, else png).")
+        var formats: String?
+
         mutating func validate() throws {
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
         }
@@ -45,6 +48,7 @@ extension CCHSimCommand {
             if let shard { options.shard = try Shard(parsing: shard) }
             options.resume = resume
             options.plots = !noPlots
+            options.formats = try formats.map(SweepCommandSupport.formats)
             let outcome = try SweepCommandSupport.run(scenarioPath: scenario, options: options)
             print(SweepCommandSupport.report(outcome))
         }
@@ -64,6 +68,11 @@ enum SweepCommandSupport {
             FileHandle.standardError.write(Data("\(stop.description)\n".utf8))
             throw ExitCode(130)
         }
+    }
+
+    /// The formats of a `--formats` list. - Throws: `ValidationError` naming the unknown format.
+    static func formats(_ list: String) throws -> [FigureFormat] {
+        do { return try FigureFormat.list(list) } catch { throw ValidationError("--formats: \(error.description)") }
     }
 
     /// The lines printed after a run or a merge (plot warnings go to stderr).
