@@ -52,8 +52,11 @@ struct PlotFigures {
         ["set title \(GnuplotText.string(titleText(headline, notes: notes)))"]
     }
 
-    /// The headline, the user's title, the fixed settings and any notes, one per line.
+    /// The headline, the user's title, the fixed settings and any notes, one per line. A figure
+    /// sized for print (`size = "column"` or `"page"`) has the user's title only: a paper's caption
+    /// states the rest, and the plot needs the room.
     func titleText(_ headline: String, notes: [String]) -> String {
+        if sweep.output.size != .screen { return sweep.output.title.map(GnuplotText.literal) ?? "" }
         var parts = [headline]
         if let user = sweep.output.title { parts.append(GnuplotText.literal(user)) }
         let caption = PlotLabels.caption(sweep.first, swept: swept)
