@@ -3,33 +3,35 @@ import Dispatch
 import Foundation
 
 /// Options of `cchsim run`.
-struct RunOptions: Sendable {
-    var outDirectory: String = "."
+public struct RunOptions: Sendable {
+    public var outDirectory: String = "."
     /// Worker threads (at least 1).
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    var shard: Shard = .whole
-    var resume = false
-    var plots = true
+    public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    public var shard: Shard = .whole
+    public var resume = false
+    public var plots = true
     /// The figure formats (`--formats`); nil: the scenario's `[output] formats`.
-    var formats: [FigureFormat]? = nil
+    public var formats: [FigureFormat]? = nil
     /// Draw a progress bar (default: when stderr is a terminal).
-    var progress: Bool = isatty(STDERR_FILENO) == 1
+    public var progress: Bool = isatty(STDERR_FILENO) == 1
+
+    public init() {}
 }
 
 /// What a finished run wrote.
-struct RunOutcome {
-    let summary: RunSummary
-    let csvPath: String
-    let metaPath: String
-    let plotFiles: [String]
+public struct RunOutcome {
+    public let summary: RunSummary
+    public let csvPath: String
+    public let metaPath: String
+    public let plotFiles: [String]
     /// gnuplot's warnings, and a note when gnuplot is not installed.
-    let plotWarnings: [String]
+    public let plotWarnings: [String]
 }
 
 /// `cchsim run`: computes the grid points of a sweep (or of one shard of it) in parallel, streams
 /// the CSV rows in point order into a partial file with a checkpoint after every batch, and on
 /// completion renames the CSV into place and writes the metadata and the plots.
-struct SweepRunner {
+public struct SweepRunner {
     let sweep: Sweep
     /// The scenario file's text, as run (hashed and copied into the metadata).
     let text: String
@@ -39,7 +41,7 @@ struct SweepRunner {
 
     /// Prepares a run of `sweep`. - Throws: `CLIError` for an unusable output directory or a plot
     /// the sweep cannot draw, before anything is computed.
-    init(sweep: Sweep, text: String, options: RunOptions, evaluators: [any PointEvaluator]) throws {
+    public init(sweep: Sweep, text: String, options: RunOptions, evaluators: [any PointEvaluator]) throws {
         self.sweep = sweep
         self.text = text
         self.options = options
@@ -65,7 +67,7 @@ struct SweepRunner {
     var checkpointPath: String { output.file(".\(stem).checkpoint.json") }
 
     /// Runs to completion. - Throws: `CLIError` (with the resume hint when interrupted).
-    func run(log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws -> RunOutcome {
+    public func run(log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws -> RunOutcome {
         let hash = SHA256.hex(text)
         let headerLine = table.headerLine
         let header = String(decoding: headerLine.dropLast(), as: UTF8.self)
@@ -85,7 +87,7 @@ struct SweepRunner {
             return finished
         }
         if let saved {
-            guard saved.scenarioHash == hash, saved.version == CCHSimCommand.version, saved.shard == options.shard,
+            guard saved.scenarioHash == hash, saved.version == ToolVersion.cchsim, saved.shard == options.shard,
                   saved.header == header else {
                 throw CLIError("cannot resume: the unfinished run in \(output.path) was computed from another scenario, shard or "
                     + "cchsim version; run without --resume to start afresh")
@@ -160,7 +162,7 @@ struct SweepRunner {
     /// exists), nil when there is none.
     private func finishedRun(hash: String) -> RunOutcome? {
         guard let data = FileManager.default.contents(atPath: metaPath), let meta = JSONTree.parseObject(data),
-              meta["scenario_sha256"] as? String == hash, meta["cchsim_version"] as? String == CCHSimCommand.version,
+              meta["scenario_sha256"] as? String == hash, meta["cchsim_version"] as? String == ToolVersion.cchsim,
               (meta["shard_index"] as? NSNumber)?.intValue == options.shard.index,
               (meta["shard_count"] as? NSNumber)?.intValue == options.shard.count,
               let summaryObject = meta["summary"] as? [String: Any], let summary = RunSummary(json: summaryObject),
@@ -177,8 +179,8 @@ struct SweepRunner {
 }
 
 /// A run stopped by Ctrl-C or SIGTERM at a batch boundary (exit code 130); `--resume` finishes it.
-struct RunInterrupted: Error, CustomStringConvertible {
-    let description: String
+public struct RunInterrupted: Error, CustomStringConvertible {
+    public let description: String
     init(_ description: String) { self.description = description }
 }
 

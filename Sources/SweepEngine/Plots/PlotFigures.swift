@@ -40,7 +40,7 @@ struct PlotFigures {
 
     func header(name: String, data: String, size: (Int, Int)) -> [String] {
         [
-            GnuplotText.comment("# \(name).gp: written by cchsim \(CCHSimCommand.version) from \(sweep.file) (scenario \(sweep.name))."),
+            GnuplotText.comment("# \(name).gp: written by cchsim \(ToolVersion.cchsim) from \(sweep.file) (scenario \(sweep.name))."),
             "# Reads \(data); draws \(name).png. Render again with: gnuplot \(name).gp",
             "# PDF or SVG (format 'pdf' or 'svg'): gnuplot -e \"format='pdf'\" \(name).gp",
         ]
