@@ -25,7 +25,7 @@ struct FigureTerminal {
         switch size {
         case .screen: nil
         case .column: (3.5, 6, 1.45, 0.6, 0.5, 4.5, -12)
-        case .page: (7, 9, 1.1, 0.8, 0.7, 7.5, 0)
+        case .page: (7, 9, 1.1, 0.8, 0.7, 7.5, -12)
         }
     }
 

@@ -58,9 +58,9 @@ extension PlotFigures {
         lines += title(headline, notes: notes)
         lines += axisSettings(x, axis: "x", label: PlotLabels.axis(x.key), log: logarithmic(0), edges: xEdges)
         lines += axisSettings(y, axis: "y", label: PlotLabels.axis(y.key), log: logarithmic(1), edges: yEdges)
-        if x.key.hasPrefix("model.rho_") && y.key.hasPrefix("model.rho_") {
-            lines.append("set size ratio -1")
-        } else if kind == .heatmap {
+        let square = x.key.hasPrefix("model.rho_") && y.key.hasPrefix("model.rho_")
+        if square { lines.append("set size ratio -1") }
+        if kind == .heatmap && (!square || sweep.output.size != .screen) {
             lines.append("set rmargin 18")  // room for the colour box right of a full-width map
         }
         lines.append("set key outside below center vertical Left reverse samplen 2.5")
