@@ -106,6 +106,12 @@ final class FigureOutputTests: XCTestCase {
         XCTAssertEqual(figures.status, 0, figures.err)
         XCTAssert(FileManager.default.fileExists(atPath: dir + "/figures/grid-heatmap.svg"))
         XCTAssert(FileManager.default.fileExists(atPath: dir + "/figures/grid-heatmap.png"))
+        setenv("SOURCE_DATE_EPOCH", "1700000000", 1)  // 2023-11-14 22:13:20 UTC
+        let dated = try CommandLineTests.run(["run", path, "--out", dir + "/dated", "--formats", "pdf"])
+        unsetenv("SOURCE_DATE_EPOCH")
+        XCTAssertEqual(dated.status, 0, dated.err)
+        let pdf = try Data(contentsOf: URL(fileURLWithPath: dir + "/dated/grid-heatmap.pdf"))
+        XCTAssert(String(decoding: pdf, as: UTF8.self).contains("/CreationDate (D:20231114221320"), "SOURCE_DATE_EPOCH is the PDF's date")
         let bad = try CommandLineTests.run(["run", path, "--out", dir + "/bad", "--formats", "png,gif"])
         XCTAssertEqual(bad.status, 64)
         XCTAssert(bad.err.contains("--formats: unknown figure format 'gif'; expected some of \"png\", \"pdf\", \"svg\""), bad.err)
