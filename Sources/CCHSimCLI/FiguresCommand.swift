@@ -19,11 +19,9 @@ extension CCHSimCommand {
         @Option(help: "Directory of the figures.")
         var out: String = "Plots"
 
-        @Option(help: "Worker threads (default: all cores).")
-        var threads: Int?
+        @OptionGroup var threadsOption: ThreadsOption
 
-        @Option(help: "Figure formats, comma-separated: png, pdf, svg (default: the scenario's [output] formats, else png).")
-        var formats: String?
+        @OptionGroup var formatsOption: FormatsOption
 
         mutating func run() throws {
             guard Gnuplot.executable != nil else {
@@ -33,13 +31,13 @@ extension CCHSimCommand {
             guard !files.isEmpty else { throw CLIError("\(scenarios): no scenario file with a [sweep] table") }
             var options = RunOptions()
             options.outDirectory = out
-            if let threads { options.threads = max(1, threads) }
-            options.formats = try formats.map(SweepCommandSupport.formats)
+            if let threads = threadsOption.threads { options.threads = threads }
+            options.formats = try formatsOption.list
             for file in files {
-                print("== \(file)")
+                try StandardOutput.line("== \(file)")
                 let outcome = try SweepCommandSupport.run(scenarioPath: file, options: options)
-                print(SweepCommandSupport.report(outcome))
-                print("")
+                try StandardOutput.line(SweepCommandSupport.report(outcome))
+                try StandardOutput.line("")
             }
         }
     }

@@ -22,16 +22,15 @@ extension CCHSimCommand {
         @Flag(name: .customLong("no-plots"), help: "Write no gnuplot scripts or PNGs.")
         var noPlots = false
 
-        @Option(help: "Figure formats, comma-separated: png, pdf, svg (default: the scenario's [output] formats, else png).")
-        var formats: String?
+        @OptionGroup var formatsOption: FormatsOption
 
         mutating func run() throws {
             let outcome: RunOutcome
-            do { outcome = try ShardMerge(csvPaths: shards, outDirectory: out, formats: try formats.map(SweepCommandSupport.formats), plots: !noPlots).run() } catch let stop as RunInterrupted {
+            do { outcome = try ShardMerge(csvPaths: shards, outDirectory: out, formats: try formatsOption.list, plots: !noPlots).run() } catch let stop as RunInterrupted {
                 FileHandle.standardError.write(Data("\(stop.description)\n".utf8))
                 throw ExitCode(130)
             }
-            print(SweepCommandSupport.report(outcome))
+            try StandardOutput.line(SweepCommandSupport.report(outcome))
         }
     }
 }

@@ -23,10 +23,9 @@ extension CCHSimCommand {
         @Option(help: "Output directory (created when missing).")
         var out: String = "."
 
-        @Option(help: "Worker threads (default: all cores).")
-        var threads: Int?
+        @OptionGroup var threadsOption: ThreadsOption
 
-        @Option(help: "Compute shard i of N (points p with p mod N = i - 1), e.g. 2/8.")
+        @Option(parsing: .unconditional, help: "Compute shard i of N (points p with p mod N = i - 1), e.g. 2/8.")
         var shard: String?
 
         @Flag(help: "Finish an interrupted run from its checkpoint instead of starting afresh.")
@@ -35,23 +34,18 @@ extension CCHSimCommand {
         @Flag(name: .customLong("no-plots"), help: "Write no gnuplot scripts or PNGs.")
         var noPlots = false
 
-        @Option(help: "Figure formats, comma-separated: png, pdf, svg (default: the scenario's [output] formats, else png).")
-        var formats: String?
-
-        mutating func validate() throws {
-            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
-        }
+        @OptionGroup var formatsOption: FormatsOption
 
         mutating func run() throws {
             var options = RunOptions()
             options.outDirectory = out
-            if let threads { options.threads = threads }
+            if let threads = threadsOption.threads { options.threads = threads }
             if let shard { options.shard = try Shard(parsing: shard) }
             options.resume = resume
             options.plots = !noPlots
-            options.formats = try formats.map(SweepCommandSupport.formats)
+            options.formats = try formatsOption.list
             let outcome = try SweepCommandSupport.run(scenarioPath: scenario, options: options)
-            print(SweepCommandSupport.report(outcome))
+            try StandardOutput.line(SweepCommandSupport.report(outcome))
         }
     }
 }
@@ -69,11 +63,6 @@ enum SweepCommandSupport {
             FileHandle.standardError.write(Data("\(stop.description)\n".utf8))
             throw ExitCode(130)
         }
-    }
-
-    /// The formats of a `--formats` list. - Throws: `ValidationError` naming the unknown format.
-    static func formats(_ list: String) throws -> [FigureFormat] {
-        do { return try FigureFormat.list(list) } catch { throw ValidationError("--formats: \(error.description)") }
     }
 
     /// The lines printed after a run or a merge (plot warnings go to stderr).
