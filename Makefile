@@ -4,7 +4,8 @@
 
 SWIFT   ?= swift
 RELEASE := .build/release/cchsim
-APT_PACKAGES := libgsl-dev gnuplot-nox
+# poppler-utils: pdffonts/pdfinfo, with which the tests check the PDF figures.
+APT_PACKAGES := libgsl-dev gnuplot-nox poppler-utils
 # sudo only when not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
@@ -30,9 +31,10 @@ build: deps
 	$(SWIFT) build -c release --product cchsim
 
 ## figures: the main job, the canonical figure set: every scenario of Scenarios/ with a [sweep]
-## run into Plots/ (CSV, metadata, gnuplot scripts and data, PNGs)
+## run into Plots/ (CSV, metadata, gnuplot scripts and data, PNGs). FORMATS=png,pdf,svg adds the
+## vector copies (docs/figures.md).
 figures: build
-	$(RELEASE) figures --scenarios Scenarios --out Plots
+	$(RELEASE) figures --scenarios Scenarios --out Plots $(if $(FORMATS),--formats $(FORMATS))
 
 ## test: the whole test suite (debug build)
 test: deps

@@ -31,6 +31,7 @@ public struct Scenario: Sendable {
         self.document = document
         let top = TableReader(file: document.file, path: "", table: document.root)
         name = try top.string("name", default: Self.defaultName(document.file))
+        if top.has("name"), let problem = ScenarioText.nameProblem(name) { throw top.error("name", problem) }
         seed = UInt64(try top.integer("seed", minimum: 0, default: 0))
         _ = top.value("description")
         for section in Self.sections { _ = top.value(section) }
