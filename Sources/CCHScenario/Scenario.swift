@@ -31,6 +31,7 @@ public struct Scenario: Sendable {
         self.document = document
         let top = TableReader(file: document.file, path: "", table: document.root)
         name = try top.string("name", default: Self.defaultName(document.file))
+        if top.has("name"), let problem = ScenarioText.nameProblem(name) { throw top.error("name", problem) }
         seed = UInt64(try top.integer("seed", minimum: 0, default: 0))
         _ = top.value("description")
         for section in Self.sections { _ = top.value(section) }
@@ -42,11 +43,12 @@ public struct Scenario: Sendable {
         let teacherReader = try TableReader(document, section: "teacher")
         let studentReader = try TableReader(document, section: "student")
         let logistic = try LogisticSection.decode(student: studentReader, teacher: teacherReader, label: label)
-        teacher = logistic == nil ? try Self.decodeTeacher(teacherReader) : TeacherSpec()
         student = try Self.decodeStudent(studentReader)
+        teacher = logistic == nil ? try Self.decodeTeacher(teacherReader, studentSamples: student.samples) : TeacherSpec()
         classification = try logistic?.spec(student, studentReader)
         monteCarlo = try Self.decodeMonteCarlo(try TableReader(document, section: "monte_carlo"))
         estimation = try Self.decodeEstimation(try TableReader(document, section: "estimation"))
+        try checkHeldSamples()
     }
 
     /// Reads and decodes TOML text.
@@ -86,9 +88,12 @@ public struct Scenario: Sendable {
             spec = .correlations(rhoTS: try r.double("rho_ts"), rhoSY: try r.double("rho_sy"), rhoTY: try r.double("rho_ty"))
         case "latent":
             let beta = try r.vector("label_loadings")
+            let teacherLoadings = try r.matrix("teacher_loadings", flatIsRow: true)
+            let studentLoadings = try r.matrix("student_loadings", flatIsRow: true)
+            try checkLatentDimensions(r, teacher: teacherLoadings, student: studentLoadings, label: beta)
             spec = .latent(.init(
-                teacherLoadings: try r.matrix("teacher_loadings", flatIsRow: true),
-                studentLoadings: try r.matrix("student_loadings", flatIsRow: true),
+                teacherLoadings: teacherLoadings,
+                studentLoadings: studentLoadings,
                 labelLoadings: beta,
                 teacherNoise: try r.double("teacher_noise", default: 0),
                 studentNoise: try r.double("student_noise", default: 0),
@@ -96,17 +101,27 @@ public struct Scenario: Sendable {
         case "random-latent":
             spec = try RandomLatentModel.decode(r, seed: seed)
         default:
-            let dt = try r.integer("dt", minimum: 1), ds = try r.integer("ds", minimum: 1)
+            let dt = try r.integer("dt", minimum: 1, maximum: SizeLimits.maximumDimension)
+            let ds = try r.integer("ds", minimum: 1, maximum: SizeLimits.maximumDimension)
             spec = .covariance(dt: dt, ds: ds, matrix: try r.matrix("matrix"))
         }
         try r.finish()
         return spec
     }
 
-    private static func decodeTeacher(_ r: TableReader) throws(ScenarioError) -> TeacherSpec {
+    /// `[teacher]`; with rows = "student" the fitted teacher's sample size is the student's n (and
+    /// at n = infinity it is the oracle).
+    private static func decodeTeacher(_ r: TableReader, studentSamples: SampleSize) throws(ScenarioError) -> TeacherSpec {
         let target = TeacherTarget(rawValue: try r.choice("target", TeacherTarget.allCases.map(\.rawValue), default: "prediction")) ?? .prediction
         let fitName = try r.choice("fit", ["oracle", "ols", "ridge"], default: "oracle")
-        let samples = r.has("n") ? try r.integer("n", minimum: 1) : nil
+        let rows = try decodeTeacherRows(r, fitted: fitName != "oracle", fits: "fit = \"ols\" or \"ridge\"")
+        var samples = r.has("n") ? try r.integer("n", minimum: 1, maximum: SizeLimits.maximumSampleSize) : nil
+        if rows == .student {
+            switch studentSamples {
+            case .finite(let n): samples = n
+            case .infinite: samples = 1  // replaced by the oracle below
+            }
+        }
         let fit: TeacherFit
         switch fitName {
         case "ols":
@@ -125,7 +140,23 @@ public struct Scenario: Sendable {
         let scale = try r.double("scale", default: 1)
         let projection = try r.optionalVector("projection")
         try r.finish()
-        return TeacherSpec(target: target, fit: fit, scale: scale, projection: projection)
+        if rows == .student, studentSamples == .infinite {
+            // The student's rows are the population: the fitted teacher is the oracle.
+            return TeacherSpec(target: target, fit: .oracle, scale: scale, projection: projection)
+        }
+        return TeacherSpec(target: target, fit: fit, scale: scale, projection: projection, rows: rows)
+    }
+
+    /// `teacher.rows`: "own" (default) or "student"; "student" needs a fitted teacher and no
+    /// `teacher.n` (the student's n is used). - Parameter fits: the fit values that allow it.
+    static func decodeTeacherRows(_ r: TableReader, fitted: Bool, fits: String) throws(ScenarioError) -> TeacherRows {
+        let rows = TeacherRows(rawValue: try r.choice("rows", TeacherRows.allCases.map(\.rawValue), default: "own")) ?? .own
+        guard rows == .student else { return rows }
+        guard fitted else { throw r.error("rows", "\"student\" applies to a fitted teacher (\(fits))") }
+        if r.has("n") {
+            throw r.error("n", "not used with rows = \"student\": the teacher is fitted on the student's n training rows")
+        }
+        return rows
     }
 
     private static func decodeStudent(_ r: TableReader) throws(ScenarioError) -> StudentSpec {
@@ -133,7 +164,9 @@ public struct Scenario: Sendable {
         switch r.value("n") {
         case .none: throw r.error("n", "missing (required): an integer, or \"inf\" for the population regime")
         case .string("inf")?: samples = .infinite
-        case .integer(let n)? where n >= 1: samples = .finite(n)
+        case .integer(let n)? where n >= 1:
+            if let reason = SizeLimits.excess(n, limit: SizeLimits.maximumSampleSize) { throw r.error("n", reason) }
+            samples = .finite(n)
         case let other?:
             throw r.error("n", "expected a positive integer or \"inf\", got \(other)")
         }

@@ -20,12 +20,17 @@ extension CCHSimCommand {
 
         @OptionGroup var file: ScenarioFileArgument
         @OptionGroup var trialsOption: TrialsOption
-        @Option(name: .customLong("test-n"), help: "Score on this many fresh test rows per trial (default: [monte_carlo] test_n, else exactly by Sheppard's formula).")
+        @Option(name: .customLong("test-n"), parsing: .unconditional, help: "Score on this many fresh test rows per trial (default: [monte_carlo] test_n, else exactly by Sheppard's formula).")
         var testN: Int?
         @OptionGroup var seedOption: SeedOption
         @OptionGroup var jsonOption: JSONOption
 
-        mutating func run() throws { print(try output()) }
+        mutating func run() throws { try StandardOutput.line(try output()) }
+
+        func validate() throws {
+            try OptionLimits.check(trialsOption.trials, "--trials", minimum: 2, maximum: SizeLimits.maximumStoredTrials)
+            try OptionLimits.check(testN, "--test-n", minimum: 1, maximum: SizeLimits.maximumSampleSize)
+        }
 
         func output() throws -> String {
             let loaded = try ScenarioLoading.load(file.scenario)
@@ -34,6 +39,7 @@ extension CCHSimCommand {
             let information: ClassInformationSummary
             do {
                 let settings = loaded.monteCarlo
+                if let testN { try loaded.checkHeldRows(testN, key: "--test-n", what: "the test rows") }
                 guard let e = try loaded.classificationExperiment(trials: trialsOption.trials ?? settings.trials,
                                                                   testSamples: testN ?? settings.testSamples) else {
                     throw CLIError("\(loaded.file): student.loss: classify needs a logistic student "
@@ -52,10 +58,11 @@ extension CCHSimCommand {
 
 /// The report and JSON keys of `cchsim classify` (accuracies as fractions, informations in nats).
 enum ClassifyReport {
-    static func describe(_ t: LogisticTeacherSpec) -> String {
+    static func describe(_ t: LogisticTeacherSpec, rows: TeacherRows) -> String {
         switch t {
         case .posterior: "the Bayes posterior logit of C given T (oracle)"
-        case .fitted(let nt, let ridge): "logistic regression of C on T, nt = \(nt) samples, ridge \(AnalysisReport.fmt(ridge))"
+        case .fitted(let nt, let ridge):
+            "logistic regression of C on T, \(AnalysisReport.rows(rows, nt)), ridge \(AnalysisReport.fmt(ridge))"
         }
     }
 
@@ -67,7 +74,7 @@ enum ClassifyReport {
         var lines = [
             "Classification KD, scenario \(s.name) (\(s.file)), seed \(seed), \(r.trials) paired trials",
             "  model:   \(AnalysisReport.describe(s.model)), label C = sign(Y)",
-            "  teacher: \(describe(spec.teacher))",
+            "  teacher: \(describe(spec.teacher, rows: spec.teacherRows))",
             "  student: logistic, n = \(spec.samples), ridge = \(f(spec.ridge)), lambda = \(f(spec.lambda)), temperature = \(f(spec.temperature))",
             "  scored:  " + (r.testSamples.map { "on \($0) fresh test rows per trial" } ?? "exactly (Sheppard: 1/2 + asin(corr(w'S, Y))/pi)"),
             "",
@@ -79,7 +86,7 @@ enum ClassifyReport {
             "  teacher sign(u)           \(fixed(r.teacherAccuracy))",
             "  student without KD        \(fixed(r.accuracyNoKD))    \(fixed(r.accuracyNoKDSE))",
             "  student with KD           \(fixed(r.accuracyKD))    \(fixed(r.accuracyKDSE))",
-            "  KD gain (paired)         \(signed(r.gain))    \(fixed(r.gainSE))   z = \(String(format: "%.2f", r.gainZ)), "
+            "  KD gain (paired)         \(signed(r.gain))    \(fixed(r.gainSE))   z = \(r.gainZ.isFinite ? String(format: "%.2f", r.gainZ) : "- (SE 0)"), "
                 + "KD better in \(String(format: "%.1f", 100 * r.fractionKDBetter))% of trials",
         ]
         let floor = f(LogisticRegression.separationRidge)

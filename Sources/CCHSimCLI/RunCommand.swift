@@ -24,7 +24,7 @@ extension CCHSimCommand {
 
         @OptionGroup var threadsOption: ThreadsOption
 
-        @Option(help: "Compute shard i of N (points p with p mod N = i - 1), e.g. 2/8.")
+        @Option(parsing: .unconditional, help: "Compute shard i of N (points p with p mod N = i - 1), e.g. 2/8.")
         var shard: String?
 
         @Flag(help: "Finish an interrupted run from its checkpoint instead of starting afresh.")
@@ -33,6 +33,8 @@ extension CCHSimCommand {
         @Flag(name: .customLong("no-plots"), help: "Write no gnuplot scripts or PNGs.")
         var noPlots = false
 
+        @OptionGroup var formatsOption: FormatsOption
+
         mutating func run() throws {
             var options = RunOptions()
             options.outDirectory = out
@@ -40,8 +42,9 @@ extension CCHSimCommand {
             if let shard { options.shard = try Shard(parsing: shard) }
             options.resume = resume
             options.plots = !noPlots
+            options.formats = try formatsOption.list
             let outcome = try SweepCommandSupport.run(scenarioPath: file.scenario, options: options)
-            print(SweepCommandSupport.report(outcome))
+            try StandardOutput.line(SweepCommandSupport.report(outcome))
         }
     }
 }

@@ -41,7 +41,7 @@ extension CCHSimCommand {
                 throw CLIError(error.description)
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            print(output.json ? JSONText.object(ScenarioFields.identity(loaded) + SimulationFields.analysis(of: experiment)
+            try StandardOutput.line(output.json ? JSONText.object(ScenarioFields.identity(loaded) + SimulationFields.analysis(of: experiment)
                                              + SimulationFields.of(summary))
                        : SimulationReport.text(scenario: loaded, experiment: experiment, summary: summary,
                                                threads: threadCount, seconds: seconds))

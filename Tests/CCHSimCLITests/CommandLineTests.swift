@@ -11,7 +11,8 @@ final class CommandLineTests: XCTestCase {
             XCTFail("cchsim is not built next to the tests; run `swift build --build-tests` first")
             throw CocoaError(.fileNoSuchFile)
         }
-        return try Subprocess.run(binary, arguments)
+        // A crashed child must not leave Swift's backtracer holding the pipes (docs/robustness.md).
+        return try Subprocess.run(binary, arguments, environment: ["SWIFT_BACKTRACE": "enable=no"])
     }
 
     /// A scenario file in a fresh temporary directory (removed when the test process exits).

@@ -16,9 +16,11 @@ struct RunMetadata: Decodable {
     let columns: [String]
     let summary: RunSummary
     let timings: Timings
+    /// The files written, CSV first (names in the output directory).
+    let outputs: [String]
 
     enum CodingKeys: String, CodingKey {
-        case name, file, scenario, columns, summary, timings
+        case name, file, scenario, columns, summary, timings, outputs
         case scenarioHash = "scenario_sha256", cchsimVersion = "cchsim_version"
         case shardIndex = "shard_index", shardCount = "shard_count"
     }

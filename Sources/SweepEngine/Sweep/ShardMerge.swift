@@ -20,11 +20,12 @@ public struct ShardMerge {
     let hash: String
     let parts: [Part]
     let output: OutputDirectory
-    let plots: Bool
+    /// The figure formats; none: no plots.
+    let formats: [FigureFormat]
     let computeSeconds: Double
 
     /// Reads and checks the shards' metadata. - Throws: `CLIError` saying what does not fit.
-    public init(csvPaths: [String], outDirectory: String?, plots: Bool) throws {
+    public init(csvPaths: [String], outDirectory: String?, formats: [FigureFormat]? = nil, plots: Bool) throws {
         guard !csvPaths.isEmpty else { throw CLIError("merge: give the shard CSV files (NAME.shard-i-of-N.csv)") }
         var parts: [Part] = []
         var scenario: (text: String, hash: String, file: String)? = nil
@@ -39,6 +40,9 @@ public struct ShardMerge {
                 throw CLIError("\(metaPath): not the metadata of a cchsim shard (\(DecodingReason.describe(error)))")
             }
             let text = meta.scenario, hash = meta.scenarioHash, file = meta.file, index = meta.shardIndex, count = meta.shardCount
+            guard count >= 1, (1...count).contains(index) else {
+                throw CLIError("\(metaPath): shard_index \(index) of shard_count \(count) is not a shard (1 <= shard_index <= shard_count)")
+            }
             if let first = scenario, first.hash != hash {
                 throw CLIError("\(path) is a shard of another scenario than \(csvPaths[0]) (SHA-256 \(hash.prefix(12))... vs \(first.hash.prefix(12))...)")
             }
@@ -53,17 +57,20 @@ public struct ShardMerge {
             parts.append(Part(csv: path, shard: Shard(index: index, count: count)))
         }
         guard let scenario, let count = parts.first?.shard.count else { throw CLIError("merge: no shards") }
-        let missing = (1...count).filter { i in !parts.contains { $0.shard.index == i } }
-        guard missing.isEmpty else {
-            throw CLIError("merge: missing shard\(missing.count > 1 ? "s" : "") \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")) "
+        // Every shard index is distinct and at most count, so all are given iff there are count of them.
+        guard parts.count == count else {
+            let given = Set(parts.map(\.shard.index))
+            let missing = (1...count).lazy.filter { !given.contains($0) }.prefix(10).map { "\($0)/\(count)" }
+            let more = count - parts.count > 10 ? ", ... (\(count - parts.count) in all)" : ""
+            throw CLIError("merge: missing shard\(count - parts.count > 1 ? "s" : "") \(missing.joined(separator: ", "))\(more) "
                 + "of \(count); give all of them")
         }
         do { sweep = try Sweep(file: scenario.file, text: scenario.text) } catch { throw CLIError(error.description) }
         text = scenario.text
         hash = scenario.hash
         self.parts = parts.sorted { $0.shard.index < $1.shard.index }
-        self.plots = plots
         computeSeconds = seconds
+        self.formats = plots ? formats ?? sweep.output.formats : []
         let directory = outDirectory ?? URL(fileURLWithPath: csvPaths[0]).deletingLastPathComponent().path
         output = try OutputDirectory(directory)
     }
@@ -75,6 +82,9 @@ public struct ShardMerge {
         let table = SweepTable(sweep: sweep, evaluators: SweepEvaluators.for(sweep))
         let header = table.headerLine
         let stem = RunFiles.safeName(sweep.name)
+        let lock = try OutputLock(stem: stem, in: output)
+        defer { lock.release() }
+        AtomicFile.removeLeftovers(of: stem, in: output)
         let csvPath = output.file("\(stem).csv")
         let partial = output.file(".\(stem).csv.merging-\(getpid())")
         let readers = try parts.map { try LineReader($0.csv) }
@@ -89,6 +99,7 @@ public struct ShardMerge {
         defer { Interruption.stopWatching() }
         do {
             var summary = RunSummary()
+            let columns = SummaryColumns(table: table)
             var buffer = header
             for point in 0..<sweep.grid.count {
                 let part = parts[point % parts.count]
@@ -97,9 +108,7 @@ public struct ShardMerge {
                     throw CLIError("\(part.csv): ends after \(reader.lineNumber - 1) rows; point \(point) is missing (was the shard finished?)")
                 }
                 let fields = CSVText.fields(Substring(decoding: line, as: UTF8.self).utf8)
-                guard fields.count == table.header.count, fields[0] == String(point) else {
-                    throw CLIError("\(part.csv): line \(reader.lineNumber) should hold point \(point), found '\(fields.first ?? "")'")
-                }
+                try columns.check(fields, point: point, sweep: sweep, place: "\(part.csv): line \(reader.lineNumber)")
                 table.summaryPositions.record(csvFields: fields, offset: table.resultOffset,
                                               valid: fields[table.resultOffset - 1] == "1", point: point, into: &summary)
                 buffer.append(contentsOf: line)
@@ -118,12 +127,71 @@ public struct ShardMerge {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             return try RunFiles.complete(
                 partial: partial, csv: csvPath, meta: output.file("\(stem).meta.json"), stem: stem, output: output,
-                sweep: sweep, text: text, hash: hash, shard: .whole, header: table.header, schema: table.schema, summary: summary, plots: plots,
+                sweep: sweep, text: text, hash: hash, shard: .whole, header: table.header, schema: table.schema, summary: summary, formats: formats,
                 computeSeconds: computeSeconds,
                 run: [("merged_shards", .integer(parts.count)), ("merge_seconds", .number(seconds))])
         } catch {
             unlink(partial)
             throw error
+        }
+    }
+}
+
+/// Where the summary's inputs sit in a CSV row, from the sweep's column schema (by role, never by
+/// name): the checks a merged row must pass.
+struct SummaryColumns {
+    let valid: Int?, predictsGain: Int?, helps: Int?, z: Int?
+    /// Names of the prediction and truth columns, for messages.
+    let predictionKey: String, truthKey: String, zKey: String
+    /// Number of columns.
+    let count: Int
+
+    init(table: SweepTable) {
+        let offset = table.resultOffset, positions = table.summaryPositions
+        valid = offset - 1
+        predictsGain = positions.prediction.map { offset + $0 }
+        helps = positions.truth.map { offset + $0 }
+        z = positions.z.map { offset + $0 }
+        predictionKey = predictsGain.map { table.header[$0] } ?? ""
+        truthKey = helps.map { table.header[$0] } ?? ""
+        zKey = z.map { table.header[$0] } ?? ""
+        count = table.header.count
+    }
+
+    /// Throws unless `fields` is a row this cchsim writes for grid point `point` of `sweep`: all
+    /// columns, the point number, the point's swept values exactly as written, `valid` 0 or 1 with
+    /// an invalid point's reason, flags 0 or 1 and a numeric z. A shard cut mid-row or edited by
+    /// hand is refused, with `place` (file and line) and what is wrong.
+    func check(_ fields: [String], point: Int, sweep: Sweep, place: String) throws(CLIError) {
+        guard fields.count == count else {
+            throw CLIError("\(place): has \(fields.count) of the \(count) columns (a row cut short, or edited?); it should hold point \(point)")
+        }
+        guard fields[0] == String(point) else {
+            throw CLIError("\(place): should hold point \(point), found point \(EchoedInput.quoted(fields[0]))")
+        }
+        for (a, value) in sweep.grid.values(at: point).enumerated() {
+            var expected: [UInt8] = []
+            CSVText.append(value, to: &expected)
+            let written = CSVText.fields(Substring(decoding: expected, as: UTF8.self).utf8).first ?? ""
+            guard a + 1 < fields.count, fields[a + 1] == written else {
+                throw CLIError("\(place): point \(point) has \(sweep.grid.axes[a].key) = \(EchoedInput.quoted(fields[min(a + 1, fields.count - 1)])), but the grid's value is \(written)")
+            }
+        }
+        func flag(_ i: Int?, _ name: String, emptyAllowed: Bool) throws(CLIError) {
+            guard let i else { return }
+            let f = fields[i]
+            guard f == "0" || f == "1" || (emptyAllowed && f.isEmpty) else {
+                throw CLIError("\(place): \(name) = \(EchoedInput.quoted(f)) at point \(point); it is 0 or 1\(emptyAllowed ? " (or empty)" : "")")
+            }
+        }
+        try flag(valid, "valid", emptyAllowed: false)
+        try flag(predictsGain, predictionKey, emptyAllowed: true)
+        try flag(helps, truthKey, emptyAllowed: true)
+        if let z, !fields[z].isEmpty, Double(fields[z]) == nil {
+            throw CLIError("\(place): \(zKey) = \(EchoedInput.quoted(fields[z])) at point \(point) is not a number")
+        }
+        if let valid, fields[valid] == "1", !(fields.last ?? "").isEmpty {
+            throw CLIError("\(place): point \(point) is valid but has an invalid_reason")
         }
     }
 }
