@@ -36,12 +36,15 @@ public struct KDAnalysis: Sendable {
     /// E R(l) on the closed-form quadratic.
     public func risk(at l: Double) -> Double { riskCurve.a0 + l * (riskCurve.a1 + l * riskCurve.a2) }
 
-    /// Analyses a model with a teacher and a student.
-    /// - Throws: `AnalysisError` when a parameter is out of range or no regime applies.
-    public init(model: JointGaussian, teacher: TeacherSpec, student: StudentSpec) throws(AnalysisError) {
+    /// Analyses a model with a teacher and a student, in the regime `Regime.choose` selects, or in
+    /// `regime` when one is given (to set an approximation beside the exact answer, e.g. the
+    /// deterministic equivalent of a scalar ridge student).
+    /// - Throws: `AnalysisError` when a parameter is out of range or the regime does not apply.
+    public init(model: JointGaussian, teacher: TeacherSpec, student: StudentSpec, regime: Regime? = nil) throws(AnalysisError) {
         try Self.checkLambda(student.lambda)
         let signal = try TeacherSignal(model: model, spec: teacher)
-        let chosen = try Regime.choose(student: student, teacherFit: teacher.fit, ds: model.ds)
+        let chosen: Regime
+        if let regime { chosen = regime } else { chosen = try Regime.choose(student: student, teacherFit: teacher.fit, ds: model.ds) }
         let expected = try ExpectedRisk(model: model, student: student, regime: chosen)
         func target(_ l: Double) -> MixedTarget { MixedTarget(model: model, teacher: signal, lambda: l) }
         self.init(information: InformationSummary(model: model), regime: chosen, bayesRisk: expected.bayesRisk,

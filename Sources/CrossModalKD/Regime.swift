@@ -7,7 +7,10 @@ public enum Regime: String, Sendable, CaseIterable {
     case exactOLS = "exact-ols"
     /// As exact-ols with an OLS teacher fitted on nt > dt + 1 independent samples: exact.
     case exactOLSFittedTeacher = "exact-ols-fitted-teacher"
-    /// Finite n with gamma > 0 (or n <= ds + 1 when approximation is allowed):
+    /// Finite n >= 1, gamma > 0, scalar student (ds = 1), oracle or OLS teacher of any dt: exact,
+    /// by one-dimensional quadrature over the student's scatter (`ScalarRidgeMoments`).
+    case exactScalarRidge = "exact-scalar-ridge"
+    /// Finite n with gamma > 0 and ds > 1 (or n <= ds + 1 when approximation is allowed):
     /// the deterministic equivalent, asymptotic in n and ds, not exact.
     case deterministicEquivalent = "deterministic-equivalent"
 
@@ -24,7 +27,7 @@ public enum Regime: String, Sendable, CaseIterable {
             return .population
         case .finite(let n):
             guard n >= 1 else { throw .invalid(parameter: "student.n", reason: "must be at least 1, got \(n)") }
-            if student.ridge > 0 { return .deterministicEquivalent }
+            if student.ridge > 0 { return ds == 1 ? .exactScalarRidge : .deterministicEquivalent }
             if n > ds + 1 { return teacherFit == .oracle ? .exactOLS : .exactOLSFittedTeacher }
             if student.allowApproximation { return .deterministicEquivalent }
             throw .regimeDoesNotApply(
