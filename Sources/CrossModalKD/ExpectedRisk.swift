@@ -65,6 +65,8 @@ public struct ExpectedRisk: Sendable {
             varianceInflation = moments.noiseFactor
             weightVariance = Matrix(rows: 1, cols: 1, elements: [m.sss[0, 0] * moments.shrinkageVariance])
             scalarRidgeMoments = moments
+        case .monteCarlo:
+            throw .regimeDoesNotApply(parameter: "student.truth", reason: "a Monte Carlo estimate has no closed-form expected risk")
         case .deterministicEquivalent:
             guard case .finite(let n) = student.samples else {
                 throw .regimeDoesNotApply(parameter: "student.n", reason: "the deterministic equivalent needs a finite n")

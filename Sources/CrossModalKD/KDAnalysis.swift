@@ -18,7 +18,18 @@ public struct KDAnalysis: Sendable {
     /// argmin of E R over [0, 1].
     public let lambdaOpt: Double
     /// Sign-label accuracy (Sheppard) of the mean fitted weight E[w] without KD, at lambda, at lambda*.
+    /// For a Monte Carlo truth: the mean accuracy of the fitted w over the trials (NaN at lambda*).
     public let accuracyNoKD: Double, accuracyKD: Double, accuracyOpt: Double
+    /// For `regime == .monteCarlo`: the estimate behind the numbers (nil for a formula).
+    public internal(set) var monteCarloTruth: MonteCarloTruth?
+    /// For the deterministic equivalent: the calibrated bound on its error in the slope a1 =
+    /// dE R/dlambda at 0, whose sign decides `kdHelps` (`DeterministicEquivalent.slopeErrorBound`);
+    /// nil for exact regimes and Monte Carlo.
+    public internal(set) var approximationErrorBound: Double?
+
+    /// Whether the approximation could flip the verdict: the slope a1 lies within the error bound
+    /// of zero (always false without an approximation).
+    public var verdictUncertain: Bool { approximationErrorBound.map { abs(riskCurve.a1) <= $0 } ?? false }
 
     /// G(lambda) = E R(0) - E R(lambda).
     public var kdGain: Double { riskNoKD - riskKD }
@@ -50,6 +61,9 @@ public struct KDAnalysis: Sendable {
         self.init(information: InformationSummary(model: model), regime: chosen, bayesRisk: expected.bayesRisk,
                   lambda: student.lambda, risk: { expected.risk(target($0)) },
                   accuracy: { SignAccuracy.of(weights: expected.meanWeights(target($0)), in: model) })
+        if let de = expected.deterministicEquivalent {
+            approximationErrorBound = de.slopeErrorBound(riskNoKD: riskNoKD)
+        }
         guard [riskCurve.a0, riskCurve.a1, riskCurve.a2, riskKD].allSatisfy(\.isFinite) else {
             throw .invalid(parameter: "teacher.scale", reason: "the expected risk overflows; use a smaller teacher scale or better-scaled variances")
         }

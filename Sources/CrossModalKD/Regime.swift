@@ -1,5 +1,6 @@
-/// The analytic regimes of THEORY.md section 4. The raw values are the names used in reports,
-/// JSON and CSV.
+/// How the expected risk (and so `kd_helps`) was obtained: one of the analytic regimes of
+/// THEORY.md section 4, or a Monte Carlo estimate (`[student] truth = "monte-carlo"`). The raw
+/// values are the names used in reports, JSON and CSV.
 public enum Regime: String, Sendable, CaseIterable {
     /// n = infinity, any ridge gamma >= 0: exact.
     case population
@@ -13,9 +14,23 @@ public enum Regime: String, Sendable, CaseIterable {
     /// Finite n with gamma > 0 and ds > 1 (or n <= ds + 1 when approximation is allowed):
     /// the deterministic equivalent, asymptotic in n and ds, not exact.
     case deterministicEquivalent = "deterministic-equivalent"
+    /// Not a formula: the risk curve estimated by the Monte Carlo engine to a requested standard
+    /// error (`KDAnalysis(monteCarloTruthOf:...)`). Never chosen by `choose`.
+    case monteCarlo = "monte-carlo"
 
-    /// Whether the regime's expected risk is exact (true) or an asymptotic approximation.
-    public var isExact: Bool { self != .deterministicEquivalent }
+    /// Whether the regime's expected risk is an exact formula (false for the asymptotic
+    /// approximation and for a Monte Carlo estimate).
+    public var isExact: Bool { self != .deterministicEquivalent && self != .monteCarlo }
+
+    /// Which method produced `kd_helps`: "exact", "approximation" (the deterministic equivalent)
+    /// or "monte-carlo".
+    public var truthMethod: String {
+        switch self {
+        case .deterministicEquivalent: "approximation"
+        case .monteCarlo: "monte-carlo"
+        default: "exact"
+        }
+    }
 
     /// The regime THEORY.md assigns to a student and teacher in a model of student dimension `ds`.
     public static func choose(student: StudentSpec, teacherFit: TeacherFit, ds: Int) throws(AnalysisError) -> Regime {

@@ -1,4 +1,5 @@
 import CCHScenario
+import CrossModalKD
 import Dispatch
 import Foundation
 
@@ -129,18 +130,21 @@ struct ShardMerge {
 
 /// Where the summary's inputs sit in a CSV row.
 struct SummaryColumns {
-    let valid: Int?, predictsGain: Int?, helps: Int?, z: Int?
+    let valid: Int?, predictsGain: Int?, helps: Int?, z: Int?, method: Int?, uncertain: Int?
 
     init(header: [String]) {
         valid = header.firstIndex(of: "valid")
         predictsGain = header.firstIndex(of: "cch_predicts_gain")
         helps = header.firstIndex(of: "kd_helps")
         z = header.firstIndex(of: "z_gain")
+        method = header.firstIndex(of: "kd_helps_method")
+        uncertain = header.firstIndex(of: "verdict_uncertain")
     }
 
     func record(_ fields: [String], point: Int, into summary: inout RunSummary) {
         func field(_ i: Int?) -> String? { i.flatMap { $0 < fields.count ? fields[$0] : nil } }
         summary.record(point: point, valid: field(valid) == "1", predictsGain: field(predictsGain).map { $0 == "1" },
-                       helps: field(helps).map { $0 == "1" }, z: field(z).flatMap { Double($0) })
+                       helps: field(helps).map { $0 == "1" }, z: field(z).flatMap { Double($0) },
+                       approximate: field(method) == Regime.deterministicEquivalent.truthMethod, uncertain: field(uncertain) == "1")
     }
 }
