@@ -2,6 +2,7 @@ import ArgumentParser
 import CCHScenario
 import CrossModalKD
 import Foundation
+import SweepEngine
 
 extension CCHSimCommand {
     /// `cchsim analyze`: the analytic answer for one scenario.

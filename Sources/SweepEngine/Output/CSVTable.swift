@@ -4,14 +4,14 @@ import CrossModalKD
 /// `t1,t2,s1,y` then one row of numbers per observation. Fields may be double-quoted (RFC 4180,
 /// `""` for a quote inside); surrounding spaces are ignored; blank lines are skipped.
 /// Every error names the file, the line (and column) and the reason.
-struct CSVTable {
+public struct CSVTable {
     let file: String
     /// Column names, in file order.
     let header: [String]
     /// Data rows as raw fields, with the 1-based line number of each.
     let rows: [(line: Int, fields: [String])]
 
-    init(file: String, text: String) throws(CLIError) {
+    public init(file: String, text: String) throws(CLIError) {
         self.file = file
         // "\r\n" is one Character in Swift, so both line ends are separators.
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
@@ -37,7 +37,7 @@ struct CSVTable {
     }
 
     /// The named columns as a rows x names.count matrix of finite numbers.
-    func numericColumns(_ names: [String]) throws(CLIError) -> Matrix {
+    public func numericColumns(_ names: [String]) throws(CLIError) -> Matrix {
         var indices: [Int] = []
         for name in names {
             guard let i = header.firstIndex(of: name) else {
