@@ -26,6 +26,7 @@ final class ExactScalarRidgeTests: XCTestCase {
             // Sss = 2 and gamma = g Sss / n give the scaled penalty g.
             let m = try ScalarRidgeMoments(samples: n, ridge: g * 2 / Double(n), studentVariance: 2)
             XCTAssertEqual(m.scaledPenalty, g, accuracy: 1e-15 * g)
+            for _ in 0..<2 { XCTAssertEqual(try ScalarRidgeMoments.cached(samples: n, ridge: g * 2 / Double(n), studentVariance: 2), m) }
             let h1 = chiSquaredExpectation(n: n) { $0 / ($0 + g) }
             let h2 = chiSquaredExpectation(n: n) { ($0 / ($0 + g)) * ($0 / ($0 + g)) }
             let noise = chiSquaredExpectation(n: n) { $0 / (($0 + g) * ($0 + g)) }

@@ -60,7 +60,7 @@ public struct ExpectedRisk: Sendable {
             guard ds == 1, case .finite(let n) = student.samples else {
                 throw .regimeDoesNotApply(parameter: "student.n", reason: "the exact scalar ridge regime needs ds = 1 and a finite n")
             }
-            let moments = try ScalarRidgeMoments(samples: n, ridge: student.ridge, studentVariance: m.sss[0, 0])
+            let moments = try ScalarRidgeMoments.cached(samples: n, ridge: student.ridge, studentVariance: m.sss[0, 0])
             shrinkage = Matrix(rows: 1, cols: 1, elements: [moments.meanShrinkage])
             varianceInflation = moments.noiseFactor
             weightVariance = Matrix(rows: 1, cols: 1, elements: [m.sss[0, 0] * moments.shrinkageVariance])

@@ -47,7 +47,7 @@ extension KDAnalysis {
             shrinkage = 1
             inflation = 1 / Double(n - 2)
         case (.exactScalarRidge, .finite(let n)):
-            guard let moments = try? ScalarRidgeMoments(samples: n, ridge: student.ridge, studentVariance: 1) else { return nil }
+            guard let moments = try? ScalarRidgeMoments.cached(samples: n, ridge: student.ridge, studentVariance: 1) else { return nil }
             shrinkage = moments.meanShrinkage
             inflation = moments.noiseFactor
             weightVariance = moments.shrinkageVariance

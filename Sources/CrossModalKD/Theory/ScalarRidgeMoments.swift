@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The three expectations over the design that make finite-n ridge exact for a scalar student
 /// (ds = 1), docs/finite-n-ridge.md.
@@ -63,4 +64,26 @@ public struct ScalarRidgeMoments: Sendable, Equatable {
         meanSquaredShrinkage = integral { t in t * nd * (nd + 2) * pow(1 + 2 * t, -half - 2) }
         noiseFactor = integral { t in t * nd * pow(1 + 2 * t, -half - 1) }
     }
+}
+
+extension ScalarRidgeMoments {
+    /// The moments for (n, gamma, Sss), remembered across calls: a sweep over correlations at a
+    /// fixed n and ridge needs them once, not once per grid point (three quadratures, about
+    /// 0.1 ms). The values are those of `init`, bit for bit, whatever the order of calls or threads.
+    public static func cached(samples n: Int, ridge gamma: Double, studentVariance sss: Double) throws(AnalysisError) -> ScalarRidgeMoments {
+        let key = Key(samples: n, ridge: gamma, studentVariance: sss)
+        if let hit = memory.withLock({ $0[key] }) { return hit }
+        let moments = try ScalarRidgeMoments(samples: n, ridge: gamma, studentVariance: sss)
+        memory.withLock { table in
+            if table.count >= 4096 { table.removeAll(keepingCapacity: true) }
+            table[key] = moments
+        }
+        return moments
+    }
+
+    private struct Key: Hashable {
+        let samples: Int, ridge: Double, studentVariance: Double
+    }
+
+    private static let memory = Mutex<[Key: ScalarRidgeMoments]>([:])
 }
