@@ -36,6 +36,44 @@ final class ExactScalarRidgeTests: XCTestCase {
         }
     }
 
+    /// Closed forms for n = 1 and n = 2, down to g = 1e-8 where the mass of the integrals spans eight
+    /// decades: with J1 = E[1/(X+g)] and J2 = E[1/(X+g)^2] = -dJ1/dg, E[h] = 1 - g J1,
+    /// E[h^2] = 1 - 2 g J1 + g^2 J2, E[X/(X+g)^2] = J1 - g J2, and
+    /// n = 1: J1 = sqrt(pi)/(2a) e^(a^2) erfc(a), a = sqrt(g/2);
+    /// n = 2: J1 = e^(g/2) E1(g/2) / 2, J2 = (1/g - J1) / 2 (E1 by its power series or continued fraction).
+    func testMomentsMatchClosedFormsForOneAndTwoSamples() throws {
+        func e1(_ x: Double) -> Double {
+            if x < 1 {
+                var term = 1.0, sum = 0.0
+                for k in 1...60 {
+                    term *= -x / Double(k)
+                    sum -= term / Double(k)
+                }
+                return -0.5772156649015329 - log(x) + sum
+            }
+            var f = 0.0  // continued fraction, evaluated backwards
+            for k in stride(from: 60, through: 1, by: -1) { f = Double(k) / (1 + Double(k) / (x + f)) }
+            return exp(-x) / (x + f)
+        }
+        for g in [1e-8, 1e-3, 0.3, 10.0] {
+            let a = (g / 2).squareRoot()
+            let scaledErfc = exp(a * a) * erfc(a)
+            let j1One = Double.pi.squareRoot() / (2 * a) * scaledErfc
+            let dj1da = Double.pi.squareRoot() / 2 * (-scaledErfc / (a * a) + 2 * scaledErfc - 2 / (Double.pi.squareRoot() * a))
+            let j2One = -dj1da / (4 * a)
+            let j1Two = exp(g / 2) * e1(g / 2) / 2
+            let j2Two = (1 / g - j1Two) / 2
+            for (n, j1, j2) in [(1, j1One, j2One), (2, j1Two, j2Two)] {
+                let m = try ScalarRidgeMoments(samples: n, ridge: g / Double(n), studentVariance: 1)
+                let what = "n = \(n), g = \(g)"
+                XCTAssertEqual(m.meanShrinkage, 1 - g * j1, accuracy: 1e-11, "E[h], \(what)")
+                XCTAssertEqual(m.meanSquaredShrinkage, 1 - 2 * g * j1 + g * g * j2, accuracy: 1e-11, "E[h^2], \(what)")
+                let noise = j1 - g * j2
+                XCTAssertEqual(m.noiseFactor, noise, accuracy: 1e-9 * noise, "E[X/(X+g)^2], \(what)")
+            }
+        }
+    }
+
     /// n = 1: w = s z / (s^2 + gamma) with z = b s + sqrt(s2) e. The expectation over s by the
     /// trapezoidal rule on a fine grid and over e by 3-point Gauss-Hermite (exact: the risk is
     /// quadratic in e), straight from the definition of the risk.

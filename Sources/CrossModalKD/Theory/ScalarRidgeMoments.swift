@@ -19,8 +19,8 @@ import Synchronization
 ///     E[X^2 / (X + g)^2] = int_0^inf t n (n + 2) e^{-gt} (1 + 2t)^{-n/2-2} dt
 ///     E[X / (X + g)^2]   = int_0^inf t n e^{-gt} (1 + 2t)^{-n/2-1} dt
 ///
-/// (from 1/(X+g) = int e^{-t(X+g)} dt and 1/(X+g)^2 = int t e^{-t(X+g)} dt), computed by GSL's
-/// adaptive quadrature to a relative error near 1e-13. gamma = 0 gives h = 1 and
+/// (from 1/(X+g) = int e^{-t(X+g)} dt and 1/(X+g)^2 = int t e^{-t(X+g)} dt), computed in u = ln t
+/// by GSL's adaptive quadrature to a relative error near 1e-13. gamma = 0 gives h = 1 and
 /// E[1/X] = 1 / (n - 2): exact OLS.
 public struct ScalarRidgeMoments: Sendable, Equatable {
     /// n, the student's sample size.
@@ -51,14 +51,16 @@ public struct ScalarRidgeMoments: Sendable, Equatable {
         samples = n
         scaledPenalty = g
         let half = Double(n) / 2, nd = Double(n)
-        // The integrands fall off on the scale of min(1/2, 1/g) in t: t = tau / max(1, g) puts it at
-        // O(1) in tau, where the adaptive rule starts.
-        let scale = 1 / max(1, g)
+        // The integrands' mass spans t from O(1) (where (1 + 2t)^(-n/2) falls) to O(1/g) (where
+        // e^(-gt) does): for small n and g, decades apart. In u = ln t every scale is O(1) wide,
+        // so the adaptive rule resolves both; the line is split at u = 0 into two half-lines.
         func integral(_ f: (Double) -> Double) -> Double {
-            Quadrature.halfLine(absoluteTolerance: 0, relativeTolerance: 1e-13) { tau in
-                let t = tau * scale
-                return f(t) * exp(-g * t) * scale
+            func integrand(_ u: Double) -> Double {
+                let t = exp(u)
+                return g * t > 745 ? 0 : f(t) * exp(-g * t) * t
             }
+            return Quadrature.halfLine(absoluteTolerance: 0, relativeTolerance: 1e-13) { integrand($0) }
+                + Quadrature.halfLine(absoluteTolerance: 0, relativeTolerance: 1e-13) { integrand(-$0) }
         }
         meanShrinkage = integral { t in nd * pow(1 + 2 * t, -half - 1) }
         meanSquaredShrinkage = integral { t in t * nd * (nd + 2) * pow(1 + 2 * t, -half - 2) }
