@@ -19,8 +19,7 @@ extension CCHSimCommand {
         @Option(help: "Directory of the figures.")
         var out: String = "Plots"
 
-        @Option(help: "Worker threads (default: all cores).")
-        var threads: Int?
+        @OptionGroup var threadsOption: ThreadsOption
 
         mutating func run() throws {
             guard Gnuplot.executable != nil else {
@@ -30,12 +29,12 @@ extension CCHSimCommand {
             guard !files.isEmpty else { throw CLIError("\(scenarios): no scenario file with a [sweep] table") }
             var options = RunOptions()
             options.outDirectory = out
-            if let threads { options.threads = max(1, threads) }
+            if let threads = threadsOption.threads { options.threads = threads }
             for file in files {
-                print("== \(file)")
+                try StandardOutput.line("== \(file)")
                 let outcome = try SweepCommandSupport.run(scenarioPath: file, options: options)
-                print(SweepCommandSupport.report(outcome))
-                print("")
+                try StandardOutput.line(SweepCommandSupport.report(outcome))
+                try StandardOutput.line("")
             }
         }
     }

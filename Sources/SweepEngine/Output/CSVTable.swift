@@ -1,9 +1,14 @@
+import CCHScenario
 import CrossModalKD
 
 /// A comma-separated table with a header row of column names, as a user exports representations:
 /// `t1,t2,s1,y` then one row of numbers per observation. Fields may be double-quoted (RFC 4180,
 /// `""` for a quote inside); surrounding spaces are ignored; blank lines are skipped.
-/// Every error names the file, the line (and column) and the reason.
+/// Every error names the file, the line (and column) and the reason, quoting at most
+/// `EchoedInput.limit` characters of the input.
+///
+/// Reading is one pass over the UTF-8 bytes (linear in the file size, whatever the number of
+/// columns): rows keep their raw fields, and only the columns asked for are turned into numbers.
 public struct CSVTable {
     let file: String
     /// Column names, in file order.
@@ -13,22 +18,27 @@ public struct CSVTable {
 
     public init(file: String, text: String) throws(CLIError) {
         self.file = file
-        // "\r\n" is one Character in Swift, so both line ends are separators.
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         var header: [String]?
         var rows: [(Int, [String])] = []
-        for (index, raw) in lines.enumerated() {
-            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
-            guard !line.allSatisfy({ $0 == " " || $0 == "\t" }) else { continue }
-            let fields = try Self.fields(of: line, file: file, line: index + 1)
+        var start = 0, number = 0
+        while start < bytes.count || (start == bytes.count && number == 0) {
+            number += 1
+            var end = bytes[start...].firstIndex(of: 10) ?? bytes.count
+            let next = end + 1
+            if end > start, bytes[end - 1] == 13 { end -= 1 }
+            let line = bytes[start..<end]
+            start = next
+            guard !line.allSatisfy({ $0 == 32 || $0 == 9 }) else { continue }
+            let fields = try Self.fields(of: line, file: file, line: number)
             if let header {
                 guard fields.count == header.count else {
-                    throw CLIError("\(file): line \(index + 1): \(fields.count) fields, but the header has \(header.count) columns")
+                    throw CLIError("\(file): line \(number): \(fields.count) fields, but the header has \(header.count) columns")
                 }
-                rows.append((index + 1, fields))
+                rows.append((number, fields))
             } else {
-                header = try Self.validatedHeader(fields, file: file, line: index + 1)
+                header = try Self.validatedHeader(fields, file: file, line: number)
             }
         }
         guard let header else { throw CLIError("\(file): empty file, expected a header row of column names") }
@@ -36,12 +46,16 @@ public struct CSVTable {
         self.rows = rows
     }
 
-    /// The named columns as a rows x names.count matrix of finite numbers.
+    /// The named columns as a rows x names.count matrix of finite decimal numbers.
     public func numericColumns(_ names: [String]) throws(CLIError) -> Matrix {
+        var position: [String: Int] = [:]
+        for (i, name) in header.enumerated() { position[name] = i }
         var indices: [Int] = []
         for name in names {
-            guard let i = header.firstIndex(of: name) else {
-                throw CLIError("\(file): no column named '\(name)'; the header has \(header.map { "'\($0)'" }.joined(separator: ", "))")
+            guard let i = position[name] else {
+                let shown = header.prefix(10).map { EchoedInput.quoted($0) }.joined(separator: ", ")
+                throw CLIError("\(file): no column named \(EchoedInput.quoted(name)); the header has \(shown)"
+                               + (header.count > 10 ? ", ... (\(header.count) columns)" : ""))
             }
             indices.append(i)
         }
@@ -49,12 +63,13 @@ public struct CSVTable {
         for (r, row) in rows.enumerated() {
             for (j, i) in indices.enumerated() {
                 let cell = row.fields[i]
+                let place = "\(file): line \(row.line), column \(i + 1) (\(EchoedInput.quoted(header[i])))"
                 guard let x = Double(cell) else {
-                    let shown = cell.isEmpty ? "an empty cell" : "'\(cell)'"
-                    throw CLIError("\(file): line \(row.line), column \(i + 1) ('\(header[i])'): \(shown) is not a number")
+                    throw CLIError("\(place): \(cell.isEmpty ? "an empty cell" : EchoedInput.quoted(cell)) is not a number")
                 }
-                guard x.isFinite else {
-                    throw CLIError("\(file): line \(row.line), column \(i + 1) ('\(header[i])'): '\(cell)' is not a finite number")
+                guard x.isFinite else { throw CLIError("\(place): \(EchoedInput.quoted(cell)) is not a finite number") }
+                guard Self.isDecimal(cell) else {
+                    throw CLIError("\(place): \(EchoedInput.quoted(cell)) is not a decimal number (hexadecimal and other notations are refused)")
                 }
                 out[r, j] = x
             }
@@ -62,66 +77,67 @@ public struct CSVTable {
         return out
     }
 
+    /// Whether `cell` is written in decimal notation: digits, a point, a sign, an exponent.
+    private static func isDecimal(_ cell: String) -> Bool {
+        cell.utf8.allSatisfy { (48...57).contains($0) || $0 == 46 || $0 == 43 || $0 == 45 || $0 == 101 || $0 == 69 }
+    }
+
     private static func validatedHeader(_ fields: [String], file: String, line: Int) throws(CLIError) -> [String] {
+        var seen: [String: Int] = [:]
         for (i, name) in fields.enumerated() {
             guard !name.isEmpty else { throw CLIError("\(file): line \(line): header column \(i + 1) has no name") }
-            if let j = fields[..<i].firstIndex(of: name) {
-                throw CLIError("\(file): line \(line): the column name '\(name)' appears twice (columns \(j + 1) and \(i + 1))")
+            if let j = seen[name] {
+                throw CLIError("\(file): line \(line): the column name \(EchoedInput.quoted(name)) appears twice (columns \(j + 1) and \(i + 1))")
             }
+            seen[name] = i
         }
         return fields
     }
 
-    /// Splits one line into trimmed fields, honouring double quotes.
-    private static func fields(of line: String, file: String, line number: Int) throws(CLIError) -> [String] {
+    /// Splits one line (UTF-8 bytes without its line end) into trimmed fields, honouring double
+    /// quotes. The bytes of `"`, `,`, space and tab never occur inside a multi-byte UTF-8 character,
+    /// so splitting bytes splits characters correctly.
+    private static func fields(of line: ArraySlice<UInt8>, file: String, line number: Int) throws(CLIError) -> [String] {
+        let quote: UInt8 = 34, comma: UInt8 = 44
+        func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 }
         var fields: [String] = []
-        var current = ""
-        var quoted = false, wasQuoted = false
-        var chars = line.makeIterator()
-        var pending: Character? = nil
-        func next() -> Character? {
-            if let p = pending { pending = nil; return p }
-            return chars.next()
-        }
-        while let c = next() {
-            if quoted {
-                if c == "\"" {
-                    if let d = next() {
-                        if d == "\"" { current.append("\"") } else { quoted = false; pending = d }
-                    } else {
-                        quoted = false
+        var i = line.startIndex
+        while true {
+            while i < line.endIndex, isBlank(line[i]) { i += 1 }
+            if i < line.endIndex, line[i] == quote {
+                var value: [UInt8] = []
+                i += 1
+                var closed = false
+                while i < line.endIndex {
+                    if line[i] == quote {
+                        if i + 1 < line.endIndex, line[i + 1] == quote {
+                            value.append(quote)
+                            i += 2
+                            continue
+                        }
+                        closed = true
+                        i += 1
+                        break
                     }
-                } else {
-                    current.append(c)
+                    value.append(line[i])
+                    i += 1
                 }
-            } else if c == "," {
-                fields.append(wasQuoted ? current : current.trimmingSpaces)
-                current = ""
-                wasQuoted = false
-            } else if c == "\"" && current.trimmingSpaces.isEmpty && !wasQuoted {
-                current = ""
-                quoted = true
-                wasQuoted = true
-            } else if wasQuoted {
-                guard c == " " || c == "\t" else {
+                guard closed else { throw CLIError("\(file): line \(number), field \(fields.count + 1): unterminated quote") }
+                while i < line.endIndex, isBlank(line[i]) { i += 1 }
+                guard i == line.endIndex || line[i] == comma else {
                     throw CLIError("\(file): line \(number), field \(fields.count + 1): text after a closing quote")
                 }
+                fields.append(String(decoding: value, as: UTF8.self))
             } else {
-                current.append(c)
+                let fieldStart = i
+                while i < line.endIndex, line[i] != comma { i += 1 }
+                var fieldEnd = i
+                while fieldEnd > fieldStart, isBlank(line[fieldEnd - 1]) { fieldEnd -= 1 }
+                fields.append(String(decoding: line[fieldStart..<fieldEnd], as: UTF8.self))
             }
+            guard i < line.endIndex else { break }
+            i += 1  // the comma
         }
-        guard !quoted else { throw CLIError("\(file): line \(number), field \(fields.count + 1): unterminated quote") }
-        fields.append(wasQuoted ? current : current.trimmingSpaces)
         return fields
-    }
-}
-
-private extension String {
-    /// Without leading and trailing spaces and tabs.
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return String(s)
     }
 }
