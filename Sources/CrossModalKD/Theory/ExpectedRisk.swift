@@ -67,6 +67,9 @@ public struct ExpectedRisk: Sendable {
             scalarRidgeMoments = moments
         case .monteCarlo:
             throw .regimeDoesNotApply(parameter: "student.truth", reason: "a Monte Carlo estimate has no closed-form expected risk")
+        case .exactOLSStudentRows:
+            // Not a function of the target's moments: `StudentRowsScalarRisk` computes it.
+            throw .regimeDoesNotApply(parameter: "teacher.rows", reason: TeacherSignal.studentRowsHaveNoFormula)
         case .deterministicEquivalent:
             guard case .finite(let n) = student.samples else {
                 throw .regimeDoesNotApply(parameter: "student.n", reason: "the deterministic equivalent needs a finite n")

@@ -11,6 +11,9 @@ public enum Regime: String, Sendable, CaseIterable {
     /// Finite n >= 1, gamma > 0, scalar student (ds = 1), oracle or OLS teacher of any dt: exact,
     /// by one-dimensional quadrature over the student's scatter (`ScalarRidgeMoments`).
     case exactScalarRidge = "exact-scalar-ridge"
+    /// dt = ds = 1, an OLS student and an OLS teacher fitted on the student's own n >= 4 rows
+    /// (teacher.rows = "student"): exact, evaluated by quadrature (docs/privileged-information.md).
+    case exactOLSStudentRows = "exact-ols-student-rows"
     /// Finite n with gamma > 0 and ds > 1 (or n <= ds + 1 when approximation is allowed):
     /// the deterministic equivalent, asymptotic in n and ds, not exact.
     case deterministicEquivalent = "deterministic-equivalent"
