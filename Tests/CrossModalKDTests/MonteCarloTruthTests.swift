@@ -8,9 +8,11 @@ final class MonteCarloTruthTests: XCTestCase {
     /// the paired gain's mean to rounding and its standard deviation through Cov(a1, a2).
     func testRiskCurveReproducesThePairedGain() throws {
         let model = try MonteCarloFixtures.latentModel(dt: 2, ds: 3, seed: 4)
-        for settings in [MonteCarloSettings(trials: 3000), MonteCarloSettings(trials: 3000, testSamples: 20)] {
+        let teachers = [TeacherSpec(), TeacherSpec(fit: .ols(samples: 12), rows: .student)]  // the second: privileged-information trials
+        let scorings = [MonteCarloSettings(trials: 3000), MonteCarloSettings(trials: 3000, testSamples: 20)]
+        for (teacher, settings) in teachers.flatMap({ t in scorings.map { (t, $0) } }) {
             let student = StudentSpec(samples: .finite(12), ridge: 0.2, lambda: 0.35)
-            let summary = try MonteCarloExperiment(model: model, teacher: TeacherSpec(), student: student, settings: settings)
+            let summary = try MonteCarloExperiment(model: model, teacher: teacher, student: student, settings: settings)
                 .run(seed: 3, pointIndex: 0, threads: 2)
             let fromCurve = summary.riskCurve.gain(at: 0.35)
             XCTAssertEqual(fromCurve.mean, summary.gain.mean, accuracy: 1e-12 * summary.riskNoKD.mean)
