@@ -32,6 +32,12 @@ public enum AnalysisFields {
         .init("accuracy_no_kd") { .number($0.accuracyNoKD) },
         .init("accuracy_kd") { .number($0.accuracyKD) },
         .init("accuracy_opt") { .number($0.accuracyOpt) },
+        .init("kd_helps_method", .truthMethod) { .text($0.regime.truthMethod) },
+        .init("risk_slope") { .number($0.riskCurve.a1) },
+        .init("verdict_error_bound") { .number($0.approximationErrorBound ?? .nan) },
+        .init("verdict_uncertain", .verdictUncertain) { .bool($0.verdictUncertain) },
+        .init("kd_gain_opt_se") { .number($0.monteCarloTruth?.gainOpt.standardError ?? .nan) },
+        .init("truth_trials") { a in a.monteCarloTruth.map { .integer($0.trials) } ?? .number(.nan) },
     ])
 
     /// Every analyze column, in order.

@@ -21,6 +21,7 @@ public enum SimulationFields {
         c += estimateColumns("mc_kd_gain", role: .monteCarloGain, standardErrorRole: .monteCarloGainStandardError) { $0.gain }
         c += estimateColumns("mc_accuracy_no_kd") { $0.accuracyNoKD }
         c += estimateColumns("mc_accuracy_kd") { $0.accuracyKD }
+        c += estimateColumns("mc_risk_slope") { $0.riskCurve.slope }
         c += [
             .init("z_risk_no_kd") { .number($0.zRiskNoKD ?? .nan) },
             .init("z_risk_kd") { .number($0.zRiskKD ?? .nan) },

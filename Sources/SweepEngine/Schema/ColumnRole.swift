@@ -32,6 +32,11 @@ public enum ColumnRole: Hashable, Sendable {
     case monteCarloGain, monteCarloGainStandardError
     /// (Monte Carlo gain - analytic gain) / standard error.
     case gainZ
+    /// How the truth was obtained (text: a regime's `truthMethod`).
+    case truthMethod
+    /// The verdict is uncertain (a boolean: an approximation's error bound or a Monte Carlo truth
+    /// does not settle the sign).
+    case verdictUncertain
     /// With `[estimation]`: P(the estimated gap has the other sign) and its standard error.
     case flipProbability(MIEstimatorKind), flipStandardError(MIEstimatorKind)
 }

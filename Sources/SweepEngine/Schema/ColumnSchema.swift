@@ -26,7 +26,8 @@ public struct ColumnSchema: Sendable, Equatable {
     public var summaryPositions: SummaryPositions {
         let label = verdictLabel
         return SummaryPositions(prediction: label.flatMap { index(of: .prediction($0)) },
-                                truth: label.flatMap { index(of: .truth($0)) }, z: index(of: .gainZ))
+                                truth: label.flatMap { index(of: .truth($0)) }, z: index(of: .gainZ),
+                                method: index(of: .truthMethod), uncertain: index(of: .verdictUncertain))
     }
 }
 
@@ -35,6 +36,8 @@ public struct ColumnSchema: Sendable, Equatable {
 /// the CSV text), so both always agree.
 public struct SummaryPositions: Sendable, Equatable {
     public let prediction: Int?, truth: Int?, z: Int?
+    /// How the truth was obtained, and whether the verdict is uncertain.
+    public let method: Int?, uncertain: Int?
 
     /// Records a valid point from its computed values.
     func record(_ values: [ReportValue], point: Int, into summary: inout RunSummary) {
@@ -46,18 +49,24 @@ public struct SummaryPositions: Sendable, Equatable {
             guard let i, i < values.count, case .number(let x) = values[i] else { return nil }
             return x
         }
-        summary.record(point: point, valid: true, predictsGain: flag(prediction), helps: flag(truth), z: number(z))
+        func text(_ i: Int?) -> String? {
+            guard let i, i < values.count, case .text(let t) = values[i] else { return nil }
+            return t
+        }
+        summary.record(point: point, valid: true, predictsGain: flag(prediction), helps: flag(truth), z: number(z),
+                       approximate: text(method) == Regime.deterministicEquivalent.truthMethod, uncertain: flag(uncertain) ?? false)
     }
 
     /// Records a point from its CSV fields, whose result values start at `offset`.
     func record(csvFields fields: [String], offset: Int, valid: Bool, point: Int, into summary: inout RunSummary) {
         guard valid else {
-            summary.record(point: point, valid: false, predictsGain: nil, helps: nil, z: nil)
+            summary.record(point: point, valid: false, predictsGain: nil, helps: nil, z: nil, approximate: false, uncertain: false)
             return
         }
         func field(_ i: Int?) -> String? { i.flatMap { offset + $0 < fields.count ? fields[offset + $0] : nil } }
         func flag(_ i: Int?) -> Bool? { field(i).flatMap { $0 == "1" ? true : $0 == "0" ? false : nil } }
         summary.record(point: point, valid: true, predictsGain: flag(prediction), helps: flag(truth),
-                       z: field(z).flatMap { Double($0) })
+                       z: field(z).flatMap { Double($0) },
+                       approximate: field(method) == Regime.deterministicEquivalent.truthMethod, uncertain: field(uncertain) == "1")
     }
 }

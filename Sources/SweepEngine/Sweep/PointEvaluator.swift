@@ -18,7 +18,7 @@ struct AnalyticEvaluator: PointEvaluator {
     var columns: [Column] { AnalysisFields.table.columns }
 
     func evaluate(_ scenario: Scenario, point: Int) throws(ScenarioError) -> [ReportValue] {
-        AnalysisFields.table.values(try scenario.analyzeWithFastPath())
+        AnalysisFields.table.values(try scenario.analyzeWithFastPath(point: point))
     }
 }
 
@@ -34,6 +34,9 @@ struct MonteCarloEvaluator: PointEvaluator {
     func evaluate(_ scenario: Scenario, point: Int) throws(ScenarioError) -> [ReportValue] {
         let experiment = try scenario.monteCarloExperiment()
         let summary = try scenario.simulate(experiment, pointIndex: point, threads: 1)
-        return SimulationFields.analysis(of: experiment).map(\.value) + SimulationFields.table.values(summary)
+        // With truth = "monte-carlo" the analyze columns are the Monte Carlo truth.
+        let analysis = scenario.truth.method == .monteCarlo
+            ? AnalysisFields.of(try scenario.analyze(point: point)) : SimulationFields.analysis(of: experiment)
+        return analysis.map(\.value) + SimulationFields.table.values(summary)
     }
 }

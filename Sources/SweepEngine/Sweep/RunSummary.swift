@@ -15,6 +15,9 @@ public struct RunSummary: Equatable, Sendable {
     /// point number among ties, so the result does not depend on the order of merging).
     var zPoints = 0
     var largestZ: Double? = nil, largestZPoint: Int? = nil
+    /// Valid points whose `kd_helps` comes from the approximation (the deterministic equivalent),
+    /// and those of them flagged `verdict_uncertain` (the approximation could flip the verdict).
+    var approximatePoints = 0, uncertainPoints = 0
 
     /// Valid points.
     var valid: Int { points - invalid }
@@ -29,12 +32,15 @@ public struct RunSummary: Equatable, Sendable {
     }
 
     /// Records one point.
-    mutating func record(point: Int, valid isValid: Bool, predictsGain: Bool?, helps: Bool?, z: Double?) {
+    mutating func record(point: Int, valid isValid: Bool, predictsGain: Bool?, helps: Bool?, z: Double?,
+                         approximate: Bool = false, uncertain: Bool = false) {
         points += 1
         guard isValid else {
             invalid += 1
             return
         }
+        if approximate { approximatePoints += 1 }
+        if uncertain { uncertainPoints += 1 }
         if let predictsGain, let helps {
             switch (predictsGain, helps) {
             case (true, true): rightAboutGain += 1
@@ -54,6 +60,8 @@ public struct RunSummary: Equatable, Sendable {
         rightAboutNoGain += other.rightAboutNoGain
         falseAlarms += other.falseAlarms
         misses += other.misses
+        approximatePoints += other.approximatePoints
+        uncertainPoints += other.uncertainPoints
         if let z = other.largestZ, let p = other.largestZPoint {
             noteZ(z, at: p, count: other.zPoints)
         } else {
@@ -85,6 +93,10 @@ public struct RunSummary: Equatable, Sendable {
                 lines.append("  accuracy: no prediction (no valid point has both CCH's prediction and the truth)")
             }
         }
+        if approximatePoints > 0 {
+            lines.append("kd_helps from the deterministic-equivalent approximation at \(count(approximatePoints, "point")); "
+                + "\(uncertainPoints) flagged verdict_uncertain (the gain's slope at lambda = 0 within the calibrated error bound of zero, docs/finite-n-ridge.md).")
+        }
         if let z = largestZ, let p = largestZPoint {
             lines.append(String(format: "Largest |z| between Monte Carlo and analytic gain: %.3g at point %d (", z, p)
                 + count(zPoints, "point") + " with Monte Carlo).")
@@ -99,6 +111,7 @@ public struct RunSummary: Equatable, Sendable {
             ("cch_right_about_gain", .integer(rightAboutGain)), ("cch_right_about_no_gain", .integer(rightAboutNoGain)),
             ("cch_false_alarms", .integer(falseAlarms)), ("cch_misses", .integer(misses)),
             ("mc_points", .integer(zPoints)),
+            ("approximation_points", .integer(approximatePoints)), ("verdict_uncertain_points", .integer(uncertainPoints)),
         ]
         if let accuracy { out.append(("cch_accuracy", .number(accuracy))) }
         if let z = largestZ, let p = largestZPoint {
@@ -119,6 +132,7 @@ extension RunSummary: Decodable {
         case rightAboutGain = "cch_right_about_gain", rightAboutNoGain = "cch_right_about_no_gain"
         case falseAlarms = "cch_false_alarms", misses = "cch_misses"
         case zPoints = "mc_points", largestZ = "largest_abs_z", largestZPoint = "largest_abs_z_point"
+        case approximatePoints = "approximation_points", uncertainPoints = "verdict_uncertain_points"
     }
 
     public init(from decoder: Decoder) throws {
@@ -130,6 +144,9 @@ extension RunSummary: Decodable {
         falseAlarms = try c.decode(Int.self, forKey: .falseAlarms)
         misses = try c.decode(Int.self, forKey: .misses)
         zPoints = try c.decode(Int.self, forKey: .zPoints)
+        // Absent from summaries written before the counts existed: none then.
+        approximatePoints = try c.decodeIfPresent(Int.self, forKey: .approximatePoints) ?? 0
+        uncertainPoints = try c.decodeIfPresent(Int.self, forKey: .uncertainPoints) ?? 0
         largestZ = try c.decodeIfPresent(Double.self, forKey: .largestZ)
         largestZPoint = try c.decodeIfPresent(Int.self, forKey: .largestZPoint)
     }

@@ -1,4 +1,5 @@
 import CCHScenario
+import CrossModalKD
 import Dispatch
 import Foundation
 
@@ -140,7 +141,7 @@ public struct ShardMerge {
 /// Where the summary's inputs sit in a CSV row, from the sweep's column schema (by role, never by
 /// name): the checks a merged row must pass.
 struct SummaryColumns {
-    let valid: Int?, predictsGain: Int?, helps: Int?, z: Int?
+    let valid: Int?, predictsGain: Int?, helps: Int?, z: Int?, uncertain: Int?
     /// Names of the prediction and truth columns, for messages.
     let predictionKey: String, truthKey: String, zKey: String
     /// Number of columns.
@@ -155,6 +156,7 @@ struct SummaryColumns {
         predictionKey = predictsGain.map { table.header[$0] } ?? ""
         truthKey = helps.map { table.header[$0] } ?? ""
         zKey = z.map { table.header[$0] } ?? ""
+        uncertain = positions.uncertain.map { offset + $0 }
         count = table.header.count
     }
 
@@ -187,6 +189,7 @@ struct SummaryColumns {
         try flag(valid, "valid", emptyAllowed: false)
         try flag(predictsGain, predictionKey, emptyAllowed: true)
         try flag(helps, truthKey, emptyAllowed: true)
+        try flag(uncertain, "verdict_uncertain", emptyAllowed: true)
         if let z, !fields[z].isEmpty, Double(fields[z]) == nil {
             throw CLIError("\(place): \(zKey) = \(EchoedInput.quoted(fields[z])) at point \(point) is not a number")
         }
