@@ -47,13 +47,18 @@ extension CCHSimCommand {
 enum FigureSet {
     /// The `.toml` files of `directory` (sorted by name) that have a `[sweep]` table.
     static func scenarioFiles(in directory: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw CLIError("\(directory): no such directory (the scenario directory, --scenarios)")
+        }
+        guard isDirectory.boolValue else { throw CLIError("\(directory): not a directory (--scenarios names a directory of scenario files)") }
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
             throw CLIError("\(directory): cannot list the scenario directory (\(POSIXText.reason(of: error)))")
         }
         return try names.filter { $0.hasSuffix(".toml") }.sorted().map { "\(directory)/\($0)" }.filter { path in
             let text = try ScenarioLoading.readText(path)
-            do throws(ScenarioError) { return try ScenarioDocument(file: path, text: text).root["sweep"] != nil } catch {
+            do throws(ScenarioError) { return try ScenarioDocument(file: path, text: text).hasSweep } catch {
                 throw CLIError(error.description)
             }
         }
