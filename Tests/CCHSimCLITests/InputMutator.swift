@@ -1,3 +1,4 @@
+import CCHTestSupport
 import Foundation
 
 /// A seeded mutation fuzzer's source of hostile inputs: it rewrites real scenario files and CSVs
@@ -6,17 +7,11 @@ import Foundation
 /// repeated keys and lines, and truncations. Deterministic for a seed (SplitMix64), so a failing
 /// input is reproduced by its seed and index (docs/robustness.md, "Fuzzing").
 struct InputMutator {
-    private var state: UInt64
+    private var random: SplitMix
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { random.next() }
 
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
     mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }

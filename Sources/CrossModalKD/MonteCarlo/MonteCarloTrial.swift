@@ -204,7 +204,7 @@ final class TrialWorkspace {
     /// error at l is mean (y - f0 - l (f_u - f0))^2: slope -2 mean (y - f0)(f_u - f0), curvature mean (f_u - f0)^2.
     private func scoreOnTestSet(_ m: Int, _ stream: RandomStream) -> TrialOutcome {
         let row = testRow.base, b = beta.base, v0 = weightsNoKD.base, vl = weightsKD.base, vu = weightsSignal.base
-        var sse0 = 0.0, sseL = 0.0, agree0 = 0, agreeL = 0, cross = 0.0, spread = 0.0
+        var score = TestSetScore()
         for _ in 0..<m {
             stream.fillGaussian(row, count: ds + 1)
             var y = labelNoise * row[ds], f0 = 0.0, fl = 0.0, fu = 0.0
@@ -214,16 +214,8 @@ final class TrialWorkspace {
                 fl += vl[i] * row[i]
                 fu += vu[i] * row[i]
             }
-            sse0 += (y - f0) * (y - f0)
-            sseL += (y - fl) * (y - fl)
-            cross += (y - f0) * (fu - f0)
-            spread += (fu - f0) * (fu - f0)
-            if (y > 0) == (f0 > 0) { agree0 += 1 }
-            if (y > 0) == (fl > 0) { agreeL += 1 }
+            score.add(label: y, plain: f0, kd: fl, signal: fu)
         }
-        let count = Double(m)
-        return TrialOutcome(riskNoKD: sse0 / count, riskKD: sseL / count,
-                            accuracyNoKD: Double(agree0) / count, accuracyKD: Double(agreeL) / count,
-                            riskSlope: -2 * cross / count, riskCurvature: spread / count)
+        return score.outcome
     }
 }

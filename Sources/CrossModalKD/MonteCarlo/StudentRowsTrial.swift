@@ -87,25 +87,16 @@ struct StudentRowsTrial: Sendable {
                                 _ stream: RandomStream) -> TrialOutcome {
         let test = sampler.draw(m, from: stream)
         let cols = model.studentIndices
-        var sse0 = 0.0, sseL = 0.0, agree0 = 0, agreeL = 0, cross = 0.0, spread = 0.0
+        var score = TestSetScore()
         for r in 0..<m {
-            let y = test[r, model.labelIndex]
             var f0 = 0.0, fl = 0.0, fu = 0.0
             for (j, c) in cols.enumerated() {
                 f0 += plain[j] * test[r, c]
                 fl += kd[j] * test[r, c]
                 fu += toSignal[j] * test[r, c]
             }
-            sse0 += (y - f0) * (y - f0)
-            sseL += (y - fl) * (y - fl)
-            cross += (y - f0) * (fu - f0)
-            spread += (fu - f0) * (fu - f0)
-            if (y > 0) == (f0 > 0) { agree0 += 1 }
-            if (y > 0) == (fl > 0) { agreeL += 1 }
+            score.add(label: test[r, model.labelIndex], plain: f0, kd: fl, signal: fu)
         }
-        let count = Double(m)
-        return TrialOutcome(riskNoKD: sse0 / count, riskKD: sseL / count,
-                            accuracyNoKD: Double(agree0) / count, accuracyKD: Double(agreeL) / count,
-                            riskSlope: -2 * cross / count, riskCurvature: spread / count)
+        return score.outcome
     }
 }
