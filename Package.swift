@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        // isApproximatelyEqual: the project's one approximate-equality rule (docs/numerics.md).
+        .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
     ],
     targets: [
         // Thin C shim over the GNU Scientific Library (Debian: libgsl-dev).
@@ -23,7 +25,7 @@ let package = Package(
         // Monte Carlo engine. No file I/O, no printing.
         .target(
             name: "CrossModalKD",
-            dependencies: ["CGSL"]
+            dependencies: ["CGSL", .product(name: "RealModule", package: "swift-numerics")]
         ),
         // Scenario files (TOML) parsed and validated into CrossModalKD values.
         .target(
@@ -34,7 +36,7 @@ let package = Package(
         // metadata and gnuplot figures. No argument parsing.
         .target(
             name: "SweepEngine",
-            dependencies: ["CrossModalKD", "CCHScenario"]
+            dependencies: ["CrossModalKD", "CCHScenario", .product(name: "RealModule", package: "swift-numerics")]
         ),
         // Commands and their reports; testable in-process.
         .target(
@@ -50,11 +52,15 @@ let package = Package(
         .target(name: "CCHTestSupport", path: "Tests/CCHTestSupport"),
         .testTarget(
             name: "CrossModalKDTests",
-            dependencies: ["CrossModalKD", "CGSL"]
+            dependencies: ["CrossModalKD", "CGSL", .product(name: "RealModule", package: "swift-numerics")]
         ),
         .testTarget(
             name: "CCHSimCLITests",
-            dependencies: ["CCHSimCLI", "SweepEngine", "CCHScenario", "CrossModalKD", "CCHTestSupport"]
+            dependencies: [
+                "CCHSimCLI", "SweepEngine", "CCHScenario", "CrossModalKD", "CCHTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]
         ),
         .testTarget(
             name: "CCHScenarioTests",

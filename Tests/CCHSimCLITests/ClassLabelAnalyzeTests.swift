@@ -4,6 +4,7 @@ import CCHScenario
 @testable import SweepEngine
 import CrossModalKD
 import Foundation
+import RealModule
 import Testing
 
 /// `cchsim analyze` with `[model] label = "sign"`: class-label informations in the report and JSON.
@@ -32,7 +33,7 @@ struct ClassLabelAnalyzeTests {
         let mitc = try #require(json["mi_tc"] as? Double)
         let gap = try #require(json["cch_gap_class"] as? Double)
         // JSON text round trips to within an ulp or two.
-        func close(_ x: Double, _ y: Double) -> Bool { abs(x - y) <= 1e-14 * max(1, abs(y)) }
+        func close(_ x: Double, _ y: Double) -> Bool { x.isApproximatelyEqual(to: y, absoluteTolerance: 1e-14, relativeTolerance: 1e-14) }
         #expect(close(misc, SignLabelInformation.mutualInformation(model, block: model.studentIndices)))
         #expect(close(mitc, SignLabelInformation.mutualInformation(model, block: model.teacherIndices)))
         #expect(close(gap, mits - misc))

@@ -4,6 +4,7 @@ import CCHScenario
 @testable import SweepEngine
 import CrossModalKD
 import Foundation
+import RealModule
 import Testing
 
 /// Logistic-student scenarios: decoding of the logistic keys, `cchsim classify`, and analyze's
@@ -77,7 +78,7 @@ struct ClassifyCommandTests {
         let summary = try #require(try s.classificationExperiment(trials: 200)).run(seed: 5)
         func close(_ key: String, _ value: Double) -> Bool {
             guard let x = json[key] as? Double else { return false }
-            return abs(x - value) <= 1e-14 * max(1, abs(value))
+            return x.isApproximatelyEqual(to: value, absoluteTolerance: 1e-14, relativeTolerance: 1e-14)
         }
         #expect(close("cls_accuracy_kd", summary.accuracyKD) && close("cls_accuracy_no_kd", summary.accuracyNoKD))
         #expect(close("cls_kd_gain", summary.gain) && close("cls_kd_gain_se", summary.gainSE))

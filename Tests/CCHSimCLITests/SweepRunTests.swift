@@ -4,6 +4,7 @@ import CCHScenario
 @testable import SweepEngine
 import CrossModalKD
 import Foundation
+import RealModule
 import XCTest
 
 /// `cchsim run` and `cchsim merge`: the CSV schema, the summary, shards, resume, reproducibility and
@@ -72,7 +73,8 @@ final class SweepRunTests: XCTestCase {
             let column = f[header.firstIndex(of: key)!]
             switch value {
             case .number(let x) where x.isNaN: XCTAssertEqual(column, "nan", key)
-            case .number(let x): XCTAssertEqual(Double(column)!, x, accuracy: 1e-12 * max(1, abs(x)), key)
+            case .number(let x):
+                XCTAssertTrue(Double(column)!.isApproximatelyEqual(to: x, absoluteTolerance: 1e-12, relativeTolerance: 1e-12), "\(key): \(column) vs \(x)")
             case .bool(let b): XCTAssertEqual(column, b ? "1" : "0", key)
             case .text(let s): XCTAssertEqual(column, s, key)
             case .integer(let i): XCTAssertEqual(column, String(i), key)

@@ -1,4 +1,5 @@
 import CrossModalKD
+import RealModule
 import XCTest
 
 /// The scalar fast path of sweeps (`KDAnalysis.scalarFastPath`) against the general path
@@ -62,7 +63,7 @@ final class ScalarFastPathTests: XCTestCase {
 
     static func assertSame(_ a: KDAnalysis, _ b: KDAnalysis, _ context: String, file: StaticString = #filePath, line: UInt = #line) {
         func close(_ x: Double, _ y: Double, _ what: String) {
-            XCTAssert(abs(x - y) <= 1e-11 * max(1, abs(x), abs(y)), "\(context): \(what) \(x) vs \(y)", file: file, line: line)
+            XCTAssert(x.isApproximatelyEqual(to: y, absoluteTolerance: 1e-11, relativeTolerance: 1e-11), "\(context): \(what) \(x) vs \(y)", file: file, line: line)
         }
         let i = a.information, j = b.information
         close(i.teacherStudent, j.teacherStudent, "I(T;S)")

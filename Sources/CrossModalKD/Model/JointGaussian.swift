@@ -1,4 +1,5 @@
 import Foundation
+import RealModule
 
 /// The zero-mean jointly Gaussian vector V = (T, S, Y) of docs/theory.md section 1: a teacher
 /// representation T in R^dt, a student representation S in R^ds and a scalar label Y.
@@ -49,7 +50,7 @@ public struct JointGaussian: Sendable {
                     throw .invalid(parameter: "matrix", reason: "entry (\(i + 1), \(j + 1)) = \(a) is beyond \(SizeLimits.maximumCovarianceEntry) "
                                    + "in magnitude, the largest covariance entry cchsim computes with (risks would overflow); rescale the variables")
                 }
-                guard abs(a - b) <= 1e-12 * max(1, abs(a), abs(b)) else {
+                guard a.isApproximatelyEqual(to: b, absoluteTolerance: 1e-12, relativeTolerance: 1e-12) else {
                     throw .invalid(parameter: "matrix",
                                    reason: "not symmetric: entry (\(i + 1), \(j + 1)) = \(a) but (\(j + 1), \(i + 1)) = \(b)")
                 }

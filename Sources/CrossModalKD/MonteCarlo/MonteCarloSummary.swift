@@ -1,4 +1,5 @@
 import Foundation
+import RealModule
 
 /// Mean, standard error and 95% interval of one Monte Carlo quantity over the trials.
 public struct MonteCarloEstimate: Sendable, Equatable {
@@ -20,7 +21,7 @@ public struct MonteCarloEstimate: Sendable, Equatable {
     public func zScore(against reference: Double) -> Double {
         let difference = mean - reference
         if standardError > 0 { return difference / standardError }
-        return abs(difference) <= 1e-12 * max(1, abs(reference)) ? 0 : (difference > 0 ? .infinity : -.infinity)
+        return mean.isApproximatelyEqual(to: reference, absoluteTolerance: 1e-12, relativeTolerance: 1e-12) ? 0 : (difference > 0 ? .infinity : -.infinity)
     }
 }
 

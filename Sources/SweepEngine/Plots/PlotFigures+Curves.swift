@@ -1,6 +1,7 @@
 import CCHScenario
 import CrossModalKD
 import Foundation
+import RealModule
 
 /// Curves along the first axis: analytic gains, Monte Carlo points, and the CCH gap when it varies.
 extension PlotFigures {
@@ -15,7 +16,7 @@ extension PlotFigures {
         let hasMC = rows.contains { $0.mcGain != nil }
         let lambdaIsX = x.key == "student.lambda"
         let gaps = rows.filter(\.valid).map(\.gap)
-        let gapVaries = (gaps.max() ?? 0) - (gaps.min() ?? 0) > 1e-12 * max(1, abs(gaps.first ?? 0))
+        let gapVaries = !(gaps.max() ?? 0).isApproximatelyEqual(to: gaps.min() ?? 0, absoluteTolerance: 1e-12, relativeTolerance: 1e-12)
         let name = "\(stem)-curves", dataName = "\(stem)-curves.dat"
 
         var data = GnuplotText.comment("# \(stem): \(x.key) against the gains; one block per line (gnuplot index); written by cchsim \(ToolVersion.cchsim)") + "\n"
@@ -35,7 +36,7 @@ extension PlotFigures {
 
         // One gap line when the gap is the same on every line (it depends on the model only).
         let gapShared = series.count == 1 || series.allSatisfy { block in
-            zip(block, series[0]).allSatisfy { $0.valid == $1.valid && (!$0.valid || abs($0.gap - $1.gap) <= 1e-12 * max(1, abs($1.gap))) }
+            zip(block, series[0]).allSatisfy { $0.valid == $1.valid && (!$0.valid || $0.gap.isApproximatelyEqual(to: $1.gap, absoluteTolerance: 1e-12, relativeTolerance: 1e-12)) }
         }
         var lines = header(name: name, data: dataName, size: (1000, (gapVaries ? 1000 : 720) + 20 * count))
         var notes: [String] = []

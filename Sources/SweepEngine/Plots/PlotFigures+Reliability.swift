@@ -1,6 +1,7 @@
 import CCHScenario
 import CrossModalKD
 import Foundation
+import RealModule
 
 /// Decision reliability along the first axis: P(sign of the estimated CCH gap != sign of the true
 /// gap) per estimator, with 95% binomial error bars; one line per estimator and combination of the
@@ -19,7 +20,7 @@ extension PlotFigures {
             + " one block per line (gnuplot index); written by cchsim \(ToolVersion.cchsim)") + "\n"
         data += "# x flip_probability flip_ci95 valid\n"
         let gaps = rows.filter(\.valid).map(\.gap)
-        let gapShared = gaps.allSatisfy { abs($0 - gaps[0]) <= 1e-12 * max(1, abs(gaps[0])) }
+        let gapShared = gaps.allSatisfy { $0.isApproximatelyEqual(to: gaps[0], absoluteTolerance: 1e-12, relativeTolerance: 1e-12) }
         var labels: [String] = []
         var block = 0
         for rowsOfLine in series {
