@@ -75,8 +75,7 @@ public struct DataScenario: Sendable {
     public init(document: ScenarioDocument) throws(ScenarioError) {
         self.document = document
         let top = TableReader(file: document.file, path: "", table: document.root)
-        let base = URL(fileURLWithPath: document.file).deletingLastPathComponent()
-        func resolve(_ path: String) -> String { path.hasPrefix("/") ? path : base.appendingPathComponent(path).standardized.path }
+        func resolve(_ path: String) -> String { Self.resolve(path, relativeTo: document.file) }
         let fallbackName = URL(fileURLWithPath: document.file).deletingPathExtension().lastPathComponent
         name = try top.string("name", default: fallbackName)
         seed = UInt64(try top.integer("seed", minimum: 0, default: 0))
@@ -177,6 +176,24 @@ public struct DataScenario: Sendable {
     }
 
     public var file: String { document.file }
+
+    /// `path` relative to the directory of the file `scenario` (absolute paths unchanged), with
+    /// `.` and `dir/..` steps removed.
+    static func resolve(_ path: String, relativeTo scenario: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var parts = scenario.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+        let absolute = scenario.hasPrefix("/")
+        for part in path.split(separator: "/").map(String.init) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != "..", !(absolute && parts.count == 1) {
+                if last.isEmpty && !absolute { parts.append(part) } else { parts.removeLast() }
+            } else {
+                parts.append(part)
+            }
+        }
+        let joined = parts.filter { !$0.isEmpty }.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
 
     private static func column(_ r: TableReader, _ key: String) throws(ScenarioError) -> ColumnReference {
         switch r.value(key) {

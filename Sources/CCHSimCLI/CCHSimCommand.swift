@@ -15,7 +15,7 @@ public struct CCHSimCommand: ParsableCommand {
             KD really helps. Scenario files (TOML) are documented in README.md.
             """,
         version: version,
-        subcommands: [Analyze.self, Simulate.self, Run.self, Merge.self, Figures.self, EstimateMI.self, Reliability.self, Classify.self]
+        subcommands: [Analyze.self, Simulate.self, Run.self, Merge.self, Figures.self, EstimateMI.self, Reliability.self, Classify.self, Teachers.self]
     )
 
     public init() {}

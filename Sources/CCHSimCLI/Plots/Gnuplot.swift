@@ -9,6 +9,11 @@ enum Gnuplot {
         return path.split(separator: ":").map { "\($0)/gnuplot" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    /// A gnuplot double-quoted string (quotes and line breaks escaped).
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
+    }
+
     /// Renders `script` (a file name in `directory`) to `png` (also there), atomically: gnuplot
     /// writes a temporary file that is renamed when it succeeded.
     /// - Returns: gnuplot's warnings (empty when none). - Throws: `CLIError` with gnuplot's messages.

@@ -106,9 +106,7 @@ struct PlotFigures {
     }
 
     /// A gnuplot double-quoted string.
-    func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
-    }
+    func quoted(_ text: String) -> String { Gnuplot.quoted(text) }
 
     static func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "nan" }
 

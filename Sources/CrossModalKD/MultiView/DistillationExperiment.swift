@@ -212,32 +212,34 @@ public struct DistillationExperiment: Sendable {
             let test = x.selectingRows(split.test), validation = x.selectingRows(validationRows)
             let baseline = try fit(x, rows: split.student, teacher: nil, lambda: 0)
             let baselineScore = score(baseline, test, rows: split.test)
-            let baselineValidation = score(try fit(x, rows: fitRows, teacher: nil, lambda: 0), validation, rows: validationRows)
+            let fitBaseline = try fit(x, rows: fitRows, teacher: nil, lambda: 0)
+            let baselineValidation = score(fitBaseline, validation, rows: validationRows)
             var out: [PairSplit] = []
             for t in 0..<data.viewCount where t != v {
                 let targets = teachers[t].targets
-                let with = settings.lambda == 0 ? baselineScore : score(try fit(x, rows: split.student, teacher: targets, lambda: settings.lambda), test, rows: split.test)
+                let with = settings.lambda == 0 ? baselineScore : score(try fit(x, rows: split.student, teacher: targets, lambda: settings.lambda, from: baseline), test, rows: split.test)
                 var best = (lambda: 0.0, loss: Double.infinity)
                 for l in settings.lambdaGrid {
                     let loss = l == 0 ? baselineValidation.crossEntropy
-                        : score(try fit(x, rows: fitRows, teacher: targets, lambda: l), validation, rows: validationRows).crossEntropy
+                        : score(try fit(x, rows: fitRows, teacher: targets, lambda: l, from: fitBaseline), validation, rows: validationRows).crossEntropy
                     if loss < best.loss || (loss == best.loss && l < best.lambda) { best = (l, loss) }
                 }
                 let tuned = best.lambda == 0 ? baselineScore
                     : best.lambda == settings.lambda ? with
-                    : score(try fit(x, rows: split.student, teacher: targets, lambda: best.lambda), test, rows: split.test)
+                    : score(try fit(x, rows: split.student, teacher: targets, lambda: best.lambda, from: baseline), test, rows: split.test)
                 out.append(PairSplit(teacher: t, without: baselineScore, with: with, tuned: tuned, chosenLambda: best.lambda))
             }
             return out
         }
 
-        /// A student fitted on `rows` of `x` (KD from `teacher`'s targets when given).
-        private func fit(_ x: Matrix, rows: [Int], teacher: Matrix?, lambda: Double) throws(AnalysisError) -> Student {
+        /// A student fitted on `rows` of `x` (KD from `teacher`'s targets when given); Newton starts
+        /// at `start` (the same optimum, fewer iterations).
+        private func fit(_ x: Matrix, rows: [Int], teacher: Matrix?, lambda: Double, from start: Student? = nil) throws(AnalysisError) -> Student {
             switch data.label {
             case .classes(let labels, let names):
                 return .softmax(try SoftmaxKD(features: x.selectingRows(rows), labels: rows.map { labels[$0] }, classes: names.count,
                                               softTargets: teacher?.selectingRows(rows), lambda: lambda,
-                                              temperature: settings.temperature, ridge: settings.ridge).fit())
+                                              temperature: settings.temperature, ridge: settings.ridge).fit(from: start?.softmax))
             case .continuous(let y):
                 return .linear(try LinearKD(features: x.selectingRows(rows), targets: rows.map { y[$0] },
                                             teacher: teacher.map { t in rows.map { t[$0, 0] } }, lambda: lambda, ridge: settings.ridge))
@@ -252,6 +254,9 @@ public struct DistillationExperiment: Sendable {
             }
         }
 
-        enum Student { case softmax(SoftmaxModel), linear(LinearKD) }
+        enum Student {
+            case softmax(SoftmaxModel), linear(LinearKD)
+            var softmax: SoftmaxModel? { if case .softmax(let m) = self { m } else { nil } }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import CGSL
 import Foundation
 
 /// Multinomial logistic regression (softmax) with an intercept, trained on hard class labels mixed
@@ -87,10 +88,15 @@ public struct SoftmaxKD: Sendable {
     /// The gradient of `objective` at `theta`.
     public func gradient(_ theta: [Double]) -> [Double] { derivatives(theta, hessian: false).gradient }
 
-    /// The minimiser.
-    public func fit() -> SoftmaxModel {
+    /// The minimiser, by Newton's method from `start` (a model of the same shape, e.g. the fit
+    /// at another lambda; nil: all weights 0). The minimiser is unique, so the start changes only
+    /// the number of iterations.
+    public func fit(from start: SoftmaxModel? = nil) -> SoftmaxModel {
         let m = (classes - 1) * width
         var theta = [Double](repeating: 0, count: m)
+        if let start, start.weights.rows == classes, start.weights.cols == width {
+            for a in 0..<(classes - 1) { for j in 0..<width { theta[a * width + j] = start.weights[a, j] } }
+        }
         var value = objective(theta)
         var iterations = 0, converged = false
         while iterations < Self.iterationCap {
@@ -140,12 +146,16 @@ public struct SoftmaxKD: Sendable {
     /// Gradient and (optionally) Hessian of the objective in the free parameters.
     private func derivatives(_ theta: [Double], hessian wantHessian: Bool) -> (gradient: [Double], hessian: Matrix) {
         let n = features.rows, k = classes, free = k - 1, w = width, d = features.cols, m = free * w
+        // The Hessian is sum_i Hz_i (x) x_i x_i': every block (a, b) is a weighted Gram matrix,
+        // symmetric in (r, c). `sums` holds, per class pair b <= a, the lower triangle r >= c.
+        let pairCount = free * (free + 1) / 2, triangle = w * (w + 1) / 2
         var g = [Double](repeating: 0, count: m)
-        var h = Matrix(rows: wantHessian ? m : 0, cols: wantHessian ? m : 0)
+        // Row i's pair weights Hz_i[a, b] and products x_r x_c; their product over rows (BLAS) is `sums`.
+        var weightsByRow = [Double](repeating: 0, count: wantHessian ? n * pairCount : 0)
+        var productsByRow = [Double](repeating: 0, count: wantHessian ? n * triangle : 0)
         var z = [Double](repeating: 0, count: k), p = z, zt = z, pt = z
         var x = [Double](repeating: 1, count: w)
         var gz = [Double](repeating: 0, count: free)
-        var hz = [Double](repeating: 0, count: free * free)
         let t = temperature
         for i in 0..<n {
             for j in 0..<d { x[j] = features[i, j] }
@@ -159,25 +169,17 @@ public struct SoftmaxKD: Sendable {
             }
             for a in 0..<free { let ga = gz[a]; for j in 0..<w { g[a * w + j] += ga * x[j] } }
             guard wantHessian else { continue }
+            var pair = 0
             for a in 0..<free {
                 for b in 0...a {
                     var v = (1 - lambda) * ((a == b ? p[a] : 0) - p[a] * p[b])
                     if lambda > 0 { v += lambda * ((a == b ? pt[a] : 0) - pt[a] * pt[b]) }
-                    hz[a * free + b] = v
+                    weightsByRow[i * pairCount + pair] = v
+                    pair += 1
                 }
             }
-            h.elements.withUnsafeMutableBufferPointer { hp in
-                for a in 0..<free {
-                    for b in 0...a {
-                        let v = hz[a * free + b]
-                        if v == 0 { continue }
-                        for r in 0..<w {
-                            let vr = v * x[r], row = (a * w + r) * m + b * w
-                            for c in 0..<w { hp[row + c] += vr * x[c] }
-                        }
-                    }
-                }
-            }
+            var e = i * triangle
+            for r in 0..<w { for c in 0...r { productsByRow[e] = x[r] * x[c]; e += 1 } }
         }
         let scale = 1 / Double(n)
         for a in 0..<free {
@@ -185,19 +187,34 @@ public struct SoftmaxKD: Sendable {
                 g[a * w + j] = g[a * w + j] * scale + (j < d ? 2 * ridge * theta[a * w + j] : 0)
             }
         }
-        if wantHessian {
-            for a in 0..<free {
-                for b in 0...a {
-                    for r in 0..<w {
-                        for c in 0..<w {
-                            let v = h[a * w + r, b * w + c] * scale
-                            h[a * w + r, b * w + c] = v
-                            h[b * w + c, a * w + r] = v
-                        }
+        guard wantHessian else { return (g, Matrix(rows: 0, cols: 0)) }
+        var sums = [Double](repeating: 0, count: pairCount * triangle)
+        weightsByRow.withUnsafeBufferPointer { vp in
+            productsByRow.withUnsafeBufferPointer { xp in
+                sums.withUnsafeMutableBufferPointer { sp in
+                    cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(pairCount), Int32(triangle), Int32(n), 1,
+                                vp.baseAddress, Int32(pairCount), xp.baseAddress, Int32(triangle), 0, sp.baseAddress, Int32(triangle))
+                }
+            }
+        }
+        var h = Matrix(rows: m, cols: m)
+        var pair = 0
+        for a in 0..<free {
+            for b in 0...a {
+                var e = 0
+                for r in 0..<w {
+                    for c in 0...r {
+                        let v = sums[pair * triangle + e] * scale
+                        h[a * w + r, b * w + c] = v
+                        h[a * w + c, b * w + r] = v
+                        h[b * w + c, a * w + r] = v
+                        h[b * w + r, a * w + c] = v
+                        e += 1
                     }
                 }
-                for j in 0..<d { h[a * w + j, a * w + j] += 2 * ridge }
+                pair += 1
             }
+            for j in 0..<d { h[a * w + j, a * w + j] += 2 * ridge }
         }
         return (g, h)
     }

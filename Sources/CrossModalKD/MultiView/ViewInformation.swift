@@ -52,7 +52,7 @@ public struct ViewInformation: Sendable {
         let layout = Layout(data)
         let full = try layout.estimate(rows: Array(0..<data.rows), estimators: estimators, settings: settings, replicate: nil, parallel: parallel)
         let results = Parallel.map(settings.replicates, parallel: parallel) { b -> Result<Layout.Estimates, AnalysisError> in
-            let rows = GapResampling.halfSample(data.rows, seed: settings.seed, replicate: b).sorted()
+            let rows = Self.halfSample(data, seed: settings.seed, replicate: b)
             do throws(AnalysisError) {
                 return .success(try layout.estimate(rows: rows, estimators: estimators, settings: settings, replicate: b, parallel: false))
             } catch { return .failure(error) }
@@ -88,6 +88,23 @@ public struct ViewInformation: Sendable {
         self.estimators = estimators
         self.settings = settings
         self.pairs = pairs
+    }
+
+    /// Rows of half-sample `b`: with a class label, half of each class (stratified, so that every
+    /// class keeps enough rows for the kNN estimator: nutrimouse has 8 mice per diet); otherwise
+    /// `GapResampling.halfSample`. Drawn from the stream (seed, [tag, b]); sorted.
+    static func halfSample(_ data: MultiViewData, seed: UInt64, replicate b: Int) -> [Int] {
+        guard case .classes(let labels, let names) = data.label else {
+            return GapResampling.halfSample(data.rows, seed: seed, replicate: b).sorted()
+        }
+        let stream = RandomStream(seed: seed, ids: [streamTag, UInt64(b)])
+        var rows: [Int] = []
+        for c in 0..<names.count {
+            var members = labels.indices.filter { labels[$0] == c }
+            for i in 0..<(members.count / 2) { members.swapAt(i, i + stream.index(below: members.count - i)) }
+            rows += members.prefix(members.count / 2)
+        }
+        return rows.sorted()
     }
 
     /// The estimate of `estimator` for `pair` (nil when the estimator does not apply).
