@@ -30,11 +30,17 @@ let package = Package(
             name: "CCHScenario",
             dependencies: ["CrossModalKD", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
-        // Commands, reports and output writers (JSON, CSV, gnuplot); testable in-process.
+        // The sweep and output engine: grid running, checkpoints, shards and merge, CSV, JSON,
+        // metadata and gnuplot figures. No argument parsing.
+        .target(
+            name: "SweepEngine",
+            dependencies: ["CrossModalKD", "CCHScenario"]
+        ),
+        // Commands and their reports; testable in-process.
         .target(
             name: "CCHSimCLI",
             dependencies: [
-                "CrossModalKD", "CCHScenario",
+                "CrossModalKD", "CCHScenario", "SweepEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CCHSimCLITests",
-            dependencies: ["CCHSimCLI", "CCHScenario", "CrossModalKD"]
+            dependencies: ["CCHSimCLI", "SweepEngine", "CCHScenario", "CrossModalKD"]
         ),
     ]
 )

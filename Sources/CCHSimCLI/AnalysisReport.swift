@@ -1,6 +1,7 @@
 import CCHScenario
 import CrossModalKD
 import Foundation
+import SweepEngine
 
 /// The human-readable report of `cchsim analyze`.
 enum AnalysisReport {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CCHScenario
 import CrossModalKD
+import SweepEngine
 
 extension CCHSimCommand {
     /// `cchsim analyze`: the analytic answer for one scenario.

@@ -1,9 +1,10 @@
 import ArgumentParser
+import SweepEngine
 
 /// The `cchsim` command: a theory simulator for cross-modal knowledge distillation in the joint
 /// Gaussian model.
 public struct CCHSimCommand: ParsableCommand {
-    public static let version = "0.1.0"
+    public static let version = ToolVersion.cchsim
 
     public static let configuration = CommandConfiguration(
         commandName: "cchsim",
@@ -19,10 +20,4 @@ public struct CCHSimCommand: ParsableCommand {
     )
 
     public init() {}
-}
-
-/// A user-facing failure: printed as `Error: <description>` with exit code 1.
-public struct CLIError: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
 }

@@ -1,5 +1,6 @@
 import CCHScenario
 import CrossModalKD
+import SweepEngine
 
 /// The class-label part of `cchsim analyze` for a scenario with `[model] label = "sign"`:
 /// report lines and the JSON/CSV keys (informations in nats, accuracies as fractions).
@@ -17,22 +18,6 @@ enum ClassInformationReport {
                 + (c.cchPredictsGain ? "helps" : "does not help"),
             "  Bayes accuracy for C: \(f(c.bayesAccuracyStudent)) from S, \(f(c.bayesAccuracyTeacher)) from T",
         ].compactMap { $0 }.joined(separator: "\n")
-    }
-}
-
-/// The class-label keys of `cchsim analyze --json` (present when label = "sign").
-public enum ClassInformationFields {
-    public static func of(_ c: ClassInformationSummary) -> ReportFields {
-        [
-            ("label", .text(LabelKind.sign.rawValue)),
-            ("entropy_c", .number(c.labelEntropy)),
-            ("mi_sc", .number(c.studentClass)),
-            ("mi_tc", .number(c.teacherClass)),
-            ("cch_gap_class", .number(c.cchGap)),
-            ("cch_predicts_gain_class", .bool(c.cchPredictsGain)),
-            ("accuracy_bayes_s", .number(c.bayesAccuracyStudent)),
-            ("accuracy_bayes_t", .number(c.bayesAccuracyTeacher)),
-        ]
     }
 }
 

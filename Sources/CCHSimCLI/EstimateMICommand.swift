@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import CCHScenario
 import CrossModalKD
+import SweepEngine
 
 extension CCHSimCommand {
     /// `cchsim estimate-mi`: I(T;S), I(S;Y) and the CCH gap estimated from samples.

@@ -1,4 +1,5 @@
 import CrossModalKD
+import SweepEngine
 
 /// The report and JSON keys of `cchsim estimate-mi`. Informations in nats.
 enum EstimateMIReport {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CCHScenario
 import Foundation
+import SweepEngine
 
 extension CCHSimCommand {
     /// `cchsim figures`: the canonical figure set.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SweepEngine
 
 extension CCHSimCommand {
     /// `cchsim merge`: the shards of a sweep into the CSV a single run writes.

@@ -2,6 +2,7 @@ import ArgumentParser
 import CCHScenario
 import CrossModalKD
 import Foundation
+import SweepEngine
 
 extension CCHSimCommand {
     /// `cchsim reliability`: how often the estimated CCH gap has the wrong sign, against n.
@@ -102,19 +103,7 @@ enum ReliabilityReport {
             ("k", .integer(settings.k)),
             ("skipped", .text(r.skipped.map(\.rawValue).joined(separator: ","))),
         ])
-        let rows = settings.sampleSizes.map { JSONText.object(fields(r, samples: $0)) }
+        let rows = settings.sampleSizes.map { JSONText.object(ReliabilityFields.of(r, samples: $0)) }
         return String(head.dropLast()) + ", \"rows\": [" + rows.joined(separator: ", ") + "]}"
-    }
-
-    /// The keys of one sample size: `estimation_n`, `true_gap`, then per estimator
-    /// `<est>_flip_probability`, `<est>_flip_se`, `<est>_gap_mean`, `<est>_gap_sd`.
-    static func fields(_ r: DecisionReliability, samples n: Int) -> ReportFields {
-        var out: ReportFields = [("estimation_n", .integer(n)), ("true_gap", .number(r.trueGap))]
-        for row in r.rows where row.samples == n {
-            let p = row.estimator.rawValue
-            out += [("\(p)_flip_probability", .number(row.flipProbability)), ("\(p)_flip_se", .number(row.flipStandardError)),
-                    ("\(p)_gap_mean", .number(row.gapMean)), ("\(p)_gap_sd", .number(row.gapSD))]
-        }
-        return out
     }
 }

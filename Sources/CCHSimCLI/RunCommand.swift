@@ -1,6 +1,7 @@
 import ArgumentParser
 import CCHScenario
 import Foundation
+import SweepEngine
 
 extension CCHSimCommand {
     /// `cchsim run`: a sweep into CSV, metadata and plots.
@@ -72,23 +73,5 @@ enum SweepCommandSupport {
         var lines = [outcome.summary.text(), "Wrote \(outcome.csvPath)", "Wrote \(outcome.metaPath)"]
         lines += outcome.plotFiles.map { "Wrote \($0)" }
         return ReportText.join(lines)
-    }
-}
-
-/// The evaluators of a sweep's points: the analytic answer, or, when the scenario has a
-/// `[monte_carlo]` table, the analytic and the Monte Carlo answer; with a sign label also the
-/// class-label informations; for a logistic student the classification Monte Carlo instead; with
-/// an `[estimation]` table also the decision reliability.
-enum SweepEvaluators {
-    static func `for`(_ sweep: Sweep) -> [any PointEvaluator] {
-        var evaluators: [any PointEvaluator]
-        if sweep.first.classification != nil {
-            evaluators = [ClassificationEvaluator()]
-        } else {
-            evaluators = sweep.document.root["monte_carlo"] == nil ? [AnalyticEvaluator()] : [MonteCarloEvaluator()]
-            if sweep.first.label == .sign { evaluators.append(ClassInformationEvaluator()) }
-        }
-        if sweep.document.root["estimation"] != nil { evaluators.append(ReliabilityEvaluator(first: sweep.first)) }
-        return evaluators
     }
 }

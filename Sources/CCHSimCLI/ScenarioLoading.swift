@@ -1,5 +1,6 @@
 import CCHScenario
 import Foundation
+import SweepEngine
 
 /// Reading scenario files from disk for the commands.
 enum ScenarioLoading {

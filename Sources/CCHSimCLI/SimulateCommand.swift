@@ -2,6 +2,7 @@ import ArgumentParser
 import CCHScenario
 import CrossModalKD
 import Foundation
+import SweepEngine
 
 extension CCHSimCommand {
     /// `cchsim simulate`: the Monte Carlo KD experiment for one scenario, beside the analytic answer.

@@ -1,6 +1,7 @@
 import CCHScenario
 import CrossModalKD
 import Foundation
+import SweepEngine
 
 /// The human-readable report of `cchsim simulate`: Monte Carlo estimates with their standard errors
 /// and 95% intervals beside the analytic values, and what the comparison says.

@@ -1,5 +1,6 @@
 import CCHScenario
 @testable import CCHSimCLI
+@testable import SweepEngine
 import CrossModalKD
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 @testable import CCHSimCLI
+@testable import SweepEngine
 import CrossModalKD
 import Foundation
 import Testing

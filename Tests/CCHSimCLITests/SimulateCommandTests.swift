@@ -1,5 +1,6 @@
 import CCHScenario
 import CCHSimCLI
+import SweepEngine
 import CrossModalKD
 import Foundation
 import XCTest

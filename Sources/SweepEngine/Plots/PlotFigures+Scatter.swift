@@ -12,7 +12,7 @@ extension PlotFigures {
         let low = positive.min() ?? 1, high = positive.max() ?? 1
         let logarithmic = positive.count >= 2 && high / low > 100
         let floor = logarithmic ? low / 10 : 0
-        var data = "# \(stem): one valid grid point per line; written by cchsim \(CCHSimCommand.version)\n"
+        var data = "# \(stem): one valid grid point per line; written by cchsim \(ToolVersion.cchsim)\n"
         data += "# cch_gap best_gain_percent outcome point plotted_gain\n"
         data += "# outcome: 0 CCH right about a gain, 1 right about no gain, 2 false alarm, 3 miss\n"
         for row in valid {

@@ -24,7 +24,7 @@ enum RunFiles {
             ("name", .string(sweep.name)),
             ("file", .string(sweep.file)),
             ("scenario_sha256", .string(hash)),
-            ("cchsim_version", .string(CCHSimCommand.version)),
+            ("cchsim_version", .string(ToolVersion.cchsim)),
             ("seed", .integer(Int(truncatingIfNeeded: sweep.first.seed))),
             ("shard_index", .integer(shard.index)),
             ("shard_count", .integer(shard.count)),

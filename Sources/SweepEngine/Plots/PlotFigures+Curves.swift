@@ -17,7 +17,7 @@ extension PlotFigures {
         let gapVaries = (gaps.max() ?? 0) - (gaps.min() ?? 0) > 1e-12 * max(1, abs(gaps.first ?? 0))
         let name = "\(stem)-curves", dataName = "\(stem)-curves.dat"
 
-        var data = "# \(stem): \(x.key) against the gains; one block per line (gnuplot index); written by cchsim \(CCHSimCommand.version)\n"
+        var data = "# \(stem): \(x.key) against the gains; one block per line (gnuplot index); written by cchsim \(ToolVersion.cchsim)\n"
         data += "# x gain best_gain mc_gain mc_gain_ci95 cch_gap valid lambda_opt\n"
         for (s, block) in series.enumerated() {
             if s > 0 { data += "\n\n" }

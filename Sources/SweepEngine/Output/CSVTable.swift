@@ -4,10 +4,10 @@ import CrossModalKD
 /// A comma-separated table with a header row of distinct column names, as a user exports
 /// representations: `t1,t2,s1,y` then one row of numbers per observation (parsed by `CSVFile`).
 /// Every error names the file, the line (and column) and the reason.
-struct CSVTable {
+public struct CSVTable {
     let csv: CSVFile
 
-    init(file: String, text: String) throws(CLIError) {
+    public init(file: String, text: String) throws(CLIError) {
         do { csv = try CSVFile(file: file, text: text) } catch { throw CLIError(error.description) }
         let header = csv.header
         for (i, name) in header.enumerated() {
@@ -18,7 +18,7 @@ struct CSVTable {
     }
 
     /// The named columns as a rows x names.count matrix of finite numbers.
-    func numericColumns(_ names: [String]) throws(CLIError) -> Matrix {
+    public func numericColumns(_ names: [String]) throws(CLIError) -> Matrix {
         var indices: [Int] = []
         for name in names {
             guard let i = csv.header.firstIndex(of: name) else {

@@ -2,9 +2,9 @@ import Foundation
 
 /// Running gnuplot on the scripts cchsim writes. The scripts are plain gnuplot files next to their
 /// data, so a user can edit and re-run them (`gnuplot NAME-heatmap.gp`).
-enum Gnuplot {
+public enum Gnuplot {
     /// The gnuplot executable on PATH, nil when it is not installed.
-    static var executable: String? {
+    public static var executable: String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/gnuplot" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }

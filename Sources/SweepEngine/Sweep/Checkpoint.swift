@@ -12,7 +12,7 @@ struct Checkpoint: Equatable {
 
     var scenarioHash: String
     /// The cchsim version that wrote the rows so far.
-    var version: String = CCHSimCommand.version
+    var version: String = ToolVersion.cchsim
     var shard: Shard
     var header: String
     /// This shard's points that are complete (its first `pointsDone` points).

@@ -4,7 +4,7 @@ import CrossModalKD
 /// What `cchsim run` computes at one grid point: named result columns (after the `point`, swept
 /// and `valid` columns of the CSV). The analytic answer is one evaluator; the Monte Carlo engine
 /// adds its columns as another, and `SweepColumns` chains them.
-protocol PointEvaluator: Sendable {
+public protocol PointEvaluator: Sendable {
     /// Column names, in CSV order; `evaluate` returns one value per column.
     var columns: [String] { get }
     /// The values at grid point `point` of scenario `scenario` (the point's own decoded scenario).

@@ -3,7 +3,7 @@ import CrossModalKD
 import Foundation
 
 /// The summary of a `cchsim teachers` run: text, JSON and the metadata file.
-struct TeacherSelectionReport {
+public struct TeacherSelectionReport {
     let scenario: DataScenario
     let loaded: LoadedData
     let rows: [TeacherPairRow]
@@ -63,7 +63,7 @@ struct TeacherSelectionReport {
         }
     }
 
-    var text: String {
+    public var text: String {
         var lines: [String] = []
         let d = loaded.data
         var labelText = "continuous label"
@@ -136,7 +136,7 @@ struct TeacherSelectionReport {
     }
 
     /// The summary as JSON: settings, the pairs (the CSV's columns) and the confusion matrices.
-    var json: String { summaryTree.text }
+    public var json: String { summaryTree.text }
 
     var summaryTree: JSONTree {
         .object([
@@ -162,7 +162,7 @@ struct TeacherSelectionReport {
     /// NAME.meta.json.
     func meta(files: [String]) -> JSONTree {
         var pairs: [(String, JSONTree)] = [
-            ("cchsim_version", .string(CCHSimCommand.version)),
+            ("cchsim_version", .string(ToolVersion.cchsim)),
             ("command", .string("teachers")),
             ("name", .string(scenario.name)),
             ("scenario", .string(scenario.file)),

@@ -19,7 +19,7 @@ extension PlotFigures {
         let x = axes[0], y = axes[1]
         let xEdges = Self.cellEdges(x), yEdges = Self.cellEdges(y)
 
-        var data = "# \(stem): grid of \(x.key) (blocks) by \(y.key); written by cchsim \(CCHSimCommand.version)\n"
+        var data = "# \(stem): grid of \(x.key) (blocks) by \(y.key); written by cchsim \(ToolVersion.cchsim)\n"
         data += "# x y xlow xhigh ylow yhigh valid kd_helps cch_gap best_gain_percent outcome\n"
         data += "# outcome: 0 CCH right about a gain, 1 right about no gain, 2 false alarm, 3 miss, -1 invalid\n"
         var previous: Int? = nil

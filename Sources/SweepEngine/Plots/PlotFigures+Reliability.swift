@@ -16,7 +16,7 @@ extension PlotFigures {
         let name = "\(stem)-reliability", dataName = "\(stem)-reliability.dat"
 
         var data = "# \(stem): \(x.key) against P(flip) = P(sign of the estimated CCH gap differs from the true one);"
-        data += " one block per line (gnuplot index); written by cchsim \(CCHSimCommand.version)\n"
+        data += " one block per line (gnuplot index); written by cchsim \(ToolVersion.cchsim)\n"
         data += "# x flip_probability flip_ci95 valid\n"
         let gaps = rows.filter(\.valid).map(\.gap)
         let gapShared = gaps.allSatisfy { abs($0 - gaps[0]) <= 1e-12 * max(1, abs(gaps[0])) }

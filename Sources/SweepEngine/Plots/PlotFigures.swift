@@ -36,7 +36,7 @@ struct PlotFigures {
 
     func header(name: String, data: String, size: (Int, Int)) -> [String] {
         [
-            "# \(name).gp: written by cchsim \(CCHSimCommand.version) from \(sweep.file) (scenario \(sweep.name)).",
+            "# \(name).gp: written by cchsim \(ToolVersion.cchsim) from \(sweep.file) (scenario \(sweep.name)).",
             "# Reads \(data); draws \(name).png. Render again with: gnuplot \(name).gp",
             "if (!exists(\"outfile\")) outfile = \(quoted("\(name).png"))",
             "set terminal pngcairo size \(size.0),\(size.1) enhanced font \"DejaVu Sans,11\"",

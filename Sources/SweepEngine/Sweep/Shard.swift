@@ -2,12 +2,12 @@
 ///
 /// Interleaving (rather than cutting the grid into N blocks) gives every shard a similar mix of
 /// cheap and expensive points; `cchsim merge` puts the rows back in point order.
-struct Shard: Sendable, Equatable {
+public struct Shard: Sendable, Equatable {
     /// 1-based shard number and the number of shards.
     let index: Int, count: Int
 
     /// The whole grid (no sharding).
-    static let whole = Shard(index: 1, count: 1)
+    public static let whole = Shard(index: 1, count: 1)
 
     init(index: Int, count: Int) {
         self.index = index
@@ -15,7 +15,7 @@ struct Shard: Sendable, Equatable {
     }
 
     /// Parses `i/N` with 1 <= i <= N. - Throws: `CLIError` saying what is expected.
-    init(parsing text: String) throws {
+    public init(parsing text: String) throws {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(i) else {
             throw CLIError("--shard: expected i/N with 1 <= i <= N (e.g. 3/8), got '\(text)'")

@@ -9,7 +9,7 @@ import Foundation
 /// shard it holds; the merge checks that the shards are all N shards of one scenario, with the
 /// header this cchsim writes, and that every row sits where its point number says (shard i holds
 /// the points p with p mod N = i - 1, in increasing order), and streams the rows in point order.
-struct ShardMerge {
+public struct ShardMerge {
     struct Part {
         let csv: String
         let shard: Shard
@@ -24,7 +24,7 @@ struct ShardMerge {
     let computeSeconds: Double
 
     /// Reads and checks the shards' metadata. - Throws: `CLIError` saying what does not fit.
-    init(csvPaths: [String], outDirectory: String?, plots: Bool) throws {
+    public init(csvPaths: [String], outDirectory: String?, plots: Bool) throws {
         guard !csvPaths.isEmpty else { throw CLIError("merge: give the shard CSV files (NAME.shard-i-of-N.csv)") }
         var parts: [Part] = []
         var scenario: (text: String, hash: String, file: String)? = nil
@@ -69,7 +69,7 @@ struct ShardMerge {
 
     /// Writes the merged CSV, its metadata and the plots. - Throws: `CLIError` for a shard that is
     /// not what its metadata says (wrong header, rows out of place, missing or extra rows).
-    func run() throws -> RunOutcome {
+    public func run() throws -> RunOutcome {
         let started = DispatchTime.now().uptimeNanoseconds
         let table = SweepTable(sweep: sweep, evaluators: SweepEvaluators.for(sweep))
         let header = table.headerLine

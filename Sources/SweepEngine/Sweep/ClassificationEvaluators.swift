@@ -29,7 +29,7 @@ struct ClassificationEvaluator: PointEvaluator {
         do {
             let m = try JointGaussian.correlations(rhoTS: 0.5, rhoSY: 0.4, rhoTY: 0.3)
             let e = try LogisticKDExperiment(model: m, spec: LogisticKDSpec(teacher: .posterior, samples: 10), trials: 2)
-            return ClassifyReport.fields(e, e.run(seed: 0, parallel: false), ClassInformationSummary(model: m)).map(\.key)
+            return ClassificationFields.of(e, e.run(seed: 0, parallel: false), ClassInformationSummary(model: m)).map(\.key)
         } catch {
             return []  // unreachable for this fixed valid experiment; a test pins the list
         }
@@ -42,12 +42,12 @@ struct ClassificationEvaluator: PointEvaluator {
         guard let e = try scenario.classificationExperiment(trials: settings.trials, testSamples: settings.testSamples) else {
             throw ScenarioError(file: scenario.file, key: "student.loss", reason: "this point's student is not logistic")
         }
-        return ClassifyReport.fields(e, e.run(seed: scenario.seed, point: point, parallel: false), ClassInformationSummary(model: e.model))
+        return ClassificationFields.of(e, e.run(seed: scenario.seed, point: point, parallel: false), ClassInformationSummary(model: e.model))
             .map(\.value)
     }
 }
 
-/// The decision-reliability keys of a point (`ReliabilityReport.fields`): one sample size per
+/// The decision-reliability keys of a point (`ReliabilityFields.of`): one sample size per
 /// point (`estimation.n` a single integer, or swept), the estimators of the first point.
 struct ReliabilityEvaluator: PointEvaluator {
     /// The estimators with columns: the first point's, without those its label rules out.
@@ -69,7 +69,7 @@ struct ReliabilityEvaluator: PointEvaluator {
             throw ScenarioError(file: scenario.file, key: "estimation.n",
                                 reason: "a sweep point computes one sample size: give one n, or sweep estimation.n")
         }
-        let fields = ReliabilityReport.fields(try scenario.decisionReliability(point: point, parallel: false), samples: n)
+        let fields = ReliabilityFields.of(try scenario.decisionReliability(point: point, parallel: false), samples: n)
         let values = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         return columns.map { values[$0] ?? .number(.nan) }
     }

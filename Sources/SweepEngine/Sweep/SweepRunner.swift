@@ -3,31 +3,33 @@ import Dispatch
 import Foundation
 
 /// Options of `cchsim run`.
-struct RunOptions: Sendable {
-    var outDirectory: String = "."
+public struct RunOptions: Sendable {
+    public var outDirectory: String = "."
     /// Worker threads (at least 1).
-    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-    var shard: Shard = .whole
-    var resume = false
-    var plots = true
+    public var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+    public var shard: Shard = .whole
+    public var resume = false
+    public var plots = true
     /// Draw a progress bar (default: when stderr is a terminal).
-    var progress: Bool = isatty(STDERR_FILENO) == 1
+    public var progress: Bool = isatty(STDERR_FILENO) == 1
+
+    public init() {}
 }
 
 /// What a finished run wrote.
-struct RunOutcome {
-    let summary: RunSummary
-    let csvPath: String
-    let metaPath: String
-    let plotFiles: [String]
+public struct RunOutcome {
+    public let summary: RunSummary
+    public let csvPath: String
+    public let metaPath: String
+    public let plotFiles: [String]
     /// gnuplot's warnings, and a note when gnuplot is not installed.
-    let plotWarnings: [String]
+    public let plotWarnings: [String]
 }
 
 /// `cchsim run`: computes the grid points of a sweep (or of one shard of it) in parallel, streams
 /// the CSV rows in point order into a partial file with a checkpoint after every batch, and on
 /// completion renames the CSV into place and writes the metadata and the plots.
-struct SweepRunner {
+public struct SweepRunner {
     let sweep: Sweep
     /// The scenario file's text, as run (hashed and copied into the metadata).
     let text: String
@@ -37,7 +39,7 @@ struct SweepRunner {
 
     /// Prepares a run of `sweep`. - Throws: `CLIError` for an unusable output directory or a plot
     /// the sweep cannot draw, before anything is computed.
-    init(sweep: Sweep, text: String, options: RunOptions, evaluators: [any PointEvaluator]) throws {
+    public init(sweep: Sweep, text: String, options: RunOptions, evaluators: [any PointEvaluator]) throws {
         self.sweep = sweep
         self.text = text
         self.options = options
@@ -58,7 +60,7 @@ struct SweepRunner {
     var checkpointPath: String { output.file(".\(stem).checkpoint.json") }
 
     /// Runs to completion. - Throws: `CLIError` (with the resume hint when interrupted).
-    func run(log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws -> RunOutcome {
+    public func run(log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws -> RunOutcome {
         let hash = SHA256.hex(text)
         let headerLine = table.headerLine
         let header = String(decoding: headerLine.dropLast(), as: UTF8.self)
@@ -68,7 +70,7 @@ struct SweepRunner {
                                csvBytes: headerLine.count, summary: RunSummary(), computeSeconds: 0)
         let file: AppendFile
         if options.resume, let saved = try Checkpoint.read(checkpointPath) {
-            guard saved.scenarioHash == hash, saved.version == CCHSimCommand.version, saved.shard == options.shard,
+            guard saved.scenarioHash == hash, saved.version == ToolVersion.cchsim, saved.shard == options.shard,
                   saved.header == header else {
                 throw CLIError("cannot resume: the unfinished run in \(output.path) was computed from another scenario, shard or "
                     + "cchsim version; run without --resume to start afresh")
@@ -128,8 +130,8 @@ struct SweepRunner {
 }
 
 /// A run stopped by Ctrl-C or SIGTERM at a batch boundary (exit code 130); `--resume` finishes it.
-struct RunInterrupted: Error, CustomStringConvertible {
-    let description: String
+public struct RunInterrupted: Error, CustomStringConvertible {
+    public let description: String
     init(_ description: String) { self.description = description }
 }
 

@@ -20,7 +20,7 @@ struct TeacherSelectionPlots {
 
     private func header(_ name: String, data: String, size: (Int, Int)) -> [String] {
         [
-            "# \(name).gp: written by cchsim \(CCHSimCommand.version) (cchsim teachers) from \(PlotLabels.escaped(report.scenario.file)).",
+            "# \(name).gp: written by cchsim \(ToolVersion.cchsim) (cchsim teachers) from \(PlotLabels.escaped(report.scenario.file)).",
             "# Reads \(data); draws \(name).png. Render again with: gnuplot \(name).gp",
             "if (!exists(\"outfile\")) outfile = \(Gnuplot.quoted("\(name).png"))",
             "set terminal pngcairo size \(size.0),\(size.1) enhanced font \"DejaVu Sans,11\"",

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Summaries of disjoint sets of points add up (`merge`), so chunks, shards and resumed runs
 /// combine to the summary of the whole grid whatever the order.
-struct RunSummary: Equatable, Sendable {
+public struct RunSummary: Equatable, Sendable {
     /// Points computed, and how many of them were invalid.
     var points = 0, invalid = 0
     /// The confusion matrix of CCH's prediction against the truth, over valid points.
@@ -65,7 +65,7 @@ struct RunSummary: Equatable, Sendable {
     }
 
     /// The summary printed at the end of `cchsim run` and `cchsim merge`.
-    func text() -> String {
+    public func text() -> String {
         func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
         var lines = ["\(count(points, "point")), \(invalid) invalid (covariance not positive definite or no regime applies), \(valid) valid."]
         if valid > 0 {

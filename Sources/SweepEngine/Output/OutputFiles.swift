@@ -110,10 +110,10 @@ final class AppendFile: @unchecked Sendable {
 }
 
 /// System error texts.
-enum POSIXText {
+public enum POSIXText {
     static var lastError: String { String(cString: strerror(errno)) }
 
-    static func reason(of error: Error) -> String {
+    public static func reason(of error: Error) -> String {
         let ns = error as NSError
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))
