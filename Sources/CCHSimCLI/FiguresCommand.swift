@@ -7,10 +7,11 @@ extension CCHSimCommand {
     /// `cchsim figures`: the canonical figure set.
     struct Figures: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run every scenario with a [sweep] in a directory (default Scenarios/) into a figure directory (default Plots/).",
+            abstract: "Run every scenario with a [sweep] or a [data] table in a directory (default Scenarios/) into a figure directory (default Plots/).",
             discussion: """
                 `make figures` runs this. Each sweep writes NAME.csv, NAME.meta.json, the gnuplot scripts \
-                NAME-*.gp with their data NAME-*.dat, and the PNGs (gnuplot is required).
+                NAME-*.gp with their data NAME-*.dat, and the PNGs (gnuplot is required). Each data \
+                scenario runs as `cchsim teachers` does (its data files must exist: `make data`).
                 """)
 
         @Option(help: "Directory of scenario files.")
@@ -27,13 +28,19 @@ extension CCHSimCommand {
                 throw CLIError("gnuplot is not installed; the figures need it (make deps installs gnuplot-nox)")
             }
             let files = try FigureSet.scenarioFiles(in: scenarios)
-            guard !files.isEmpty else { throw CLIError("\(scenarios): no scenario file with a [sweep] table") }
+            guard !files.isEmpty else { throw CLIError("\(scenarios): no scenario file with a [sweep] or [data] table") }
             var options = RunOptions()
             options.outDirectory = out
             if let threads { options.threads = max(1, threads) }
             for file in files {
                 print("== \(file)")
-                let outcome = try SweepCommandSupport.run(scenarioPath: file, options: options)
+                if let data = file.data {
+                    let outcome = try TeacherSelectionRun.run(data, out: out, threads: options.threads, plots: true)
+                    print(outcome.report.text)
+                    print("")
+                    continue
+                }
+                let outcome = try SweepCommandSupport.run(scenarioPath: file.path, options: options)
                 print(SweepCommandSupport.report(outcome))
                 print("")
             }
@@ -43,15 +50,25 @@ extension CCHSimCommand {
 
 /// The scenario files of the canonical figure set.
 enum FigureSet {
-    /// The `.toml` files of `directory` (sorted by name) that have a `[sweep]` table.
-    static func scenarioFiles(in directory: String) throws -> [String] {
+    /// A figure scenario: a sweep (run by path) or a data scenario (decoded).
+    struct File {
+        let path: String
+        let data: DataScenario?
+    }
+
+    /// The `.toml` files of `directory` (sorted by name) that have a `[sweep]` or a `[data]` table.
+    static func scenarioFiles(in directory: String) throws -> [File] {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
             throw CLIError("\(directory): cannot list the scenario directory (\(POSIXText.reason(of: error)))")
         }
-        return try names.filter { $0.hasSuffix(".toml") }.sorted().map { "\(directory)/\($0)" }.filter { path in
+        return try names.filter { $0.hasSuffix(".toml") }.sorted().map { "\(directory)/\($0)" }.compactMap { path in
             let text = try ScenarioLoading.readText(path)
-            do throws(ScenarioError) { return try ScenarioDocument(file: path, text: text).root["sweep"] != nil } catch {
+            do throws(ScenarioError) {
+                let document = try ScenarioDocument(file: path, text: text)
+                if DataScenario.isDataScenario(document) { return File(path: path, data: try DataScenario(document: document)) }
+                return document.root["sweep"] != nil ? File(path: path, data: nil) : nil
+            } catch {
                 throw CLIError(error.description)
             }
         }
