@@ -81,7 +81,7 @@ struct TeacherSelectionPlots {
             let right = m[0][0] + m[1][1], total = m.flatMap { $0 }.reduce(0, +)
             lines += [
                 "set title \(Gnuplot.quoted("\(e.rawValue): CCH right for \(right) of \(total) pairs"))",
-                "set xlabel \(Gnuplot.quoted("CCH gap I(T;S) - I(S;Y), \(e.rawValue) estimate (nats); CCH predicts a gain right of 0"))",
+                "set xlabel \(Gnuplot.quoted("estimated CCH gap I(T;S) - I(S;Y) (nats)"))",
                 "set xrange [\(PlotFigures.number(-reach)):\(PlotFigures.number(reach))]",
                 "set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead dt 2 lw 2 lc rgb \"#404040\"",
                 "plot \(Gnuplot.quoted(dataName)) index \(i) using 1:($6 == 1 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb \"#1a9850\" title \"CCH's verdict matches the measured truth\", \\",
