@@ -7,7 +7,7 @@ APT_PACKAGES := libgsl-dev gnuplot-nox
 # sudo only when not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build data figures test bench bench-sweep clean
+.PHONY: deps build data figures test bench bench-sweep bench-teachers clean
 
 ## deps: install missing Debian packages (apt-get update first)
 deps:
@@ -47,6 +47,11 @@ bench: deps
 ## bench-sweep: release cchsim against a NumPy reference on a 1,000 x 1,000 analytic grid
 bench-sweep: build
 	bench/sweep-benchmark.sh
+
+## bench-teachers: the KD experiment of `cchsim teachers` on UCI Multiple Features against a
+## NumPy/SciPy reference of the same protocol (release build; not part of make test)
+bench-teachers: build data
+	bench/teachers-benchmark.sh
 
 clean:
 	rm -rf .build

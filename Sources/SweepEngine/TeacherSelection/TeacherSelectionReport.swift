@@ -11,6 +11,10 @@ public struct TeacherSelectionReport {
     let information: ViewInformation
     let experiment: DistillationExperiment
     let seconds: Double
+    /// Worker threads of the experiment.
+    let threads: Int
+    /// Wall-clock seconds of loading plus the information estimates, and of the KD experiment.
+    let phaseSeconds: (information: Double, experiment: Double)
 
     var continuous: Bool { loaded.data.label.classCount == nil }
     var scoreName: String { continuous ? "test MSE" : "test accuracy" }
@@ -183,6 +187,9 @@ public struct TeacherSelectionReport {
             ("columns", .array(columns.columns.map { .object([("key", .string($0.key)), ("role", .string($0.role.rawValue))]) })),
             ("warnings", .array(loaded.warnings.map(JSONTree.string))),
             ("seconds", .number(seconds)),
+            ("seconds_information", .number(phaseSeconds.information)),
+            ("seconds_experiment", .number(phaseSeconds.experiment)),
+            ("threads", .integer(threads)),
             ("files", .array(files.map(JSONTree.string))),
         ]
         if !continuous { pairs.insert(("classes", .array(loaded.classCounts.map { .string("\($0.name): \($0.count)") })), at: 7) }

@@ -25,6 +25,8 @@ public enum TeacherSelectionRun {
         do { information = try ViewInformation(loaded.data, settings: scenario.information) } catch {
             throw CLIError("\(scenario.file): \(error.description)")
         }
+        let informationSeconds = Date().timeIntervalSince(started)
+        let experimentStarted = Date()
         let bar = ProgressBox(ProgressBar(total: 2 * scenario.experiment.splits * loaded.data.viewCount))
         let experiment: DistillationExperiment
         do {
@@ -34,6 +36,7 @@ public enum TeacherSelectionRun {
             throw CLIError("\(scenario.file): \(error.description)")
         }
         bar.bar.finish()
+        let experimentSeconds = Date().timeIntervalSince(experimentStarted)
         let continuous = loaded.data.label.classCount == nil
         let names = loaded.data.viewNames
         let rows = experiment.results.map { result in
@@ -46,7 +49,8 @@ public enum TeacherSelectionRun {
         let report = TeacherSelectionReport(scenario: scenario, loaded: loaded, rows: rows,
                                             columns: TeacherSelectionColumns(estimators: information.estimators),
                                             information: information, experiment: experiment,
-                                            seconds: Date().timeIntervalSince(started))
+                                            seconds: Date().timeIntervalSince(started), threads: threads,
+                                            phaseSeconds: (information: informationSeconds, experiment: experimentSeconds))
         var files: [String] = []
         let csvName = "\(scenario.name).csv"
         try AtomicFile.write(report.columns.csv(rows), to: directory.file(csvName))
