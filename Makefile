@@ -7,7 +7,7 @@ APT_PACKAGES := libgsl-dev gnuplot-nox
 # sudo only when not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build data figures test bench bench-sweep bench-teachers clean
+.PHONY: deps build data figures test fuzz bench bench-csv bench-sweep bench-teachers clean
 
 ## deps: install missing Debian packages (apt-get update first)
 deps:
@@ -38,6 +38,17 @@ figures: build data
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## fuzz: the fuzzer of `make test` for longer and with a fresh seed (FUZZ_SECONDS per part,
+## default 300; FUZZ_SEED to repeat a run); see docs/robustness.md
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	$(SWIFT) build --build-tests
+	CCHSIM_FUZZ_SECONDS=$(FUZZ_SECONDS) CCHSIM_FUZZ_SEED=$${FUZZ_SEED:-$$(date +%s)} $(SWIFT) test --skip-build --filter FuzzTests
+
+## bench-csv: reading wide CSVs (release build): time against the number of columns
+bench-csv: build
+	python3 bench/csv_benchmark.py
 
 ## bench: Monte Carlo throughput vs the NumPy reference (release build; not part of make test)
 bench: deps

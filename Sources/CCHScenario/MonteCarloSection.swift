@@ -10,13 +10,10 @@ import CrossModalKD
 extension Scenario {
     static func decodeMonteCarlo(_ r: TableReader) throws(ScenarioError) -> MonteCarloSettings {
         let defaults = MonteCarloSettings()
-        let trials = try r.integer("trials", minimum: 2, default: defaults.trials)
-        guard trials <= MonteCarloSettings.maximumTrials else {
-            throw r.error("trials", "must be at most \(MonteCarloSettings.maximumTrials), got \(trials)")
-        }
+        let trials = try r.integer("trials", minimum: 2, maximum: SizeLimits.maximumTrials, default: defaults.trials)
         let samplerName = try r.choice("sampler", MonteCarloSampler.allCases.map(\.rawValue), default: defaults.sampler.rawValue)
-        let testSamples = r.has("test_n") ? try r.integer("test_n", minimum: 1) : nil
-        let threads = r.has("threads") ? try r.integer("threads", minimum: 1) : nil
+        let testSamples = r.has("test_n") ? try r.integer("test_n", minimum: 1, maximum: SizeLimits.maximumSampleSize) : nil
+        let threads = r.has("threads") ? try r.integer("threads", minimum: 1, maximum: SizeLimits.maximumThreads) : nil
         try r.finish()
         return MonteCarloSettings(trials: trials, sampler: MonteCarloSampler(rawValue: samplerName) ?? defaults.sampler,
                                   testSamples: testSamples, threads: threads)

@@ -47,7 +47,7 @@ struct LogisticSection {
             guard t.has("n") else { throw t.error("n", "missing: a logistic teacher needs its sample size") }
             let ridge = try t.double("ridge", default: 0)
             guard ridge >= 0 else { throw t.error("ridge", "must be >= 0, got \(ridge)") }
-            teacher = .fitted(samples: try t.integer("n", minimum: 1), ridge: ridge)
+            teacher = .fitted(samples: try t.integer("n", minimum: 1, maximum: SizeLimits.maximumSampleSize), ridge: ridge)
         } else {
             if t.has("ridge") { throw t.error("ridge", "applies to fit = \"logistic\" only") }
             if t.has("n") { throw t.error("n", "applies to fit = \"logistic\" only (the oracle is the posterior of C given T)") }

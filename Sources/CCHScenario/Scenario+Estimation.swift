@@ -26,8 +26,9 @@ extension Scenario {
         guard !sizes.isEmpty, sizes.allSatisfy({ $0 >= 2 }) else {
             throw r.error("n", "sample sizes must be at least 2, got \(sizes)")
         }
-        let repeats = try r.integer("repeats", minimum: 2, default: defaults.repeats)
-        let k = try r.integer("k", minimum: 1, default: defaults.k)
+        if let reason = SizeLimits.excess(sizes.max() ?? 0, limit: SizeLimits.maximumSampleSize) { throw r.error("n", reason) }
+        let repeats = try r.integer("repeats", minimum: 2, maximum: SizeLimits.maximumStoredTrials, default: defaults.repeats)
+        let k = try r.integer("k", minimum: 1, maximum: SizeLimits.maximumSampleSize, default: defaults.k)
         var kinds = defaults.estimators
         if let value = r.value("estimators") {
             let names = MIEstimatorKind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")

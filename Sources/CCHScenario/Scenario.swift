@@ -47,6 +47,7 @@ public struct Scenario: Sendable {
         classification = try logistic?.spec(student, studentReader)
         monteCarlo = try Self.decodeMonteCarlo(try TableReader(document, section: "monte_carlo"))
         estimation = try Self.decodeEstimation(try TableReader(document, section: "estimation"))
+        try checkHeldSamples()
     }
 
     /// Reads and decodes TOML text.
@@ -86,9 +87,12 @@ public struct Scenario: Sendable {
             spec = .correlations(rhoTS: try r.double("rho_ts"), rhoSY: try r.double("rho_sy"), rhoTY: try r.double("rho_ty"))
         case "latent":
             let beta = try r.vector("label_loadings")
+            let teacherLoadings = try r.matrix("teacher_loadings", flatIsRow: true)
+            let studentLoadings = try r.matrix("student_loadings", flatIsRow: true)
+            try checkLatentDimensions(r, teacher: teacherLoadings, student: studentLoadings, label: beta)
             spec = .latent(.init(
-                teacherLoadings: try r.matrix("teacher_loadings", flatIsRow: true),
-                studentLoadings: try r.matrix("student_loadings", flatIsRow: true),
+                teacherLoadings: teacherLoadings,
+                studentLoadings: studentLoadings,
                 labelLoadings: beta,
                 teacherNoise: try r.double("teacher_noise", default: 0),
                 studentNoise: try r.double("student_noise", default: 0),
@@ -96,7 +100,8 @@ public struct Scenario: Sendable {
         case "random-latent":
             spec = try RandomLatentModel.decode(r, seed: seed)
         default:
-            let dt = try r.integer("dt", minimum: 1), ds = try r.integer("ds", minimum: 1)
+            let dt = try r.integer("dt", minimum: 1, maximum: SizeLimits.maximumDimension)
+            let ds = try r.integer("ds", minimum: 1, maximum: SizeLimits.maximumDimension)
             spec = .covariance(dt: dt, ds: ds, matrix: try r.matrix("matrix"))
         }
         try r.finish()
@@ -106,7 +111,7 @@ public struct Scenario: Sendable {
     private static func decodeTeacher(_ r: TableReader) throws(ScenarioError) -> TeacherSpec {
         let target = TeacherTarget(rawValue: try r.choice("target", TeacherTarget.allCases.map(\.rawValue), default: "prediction")) ?? .prediction
         let fitName = try r.choice("fit", ["oracle", "ols", "ridge"], default: "oracle")
-        let samples = r.has("n") ? try r.integer("n", minimum: 1) : nil
+        let samples = r.has("n") ? try r.integer("n", minimum: 1, maximum: SizeLimits.maximumSampleSize) : nil
         let fit: TeacherFit
         switch fitName {
         case "ols":
@@ -133,7 +138,9 @@ public struct Scenario: Sendable {
         switch r.value("n") {
         case .none: throw r.error("n", "missing (required): an integer, or \"inf\" for the population regime")
         case .string("inf")?: samples = .infinite
-        case .integer(let n)? where n >= 1: samples = .finite(n)
+        case .integer(let n)? where n >= 1:
+            if let reason = SizeLimits.excess(n, limit: SizeLimits.maximumSampleSize) { throw r.error("n", reason) }
+            samples = .finite(n)
         case let other?:
             throw r.error("n", "expected a positive integer or \"inf\", got \(other)")
         }

@@ -18,6 +18,10 @@ public struct ScenarioDocument: Sendable, Equatable {
 
     /// Parses TOML text. - Throws: `ScenarioError` with the line and column of a syntax error.
     public init(file: String, text: String) throws(ScenarioError) {
+        if let (line, column) = TableHeaderCheck.firstMalformedHeader(in: text) {
+            throw ScenarioError(file: file, key: "",
+                                reason: "TOML syntax error at line \(line), column \(column): a table header needs a key after '[' (a bare or a quoted key)")
+        }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
             throw ScenarioError(file: file, key: "",

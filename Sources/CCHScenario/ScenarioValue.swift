@@ -35,14 +35,21 @@ public enum ScenarioValue: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The value as TOML-like text for error messages, cut short (`EchoedInput`): long strings
+    /// keep their first characters, arrays and tables their first few items, with the count.
     public var description: String {
+        let items = 8
         switch self {
-        case .integer(let i): "\(i)"
-        case .number(let d): "\(d)"
-        case .string(let s): "\"\(s)\""
-        case .bool(let b): "\(b)"
-        case .array(let a): "[" + a.map(\.description).joined(separator: ", ") + "]"
-        case .table(let t): "{ " + t.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ") + " }"
+        case .integer(let i): return "\(i)"
+        case .number(let d): return "\(d)"
+        case .string(let s): return "\"\(EchoedInput.shortened(s))\"" + (s.count > EchoedInput.limit ? " (\(s.count) characters)" : "")
+        case .bool(let b): return "\(b)"
+        case .array(let a):
+            let more = a.count > items ? ", ... (\(a.count) items)" : ""
+            return "[" + a.prefix(items).map(\.description).joined(separator: ", ") + more + "]"
+        case .table(let t):
+            let more = t.count > items ? ", ... (\(t.count) keys)" : ""
+            return "{ " + t.sorted { $0.key < $1.key }.prefix(items).map { "\($0.key) = \($0.value)" }.joined(separator: ", ") + more + " }"
         }
     }
 }
@@ -60,5 +67,8 @@ public struct ScenarioError: Error, Equatable, Sendable, CustomStringConvertible
         self.reason = reason
     }
 
-    public var description: String { key.isEmpty ? "\(file): \(reason)" : "\(file): \(key): \(reason)" }
+    /// `file: key: reason`, the key cut short (`EchoedInput`) should a file hold a 100,000-character one.
+    public var description: String {
+        key.isEmpty ? "\(file): \(reason)" : "\(file): \(EchoedInput.shortened(key)): \(reason)"
+    }
 }

@@ -62,14 +62,15 @@ public final class TableReader {
         return x
     }
 
-    /// An integer at least `minimum`.
-    public func integer(_ key: String, minimum: Int, default fallback: Int? = nil) throws(ScenarioError) -> Int {
+    /// An integer at least `minimum` and at most `maximum` (a ceiling of `SizeLimits`).
+    public func integer(_ key: String, minimum: Int, maximum: Int = .max, default fallback: Int? = nil) throws(ScenarioError) -> Int {
         guard let v = value(key) else {
             if let fallback { return fallback }
             throw error(key, "missing (required)")
         }
         guard case .integer(let i) = v else { throw error(key, "expected an integer, got \(v.typePhrase) (\(v))") }
         guard i >= minimum else { throw error(key, "must be at least \(minimum), got \(i)") }
+        if let reason = SizeLimits.excess(i, limit: maximum) { throw error(key, reason) }
         return i
     }
 
@@ -81,7 +82,7 @@ public final class TableReader {
         }
         guard case .string(let s) = v else { throw error(key, "expected a string, got \(v.typePhrase) (\(v))") }
         guard choices.contains(s) else {
-            throw error(key, "unknown value \"\(s)\"; expected one of \(choices.map { "\"\($0)\"" }.joined(separator: ", "))")
+            throw error(key, "unknown value \(ScenarioValue.string(s)); expected one of \(choices.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
         return s
     }

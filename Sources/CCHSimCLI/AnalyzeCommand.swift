@@ -38,7 +38,7 @@ extension CCHSimCommand {
         @Flag(help: "Print one JSON object instead of the report.")
         var json = false
 
-        mutating func run() throws { print(try output()) }
+        mutating func run() throws { try StandardOutput.line(try output()) }
 
         /// The report (or JSON object) `run` prints.
         func output() throws -> String {

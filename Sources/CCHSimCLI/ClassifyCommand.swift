@@ -20,16 +20,21 @@ extension CCHSimCommand {
 
         @Argument(help: "Scenario file (TOML) with a logistic student.")
         var scenario: String
-        @Option(help: "Paired trials, >= 2 (default: [monte_carlo] trials).")
+        @Option(parsing: .unconditional, help: "Paired trials, >= 2 (default: [monte_carlo] trials).")
         var trials: Int?
-        @Option(name: .customLong("test-n"), help: "Score on this many fresh test rows per trial (default: [monte_carlo] test_n, else exactly by Sheppard's formula).")
+        @Option(name: .customLong("test-n"), parsing: .unconditional, help: "Score on this many fresh test rows per trial (default: [monte_carlo] test_n, else exactly by Sheppard's formula).")
         var testN: Int?
-        @Option(help: "Seed (default: the scenario's seed).")
+        @Option(parsing: .unconditional, help: "Seed (default: the scenario's seed).")
         var seed: UInt64?
         @Flag(help: "Print one JSON object instead of the report.")
         var json = false
 
-        mutating func run() throws { print(try output()) }
+        mutating func run() throws { try StandardOutput.line(try output()) }
+
+        func validate() throws {
+            try OptionLimits.check(trials, "--trials", minimum: 2, maximum: SizeLimits.maximumStoredTrials)
+            try OptionLimits.check(testN, "--test-n", minimum: 1, maximum: SizeLimits.maximumSampleSize)
+        }
 
         func output() throws -> String {
             let loaded = try ScenarioLoading.load(scenario)
@@ -38,6 +43,7 @@ extension CCHSimCommand {
             let information: ClassInformationSummary
             do {
                 let settings = loaded.monteCarlo
+                if let testN { try loaded.checkHeldRows(testN, key: "--test-n", what: "the test rows") }
                 guard let e = try loaded.classificationExperiment(trials: trials ?? settings.trials,
                                                                   testSamples: testN ?? settings.testSamples) else {
                     throw CLIError("\(loaded.file): student.loss: classify needs a logistic student "
@@ -83,7 +89,7 @@ enum ClassifyReport {
             "  teacher sign(u)           \(fixed(r.teacherAccuracy))",
             "  student without KD        \(fixed(r.accuracyNoKD))    \(fixed(r.accuracyNoKDSE))",
             "  student with KD           \(fixed(r.accuracyKD))    \(fixed(r.accuracyKDSE))",
-            "  KD gain (paired)         \(signed(r.gain))    \(fixed(r.gainSE))   z = \(String(format: "%.2f", r.gainZ)), "
+            "  KD gain (paired)         \(signed(r.gain))    \(fixed(r.gainSE))   z = \(r.gainZ.isFinite ? String(format: "%.2f", r.gainZ) : "- (SE 0)"), "
                 + "KD better in \(String(format: "%.1f", 100 * r.fractionKDBetter))% of trials",
         ]
         let floor = f(LogisticRegression.separationRidge)

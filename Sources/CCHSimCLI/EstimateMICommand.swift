@@ -23,9 +23,9 @@ extension CCHSimCommand {
 
         @Argument(help: "Scenario file (TOML) to draw samples from.")
         var scenario: String?
-        @Option(help: "Rows to draw from the scenario (default 1000).")
+        @Option(parsing: .unconditional, help: "Rows to draw from the scenario (default 1000).")
         var n: Int?
-        @Option(help: "Seed of the drawn sample and of the half-samples (default: the scenario's seed, or 0 for a CSV).")
+        @Option(parsing: .unconditional, help: "Seed of the drawn sample and of the half-samples (default: the scenario's seed, or 0 for a CSV).")
         var seed: UInt64?
 
         @Option(help: "CSV file with a header row (instead of a scenario).")
@@ -39,22 +39,23 @@ extension CCHSimCommand {
         @Flag(help: "The CSV label is a class (discrete values), not a continuous quantity.")
         var discreteLabel = false
 
-        @Option(help: "Neighbours k of the KSG estimator.")
+        @Option(parsing: .unconditional, help: "Neighbours k of the KSG estimator.")
         var k = 3
         @Option(help: "Estimators, comma separated: plugin, ksg.")
         var estimators = "plugin,ksg"
-        @Option(help: "Half-sample replicates for the intervals (0: no intervals).")
+        @Option(parsing: .unconditional, help: "Half-sample replicates for the intervals (0: no intervals).")
         var replicates = 200
-        @Option(help: "Confidence level of the intervals.")
+        @Option(parsing: .unconditional, help: "Confidence level of the intervals.")
         var level = 0.95
         @Flag(help: "Print one JSON object instead of the report.")
         var json = false
 
-        mutating func run() throws { print(try output()) }
+        mutating func run() throws { try StandardOutput.line(try output()) }
 
         func validate() throws {
-            guard k >= 1 else { throw ValidationError("--k must be at least 1, got \(k)") }
+            try OptionLimits.check(k, "--k", minimum: 1, maximum: SizeLimits.maximumSampleSize)
             guard replicates >= 0, replicates != 1 else { throw ValidationError("--replicates must be 0 or at least 2, got \(replicates)") }
+            try OptionLimits.check(replicates, "--replicates", minimum: 0, maximum: SizeLimits.maximumStoredTrials)
             guard level > 0, level < 1 else { throw ValidationError("--level must lie strictly between 0 and 1, got \(level)") }
             if csv != nil {
                 guard scenario == nil else { throw ValidationError("give a scenario file or --csv, not both") }
@@ -67,7 +68,7 @@ extension CCHSimCommand {
                 guard teacher == nil, student == nil, label == nil, !discreteLabel else {
                     throw ValidationError("--teacher, --student, --label and --discrete-label apply to --csv")
                 }
-                if let n { guard n >= 2 else { throw ValidationError("--n must be at least 2, got \(n)") } }
+                try OptionLimits.check(n, "--n", minimum: 2, maximum: SizeLimits.maximumSampleSize)
             }
         }
 
@@ -126,9 +127,12 @@ struct SampleInput {
         if let path = c.csv { return try fromCSV(path, c) }
         guard let path = c.scenario else { throw ValidationError("give a scenario file or --csv FILE") }
         let s = try ScenarioLoading.load(path)
-        let model: JointGaussian
-        do { model = try s.buildModel() } catch { throw CLIError(error.description) }
         let n = c.n ?? 1000
+        let model: JointGaussian
+        do {
+            try s.checkHeldRows(n, key: "--n", what: "the sample's rows")
+            model = try s.buildModel()
+        } catch { throw CLIError(error.description) }
         let seed = c.seed ?? s.seed
         let data = GaussianSampler(model: model).draw(n, label: s.label, from: RandomStream(seed: seed, ids: [streamTag, UInt64(n)]))
         let ts = GaussianInformation.mutualInformation(model.sigma, model.teacherIndices, model.studentIndices)

@@ -20,8 +20,7 @@ extension CCHSimCommand {
         @Option(help: "Directory of the figures.")
         var out: String = "Plots"
 
-        @Option(help: "Worker threads (default: all cores).")
-        var threads: Int?
+        @OptionGroup var threadsOption: ThreadsOption
 
         mutating func run() throws {
             guard Gnuplot.executable != nil else {
@@ -31,18 +30,18 @@ extension CCHSimCommand {
             guard !files.isEmpty else { throw CLIError("\(scenarios): no scenario file with a [sweep] or [data] table") }
             var options = RunOptions()
             options.outDirectory = out
-            if let threads { options.threads = max(1, threads) }
+            if let threads = threadsOption.threads { options.threads = threads }
             for file in files {
-                print("== \(file)")
+                try StandardOutput.line("== \(file.path)")
                 if let data = file.data {
                     let outcome = try TeacherSelectionRun.run(data, out: out, threads: options.threads, plots: true)
-                    print(outcome.report.text)
-                    print("")
+                    try StandardOutput.line(outcome.report.text)
+                    try StandardOutput.line("")
                     continue
                 }
                 let outcome = try SweepCommandSupport.run(scenarioPath: file.path, options: options)
-                print(SweepCommandSupport.report(outcome))
-                print("")
+                try StandardOutput.line(SweepCommandSupport.report(outcome))
+                try StandardOutput.line("")
             }
         }
     }

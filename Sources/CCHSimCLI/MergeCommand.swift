@@ -28,7 +28,7 @@ extension CCHSimCommand {
                 FileHandle.standardError.write(Data("\(stop.description)\n".utf8))
                 throw ExitCode(130)
             }
-            print(SweepCommandSupport.report(outcome))
+            try StandardOutput.line(SweepCommandSupport.report(outcome))
         }
     }
 }

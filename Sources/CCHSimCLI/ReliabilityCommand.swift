@@ -19,20 +19,20 @@ extension CCHSimCommand {
 
         @Argument(help: "Scenario file (TOML).")
         var scenario: String
-        @Option(help: "Sample sizes, comma separated (default: [estimation] n).")
+        @Option(parsing: .unconditional, help: "Sample sizes, comma separated (default: [estimation] n).")
         var n: String?
-        @Option(help: "Samples per size (default: [estimation] repeats).")
+        @Option(parsing: .unconditional, help: "Samples per size (default: [estimation] repeats).")
         var repeats: Int?
-        @Option(help: "Neighbours k of the KSG estimator (default: [estimation] k).")
+        @Option(parsing: .unconditional, help: "Neighbours k of the KSG estimator (default: [estimation] k).")
         var k: Int?
         @Option(help: "Estimators, comma separated: plugin, ksg (default: [estimation] estimators).")
         var estimators: String?
-        @Option(help: "Seed (default: the scenario's seed).")
+        @Option(parsing: .unconditional, help: "Seed (default: the scenario's seed).")
         var seed: UInt64?
         @Flag(help: "Print JSON instead of the table.")
         var json = false
 
-        mutating func run() throws { print(try output()) }
+        mutating func run() throws { try StandardOutput.line(try output()) }
 
         func output() throws -> String {
             let loaded = try ScenarioLoading.load(scenario)
@@ -43,16 +43,18 @@ extension CCHSimCommand {
                     guard let size = Int(item.trimmingCharacters(in: .whitespaces)), size >= 2 else {
                         throw ValidationError("--n needs sample sizes of at least 2, comma separated; got '\(n)'")
                     }
+                    try OptionLimits.check(size, "--n", minimum: 2, maximum: SizeLimits.maximumSampleSize)
+                    do { try loaded.checkHeldRows(size, key: "--n", what: "the rows of one sample") } catch { throw CLIError(error.description) }
                     sizes.append(size)
                 }
                 settings.sampleSizes = sizes
             }
             if let repeats {
-                guard repeats >= 2 else { throw ValidationError("--repeats must be at least 2, got \(repeats)") }
+                try OptionLimits.check(repeats, "--repeats", minimum: 2, maximum: SizeLimits.maximumStoredTrials)
                 settings.repeats = repeats
             }
             if let k {
-                guard k >= 1 else { throw ValidationError("--k must be at least 1, got \(k)") }
+                try OptionLimits.check(k, "--k", minimum: 1, maximum: SizeLimits.maximumSampleSize)
                 settings.k = k
             }
             if let estimators { settings.estimators = try EstimateMI.estimatorKinds(estimators) }

@@ -23,10 +23,9 @@ extension CCHSimCommand {
         @Option(help: "Output directory (created when missing).")
         var out: String = "."
 
-        @Option(help: "Worker threads (default: all cores).")
-        var threads: Int?
+        @OptionGroup var threadsOption: ThreadsOption
 
-        @Option(help: "Compute shard i of N (points p with p mod N = i - 1), e.g. 2/8.")
+        @Option(parsing: .unconditional, help: "Compute shard i of N (points p with p mod N = i - 1), e.g. 2/8.")
         var shard: String?
 
         @Flag(help: "Finish an interrupted run from its checkpoint instead of starting afresh.")
@@ -35,19 +34,15 @@ extension CCHSimCommand {
         @Flag(name: .customLong("no-plots"), help: "Write no gnuplot scripts or PNGs.")
         var noPlots = false
 
-        mutating func validate() throws {
-            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
-        }
-
         mutating func run() throws {
             var options = RunOptions()
             options.outDirectory = out
-            if let threads { options.threads = threads }
+            if let threads = threadsOption.threads { options.threads = threads }
             if let shard { options.shard = try Shard(parsing: shard) }
             options.resume = resume
             options.plots = !noPlots
             let outcome = try SweepCommandSupport.run(scenarioPath: scenario, options: options)
-            print(SweepCommandSupport.report(outcome))
+            try StandardOutput.line(SweepCommandSupport.report(outcome))
         }
     }
 }

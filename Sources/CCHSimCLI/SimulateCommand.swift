@@ -20,11 +20,11 @@ extension CCHSimCommand {
         @Argument(help: "Scenario file (TOML).")
         var scenario: String
 
-        @Option(help: "Paired trials (overrides [monte_carlo] trials; at least 2).")
+        @Option(parsing: .unconditional, help: "Paired trials (overrides [monte_carlo] trials; at least 2).")
         var trials: Int?
 
-        @Option(help: "Worker threads (default: [monte_carlo] threads, else all cores). Results do not depend on it.")
-        var threads: Int?
+        @OptionGroup var threadsOption: ThreadsOption
+        var threads: Int? { threadsOption.threads }
 
         @Option(help: "Sampler: moments or triples (overrides [monte_carlo] sampler).")
         var sampler: String?
@@ -33,10 +33,7 @@ extension CCHSimCommand {
         var json = false
 
         func validate() throws {
-            if let trials, !(2...MonteCarloSettings.maximumTrials).contains(trials) {
-                throw ValidationError("--trials must lie between 2 and \(MonteCarloSettings.maximumTrials), got \(trials)")
-            }
-            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+            try OptionLimits.check(trials, "--trials", minimum: 2, maximum: SizeLimits.maximumTrials)
             if let sampler, MonteCarloSampler(rawValue: sampler) == nil {
                 throw ValidationError("--sampler must be one of \(MonteCarloSampler.allCases.map(\.rawValue).joined(separator: ", ")), got '\(sampler)'")
             }
@@ -57,7 +54,7 @@ extension CCHSimCommand {
                 throw CLIError(error.description)
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            print(json ? JSONText.object(ScenarioFields.identity(loaded) + SimulationFields.analysis(of: experiment)
+            try StandardOutput.line(json ? JSONText.object(ScenarioFields.identity(loaded) + SimulationFields.analysis(of: experiment)
                                              + SimulationFields.of(summary))
                        : SimulationReport.text(scenario: loaded, experiment: experiment, summary: summary,
                                                threads: threadCount, seconds: seconds))

@@ -26,7 +26,7 @@ enum SimulationReport {
         lines.append(row("", "Monte Carlo mean +- SE", "95% interval", "analytic", "z"))
         func line(_ label: String, _ x: MonteCarloEstimate, _ analytic: Double?, z: Double?) -> String {
             row(label, "\(fmt(x.mean)) +- \(String(format: "%.3g", x.standardError))", "[\(fmt(x.lower95)), \(fmt(x.upper95))]",
-                analytic.map(fmt) ?? "-", z.map { String(format: "%+.2f", $0) } ?? "")
+                analytic.map(fmt) ?? "-", z.map { $0.isFinite ? String(format: "%+.2f", $0) : "- (SE 0)" } ?? "")
         }
         lines.append(line("risk without KD", m.riskNoKD, a?.riskNoKD, z: m.zRiskNoKD))
         lines.append(line("risk with KD (lambda \(fmt(m.lambda)))", m.riskKD, a?.riskKD, z: m.zRiskKD))

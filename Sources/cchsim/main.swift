@@ -1,3 +1,4 @@
 import CCHSimCLI
 
+StandardOutput.prepare()
 CCHSimCommand.main()

@@ -15,6 +15,8 @@ final class CommandLineTests: XCTestCase {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        // A crashed child must not leave Swift's backtracer holding the pipes (docs/robustness.md).
+        process.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

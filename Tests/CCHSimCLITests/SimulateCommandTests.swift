@@ -117,7 +117,8 @@ final class SimulateCommandTests: XCTestCase {
                    "FILE: monte_carlo.sampler: unknown value \"wishart\"; expected one of \"moments\", \"triples\"")
         try expect(s + "\ntest_n = 0", "FILE: monte_carlo.test_n: must be at least 1")
         try expect(s + "\nthreads = 0", "FILE: monte_carlo.threads: must be at least 1")
-        try expect(s, "--trials must lie between 2 and", arguments: ["--trials", "1"], status: 64)
+        try expect(s, "--trials must be at least 2, got 1", arguments: ["--trials", "1"], status: 64)
+        try expect(s, "--trials must be at most 1000000000 (the largest value cchsim accepts)", arguments: ["--trials", "1000000001"], status: 64)
         try expect(s, "--sampler must be one of moments, triples", arguments: ["--sampler", "bartlett"], status: 64)
         try expect(s, "--threads must be at least 1", arguments: ["--threads", "0"], status: 64)
     }

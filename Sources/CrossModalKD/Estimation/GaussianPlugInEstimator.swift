@@ -48,16 +48,19 @@ public enum GaussianPlugInEstimator {
         return logDet - correction
     }
 
-    /// Sum over the used rows of (x - mean)(x - mean)' on the given columns.
+    /// Sum over the used rows of (x - mean)(x - mean)' on the given columns, each column first
+    /// scaled by the power of two `SampleRows.binaryScale` (exact; the information is invariant
+    /// to it), so that data near the largest doubles do not overflow.
     static func scatterMatrix(_ rows: SampleRows, _ columns: [Int]) -> Matrix {
         let d = columns.count, n = Double(rows.count)
+        let scale = columns.map { rows.binaryScale(of: $0) }
         var mean = [Double](repeating: 0, count: d)
-        for i in rows.indices { for (j, c) in columns.enumerated() { mean[j] += rows.data[i, c] } }
+        for i in rows.indices { for (j, c) in columns.enumerated() { mean[j] += rows.data[i, c] * scale[j] } }
         mean = mean.map { $0 / n }
         var w = Matrix(rows: d, cols: d)
         var x = [Double](repeating: 0, count: d)
         for i in rows.indices {
-            for (j, c) in columns.enumerated() { x[j] = rows.data[i, c] - mean[j] }
+            for (j, c) in columns.enumerated() { x[j] = rows.data[i, c] * scale[j] - mean[j] }
             for p in 0..<d { for q in 0...p { w[p, q] += x[p] * x[q] } }
         }
         for p in 0..<d { for q in 0..<p { w[q, p] = w[p, q] } }

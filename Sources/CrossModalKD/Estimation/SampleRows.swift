@@ -23,20 +23,32 @@ public struct SampleRows: Sendable {
     /// Number of rows in use.
     public var count: Int { indices.count }
 
+    /// 2^-e with 2^e the binade of the column's largest magnitude over the used rows (1 for a zero
+    /// column): multiplying by it is exact and brings the column below 1 in magnitude, so sums of
+    /// squares cannot overflow however large the data (up to the largest double).
+    func binaryScale(of column: Int) -> Double {
+        var largest = 0.0
+        for i in indices { largest = max(largest, abs(data[i, column])) }
+        guard largest > 0, largest.isFinite else { return 1 }
+        return Double(sign: .plus, exponent: -largest.exponent - 1, significand: 1)
+    }
+
     /// The columns `columns` of the used rows, each centred and scaled to unit sample variance,
-    /// row-major. - Throws: `singularCovariance` for a constant column.
+    /// row-major (computed on the column times its `binaryScale`, which gives the same numbers
+    /// without overflow). - Throws: `singularCovariance` for a constant column.
     func standardized(_ columns: [Int], block: String) throws(EstimationError) -> [Double] {
         let d = columns.count, n = indices.count
         var out = [Double](repeating: 0, count: n * d)
         for (j, col) in columns.enumerated() {
+            let scale = binaryScale(of: col)
             var mean = 0.0
-            for i in indices { mean += data[i, col] }
+            for i in indices { mean += data[i, col] * scale }
             mean /= Double(n)
             var ss = 0.0
-            for i in indices { let x = data[i, col] - mean; ss += x * x }
+            for i in indices { let x = data[i, col] * scale - mean; ss += x * x }
             let sd = (ss / Double(max(1, n - 1))).squareRoot()
             guard sd > 0, sd.isFinite else { throw .singularCovariance(block: block) }
-            for (r, i) in indices.enumerated() { out[r * d + j] = (data[i, col] - mean) / sd }
+            for (r, i) in indices.enumerated() { out[r * d + j] = (data[i, col] * scale - mean) / sd }
         }
         return out
     }

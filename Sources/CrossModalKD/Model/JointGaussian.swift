@@ -45,6 +45,10 @@ public struct JointGaussian: Sendable {
                 guard a.isFinite else {
                     throw .invalid(parameter: "matrix", reason: "entry (\(i + 1), \(j + 1)) is not finite")
                 }
+                guard abs(a) <= SizeLimits.maximumCovarianceEntry else {
+                    throw .invalid(parameter: "matrix", reason: "entry (\(i + 1), \(j + 1)) = \(a) is beyond \(SizeLimits.maximumCovarianceEntry) "
+                                   + "in magnitude, the largest covariance entry cchsim computes with (risks would overflow); rescale the variables")
+                }
                 guard abs(a - b) <= 1e-12 * max(1, abs(a), abs(b)) else {
                     throw .invalid(parameter: "matrix",
                                    reason: "not symmetric: entry (\(i + 1), \(j + 1)) = \(a) but (\(j + 1), \(i + 1)) = \(b)")
@@ -114,11 +118,18 @@ public struct JointGaussian: Sendable {
         guard as_.rows >= 1, as_.cols == k else {
             throw .invalid(parameter: "student_loadings", reason: "must be ds x \(k) (k = label_loadings length), got \(as_.rows) x \(as_.cols)")
         }
+        let largest = SizeLimits.maximumLatentScale
         for (name, m) in [("teacher_loadings", at), ("student_loadings", as_), ("label_loadings", Matrix.column(beta))] {
             guard m.elements.allSatisfy({ $0.isFinite }) else { throw .invalid(parameter: name, reason: "entries must be finite") }
+            if let big = m.elements.first(where: { abs($0) > largest }) {
+                throw .invalid(parameter: name, reason: "entries must be at most \(largest) in magnitude (their products are covariances), got \(big)")
+            }
         }
         for (name, s) in [("teacher_noise", teacherNoise), ("student_noise", studentNoise), ("label_noise", labelNoise)] {
             guard s.isFinite, s >= 0 else { throw .invalid(parameter: name, reason: "a noise standard deviation must be finite and >= 0, got \(s)") }
+            guard s <= largest else {
+                throw .invalid(parameter: name, reason: "a noise standard deviation must be at most \(largest) (its square is a variance), got \(s)")
+            }
         }
         let dt = at.rows, ds = as_.rows
         let loadings = Matrix(rows: dt + ds + 1, cols: k, elements: at.elements + as_.elements + beta)

@@ -28,7 +28,7 @@ public struct MonteCarloSettings: Sendable, Equatable {
     /// Number of paired trials (>= 2, so that a standard error exists; <= `maximumTrials`).
     public var trials: Int
     /// The most trials one experiment runs (10^9: hours of work for the cheapest scenario).
-    public static let maximumTrials = 1_000_000_000
+    public static let maximumTrials = SizeLimits.maximumTrials
     public var sampler: MonteCarloSampler
     /// Size of a fresh test set drawn per trial to score the students empirically (squared error
     /// and sign agreement); nil scores them exactly: R(w) = Var(Y|S) + |w - w*|^2_Sss and

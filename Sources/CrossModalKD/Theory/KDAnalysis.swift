@@ -48,7 +48,12 @@ public struct KDAnalysis: Sendable {
                   lambda: student.lambda, risk: { expected.risk(target($0)) },
                   accuracy: { SignAccuracy.of(weights: expected.meanWeights(target($0)), in: model) })
         guard [riskCurve.a0, riskCurve.a1, riskCurve.a2, riskKD].allSatisfy(\.isFinite) else {
-            throw .invalid(parameter: "teacher.scale", reason: "the expected risk overflows; use a smaller teacher scale or better-scaled variances")
+            // The scale is at fault only when it enlarges the teacher's signal; otherwise the
+            // variances of the model span too many orders of magnitude.
+            guard abs(teacher.scale) <= 1 else {
+                throw .invalid(parameter: "teacher.scale", reason: "the expected risk overflows; use a smaller teacher scale or better-scaled variances")
+            }
+            throw .invalid(parameter: "model", reason: "the expected risk overflows: the variances span too many orders of magnitude; rescale the variables")
         }
     }
 

@@ -38,6 +38,9 @@ public struct ShardMerge {
                   let file = meta["file"] as? String,
                   let index = (meta["shard_index"] as? NSNumber)?.intValue, let count = (meta["shard_count"] as? NSNumber)?.intValue
             else { throw CLIError("\(metaPath): not the metadata of a cchsim shard") }
+            guard count >= 1, (1...count).contains(index) else {
+                throw CLIError("\(metaPath): shard_index \(index) of shard_count \(count) is not a shard (1 <= shard_index <= shard_count)")
+            }
             if let first = scenario, first.hash != hash {
                 throw CLIError("\(path) is a shard of another scenario than \(csvPaths[0]) (SHA-256 \(hash.prefix(12))... vs \(first.hash.prefix(12))...)")
             }
@@ -52,9 +55,12 @@ public struct ShardMerge {
             parts.append(Part(csv: path, shard: Shard(index: index, count: count)))
         }
         guard let scenario, let count = parts.first?.shard.count else { throw CLIError("merge: no shards") }
-        let missing = (1...count).filter { i in !parts.contains { $0.shard.index == i } }
-        guard missing.isEmpty else {
-            throw CLIError("merge: missing shard\(missing.count > 1 ? "s" : "") \(missing.map { "\($0)/\(count)" }.joined(separator: ", ")) "
+        // Every shard index is distinct and at most count, so all are given iff there are count of them.
+        guard parts.count == count else {
+            let given = Set(parts.map(\.shard.index))
+            let missing = (1...count).lazy.filter { !given.contains($0) }.prefix(10).map { "\($0)/\(count)" }
+            let more = count - parts.count > 10 ? ", ... (\(count - parts.count) in all)" : ""
+            throw CLIError("merge: missing shard\(count - parts.count > 1 ? "s" : "") \(missing.joined(separator: ", "))\(more) "
                 + "of \(count); give all of them")
         }
         do { sweep = try Sweep(file: scenario.file, text: scenario.text) } catch { throw CLIError(error.description) }
@@ -97,9 +103,7 @@ public struct ShardMerge {
                     throw CLIError("\(part.csv): ends after \(reader.lineNumber - 1) rows; point \(point) is missing (was the shard finished?)")
                 }
                 let fields = CSVText.fields(Substring(decoding: line, as: UTF8.self).utf8)
-                guard fields.count == table.header.count, fields[0] == String(point) else {
-                    throw CLIError("\(part.csv): line \(reader.lineNumber) should hold point \(point), found '\(fields.first ?? "")'")
-                }
+                try columns.check(fields, point: point, sweep: sweep, place: "\(part.csv): line \(reader.lineNumber)")
                 columns.record(fields, point: point, into: &summary)
                 buffer.append(contentsOf: line)
                 buffer.append(10)
@@ -130,12 +134,52 @@ public struct ShardMerge {
 /// Where the summary's inputs sit in a CSV row.
 struct SummaryColumns {
     let valid: Int?, predictsGain: Int?, helps: Int?, z: Int?
+    /// Number of columns.
+    let count: Int
 
     init(header: [String]) {
         valid = header.firstIndex(of: "valid")
         predictsGain = header.firstIndex(of: "cch_predicts_gain")
         helps = header.firstIndex(of: "kd_helps")
         z = header.firstIndex(of: "z_gain")
+        count = header.count
+    }
+
+    /// Throws unless `fields` is a row this cchsim writes for grid point `point` of `sweep`: all
+    /// columns, the point number, the point's swept values exactly as written, `valid` 0 or 1 with
+    /// an invalid point's reason, flags 0 or 1 and a numeric z. A shard cut mid-row or edited by
+    /// hand is refused, with `place` (file and line) and what is wrong.
+    func check(_ fields: [String], point: Int, sweep: Sweep, place: String) throws(CLIError) {
+        guard fields.count == count else {
+            throw CLIError("\(place): has \(fields.count) of the \(count) columns (a row cut short, or edited?); it should hold point \(point)")
+        }
+        guard fields[0] == String(point) else {
+            throw CLIError("\(place): should hold point \(point), found point \(EchoedInput.quoted(fields[0]))")
+        }
+        for (a, value) in sweep.grid.values(at: point).enumerated() {
+            var expected: [UInt8] = []
+            CSVText.append(value, to: &expected)
+            let written = CSVText.fields(Substring(decoding: expected, as: UTF8.self).utf8).first ?? ""
+            guard a + 1 < fields.count, fields[a + 1] == written else {
+                throw CLIError("\(place): point \(point) has \(sweep.grid.axes[a].key) = \(EchoedInput.quoted(fields[min(a + 1, fields.count - 1)])), but the grid's value is \(written)")
+            }
+        }
+        func flag(_ i: Int?, _ name: String, emptyAllowed: Bool) throws(CLIError) {
+            guard let i else { return }
+            let f = fields[i]
+            guard f == "0" || f == "1" || (emptyAllowed && f.isEmpty) else {
+                throw CLIError("\(place): \(name) = \(EchoedInput.quoted(f)) at point \(point); it is 0 or 1\(emptyAllowed ? " (or empty)" : "")")
+            }
+        }
+        try flag(valid, "valid", emptyAllowed: false)
+        try flag(predictsGain, "cch_predicts_gain", emptyAllowed: true)
+        try flag(helps, "kd_helps", emptyAllowed: true)
+        if let z, !fields[z].isEmpty, Double(fields[z]) == nil {
+            throw CLIError("\(place): z_gain = \(EchoedInput.quoted(fields[z])) at point \(point) is not a number")
+        }
+        if let valid, fields[valid] == "1", !(fields.last ?? "").isEmpty {
+            throw CLIError("\(place): point \(point) is valid but has an invalid_reason")
+        }
     }
 
     func record(_ fields: [String], point: Int, into summary: inout RunSummary) {

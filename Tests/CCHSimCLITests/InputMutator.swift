@@ -1,0 +1,108 @@
+import Foundation
+
+/// A seeded mutation fuzzer's source of hostile inputs: it rewrites real scenario files and CSVs
+/// with values at the edges (numbers at the limits of double precision and of Int, NaN and
+/// infinities, hex, wrong types, unicode, huge arrays, deep nesting, huge fields), missing or
+/// repeated keys and lines, and truncations. Deterministic for a seed (SplitMix64), so a failing
+/// input is reproduced by its seed and index (docs/robustness.md, "Fuzzing").
+struct InputMutator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+
+    /// Numbers and values that break naive code: the ends of Double and Int, non-finite values,
+    /// zero and negatives, hex and other non-decimal spellings, wrong types.
+    static let extremeNumbers = [
+        "0", "-0.0", "-1", "1", "2", "1e308", "-1e308", "1.7976931348623157e308", "1e-320", "5e-324", "1e154", "1e155",
+        "1e-154", "9223372036854775807", "-9223372036854775808", "2305843009213693952", "4611686018427387904",
+        "1000000000000", "100000000000", "1000000", "0.999999999999", "-0.999999999999", "1e15", "nan", "inf", "-inf",
+        "+nan", "0x7fffffffffffffff", "0o777", "0b101", "1_000", "2.5",
+    ]
+    static let otherValues = [
+        "\"1\"", "\"inf\"", "true", "false", "[]", "[1, 2, 3]", "[[1, 2], [3]]", "{}", "{ from = 1, to = 2, steps = 3 }",
+        "\"é🙂\\u0000\"", "\"\"", "1979-05-27T07:32:00Z", "\"\\n!touch x\\n\"",
+    ]
+
+    /// A mutated copy of TOML text.
+    mutating func mutateTOML(_ text: String) -> String {
+        var lines = text.components(separatedBy: "\n")
+        for _ in 0..<(1 + below(3)) {
+            let i = below(lines.count)
+            switch below(12) {
+            case 0, 1, 2, 3:  // a value replaced by an extreme number
+                lines[i] = replacingValue(lines[i], with: pick(Self.extremeNumbers))
+            case 4:  // a value of another type
+                lines[i] = replacingValue(lines[i], with: pick(Self.otherValues))
+            case 5:  // a huge array or a long string
+                let big = pick(["[" + Array(repeating: "0.5", count: 1_000 + below(20_000)).joined(separator: ",") + "]",
+                                "[" + Array(repeating: "[1.0, 0.5]", count: 1_001 + below(5_000)).joined(separator: ",") + "]",
+                                "\"" + String(repeating: "a", count: 100_000) + "\""])
+                lines[i] = replacingValue(lines[i], with: big)
+            case 6:  // deep nesting
+                let depth = 10 + below(3_000)
+                lines[i] = replacingValue(lines[i], with: String(repeating: "[", count: depth) + "1" + String(repeating: "]", count: depth))
+            case 7:  // a missing line (key or table header)
+                lines.remove(at: i)
+            case 8:  // a repeated line
+                lines.insert(lines[i], at: i)
+            case 9:  // an unknown or misplaced key
+                lines.insert(pick(["bogus = 1", "n = 10", "kind = \"latent\"", "[student]", "[sweep]", "\"model.rho_ts\" = [0.1, 2]",
+                                   "\"student.n\" = { from = 2, to = 1000000000000, steps = 3 }", "trials = 2", "threads = 0"]), at: i)
+            case 10:  // a line cut short
+                let line = lines[i]
+                lines[i] = String(line.prefix(below(line.count + 1)))
+            default:  // a number nudged by digits
+                lines[i] = lines[i].replacingOccurrences(of: "0.", with: pick(["9.", "0.0000", "1e3", "-0."]))
+            }
+            if lines.isEmpty { lines = [""] }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `line` with the text after its first `=` replaced (the line itself when it has none).
+    private func replacingValue(_ line: String, with value: String) -> String {
+        guard let eq = line.firstIndex(of: "=") else { return line }
+        return line[...eq] + " " + value
+    }
+
+    /// A mutated copy of a CSV text with a header row.
+    mutating func mutateCSV(_ text: String) -> String {
+        var rows = text.components(separatedBy: "\n").map { $0.components(separatedBy: ",") }
+        for _ in 0..<(1 + below(3)) {
+            let r = below(rows.count), c = below(rows[r].count)
+            switch below(10) {
+            case 0, 1, 2:  // a cell replaced by an extreme or malformed number
+                rows[r][c] = pick(Self.extremeNumbers + ["", "\"1\"", "\"", "1e400", "0x1p3", " 3 ", "1,5", "١٢", "abc", "1e", "--1", "\u{FEFF}1"])
+            case 3:  // a huge field (4 MB now and then)
+                rows[r][c] = String(repeating: "9", count: below(8) == 0 ? 4_000_000 : 10_000)
+            case 4:  // a cell removed or added
+                if below(2) == 0, rows[r].count > 1 { rows[r].remove(at: c) } else { rows[r].insert("1", at: c) }
+            case 5:  // a whole column set to one value (singular), or to huge numbers
+                let value = pick(["1", "1e307", "-1e307", "1e-310"])
+                for i in 1..<rows.count where rows[i].count > c { rows[i][c] = value }
+            case 6:  // rows repeated (duplicate points)
+                rows.append(contentsOf: rows.dropFirst().prefix(1 + below(30)))
+            case 7:  // header damage: a duplicate name, unicode, an empty name, a BOM
+                rows[0][c] = pick([rows[0][(c + 1) % rows[0].count], "é🙂", "", "\u{FEFF}t1", "\"t1\""])
+            case 8:  // truncated at a random place
+                let joined = rows.map { $0.joined(separator: ",") }.joined(separator: "\n")
+                rows = String(joined.prefix(below(joined.count + 1))).components(separatedBy: "\n").map { $0.components(separatedBy: ",") }
+            default:  // line ends and blank lines
+                rows.insert([pick(["", " ", "\r"])], at: 1 + below(rows.count))
+            }
+            if rows.isEmpty { rows = [[""]] }
+        }
+        return rows.map { $0.joined(separator: ",") }.joined(separator: pick(["\n", "\n", "\r\n"]))
+    }
+}
