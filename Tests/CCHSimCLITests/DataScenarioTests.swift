@@ -125,4 +125,19 @@ final class DataScenarioTests: XCTestCase {
         try again.run()
         XCTAssertEqual(try String(contentsOfFile: out2 + "/toy.csv", encoding: .utf8), csv.joined(separator: "\n") + "\n")
     }
+
+    func testContinuousLabelRunsLinearStudents() throws {
+        try writeGoodData()
+        let stream = RandomStream(seed: 9)
+        try write("d/y.csv", "y\n" + (0..<60).map { _ in "\(stream.gaussian())" }.joined(separator: "\n") + "\n")
+        let path = try scenario(label: "label = { file = \"d/y.csv\", column = 1, kind = \"continuous\" }",
+                                rest: "[teacher]\nn = 20\n[student]\nn = 20\n[experiment]\nsplits = 3\n[estimation]\nreplicates = 0\n")
+        let out = directory.appendingPathComponent("cont").path
+        var command = try CCHSimCLI.CCHSimCommand.Teachers.parse([path, "--out", out, "--no-plots", "--json"])
+        try command.run()
+        let header = try String(contentsOfFile: out + "/toy.csv", encoding: .utf8).split(separator: "\n")[0]
+        XCTAssertTrue(header.contains("gap_gaussian") && header.contains("gap_ksg") && !header.contains("gap_probe"))
+        let meta = try String(contentsOfFile: out + "/toy.meta.json", encoding: .utf8)
+        XCTAssertTrue(meta.contains("the reduction of the test MSE"))
+    }
 }
