@@ -1,7 +1,7 @@
 # fig10-nutrimouse-genotype-gain-matrix.gp: written by cchsim 0.1.0 (cchsim teachers) from Scenarios/fig10-nutrimouse-genotype.toml.
 # Reads fig10-nutrimouse-genotype-gain-matrix.dat; draws fig10-nutrimouse-genotype-gain-matrix.png. Render again with: gnuplot fig10-nutrimouse-genotype-gain-matrix.gp
 if (!exists("outfile")) outfile = "fig10-nutrimouse-genotype-gain-matrix.png"
-set terminal pngcairo size 760,500 enhanced font "DejaVu Sans,11"
+set terminal pngcairo size 1200,640 enhanced font "DejaVu Sans,11"
 set encoding utf8
 set output outfile
 set title "Measured KD gain, teacher view (rows) to student view (columns)\n{/*0.85 fig10-nutrimouse-genotype: 40 rows, 5 principal components per view; student n = 30, teacher on the student's rows, λ = 0.5, τ = 2, 20 splits}\n{/*0.85 * significant gain (z > 1.96); CCH's verdicts: + predicts a gain, - predicts none (g = gaussian, k = ksg, p = probe); ✓/✗ against the measured truth}"

@@ -77,7 +77,7 @@ public struct DistillationExperiment: Sendable {
     /// item, in order, from one thread at a time.
     public init(_ data: MultiViewData, settings: Settings, threads: Int,
                 progress: (@Sendable (Int, Int) -> Void)? = nil) throws(AnalysisError) {
-        try Self.validate(settings, rows: data.rows, label: data.label)
+        try Self.validate(settings, rows: data.rows)
         let views = data.viewCount, splits = settings.splits
         let total = 2 * splits * views
         let done = Counter()
@@ -127,7 +127,7 @@ public struct DistillationExperiment: Sendable {
         self.settings = settings
     }
 
-    static func validate(_ s: Settings, rows n: Int, label: MultiViewLabel) throws(AnalysisError) {
+    static func validate(_ s: Settings, rows n: Int) throws(AnalysisError) {
         guard s.splits >= 2 else { throw .invalid(parameter: "splits", reason: "needs at least 2 splits, got \(s.splits)") }
         guard s.studentRows >= 4 else { throw .invalid(parameter: "student_n", reason: "needs at least 4 rows, got \(s.studentRows)") }
         let teacherOwn: Int
@@ -148,7 +148,6 @@ public struct DistillationExperiment: Sendable {
             throw .invalid(parameter: "validation_fraction", reason: "must leave at least 1 validation and 2 fitting rows of student_n = \(s.studentRows), got \(s.validationFraction)")
         }
         guard s.ridge > 0, s.ridge.isFinite else { throw .invalid(parameter: "ridge", reason: "must be > 0, got \(s.ridge)") }
-        _ = label
     }
 
     /// Items in order on `threads` workers.

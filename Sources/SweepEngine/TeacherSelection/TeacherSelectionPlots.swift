@@ -109,7 +109,7 @@ struct TeacherSelectionPlots {
         }
         let reach = max(values.flatMap { $0 }.filter(\.isFinite).map(abs).max() ?? 1, 1e-9)
         let cell = 150
-        var lines = header(name, data: dataName, size: (max(760, 170 + cell * v + 220), 200 + cell * v))
+        var lines = header(name, data: dataName, size: (max(1200, 170 + cell * v + 220), max(640, 200 + cell * v)))
         let letters = estimators.map { String($0.rawValue.prefix(1)) }
         let legend = zip(estimators, letters).map { "\($1) = \($0.rawValue)" }.joined(separator: ", ")
         lines += [
