@@ -1,13 +1,20 @@
 # cchsim: the two commands a user needs are `make figures` (the canonical figure set from
 # Scenarios/ into Plots/) and `make test` (the test suite). Both install missing Debian packages.
+# `make install` puts cchsim, its man page and shell completions under PREFIX.
 
 SWIFT   ?= swift
 RELEASE := .build/release/cchsim
-APT_PACKAGES := libgsl-dev gnuplot-nox
+# poppler-utils: pdffonts/pdfinfo, with which the tests check the PDF figures.
+APT_PACKAGES := libgsl-dev gnuplot-nox poppler-utils
 # sudo only when not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PREFIX ?= /usr/local
+# The man page, generated from the command definitions by swift-argument-parser's plugin.
+MANUAL := .build/plugins/GenerateManual/outputs/cchsim/cchsim.1
+# Its date: the last commit's (reproducible), today outside a git checkout.
+MANUAL_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
-.PHONY: deps build data figures test fuzz bench bench-csv bench-sweep bench-teachers clean
+.PHONY: deps build data figures test test-slurm install install-check fuzz bench bench-csv bench-sweep bench-teachers clean
 
 ## deps: install missing Debian packages (apt-get update first)
 deps:
@@ -30,14 +37,44 @@ data:
 
 ## figures: the main job, the canonical figure set: every scenario of Scenarios/ with a [sweep]
 ## run into Plots/ (CSV, metadata, gnuplot scripts and data, PNGs), and every data scenario
-## (a [data] table) through `cchsim teachers`
+## (a [data] table) through `cchsim teachers`. FORMATS=png,pdf,svg adds the vector copies
+## (docs/figures.md).
 figures: build data
-	$(RELEASE) figures --scenarios Scenarios --out Plots
+	$(RELEASE) figures --scenarios Scenarios --out Plots $(if $(FORMATS),--formats $(FORMATS))
 
 ## test: the whole test suite (debug build)
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## test-slurm: the SLURM job-array recipe on a private one-node cluster (installs munge and
+## slurm when missing; needs root): preemption, requeue, kill, rerun, byte-identical merges
+test-slurm: install-check
+	scripts/test-slurm.sh $(CURDIR)/.build/slurm-prefix/bin/cchsim
+
+# make install into a scratch PREFIX (what test-slurm puts on PATH): the man page lists the
+# subcommands, bash completes them, zsh and fish scripts name them.
+install-check:
+	rm -rf .build/slurm-prefix
+	$(MAKE) install PREFIX=$(CURDIR)/.build/slurm-prefix
+	grep -q '^\.It Em simulate' .build/slurm-prefix/share/man/man1/cchsim.1
+	bash -c 'source .build/slurm-prefix/share/bash-completion/completions/cchsim; COMP_WORDS=(cchsim ""); \
+	  COMP_CWORD=1; COMP_LINE="cchsim "; COMP_POINT=7; _cchsim; echo " $${COMPREPLY[*]} "' | grep -q ' classify '
+	grep -q simulate .build/slurm-prefix/share/zsh/site-functions/_cchsim
+	grep -q simulate .build/slurm-prefix/share/fish/vendor_completions.d/cchsim.fish
+
+## install: cchsim into PREFIX/bin (default /usr/local), its man page into PREFIX/share/man/man1,
+## bash, zsh and fish completions into PREFIX/share/{bash-completion,zsh,fish}/...
+install: build
+	$(SWIFT) package generate-manual --date $(MANUAL_DATE)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 $(RELEASE) $(DESTDIR)$(PREFIX)/bin/cchsim
+	install -m 644 $(MANUAL) $(DESTDIR)$(PREFIX)/share/man/man1/cchsim.1
+	$(RELEASE) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/cchsim
+	$(RELEASE) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_cchsim
+	$(RELEASE) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/cchsim.fish
 
 ## fuzz: the fuzzer of `make test` for longer and with a fresh seed (FUZZ_SECONDS per part,
 ## default 300; FUZZ_SEED to repeat a run); see docs/robustness.md

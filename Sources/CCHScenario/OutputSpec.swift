@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kinds of figure `cchsim run` draws from a sweep (README.md, "Plots").
 public enum PlotKind: String, Sendable, CaseIterable {
     /// KD gain over two swept parameters, the CCH boundary (gap = 0) as a contour.
@@ -13,20 +15,76 @@ public enum PlotKind: String, Sendable, CaseIterable {
     case reliability
 }
 
-/// The scenario's `[output]` table: which plots to draw and an optional title.
+/// The file formats a figure can be written in (docs/figures.md, "Formats").
+public enum FigureFormat: String, Sendable, CaseIterable {
+    /// Raster (gnuplot pngcairo): the default and the committed canonical set.
+    case png
+    /// Vector, fonts embedded (gnuplot pdfcairo).
+    case pdf
+    /// Vector, fonts referred to by name (gnuplot svg).
+    case svg
+
+    /// The formats of a comma-separated list such as `png,pdf` (each once, in the order given).
+    /// - Throws: a reason naming the unknown format.
+    public static func list(_ text: String) throws(FigureFormatError) -> [FigureFormat] {
+        var formats: [FigureFormat] = []
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = item.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let format = FigureFormat(rawValue: name) else { throw FigureFormatError(name: name) }
+            if !formats.contains(format) { formats.append(format) }
+        }
+        return formats
+    }
+
+    /// "png", "pdf", "svg", for error messages.
+    public static var names: String { allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") }
+}
+
+/// An unknown figure format.
+public struct FigureFormatError: Error, CustomStringConvertible {
+    public let name: String
+    public var description: String { "unknown figure format '\(name)'; expected some of \(FigureFormat.names)" }
+}
+
+/// The size preset of the figures (docs/figures.md, "Sizes"): `screen` is the PNG size cchsim
+/// has always drawn (about 1000 pixels wide, 11-point text); `column` fits one column of a
+/// two-column paper (3.5 inches wide), `page` the full text width (7 inches), with text sized to
+/// be read at print size.
+public enum FigureSize: String, Sendable, CaseIterable {
+    case screen, column, page
+}
+
+/// The scenario's `[output]` table: which plots to draw, an optional title, the file formats, the
+/// size preset and the axis scales.
 ///
 ///     [output]
 ///     plots = ["heatmap", "agreement"]   # default: chosen from the sweep's shape
 ///     title = "The paper's regime"       # default: the scenario's name
+///     formats = ["png", "pdf", "svg"]    # default: ["png"]
+///     size = "column"                    # "screen" (default), "column" or "page"
+///     log_x = true                       # default: log when the first swept axis spans > a decade
+///     log_y = false                      # the same for the second swept axis of a map
 public struct OutputSpec: Sendable, Equatable {
     /// The plots named in the file, nil when the sweep's shape decides.
     public var plots: [PlotKind]?
     /// Title of every figure (the plot kind and the fixed settings are added below it).
     public var title: String?
+    /// The formats every figure is written in.
+    public var formats: [FigureFormat]
+    public var size: FigureSize
+    /// A log (true) or linear (false) scale for the first swept axis (x) and the second swept
+    /// axis of a map (y); nil: chosen from the values (log when positive and spanning more than a
+    /// factor of 10, or when the sweep is log-spaced).
+    public var logX: Bool?, logY: Bool?
 
-    public init(plots: [PlotKind]? = nil, title: String? = nil) {
+    public init(plots: [PlotKind]? = nil, title: String? = nil, formats: [FigureFormat] = [.png], size: FigureSize = .screen,
+                logX: Bool? = nil, logY: Bool? = nil) {
         self.plots = plots
         self.title = title
+        self.formats = formats
+        self.size = size
+        self.logX = logX
+        self.logY = logY
     }
 
     /// Decodes `document`'s `[output]` table (empty when absent).
@@ -50,6 +108,26 @@ public struct OutputSpec: Sendable, Equatable {
             throw r.error("plots", "expected a list of plot kinds (\(names)), got \(other)")
         }
         title = r.has("title") ? try r.string("title") : nil
+        if let title, let problem = ScenarioText.titleProblem(title) { throw r.error("title", problem) }
+        switch r.value("formats") {
+        case .none:
+            formats = [.png]
+        case .array(let items)? where !items.isEmpty:
+            var list: [FigureFormat] = []
+            for item in items {
+                guard case .string(let s) = item, let format = FigureFormat(rawValue: s) else {
+                    throw r.error("formats", "unknown figure format \(item); expected some of \(FigureFormat.names)")
+                }
+                if !list.contains(format) { list.append(format) }
+            }
+            formats = list
+        case let other?:
+            throw r.error("formats", "expected a non-empty list of figure formats (\(FigureFormat.names)), got \(other)")
+        }
+        let sizes = FigureSize.allCases.map(\.rawValue)
+        size = FigureSize(rawValue: try r.choice("size", sizes, default: FigureSize.screen.rawValue)) ?? .screen
+        logX = r.has("log_x") ? try r.bool("log_x", default: false) : nil
+        logY = r.has("log_y") ? try r.bool("log_y", default: false) : nil
         try r.finish()
     }
 }

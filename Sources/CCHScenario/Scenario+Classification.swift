@@ -23,9 +23,11 @@ extension Scenario {
 ///     [teacher]
 ///     fit = "logistic"       # or "oracle": the Bayes posterior logit of C given T
 ///     n = 200                # samples of the logistic teacher (required with fit = "logistic")
+///     rows = "own"           # or "student": fitted on the student's n training rows (then no n)
 ///     ridge = 0.0            # its L2 penalty (default 0)
 struct LogisticSection {
     let teacher: LogisticTeacherSpec
+    let teacherRows: TeacherRows
     let temperature: Double
 
     /// Reads `student.loss` (and, for a logistic student, `student.temperature` and the whole
@@ -42,19 +44,22 @@ struct LogisticSection {
         let temperature = try s.double("temperature", default: 1)
         guard temperature > 0 else { throw s.error("temperature", "must be > 0, got \(temperature)") }
         let fit = try t.choice("fit", ["oracle", "logistic"], default: "oracle")
+        let rows = try Scenario.decodeTeacherRows(t, fitted: fit == "logistic", fits: "fit = \"logistic\"")
         let teacher: LogisticTeacherSpec
         if fit == "logistic" {
-            guard t.has("n") else { throw t.error("n", "missing: a logistic teacher needs its sample size") }
+            guard rows == .student || t.has("n") else { throw t.error("n", "missing: a logistic teacher needs its sample size") }
             let ridge = try t.double("ridge", default: 0)
             guard ridge >= 0 else { throw t.error("ridge", "must be >= 0, got \(ridge)") }
-            teacher = .fitted(samples: try t.integer("n", minimum: 1, maximum: SizeLimits.maximumSampleSize), ridge: ridge)
+            // With rows = "student" the sample size is the student's n, set by `spec`.
+            teacher = .fitted(samples: rows == .student ? 0 : try t.integer("n", minimum: 1, maximum: SizeLimits.maximumSampleSize),
+                              ridge: ridge)
         } else {
             if t.has("ridge") { throw t.error("ridge", "applies to fit = \"logistic\" only") }
             if t.has("n") { throw t.error("n", "applies to fit = \"logistic\" only (the oracle is the posterior of C given T)") }
             teacher = .posterior
         }
         try t.finish()
-        return LogisticSection(teacher: teacher, temperature: temperature)
+        return LogisticSection(teacher: teacher, teacherRows: rows, temperature: temperature)
     }
 
     /// The classification KD spec with the student's n, ridge and lambda.
@@ -62,7 +67,10 @@ struct LogisticSection {
         guard case .finite(let n) = student.samples else {
             throw r.error("n", "a logistic student is fitted on a finite sample (\"inf\" has no logistic counterpart here)")
         }
-        return LogisticKDSpec(teacher: teacher, samples: n, ridge: student.ridge, lambda: student.lambda, temperature: temperature)
+        var teacher = teacher
+        if teacherRows == .student, case .fitted(_, let ridge) = teacher { teacher = .fitted(samples: n, ridge: ridge) }
+        return LogisticKDSpec(teacher: teacher, samples: n, ridge: student.ridge, lambda: student.lambda, temperature: temperature,
+                              teacherRows: teacherRows)
     }
 }
 

@@ -31,6 +31,7 @@ public struct Scenario: Sendable {
         self.document = document
         let top = TableReader(file: document.file, path: "", table: document.root)
         name = try top.string("name", default: Self.defaultName(document.file))
+        if top.has("name"), let problem = ScenarioText.nameProblem(name) { throw top.error("name", problem) }
         seed = UInt64(try top.integer("seed", minimum: 0, default: 0))
         _ = top.value("description")
         for section in Self.sections { _ = top.value(section) }
@@ -42,8 +43,8 @@ public struct Scenario: Sendable {
         let teacherReader = try TableReader(document, section: "teacher")
         let studentReader = try TableReader(document, section: "student")
         let logistic = try LogisticSection.decode(student: studentReader, teacher: teacherReader, label: label)
-        teacher = logistic == nil ? try Self.decodeTeacher(teacherReader) : TeacherSpec()
         student = try Self.decodeStudent(studentReader)
+        teacher = logistic == nil ? try Self.decodeTeacher(teacherReader, studentSamples: student.samples) : TeacherSpec()
         classification = try logistic?.spec(student, studentReader)
         monteCarlo = try Self.decodeMonteCarlo(try TableReader(document, section: "monte_carlo"))
         estimation = try Self.decodeEstimation(try TableReader(document, section: "estimation"))
@@ -108,10 +109,19 @@ public struct Scenario: Sendable {
         return spec
     }
 
-    private static func decodeTeacher(_ r: TableReader) throws(ScenarioError) -> TeacherSpec {
+    /// `[teacher]`; with rows = "student" the fitted teacher's sample size is the student's n (and
+    /// at n = infinity it is the oracle).
+    private static func decodeTeacher(_ r: TableReader, studentSamples: SampleSize) throws(ScenarioError) -> TeacherSpec {
         let target = TeacherTarget(rawValue: try r.choice("target", TeacherTarget.allCases.map(\.rawValue), default: "prediction")) ?? .prediction
         let fitName = try r.choice("fit", ["oracle", "ols", "ridge"], default: "oracle")
-        let samples = r.has("n") ? try r.integer("n", minimum: 1, maximum: SizeLimits.maximumSampleSize) : nil
+        let rows = try decodeTeacherRows(r, fitted: fitName != "oracle", fits: "fit = \"ols\" or \"ridge\"")
+        var samples = r.has("n") ? try r.integer("n", minimum: 1, maximum: SizeLimits.maximumSampleSize) : nil
+        if rows == .student {
+            switch studentSamples {
+            case .finite(let n): samples = n
+            case .infinite: samples = 1  // replaced by the oracle below
+            }
+        }
         let fit: TeacherFit
         switch fitName {
         case "ols":
@@ -130,7 +140,23 @@ public struct Scenario: Sendable {
         let scale = try r.double("scale", default: 1)
         let projection = try r.optionalVector("projection")
         try r.finish()
-        return TeacherSpec(target: target, fit: fit, scale: scale, projection: projection)
+        if rows == .student, studentSamples == .infinite {
+            // The student's rows are the population: the fitted teacher is the oracle.
+            return TeacherSpec(target: target, fit: .oracle, scale: scale, projection: projection)
+        }
+        return TeacherSpec(target: target, fit: fit, scale: scale, projection: projection, rows: rows)
+    }
+
+    /// `teacher.rows`: "own" (default) or "student"; "student" needs a fitted teacher and no
+    /// `teacher.n` (the student's n is used). - Parameter fits: the fit values that allow it.
+    static func decodeTeacherRows(_ r: TableReader, fitted: Bool, fits: String) throws(ScenarioError) -> TeacherRows {
+        let rows = TeacherRows(rawValue: try r.choice("rows", TeacherRows.allCases.map(\.rawValue), default: "own")) ?? .own
+        guard rows == .student else { return rows }
+        guard fitted else { throw r.error("rows", "\"student\" applies to a fitted teacher (\(fits))") }
+        if r.has("n") {
+            throw r.error("n", "not used with rows = \"student\": the teacher is fitted on the student's n training rows")
+        }
+        return rows
     }
 
     private static func decodeStudent(_ r: TableReader) throws(ScenarioError) -> StudentSpec {

@@ -50,10 +50,18 @@ enum AnalysisReport {
         let fit: String
         switch t.fit {
         case .oracle: fit = "oracle"
-        case .ols(let nt): fit = "OLS on nt = \(nt) samples"
-        case .ridge(let nt, let penalty): fit = "ridge (penalty \(fmt(penalty))) on nt = \(nt) samples"
+        case .ols(let nt): fit = "OLS on " + rows(t.rows, nt)
+        case .ridge(let nt, let penalty): fit = "ridge (penalty \(fmt(penalty))) on " + rows(t.rows, nt)
         }
         return "\(t.target.rawValue) target, \(fit), scale c = \(fmt(t.scale))"
+    }
+
+    /// The rows a fitted teacher learns from, for reports.
+    static func rows(_ rows: TeacherRows, _ count: Int) -> String {
+        switch rows {
+        case .own: "nt = \(count) samples"
+        case .student: "the student's n = \(count) training rows (teacher.rows = \"student\")"
+        }
     }
 
     /// Six significant digits.

@@ -35,7 +35,7 @@ enum LogisticAnalysisReport {
         return [
             "Scenario \(s.name) (\(s.file))",
             "  model:   \(AnalysisReport.describe(s.model))",
-            "  teacher: \(ClassifyReport.describe(spec.teacher))",
+            "  teacher: \(ClassifyReport.describe(spec.teacher, rows: spec.teacherRows))",
             "  student: logistic, n = \(spec.samples), ridge = \(f(spec.ridge)), lambda = \(f(spec.lambda)), temperature = \(f(spec.temperature))",
             "",
             ClassInformationReport.text(c, withTeacherStudent: true),

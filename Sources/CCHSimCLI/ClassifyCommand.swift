@@ -62,10 +62,11 @@ extension CCHSimCommand {
 
 /// The report and JSON keys of `cchsim classify` (accuracies as fractions, informations in nats).
 enum ClassifyReport {
-    static func describe(_ t: LogisticTeacherSpec) -> String {
+    static func describe(_ t: LogisticTeacherSpec, rows: TeacherRows) -> String {
         switch t {
         case .posterior: "the Bayes posterior logit of C given T (oracle)"
-        case .fitted(let nt, let ridge): "logistic regression of C on T, nt = \(nt) samples, ridge \(AnalysisReport.fmt(ridge))"
+        case .fitted(let nt, let ridge):
+            "logistic regression of C on T, \(AnalysisReport.rows(rows, nt)), ridge \(AnalysisReport.fmt(ridge))"
         }
     }
 
@@ -77,7 +78,7 @@ enum ClassifyReport {
         var lines = [
             "Classification KD, scenario \(s.name) (\(s.file)), seed \(seed), \(r.trials) paired trials",
             "  model:   \(AnalysisReport.describe(s.model)), label C = sign(Y)",
-            "  teacher: \(describe(spec.teacher))",
+            "  teacher: \(describe(spec.teacher, rows: spec.teacherRows))",
             "  student: logistic, n = \(spec.samples), ridge = \(f(spec.ridge)), lambda = \(f(spec.lambda)), temperature = \(f(spec.temperature))",
             "  scored:  " + (r.testSamples.map { "on \($0) fresh test rows per trial" } ?? "exactly (Sheppard: 1/2 + asin(corr(w'S, Y))/pi)"),
             "",

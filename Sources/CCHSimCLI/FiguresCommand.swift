@@ -22,6 +22,8 @@ extension CCHSimCommand {
 
         @OptionGroup var threadsOption: ThreadsOption
 
+        @OptionGroup var formatsOption: FormatsOption
+
         mutating func run() throws {
             guard Gnuplot.executable != nil else {
                 throw CLIError("gnuplot is not installed; the figures need it (make deps installs gnuplot-nox)")
@@ -31,6 +33,7 @@ extension CCHSimCommand {
             var options = RunOptions()
             options.outDirectory = out
             if let threads = threadsOption.threads { options.threads = threads }
+            options.formats = try formatsOption.list
             for file in files {
                 try StandardOutput.line("== \(file.path)")
                 if let data = file.data {

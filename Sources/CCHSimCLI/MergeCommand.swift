@@ -22,9 +22,11 @@ extension CCHSimCommand {
         @Flag(name: .customLong("no-plots"), help: "Write no gnuplot scripts or PNGs.")
         var noPlots = false
 
+        @OptionGroup var formatsOption: FormatsOption
+
         mutating func run() throws {
             let outcome: RunOutcome
-            do { outcome = try ShardMerge(csvPaths: shards, outDirectory: out, plots: !noPlots).run() } catch let stop as RunInterrupted {
+            do { outcome = try ShardMerge(csvPaths: shards, outDirectory: out, formats: try formatsOption.list, plots: !noPlots).run() } catch let stop as RunInterrupted {
                 FileHandle.standardError.write(Data("\(stop.description)\n".utf8))
                 throw ExitCode(130)
             }

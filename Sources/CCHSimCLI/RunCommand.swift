@@ -34,6 +34,8 @@ extension CCHSimCommand {
         @Flag(name: .customLong("no-plots"), help: "Write no gnuplot scripts or PNGs.")
         var noPlots = false
 
+        @OptionGroup var formatsOption: FormatsOption
+
         mutating func run() throws {
             var options = RunOptions()
             options.outDirectory = out
@@ -41,6 +43,7 @@ extension CCHSimCommand {
             if let shard { options.shard = try Shard(parsing: shard) }
             options.resume = resume
             options.plots = !noPlots
+            options.formats = try formatsOption.list
             let outcome = try SweepCommandSupport.run(scenarioPath: scenario, options: options)
             try StandardOutput.line(SweepCommandSupport.report(outcome))
         }

@@ -5,7 +5,8 @@ import Foundation
 /// teacher's logit) on the same sample, scored by their accuracy for C = sign(Y).
 ///
 /// A trial: fit the teacher (the posterior logit needs no data; a fitted teacher draws nt fresh
-/// (T, C) pairs), draw n training rows (T, S, C), fit both students, and score them exactly
+/// (T, C) pairs, or with `teacherRows = .student` is fitted on the (T, C) of the student's n
+/// training rows), draw n training rows (T, S, C), fit both students, and score them exactly
 /// (Sheppard: accuracy = 1/2 + asin(corr(w'S, Y)) / pi) or on `testSamples` fresh rows.
 /// Trial t of grid point k draws from the stream (seed, [tag, k, t]) in the order teacher sample,
 /// training sample, test sample, so a summary is the same whatever the thread count, and trial t
@@ -38,6 +39,12 @@ public struct LogisticKDExperiment: Sendable {
             guard ridge.isFinite, ridge >= 0 else {
                 throw .invalid(parameter: "teacher.ridge", reason: "must be finite and >= 0, got \(ridge)")
             }
+            if spec.teacherRows == .student, nt != spec.samples {
+                throw .invalid(parameter: "teacher.n",
+                               reason: "a teacher fitted on the student's rows has the student's n = \(spec.samples) samples, got \(nt)")
+            }
+        } else if spec.teacherRows == .student {
+            throw .invalid(parameter: "teacher.rows", reason: "\"student\" applies to a fitted teacher (fit = \"logistic\")")
         }
         if let test = testSamples, test < 1 {
             throw .invalid(parameter: "test_n", reason: "must be at least 1, got \(test)")
@@ -61,20 +68,19 @@ public struct LogisticKDExperiment: Sendable {
         let tCols = model.teacherIndices, sCols = model.studentIndices, c = model.labelIndex
         func classes(_ rows: Matrix) -> [Double] { (0..<rows.rows).map { rows[$0, c] > 0 ? 1 : 0 } }
 
-        let logit: TeacherLogit
-        let teacherFit: LogisticFit?
-        switch spec.teacher {
-        case .posterior:
-            logit = TeacherLogit(posteriorOf: model)
-            teacherFit = nil
-        case .fitted(let nt, let ridge):
-            let rows = sampler.draw(nt, label: .sign, from: stream)
-            let fit = Self.fit(features: rows.submatrix(rows: Array(0..<nt), cols: tCols), labels: classes(rows), ridge: ridge)
-            logit = .linear(fit.weights)
-            teacherFit = fit
+        func fitTeacher(_ rows: Matrix, ridge: Double) -> LogisticFit {
+            Self.fit(features: rows.submatrix(rows: Array(0..<rows.rows), cols: tCols), labels: classes(rows), ridge: ridge)
+        }
+        var teacherFit: LogisticFit?
+        if case .fitted(let nt, let ridge) = spec.teacher, spec.teacherRows == .own {
+            teacherFit = fitTeacher(sampler.draw(nt, label: .sign, from: stream), ridge: ridge)
         }
         let n = spec.samples
         let train = sampler.draw(n, label: .sign, from: stream)
+        if case .fitted(_, let ridge) = spec.teacher, spec.teacherRows == .student {
+            teacherFit = fitTeacher(train, ridge: ridge)
+        }
+        let logit: TeacherLogit = teacherFit.map { .linear($0.weights) } ?? TeacherLogit(posteriorOf: model)
         let features = train.submatrix(rows: Array(0..<n), cols: sCols)
         let labels = classes(train)
         let u = (0..<n).map { logit.value(train, row: $0, columns: tCols) }

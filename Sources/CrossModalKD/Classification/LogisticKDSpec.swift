@@ -24,9 +24,14 @@ public struct LogisticKDSpec: Sendable, Equatable {
     public var lambda: Double
     /// tau > 0.
     public var temperature: Double
+    /// The rows a fitted teacher learns from: its own nt rows, or the student's n training rows
+    /// (then the fitted teacher's sample count must be n).
+    public var teacherRows: TeacherRows
 
-    public init(teacher: LogisticTeacherSpec, samples: Int, ridge: Double = 0, lambda: Double = 0.5, temperature: Double = 1) {
+    public init(teacher: LogisticTeacherSpec, samples: Int, ridge: Double = 0, lambda: Double = 0.5, temperature: Double = 1,
+                teacherRows: TeacherRows = .own) {
         self.teacher = teacher
+        self.teacherRows = teacherRows
         self.samples = samples
         self.ridge = ridge
         self.lambda = lambda

@@ -36,3 +36,20 @@ enum Quadrature {
         init(_ f: @escaping (Double) -> Double) { self.f = f }
     }
 }
+
+/// Gauss-Legendre rules from GSL's tables.
+enum GaussLegendre {
+    /// The `nodes` (abscissa, weight) pairs of the Gauss-Legendre rule on `interval`.
+    static func rule(nodes: Int, over interval: ClosedRange<Double>) -> [(Double, Double)] {
+        GSL.prepare()
+        guard let table = gsl_integration_glfixed_table_alloc(nodes) else {
+            fatalError("GSL could not allocate a Gauss-Legendre table")
+        }
+        defer { gsl_integration_glfixed_table_free(table) }
+        return (0..<nodes).map { i in
+            var x = 0.0, w = 0.0
+            gsl_integration_glfixed_point(interval.lowerBound, interval.upperBound, i, &x, &w, table)
+            return (x, w)
+        }
+    }
+}

@@ -73,19 +73,24 @@ public struct MonteCarloExperiment: Sendable {
                                + "use n > ds or student.ridge > 0")
         }
 
-        var fixedSpec = t
-        fixedSpec.fit = .oracle
-        let fixedWeights = try TeacherSignal(model: m, spec: fixedSpec).weights
+        let fixedWeights = try TeacherSignal(model: m, spec: t.oracle).weights
         let teacherFit: TrialPlan.TeacherFit
         var teacherSamples = 0
         switch t.fit {
         case .oracle:
+            guard t.rows == .own else {
+                throw .invalid(parameter: "teacher.rows", reason: "\"student\" applies to a fitted teacher (fit = \"ols\" or \"ridge\")")
+            }
             teacherFit = .fixed
         case .ols(let nt), .ridge(let nt, _):
             guard t.target == .prediction else {
                 throw .invalid(parameter: "teacher.fit", reason: "a fitted teacher applies to the prediction target only")
             }
             guard nt >= 1 else { throw .invalid(parameter: "teacher.n", reason: "must be at least 1, got \(nt)") }
+            if t.rows == .student, nt != n {
+                throw .invalid(parameter: "teacher.n",
+                               reason: "a teacher fitted on the student's rows has the student's n = \(n) samples, got \(nt)")
+            }
             teacherSamples = nt
             if case .ridge(_, let penalty) = t.fit {
                 guard penalty.isFinite, penalty > 0 else {
@@ -113,11 +118,21 @@ public struct MonteCarloExperiment: Sendable {
         if moments, teacherSamples > 0, !teacherMoments {
             notes.append("the teacher's n = \(teacherSamples) samples (fewer than dt = \(m.dt)) are drawn as triples")
         }
-        samplerNote = notes.isEmpty ? nil
-            : notes.joined(separator: "; ") + ": a Wishart matrix with fewer degrees of freedom than its order has no Bartlett factor"
+        var coupled: StudentRowsTrial?
+        if t.rows == .student {
+            notes = ["the teacher is fitted on the student's rows: rows (T, S, Y) are drawn one by one"]
+            var penalty = 0.0
+            if case .ridge(_, let p) = t.fit { penalty = p }
+            coupled = StudentRowsTrial(model: m, scale: t.scale, teacherPenalty: penalty, samples: n, studentRidge: s.ridge,
+                                       lambda: s.lambda, testSamples: mc.testSamples)
+        } else if !notes.isEmpty {
+            notes = [notes.joined(separator: "; ") + ": a Wishart matrix with fewer degrees of freedom than its order has no Bartlett factor"]
+        }
+        samplerNote = notes.first
 
         plan = TrialPlan(teacher: teacherFit, teacherUsesMoments: teacherMoments, studentSamples: n, studentRidge: s.ridge,
-                         studentUsesMoments: studentMoments, lambda: s.lambda, testSamples: mc.testSamples)
+                         studentUsesMoments: studentMoments, lambda: s.lambda, testSamples: mc.testSamples,
+                         studentRows: coupled)
         frame = try WhitenedFrame(model: m, fixedWeights: fixedWeights, scale: t.scale)
         var size = 1024
         while size > 8 && Double(size) * plan.drawsPerTrial(ds: m.ds, dt: m.dt) > 65536 { size /= 2 }

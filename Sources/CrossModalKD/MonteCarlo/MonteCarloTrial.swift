@@ -42,10 +42,13 @@ struct TrialPlan: Sendable {
     let studentUsesMoments: Bool
     let lambda: Double
     let testSamples: Int?
+    /// Set when the teacher is fitted on the student's rows: the trial is this one instead.
+    var studentRows: StudentRowsTrial? = nil
 
     /// Random numbers one trial draws (a chi-squared draw counted as one): sizes the stream chunks.
     /// A Double, so that absurd sample sizes cannot overflow.
     func drawsPerTrial(ds: Int, dt: Int) -> Double {
+        if let studentRows { return studentRows.drawsPerTrial }
         let d = Double(ds), t = Double(dt)
         var draws = studentUsesMoments ? d * (d + 1) / 2 + 2 * d : Double(studentSamples) * (d + 1 + t)
         switch teacher {
@@ -102,6 +105,7 @@ final class TrialWorkspace {
 
     /// One paired trial drawing from `stream` (order of draws: see `MonteCarloSampler`).
     func run(_ stream: RandomStream) throws(TrialFailure) -> TrialOutcome {
+        if let studentRows = plan.studentRows { return try studentRows.run(stream) }
         let (signalMu, kappa, signalNu) = try teacherSignalDecomposition(stream)
         let nuNorm = DenseKernels.dot(signalNu, signalNu, dt).squareRoot()
 

@@ -21,8 +21,21 @@ public enum TeacherFit: Equatable, Sendable {
     case ridge(samples: Int, penalty: Double)
 }
 
-/// The teacher: target kind, how it is fitted, the scale knob c, and an optional projection a
-/// for a representation target with vector T.
+/// Which rows a fitted teacher learns from.
+///
+/// `own`: nt rows of its own, independent of the student's sample (the classical setting).
+/// `student`: the student's own n training rows (T, Y), as in learning using privileged
+/// information (Vapnik) and generalized distillation (Lopez-Paz et al.): the teacher's in-sample
+/// fit then depends on the student's design. At finite n the expected risk is exact only for
+/// dt = ds = 1 with OLS teacher and student (`StudentRowsScalarRisk`; docs/privileged-information.md);
+/// at n = infinity the teacher is the oracle.
+public enum TeacherRows: String, Sendable, CaseIterable {
+    case own
+    case student
+}
+
+/// The teacher: target kind, how it is fitted (and on which rows), the scale knob c, and an
+/// optional projection a for a representation target with vector T.
 public struct TeacherSpec: Sendable, Equatable {
     public var target: TeacherTarget
     public var fit: TeacherFit
@@ -30,12 +43,25 @@ public struct TeacherSpec: Sendable, Equatable {
     public var scale: Double
     /// a in a'T for a representation target (length dt); nil means the oracle theta (or 1 for scalar T).
     public var projection: [Double]?
+    /// The rows a fitted teacher learns from; with `.student` the fit's sample count is the
+    /// student's n.
+    public var rows: TeacherRows
 
-    public init(target: TeacherTarget = .prediction, fit: TeacherFit = .oracle, scale: Double = 1, projection: [Double]? = nil) {
+    public init(target: TeacherTarget = .prediction, fit: TeacherFit = .oracle, scale: Double = 1, projection: [Double]? = nil,
+                rows: TeacherRows = .own) {
         self.target = target
         self.fit = fit
         self.scale = scale
         self.projection = projection
+        self.rows = rows
+    }
+
+    /// The same teacher with its population weights (fit oracle, no rows of its own).
+    public var oracle: TeacherSpec {
+        var spec = self
+        spec.fit = .oracle
+        spec.rows = .own
+        return spec
     }
 }
 
@@ -103,6 +129,12 @@ public struct TeacherSignal: Sendable {
             }
             weights = Vec.scale(spec.scale / variance.squareRoot(), a)
         }
+        if spec.rows == .student {
+            guard spec.fit != .oracle else {
+                throw .invalid(parameter: "teacher.rows", reason: "\"student\" applies to a fitted teacher (fit = \"ols\" or \"ridge\")")
+            }
+            throw .regimeDoesNotApply(parameter: "teacher.rows", reason: Self.studentRowsHaveNoFormula)
+        }
         switch spec.fit {
         case .oracle:
             errorCovariance = nil
@@ -127,6 +159,14 @@ public struct TeacherSignal: Sendable {
                     + "teachers); estimate it by Monte Carlo with `cchsim simulate`")
         }
     }
+}
+
+extension TeacherSignal {
+    /// Why `teacher.rows = "student"` has no analytic risk at finite n.
+    public static let studentRowsHaveNoFormula =
+        "no exact expected risk is known for this teacher fitted on the student's own rows (exact only for dt = ds = 1 "
+        + "with an OLS teacher and an OLS student, n >= 4: otherwise the risk needs joint moments of (S'S)^-1 and "
+        + "(T'T)^-1; docs/privileged-information.md); estimate it by Monte Carlo with `cchsim simulate`"
 }
 
 /// Why an analysis could not give a number.

@@ -47,6 +47,9 @@ public struct ExpectedRisk: Sendable {
             shrinkage = .identity(ds)
             varianceInflation = Double(ds) / Double(n - ds - 1)
             deterministicEquivalent = nil
+        case .exactOLSStudentRows:
+            // Not a function of the target's moments: `StudentRowsScalarRisk` computes it.
+            throw .regimeDoesNotApply(parameter: "teacher.rows", reason: TeacherSignal.studentRowsHaveNoFormula)
         case .deterministicEquivalent:
             guard case .finite(let n) = student.samples else {
                 throw .regimeDoesNotApply(parameter: "student.n", reason: "the deterministic equivalent needs a finite n")

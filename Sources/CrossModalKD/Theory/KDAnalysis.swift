@@ -40,6 +40,13 @@ public struct KDAnalysis: Sendable {
     /// - Throws: `AnalysisError` when a parameter is out of range or no regime applies.
     public init(model: JointGaussian, teacher: TeacherSpec, student: StudentSpec) throws(AnalysisError) {
         try Self.checkLambda(student.lambda)
+        var teacher = teacher
+        // A teacher fitted on the student's infinitely many rows is the oracle.
+        if teacher.rows == .student, student.samples == .infinite, teacher.fit != .oracle { teacher = teacher.oracle }
+        if let exact = try Self.studentRowsScalar(model: model, teacher: teacher, student: student) {
+            self = exact
+            return
+        }
         let signal = try TeacherSignal(model: model, spec: teacher)
         let chosen = try Regime.choose(student: student, teacherFit: teacher.fit, ds: model.ds)
         let expected = try ExpectedRisk(model: model, student: student, regime: chosen)
@@ -55,6 +62,21 @@ public struct KDAnalysis: Sendable {
             }
             throw .invalid(parameter: "model", reason: "the expected risk overflows: the variances span too many orders of magnitude; rescale the variables")
         }
+    }
+
+    /// The exact analysis of an OLS teacher fitted on the student's rows for dt = ds = 1, an OLS
+    /// student and n >= 4 (`StudentRowsScalarRisk`); nil for every other setting.
+    private static func studentRowsScalar(model: JointGaussian, teacher: TeacherSpec,
+                                          student: StudentSpec) throws(AnalysisError) -> KDAnalysis? {
+        guard teacher.rows == .student, case .ols = teacher.fit, teacher.target == .prediction, teacher.projection == nil,
+              model.dt == 1, model.ds == 1, student.ridge == 0, case .finite(let n) = student.samples, n >= 4
+        else { return nil }
+        _ = try TeacherSignal(model: model, spec: teacher.oracle)  // validates the scale
+        guard let exact = StudentRowsScalarRisk(model: model, scale: teacher.scale, samples: n) else { return nil }
+        let bayes = model.labelVarianceGivenStudent
+        return KDAnalysis(information: InformationSummary(model: model), regime: .exactOLSStudentRows, bayesRisk: bayes,
+                          lambda: student.lambda, risk: { bayes + exact.excessRisk($0) },
+                          accuracy: { SignAccuracy.of(weights: [exact.meanWeight($0)], in: model) })
     }
 
     /// The analysis from the expected risk E R(l) and the sign-label accuracy of E[w] at any l

@@ -7,6 +7,9 @@ public enum Regime: String, Sendable, CaseIterable {
     case exactOLS = "exact-ols"
     /// As exact-ols with an OLS teacher fitted on nt > dt + 1 independent samples: exact.
     case exactOLSFittedTeacher = "exact-ols-fitted-teacher"
+    /// dt = ds = 1, an OLS student and an OLS teacher fitted on the student's own n >= 4 rows
+    /// (teacher.rows = "student"): exact, evaluated by quadrature (docs/privileged-information.md).
+    case exactOLSStudentRows = "exact-ols-student-rows"
     /// Finite n with gamma > 0 (or n <= ds + 1 when approximation is allowed):
     /// the deterministic equivalent, asymptotic in n and ds, not exact.
     case deterministicEquivalent = "deterministic-equivalent"

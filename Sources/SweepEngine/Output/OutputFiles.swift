@@ -55,7 +55,23 @@ enum AtomicFile {
     /// A hidden temporary name next to `path`, unique to this process.
     static func temporaryPath(for path: String) -> String {
         let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(temporaryTag)\(getpid())").path
+    }
+
+    private static let temporaryTag = ".tmp-"
+
+    /// Removes the temporary files that killed processes left behind for the outputs named `stem`
+    /// (`.STEM.…` or `.STEM-…` ending in the tag of `temporaryPath`, or a merge's `.merging-`, with
+    /// the id of a process that no longer runs on this host). Called by the holder of the stem's
+    /// `OutputLock`.
+    static func removeLeftovers(of stem: String, in directory: OutputDirectory) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(".\(stem).") || name.hasPrefix(".\(stem)-") {
+            guard let tag = [temporaryTag, ".merging-"].first(where: name.contains),
+                  let range = name.range(of: tag, options: .backwards),
+                  let pid = Int32(name[range.upperBound...]), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(directory.file(name))
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import CCHScenario
 import Foundation
 
 /// Running gnuplot on the scripts cchsim writes. The scripts are plain gnuplot files next to their
@@ -9,21 +10,23 @@ public enum Gnuplot {
         return path.split(separator: ":").map { "\($0)/gnuplot" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// A gnuplot double-quoted string (quotes and line breaks escaped).
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n") + "\""
-    }
-
-    /// Renders `script` (a file name in `directory`) to `png` (also there), atomically: gnuplot
-    /// writes a temporary file that is renamed when it succeeded.
+    /// Renders `script` (a file name in `directory`) to `image` (also there) in `format`,
+    /// atomically: gnuplot writes a temporary file that is renamed when it succeeded. A PDF's
+    /// creation date is set to `PDFDate.epoch`, so the same figure gives the same bytes.
     /// - Returns: gnuplot's warnings (empty when none). - Throws: `CLIError` with gnuplot's messages.
-    static func render(script: String, png: String, in directory: OutputDirectory, gnuplot: String) throws -> String {
-        let target = directory.file(png)
+    static func render(script: String, image: String, format: FigureFormat, in directory: OutputDirectory,
+                       gnuplot: String) throws -> String {
+        let target = directory.file(image)
         let temporary = AtomicFile.temporaryPath(for: target)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: gnuplot)
         process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
-        process.arguments = ["-e", "outfile='\(URL(fileURLWithPath: temporary).lastPathComponent)'", script]
+        let variables = "format=\(GnuplotText.string(format.rawValue)); "
+            + "outfile=\(GnuplotText.string(URL(fileURLWithPath: temporary).lastPathComponent))"
+        process.arguments = ["-e", variables, script]
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOURCE_DATE_EPOCH"] = String(PDFDate.epoch)
+        process.environment = environment
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -33,6 +36,12 @@ public enum Gnuplot {
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: temporary) else {
             unlink(temporary)
             throw CLIError("gnuplot failed on \(directory.file(script)):\n\(messages)")
+        }
+        if format == .pdf {
+            do { try PDFDate.normalise(temporary) } catch {
+                unlink(temporary)
+                throw error
+            }
         }
         try AtomicFile.rename(temporary, to: target)
         return messages.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -17,11 +17,11 @@ extension PlotFigures {
         let gapVaries = (gaps.max() ?? 0) - (gaps.min() ?? 0) > 1e-12 * max(1, abs(gaps.first ?? 0))
         let name = "\(stem)-curves", dataName = "\(stem)-curves.dat"
 
-        var data = "# \(stem): \(x.key) against the gains; one block per line (gnuplot index); written by cchsim \(ToolVersion.cchsim)\n"
+        var data = GnuplotText.comment("# \(stem): \(x.key) against the gains; one block per line (gnuplot index); written by cchsim \(ToolVersion.cchsim)") + "\n"
         data += "# x gain best_gain mc_gain mc_gain_ci95 cch_gap valid lambda_opt\n"
         for (s, block) in series.enumerated() {
             if s > 0 { data += "\n\n" }
-            data += "# line \(s + 1): \(seriesLabel(block.first, plain: true))\n"
+            data += GnuplotText.comment("# line \(s + 1): \(seriesLabel(block.first, plain: true))") + "\n"
             for row in block {
                 let v = row.valid
                 let mc = v ? (row.mcGain ?? .nan) : .nan
@@ -47,52 +47,52 @@ extension PlotFigures {
         let source = !analytic ? "Monte Carlo" : hasMC ? "analytic and Monte Carlo" : "analytic"
         if gapVaries {
             let headline = "KD gain (\(source)) and the CCH gap along \(PlotLabels.symbol(x.key))"
-            lines.append("set multiplot layout 2,1 title \(quoted(titleText(headline, notes: notes)))")
+            lines.append("set multiplot layout 2,1 title \(GnuplotText.string(titleText(headline, notes: notes)))")
         } else {
-            lines.append("set title \(quoted(titleText("KD gain along \(PlotLabels.symbol(x.key)) (\(source))", notes: notes)))")
+            lines.append("set title \(GnuplotText.string(titleText("KD gain along \(PlotLabels.symbol(x.key)) (\(source))", notes: notes)))")
         }
-        lines += axisSettings(x, axis: "x", label: PlotLabels.axis(x.key), edges: nil)
+        lines += axisSettings(x, axis: "x", label: PlotLabels.axis(x.key), log: logarithmic(0), edges: nil)
         lines += ["set lmargin 12", "set rmargin 4"]  // both panels share the x axis position
         lines.append("set xzeroaxis lt 1 lc rgb \"#808080\"")
-        lines.append("set ylabel \(quoted(measure.curveLabel))")
+        lines.append("set ylabel \(GnuplotText.string(measure.curveLabel))")
         if lambdaIsX, count == 1, let lambdaStar = series[0].first(where: \.valid)?.lambdaOpt, lambdaStar.isFinite {
             lines.append("set arrow 1 from \(Self.number(lambdaStar)), graph 0 to \(Self.number(lambdaStar)), graph 1 nohead dt 3 lc rgb \"#404040\"")
-            lines.append("set label 1 \(quoted("best weight λ* = \(PlotLabels.number(lambdaStar))")) at \(Self.number(lambdaStar)), graph 0.05 offset 0.5, 0")
+            lines.append("set label 1 \(GnuplotText.string("best weight λ* = \(PlotLabels.number(lambdaStar))")) at \(Self.number(lambdaStar)), graph 0.05 offset 0.5, 0")
         }
         // The key explains colours (one per line) and line styles (what is analytic, what is Monte Carlo).
         var key: [String] = []
         let styleColour = count == 1 ? Self.palette[0] : "black"
         if count > 1 {
             for (s, block) in series.enumerated() {
-                key.append("keyentry with lines lw 2 lc rgb \"\(Self.palette[s % Self.palette.count])\" title \(quoted(seriesLabel(block.first, plain: false)))")
+                key.append("keyentry with lines lw 2 lc rgb \"\(Self.palette[s % Self.palette.count])\" title \(GnuplotText.string(seriesLabel(block.first, plain: false)))")
             }
         }
         let scenarioLambda = lambdaIsX ? "" : " at the scenario's λ = \(PlotLabels.number(sweep.first.student.lambda))"
-        key.append("keyentry with lines lw 2 lc rgb \"\(styleColour)\" title \(quoted((analytic ? "analytic gain G(λ)" : "Monte Carlo mean gain") + scenarioLambda))")
-        if !lambdaIsX && analytic { key.append("keyentry with lines lw 1.5 dt 2 lc rgb \"\(styleColour)\" title \(quoted("analytic best gain G(λ*) (λ* chosen per point)"))") }
+        key.append("keyentry with lines lw 2 lc rgb \"\(styleColour)\" title \(GnuplotText.string((analytic ? "analytic gain G(λ)" : "Monte Carlo mean gain") + scenarioLambda))")
+        if !lambdaIsX && analytic { key.append("keyentry with lines lw 1.5 dt 2 lc rgb \"\(styleColour)\" title \(GnuplotText.string("analytic best gain G(λ*) (λ* chosen per point)"))") }
         if hasMC {
             let trials = swept.contains("monte_carlo.trials") ? "" : " (\(sweep.first.monteCarlo.trials) paired trials per point)"
-            key.append("keyentry with yerrorbars pt 7 ps 0.7 lc rgb \"\(styleColour)\" title \(quoted("Monte Carlo mean gain ± 95% interval" + trials))")
+            key.append("keyentry with yerrorbars pt 7 ps 0.7 lc rgb \"\(styleColour)\" title \(GnuplotText.string("Monte Carlo mean gain ± 95% interval" + trials))")
         }
         let keySetting = "set key outside below center vertical Left reverse samplen 2.5 height 1 maxrows \(key.count)"
 
         var plots: [String] = []
         for (s, _) in series.enumerated() {
             let colour = Self.palette[s % Self.palette.count]
-            plots.append("\(quoted(dataName)) index \(s) using 1:2 with lines lw 2 lc rgb \"\(colour)\" notitle")
-            if !lambdaIsX && analytic { plots.append("\(quoted(dataName)) index \(s) using 1:3 with lines lw 1.5 dt 2 lc rgb \"\(colour)\" notitle") }
-            if hasMC { plots.append("\(quoted(dataName)) index \(s) using 1:4:5 with yerrorbars pt 7 ps 0.7 lc rgb \"\(colour)\" notitle") }
+            plots.append("\(GnuplotText.string(dataName)) index \(s) using 1:2 with lines lw 2 lc rgb \"\(colour)\" notitle")
+            if !lambdaIsX && analytic { plots.append("\(GnuplotText.string(dataName)) index \(s) using 1:3 with lines lw 1.5 dt 2 lc rgb \"\(colour)\" notitle") }
+            if hasMC { plots.append("\(GnuplotText.string(dataName)) index \(s) using 1:4:5 with yerrorbars pt 7 ps 0.7 lc rgb \"\(colour)\" notitle") }
         }
         if gapVaries {
             lines.append("unset key")
             lines.append("plot " + plots.joined(separator: ", \\\n     "))
             lines += ["unset arrow", "unset label", keySetting,
-                      "set ylabel \(quoted("CCH gap \(measure.gap) (nats)"))",
-                      "set label 2 \(quoted("CCH predicts a gain above 0, no gain below")) at graph 0.98, graph 0.92 right tc rgb \"#404040\""]
+                      "set ylabel \(GnuplotText.string("CCH gap \(measure.gap) (nats)"))",
+                      "set label 2 \(GnuplotText.string("CCH predicts a gain above 0, no gain below")) at graph 0.98, graph 0.92 right tc rgb \"#404040\""]
             var gapPlots: [String] = []
             for (s, _) in series.enumerated() where !gapShared || s == 0 {
                 let colour = gapShared ? "black" : Self.palette[s % Self.palette.count]
-                gapPlots.append("\(quoted(dataName)) index \(s) using 1:6 with lines lw 2 lc rgb \"\(colour)\" notitle")
+                gapPlots.append("\(GnuplotText.string(dataName)) index \(s) using 1:6 with lines lw 2 lc rgb \"\(colour)\" notitle")
             }
             lines.append("plot " + (gapPlots + key).joined(separator: ", \\\n     "))
             lines.append("unset multiplot")
@@ -101,7 +101,7 @@ extension PlotFigures {
             lines.append("plot " + (plots + key).joined(separator: ", \\\n     "))
         }
         return FigureFile(scriptName: "\(name).gp", script: lines.joined(separator: "\n") + "\n",
-                          dataName: dataName, data: data, pngName: "\(name).png")
+                          dataName: dataName, data: data, name: name)
     }
 
     func seriesLabel(_ row: PlotRow?, plain: Bool) -> String {

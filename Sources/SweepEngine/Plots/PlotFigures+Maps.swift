@@ -17,9 +17,9 @@ extension PlotFigures {
         let dataName = "\(stem)-grid\(suffix).dat"
         let name = "\(stem)-\(kind.rawValue)\(suffix)"
         let x = axes[0], y = axes[1]
-        let xEdges = Self.cellEdges(x), yEdges = Self.cellEdges(y)
+        let xEdges = Self.cellEdges(x, log: logarithmic(0)), yEdges = Self.cellEdges(y, log: logarithmic(1))
 
-        var data = "# \(stem): grid of \(x.key) (blocks) by \(y.key); written by cchsim \(ToolVersion.cchsim)\n"
+        var data = GnuplotText.comment("# \(stem): grid of \(x.key) (blocks) by \(y.key); written by cchsim \(ToolVersion.cchsim)") + "\n"
         data += "# x y xlow xhigh ylow yhigh valid kd_helps cch_gap best_gain_percent outcome\n"
         data += "# outcome: 0 CCH right about a gain, 1 right about no gain, 2 false alarm, 3 miss, -1 invalid\n"
         var previous: Int? = nil
@@ -56,11 +56,11 @@ extension PlotFigures {
                               : "\(measure.gap) ≤ 0 everywhere: CCH predicts no gain at any point")
         }
         lines += title(headline, notes: notes)
-        lines += axisSettings(x, axis: "x", label: PlotLabels.axis(x.key), edges: xEdges)
-        lines += axisSettings(y, axis: "y", label: PlotLabels.axis(y.key), edges: yEdges)
-        if x.key.hasPrefix("model.rho_") && y.key.hasPrefix("model.rho_") {
-            lines.append("set size ratio -1")
-        } else if kind == .heatmap {
+        lines += axisSettings(x, axis: "x", label: PlotLabels.axis(x.key), log: logarithmic(0), edges: xEdges)
+        lines += axisSettings(y, axis: "y", label: PlotLabels.axis(y.key), log: logarithmic(1), edges: yEdges)
+        let square = x.key.hasPrefix("model.rho_") && y.key.hasPrefix("model.rho_")
+        if square { lines.append("set size ratio -1") }
+        if kind == .heatmap && (!square || sweep.output.size != .screen) {
             lines.append("set rmargin 18")  // room for the colour box right of a full-width map
         }
         lines.append("set key outside below center vertical Left reverse samplen 2.5")
@@ -68,7 +68,7 @@ extension PlotFigures {
             lines += [
                 "# The CCH boundary: the contour gap = I(T;S) - I(S;Y) = 0 of the grid.",
                 "set contour base", "set cntrparam levels discrete 0", "unset surface",
-                "set table $boundary", "splot \(quoted(dataName)) using 1:2:9 with lines notitle", "unset table",
+                "set table $boundary", "splot \(GnuplotText.string(dataName)) using 1:2:9 with lines notitle", "unset table",
                 "unset contour", "set surface",
             ]
         }
@@ -80,34 +80,34 @@ extension PlotFigures {
             lines += [
                 "set palette defined (0 \"#fff5eb\", 0.35 \"#fdae6b\", 0.7 \"#e6550d\", 1 \"#7f2704\")",
                 "set cbrange [0:\(Self.number(best > 0 ? best : 1))]",
-                "set cblabel \(quoted(measure.bestGainLabel))",
+                "set cblabel \(GnuplotText.string(measure.bestGainLabel))",
                 "set colorbox user origin graph 1.04, graph 0 size character 2, graph 1",
             ]
-            plots.append("\(quoted(dataName)) using 1:($8 == 1 ? $2 : NaN):3:4:5:6:10 with boxxyerror fs solid 1.0 noborder fc palette notitle")
-            plots.append("NaN with boxes fs solid 1.0 noborder fc rgb \"#fdae6b\" title \(quoted(measure.helpsLegend))")
+            plots.append("\(GnuplotText.string(dataName)) using 1:($8 == 1 ? $2 : NaN):3:4:5:6:10 with boxxyerror fs solid 1.0 noborder fc palette notitle")
+            plots.append("NaN with boxes fs solid 1.0 noborder fc rgb \"#fdae6b\" title \(GnuplotText.string(measure.helpsLegend))")
             let noGain = valid.filter { !$0.helps }.count
             if noGain > 0 {
-                plots.append("\(quoted(dataName)) using 1:($7 == 1 && $8 == 0 ? $2 : NaN):3:4:5:6 with boxxyerror fs solid 1.0 noborder "
-                    + "fc rgb \"#c6dbef\" title \(quoted(measure.noGainLegend))")
+                plots.append("\(GnuplotText.string(dataName)) using 1:($7 == 1 && $8 == 0 ? $2 : NaN):3:4:5:6 with boxxyerror fs solid 1.0 noborder "
+                    + "fc rgb \"#c6dbef\" title \(GnuplotText.string(measure.noGainLegend))")
             }
         default:
             lines.append("unset colorbox")
             for outcome in CCHOutcome.allCases {
                 let count = valid.filter { $0.outcome == outcome }.count
-                plots.append("\(quoted(dataName)) using 1:($11 == \(outcome.rawValue) ? $2 : NaN):3:4:5:6 with boxxyerror fs solid 1.0 "
-                    + "noborder fc rgb \"\(outcome.colour)\" title \(quoted("\(outcome.legend) (\(count) points)"))")
+                plots.append("\(GnuplotText.string(dataName)) using 1:($11 == \(outcome.rawValue) ? $2 : NaN):3:4:5:6 with boxxyerror fs solid 1.0 "
+                    + "noborder fc rgb \"\(outcome.colour)\" title \(GnuplotText.string("\(outcome.legend) (\(count) points)"))")
             }
         }
         if invalidCount > 0 {
-            plots.append("\(quoted(dataName)) using 1:($7 == 0 ? $2 : NaN):3:4:5:6 with boxxyerror fs solid 1.0 noborder "
-                + "fc rgb \"#8c8c8c\" title \(quoted(invalidLegend(group) + " (\(invalidCount) points)"))")
+            plots.append("\(GnuplotText.string(dataName)) using 1:($7 == 0 ? $2 : NaN):3:4:5:6 with boxxyerror fs solid 1.0 noborder "
+                + "fc rgb \"#8c8c8c\" title \(GnuplotText.string(invalidLegend(group) + " (\(invalidCount) points)"))")
         }
         if hasBoundary {
             plots.append("$boundary using 1:2 with lines lw 2.5 lc rgb \"black\" "
-                + "title \(quoted("CCH boundary \(measure.boundary); CCH predicts a gain where \(measure.prediction)"))")
+                + "title \(GnuplotText.string("CCH boundary \(measure.boundary); CCH predicts a gain where \(measure.prediction)"))")
         }
         lines.append("plot " + plots.joined(separator: ", \\\n     "))
         return FigureFile(scriptName: "\(name).gp", script: lines.joined(separator: "\n") + "\n",
-                          dataName: dataName, data: data, pngName: "\(name).png")
+                          dataName: dataName, data: data, name: name)
     }
 }

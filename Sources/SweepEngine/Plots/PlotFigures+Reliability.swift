@@ -15,8 +15,8 @@ extension PlotFigures {
         let estimators = rows.first(where: \.valid)?.flips.map(\.estimator) ?? []
         let name = "\(stem)-reliability", dataName = "\(stem)-reliability.dat"
 
-        var data = "# \(stem): \(x.key) against P(flip) = P(sign of the estimated CCH gap differs from the true one);"
-        data += " one block per line (gnuplot index); written by cchsim \(ToolVersion.cchsim)\n"
+        var data = GnuplotText.comment("# \(stem): \(x.key) against P(flip) = P(sign of the estimated CCH gap differs from the true one);"
+            + " one block per line (gnuplot index); written by cchsim \(ToolVersion.cchsim)") + "\n"
         data += "# x flip_probability flip_ci95 valid\n"
         let gaps = rows.filter(\.valid).map(\.gap)
         let gapShared = gaps.allSatisfy { abs($0 - gaps[0]) <= 1e-12 * max(1, abs(gaps[0])) }
@@ -30,7 +30,7 @@ extension PlotFigures {
                     setting += (setting.isEmpty ? "" : ", ") + "true gap \(PlotLabels.number(gap)) nats"
                 }
                 labels.append(Self.estimatorName(estimator, k: sweep.first.estimation.k) + (setting.isEmpty ? "" : ", \(setting)"))
-                data += "# line \(block + 1): \(estimator.rawValue) \(seriesLabel(rowsOfLine.first, plain: true))\n"
+                data += GnuplotText.comment("# line \(block + 1): \(estimator.rawValue) \(seriesLabel(rowsOfLine.first, plain: true))") + "\n"
                 for row in rowsOfLine {
                     let v = row.valid && e < row.flips.count
                     let rate = v ? row.flips[e] : nil
@@ -47,28 +47,23 @@ extension PlotFigures {
         }
         if !swept.contains("estimation.repeats") { notes.append("\(sweep.first.estimation.repeats) samples per point") }
         let invalid = rows.filter { !$0.valid }.count
-        if invalid > 0 { notes.append("\(invalid) invalid points left out (see \(PlotLabels.escaped("invalid_reason")) in the CSV)") }
+        if invalid > 0 { notes.append("\(invalid) invalid points left out (see \(GnuplotText.literal("invalid_reason")) in the CSV)") }
         var lines = header(name: name, data: dataName, size: (1000, 760 + 20 * labels.count))
         lines += title("How often does the estimated CCH gap get the decision wrong?", notes: notes)
-        lines += axisSettings(x, axis: "x", label: PlotLabels.axis(x.key), edges: nil)
-        if x.spacing != .log, let xs = x.numbers, let low = xs.min(), let high = xs.max(), low > 0, high / low >= 20 {
-            lines.append("set logscale x")
-            lines.append("set xrange [\(Self.number(low / 1.3)):\(Self.number(high * 1.3))]")
-            if xs.count <= 12 { lines.append("set xtics (\(xs.map(PlotLabels.number).joined(separator: ", ")))") }
-        }
-        lines.append("set ylabel \(quoted("P(flip): share of samples whose estimated gap has the wrong sign"))")
+        lines += axisSettings(x, axis: "x", label: PlotLabels.axis(x.key), log: logarithmic(0), edges: nil)
+        lines.append("set ylabel \(GnuplotText.string("P(flip): share of samples whose estimated gap has the wrong sign"))")
         lines.append("set yrange [0:*]")
         lines.append("set key outside below center vertical Left reverse samplen 2.5 height 1")
         var plots: [String] = []
         for (b, label) in labels.enumerated() {
             let colour = Self.palette[b % Self.palette.count]
-            plots.append("\(quoted(dataName)) index \(b) using 1:2 with lines lw 2 lc rgb \"\(colour)\" notitle")
-            plots.append("\(quoted(dataName)) index \(b) using 1:2:3 with yerrorbars pt 7 ps 0.8 lc rgb \"\(colour)\" "
-                + "title \(quoted(label + " (± 1.96 binomial standard errors)"))")
+            plots.append("\(GnuplotText.string(dataName)) index \(b) using 1:2 with lines lw 2 lc rgb \"\(colour)\" notitle")
+            plots.append("\(GnuplotText.string(dataName)) index \(b) using 1:2:3 with yerrorbars pt 7 ps 0.8 lc rgb \"\(colour)\" "
+                + "title \(GnuplotText.string(label + " (± 1.96 binomial standard errors)"))")
         }
         lines.append("plot " + plots.joined(separator: ", \\\n     "))
         return FigureFile(scriptName: "\(name).gp", script: lines.joined(separator: "\n") + "\n",
-                          dataName: dataName, data: data, pngName: "\(name).png")
+                          dataName: dataName, data: data, name: name)
     }
 
     static func estimatorName(_ e: MIEstimatorKind, k: Int) -> String {

@@ -31,8 +31,8 @@ extension PlotFigures {
         }
         lines += title("KD gain against the CCH gap", notes: notes)
         lines += [
-            "set xlabel \(quoted("CCH gap \(measure.gap) (nats); CCH predicts a gain right of 0"))",
-            "set ylabel \(quoted(measure.bestGainShort + (logarithmic ? " (log scale)" : "")))",
+            "set xlabel \(GnuplotText.string("CCH gap \(measure.gap) (nats); CCH predicts a gain right of 0"))",
+            "set ylabel \(GnuplotText.string(measure.bestGainShort + (logarithmic ? " (log scale)" : "")))",
             "set xrange [\(Self.number(-reach)):\(Self.number(reach))]",
             "set yzeroaxis lt 1 lc rgb \"#808080\"",
             "set key outside below center vertical Left reverse maxrows 2 height 1",
@@ -40,7 +40,7 @@ extension PlotFigures {
         if logarithmic {
             // Decade tics above the strip only, and the strip's own label.
             let decades = Int((Foundation.log10(floor * 3)).rounded(.up))...Int((Foundation.log10(high * 6)).rounded(.down))
-            let tics = decades.map { "\"10^{\($0)}\" 1e\($0)" } + ["\"no gain\" \(Self.number(floor))"]
+            let tics = decades.map { "\(GnuplotText.string("10^{\($0)}")) 1e\($0)" } + ["\(GnuplotText.string("no gain")) \(Self.number(floor))"]
             lines += [
                 "set logscale y",
                 "set yrange [\(Self.number(floor / 2)):\(Self.number(high * 6))]",
@@ -52,16 +52,16 @@ extension PlotFigures {
             lines += ["set yrange [\(Self.number(-0.12 * top)):\(Self.number(1.15 * top))]", "set xzeroaxis lt 1 lc rgb \"#808080\""]
         }
         lines += [
-            "set label 1 \(quoted("KD helps, CCH misses: \(count(.miss))")) at graph 0.02, graph 0.96 left front",
-            "set label 2 \(quoted("KD helps, CCH right: \(count(.rightAboutGain))")) at graph 0.98, graph 0.96 right front",
-            "set label 3 \(quoted("no gain, CCH right: \(count(.rightAboutNoGain))")) at graph 0.02, graph 0.12 left front",
-            "set label 4 \(quoted("no gain, CCH false alarm: \(count(.falseAlarm))")) at graph 0.98, graph 0.12 right front",
+            "set label 1 \(GnuplotText.string("KD helps, CCH misses: \(count(.miss))")) at graph 0.02, graph 0.96 left front",
+            "set label 2 \(GnuplotText.string("KD helps, CCH right: \(count(.rightAboutGain))")) at graph 0.98, graph 0.96 right front",
+            "set label 3 \(GnuplotText.string("no gain, CCH right: \(count(.rightAboutNoGain))")) at graph 0.02, graph 0.12 left front",
+            "set label 4 \(GnuplotText.string("no gain, CCH false alarm: \(count(.falseAlarm))")) at graph 0.98, graph 0.12 right front",
         ]
         let plots = CCHOutcome.allCases.map {
-            "\(quoted(dataName)) using 1:($3 == \($0.rawValue) ? $5 : NaN) with points pt 7 ps 0.8 lc rgb \"\($0.colour)\" title \(quoted($0.legend))"
+            "\(GnuplotText.string(dataName)) using 1:($3 == \($0.rawValue) ? $5 : NaN) with points pt 7 ps 0.8 lc rgb \"\($0.colour)\" title \(GnuplotText.string($0.legend))"
         }
         lines.append("plot " + plots.joined(separator: ", \\\n     "))
         return FigureFile(scriptName: "\(name).gp", script: lines.joined(separator: "\n") + "\n",
-                          dataName: dataName, data: data, pngName: "\(name).png")
+                          dataName: dataName, data: data, name: name)
     }
 }

@@ -1,11 +1,15 @@
 import CCHScenario
 import Foundation
 
-/// One figure: its gnuplot script, the data file the script reads, and the PNG it draws.
+/// One figure: its gnuplot script, the data file the script reads, and the images it draws.
 struct FigureFile {
     let scriptName: String, script: String
     let dataName: String, data: String
-    let pngName: String
+    /// The image's file name without its extension.
+    let name: String
+
+    /// The file name of the image in `format`.
+    func image(_ format: FigureFormat) -> String { "\(name).\(format.rawValue)" }
 }
 
 /// The gnuplot scripts and data files of each plot kind, from the rows of a finished sweep.
@@ -36,37 +40,60 @@ struct PlotFigures {
 
     func header(name: String, data: String, size: (Int, Int)) -> [String] {
         [
-            "# \(name).gp: written by cchsim \(ToolVersion.cchsim) from \(sweep.file) (scenario \(sweep.name)).",
+            GnuplotText.comment("# \(name).gp: written by cchsim \(ToolVersion.cchsim) from \(sweep.file) (scenario \(sweep.name))."),
             "# Reads \(data); draws \(name).png. Render again with: gnuplot \(name).gp",
-            "if (!exists(\"outfile\")) outfile = \(quoted("\(name).png"))",
-            "set terminal pngcairo size \(size.0),\(size.1) enhanced font \"DejaVu Sans,11\"",
-            "set encoding utf8",
-            "set output outfile",
+            "# PDF or SVG (format 'pdf' or 'svg'): gnuplot -e \"format='pdf'\" \(name).gp",
         ]
+        + FigureTerminal(size: sweep.output.size, pixels: size).lines(name: name)
+        + ["set encoding utf8", "set output outfile"]
     }
 
     func title(_ headline: String, notes: [String]) -> [String] {
-        ["set title \(quoted(titleText(headline, notes: notes)))"]
+        ["set title \(GnuplotText.string(titleText(headline, notes: notes)))"]
     }
 
-    /// The headline, the user's title, the fixed settings and any notes, one per line.
+    /// The headline, the user's title, the fixed settings and any notes, one per line. A figure
+    /// sized for print (`size = "column"` or `"page"`) has the user's title only: a paper's caption
+    /// states the rest, and the plot needs the room.
     func titleText(_ headline: String, notes: [String]) -> String {
+        if sweep.output.size != .screen { return sweep.output.title.map(GnuplotText.literal) ?? "" }
         var parts = [headline]
-        if let user = sweep.output.title { parts.append(PlotLabels.escaped(user)) }
+        if let user = sweep.output.title { parts.append(GnuplotText.literal(user)) }
         let caption = PlotLabels.caption(sweep.first, swept: swept)
         parts += caption.components(separatedBy: "; ").map { "{/*0.85 \($0)}" }
         parts += notes.map { "{/*0.85 \($0)}" }
         return parts.joined(separator: "\n")
     }
 
-    func axisSettings(_ axis: SweepAxis, axis name: String, label: String, edges: [(low: Double, high: Double)]?) -> [String] {
-        var out = ["set \(name)label \(quoted(label))"]
-        if axis.spacing == .log { out.append("set logscale \(name)") }
+    /// Whether swept axis `index` (0: the x axis of every kind but the scatter, 1: the y axis of a
+    /// map) is drawn on a log scale: `[output] log_x` / `log_y` when given, else `autoLogarithmic`.
+    func logarithmic(_ index: Int) -> Bool {
+        (index == 0 ? sweep.output.logX : sweep.output.logY) ?? Self.autoLogarithmic(axes[index])
+    }
+
+    /// A log scale suits `axis` when its values are positive and either log-spaced or spanning
+    /// more than a factor of 10 (sample sizes, noise levels, penalties).
+    static func autoLogarithmic(_ axis: SweepAxis) -> Bool {
+        guard let xs = axis.numbers, let low = xs.min(), let high = xs.max(), low > 0 else { return false }
+        return axis.spacing == .log || high > 10 * low
+    }
+
+    /// The label, scale and range of a swept axis: the range of the cells (`edges`) of a map, else
+    /// the values padded by 2% (linear) or a factor 1.3 (log, with a tic at each value when there
+    /// are at most 12).
+    func axisSettings(_ axis: SweepAxis, axis name: String, label: String, log: Bool, edges: [(low: Double, high: Double)]?) -> [String] {
+        var out = ["set \(name)label \(GnuplotText.string(label))"]
+        if log { out.append("set logscale \(name)") }
         if let edges, let low = edges.map(\.low).min(), let high = edges.map(\.high).max() {
             out.append("set \(name)range [\(Self.number(low)):\(Self.number(high))]")
         } else if let xs = axis.numbers, let low = xs.min(), let high = xs.max(), high > low {
-            let pad = axis.spacing == .log ? 0 : 0.02 * (high - low)
-            out.append("set \(name)range [\(Self.number(low - pad)):\(Self.number(high + pad))]")
+            if log {
+                out.append("set \(name)range [\(Self.number(low / 1.3)):\(Self.number(high * 1.3))]")
+                if xs.count <= 12 { out.append("set \(name)tics (\(xs.map(PlotLabels.number).joined(separator: ", ")))") }
+            } else {
+                let pad = 0.02 * (high - low)
+                out.append("set \(name)range [\(Self.number(low - pad)):\(Self.number(high + pad))]")
+            }
         }
         return out
     }
@@ -76,14 +103,14 @@ struct PlotFigures {
         if !reasons.isEmpty, reasons.allSatisfy({ $0.contains("positive definite") || $0.contains("violate") }) {
             return "invalid: covariance not positive definite"
         }
-        return "invalid: no analytic answer (see \(PlotLabels.escaped("invalid_reason")) in the CSV)"
+        return "invalid: no analytic answer (see \(GnuplotText.literal("invalid_reason")) in the CSV)"
     }
 
     /// The cell of each value of a numeric axis: halfway to its neighbours (geometrically on a log
     /// axis), the ends mirrored, widened by 3% on each side so that neighbouring boxes leave no antialiasing seam.
-    static func cellEdges(_ axis: SweepAxis) -> [(low: Double, high: Double)] {
+    static func cellEdges(_ axis: SweepAxis, log logarithmic: Bool) -> [(low: Double, high: Double)] {
         guard let xs = axis.numbers, !xs.isEmpty else { return [] }
-        let log = axis.spacing == .log && xs.allSatisfy { $0 > 0 }
+        let log = logarithmic && xs.allSatisfy { $0 > 0 }
         let t = xs.map { log ? Foundation.log($0) : $0 }
         let sorted = Array(Set(t)).sorted()
         func neighbours(_ v: Double) -> (Double, Double) {
@@ -104,9 +131,6 @@ struct PlotFigures {
     func flatIndex(_ coordinates: ArraySlice<Int>, _ sizes: [Int]) -> Int {
         zip(coordinates, sizes).reduce(0) { $0 * $1.1 + $1.0 }
     }
-
-    /// A gnuplot double-quoted string.
-    func quoted(_ text: String) -> String { Gnuplot.quoted(text) }
 
     static func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "nan" }
 

@@ -20,7 +20,7 @@ enum PlotLabels {
         case "teacher.scale": "teacher scale c (KD target u = c θ'T)"
         case "student.temperature": "KD temperature τ"
         case "estimation.n": "sample size n of the MI estimates"
-        default: escaped(key)
+        default: GnuplotText.literal(key)
         }
     }
 
@@ -40,7 +40,7 @@ enum PlotLabels {
         case "teacher.scale": "c"
         case "student.temperature": "τ"
         case "estimation.n": "n_{est}"
-        default: escaped(key)
+        default: GnuplotText.literal(key)
         }
     }
 
@@ -54,7 +54,7 @@ enum PlotLabels {
         case .number(let x): number(x)
         case .integer(let i): "\(i)"
         case .string("inf"): "∞"
-        default: escaped(value.description)
+        default: GnuplotText.literal(value.description)
         }
     }
 
@@ -62,16 +62,6 @@ enum PlotLabels {
     static func number(_ x: Double) -> String {
         let s = "\(Double(String(format: "%.4g", x)) ?? x)"
         return s.hasSuffix(".0") ? String(s.dropLast(2)) : s
-    }
-
-    /// Text with gnuplot's enhanced-mode characters made literal.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for c in text where c != "\\" {
-            if "_^@&~{}".contains(c) { out += "\\\\" }
-            out.append(c)
-        }
-        return out
     }
 
     /// The settings the sweep holds fixed, in words: the caption under every plot title.

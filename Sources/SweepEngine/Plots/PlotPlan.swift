@@ -26,6 +26,15 @@ struct PlotPlan {
         let maps = axes.dropFirst(2).reduce(1) { $0 * $1.values.count }
         let curves = axes.dropFirst(1).reduce(1) { $0 * $1.values.count }
         let estimation = sweep.document.root["estimation"] != nil
+        for (index, key, log) in [(0, "log_x", sweep.output.logX), (1, "log_y", sweep.output.logY)] where log == true {
+            guard index < axes.count, let xs = axes[index].numbers else {
+                throw CLIError("\(sweep.file): output.\(key): a log scale needs a numeric [sweep] key number \(index + 1)")
+            }
+            if let bad = xs.first(where: { !($0 > 0) }) {
+                throw CLIError("\(sweep.file): output.\(key): a log scale needs positive values, but \(axes[index].key) "
+                    + "takes \(PlotLabels.number(bad))")
+            }
+        }
         guard let named = sweep.output.plots else {
             if axes.isEmpty {
                 kinds = []
@@ -74,13 +83,14 @@ struct PlotPlan {
     }
 
     /// Writes the data files and scripts of every plot for the finished CSV at `csv`, and renders
-    /// them when gnuplot is installed. - Returns: the paths written and gnuplot's warnings.
-    func write(csv: String, stem: String, into directory: OutputDirectory) throws -> (files: [String], warnings: [String]) {
+    /// them in each of `formats` when gnuplot is installed. - Returns: the paths written and
+    /// gnuplot's warnings.
+    func write(csv: String, stem: String, formats: [FigureFormat], into directory: OutputDirectory) throws -> (files: [String], warnings: [String]) {
         guard !kinds.isEmpty else { return ([], []) }
         let (rows, measure) = try PlotTable.read(csv: csv, grid: sweep.grid)
         guard rows.contains(where: \.valid) else { return ([], ["no valid grid point: no plots drawn"]) }
         let figures = PlotFigures(sweep: sweep, rows: rows, stem: stem, measure: measure)
-        var scripts: [(script: String, png: String)] = []
+        var drawn: [FigureFile] = []
         var written: [String] = []
         for kind in kinds {
             for figure in figures.files(for: kind) {
@@ -88,17 +98,20 @@ struct PlotPlan {
                     try AtomicFile.write(text, to: directory.file(name))
                     if !written.contains(directory.file(name)) { written.append(directory.file(name)) }
                 }
-                scripts.append((figure.scriptName, figure.pngName))
+                drawn.append(figure)
             }
         }
         guard let gnuplot = Gnuplot.executable else {
-            return (written, ["gnuplot is not installed: wrote the plot scripts but no PNGs (make deps installs gnuplot-nox)"])
+            return (written, ["gnuplot is not installed: wrote the plot scripts but no images (make deps installs gnuplot-nox)"])
         }
         var warnings: [String] = []
-        for (script, png) in scripts {
-            let messages = try Gnuplot.render(script: script, png: png, in: directory, gnuplot: gnuplot)
-            if !messages.isEmpty { warnings.append("gnuplot on \(script): \(messages)") }
-            written.append(directory.file(png))
+        for figure in drawn {
+            for format in formats {
+                let messages = try Gnuplot.render(script: figure.scriptName, image: figure.image(format), format: format,
+                                                  in: directory, gnuplot: gnuplot)
+                if !messages.isEmpty { warnings.append("gnuplot on \(figure.scriptName) (\(format.rawValue)): \(messages)") }
+                written.append(directory.file(figure.image(format)))
+            }
         }
         return (written, warnings)
     }

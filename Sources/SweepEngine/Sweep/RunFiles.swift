@@ -40,15 +40,16 @@ enum RunFiles {
         ])
     }
 
-    /// Completes a run (or a merge): renames the finished `partial` CSV to `csv`, draws the plots
-    /// (when asked) from it and writes the metadata, each atomically.
-    static func complete(partial: String, csv: String, meta: String, stem: String, output: OutputDirectory, sweep: Sweep,
-                         text: String, hash: String, shard: Shard, header: [String], summary: RunSummary, plots: Bool,
+    /// Completes a run (or a merge): renames the finished `partial` CSV to `csv` (nil: it is in
+    /// place already), draws the plots in `formats` (none: no plots) from it and writes the
+    /// metadata, each atomically.
+    static func complete(partial: String?, csv: String, meta: String, stem: String, output: OutputDirectory, sweep: Sweep,
+                         text: String, hash: String, shard: Shard, header: [String], summary: RunSummary, formats: [FigureFormat],
                          computeSeconds: Double, run: ReportFields) throws -> RunOutcome {
-        try AtomicFile.rename(partial, to: csv)
+        if let partial { try AtomicFile.rename(partial, to: csv) }
         var plotFiles: [String] = [], warnings: [String] = []
         let plotStart = DispatchTime.now().uptimeNanoseconds
-        if plots { (plotFiles, warnings) = try PlotPlan(sweep: sweep).write(csv: csv, stem: stem, into: output) }
+        if !formats.isEmpty { (plotFiles, warnings) = try PlotPlan(sweep: sweep).write(csv: csv, stem: stem, formats: formats, into: output) }
         let plotSeconds = Double(DispatchTime.now().uptimeNanoseconds - plotStart) / 1e9
         let timings: ReportFields = [
             ("compute_seconds", .number(computeSeconds)),

@@ -20,11 +20,12 @@ public struct ShardMerge {
     let hash: String
     let parts: [Part]
     let output: OutputDirectory
-    let plots: Bool
+    /// The figure formats; none: no plots.
+    let formats: [FigureFormat]
     let computeSeconds: Double
 
     /// Reads and checks the shards' metadata. - Throws: `CLIError` saying what does not fit.
-    public init(csvPaths: [String], outDirectory: String?, plots: Bool) throws {
+    public init(csvPaths: [String], outDirectory: String?, formats: [FigureFormat]? = nil, plots: Bool) throws {
         guard !csvPaths.isEmpty else { throw CLIError("merge: give the shard CSV files (NAME.shard-i-of-N.csv)") }
         var parts: [Part] = []
         var scenario: (text: String, hash: String, file: String)? = nil
@@ -67,8 +68,8 @@ public struct ShardMerge {
         text = scenario.text
         hash = scenario.hash
         self.parts = parts.sorted { $0.shard.index < $1.shard.index }
-        self.plots = plots
         computeSeconds = seconds
+        self.formats = plots ? formats ?? sweep.output.formats : []
         let directory = outDirectory ?? URL(fileURLWithPath: csvPaths[0]).deletingLastPathComponent().path
         output = try OutputDirectory(directory)
     }
@@ -80,6 +81,9 @@ public struct ShardMerge {
         let table = SweepTable(sweep: sweep, evaluators: SweepEvaluators.for(sweep))
         let header = table.headerLine
         let stem = RunFiles.safeName(sweep.name)
+        let lock = try OutputLock(stem: stem, in: output)
+        defer { lock.release() }
+        AtomicFile.removeLeftovers(of: stem, in: output)
         let csvPath = output.file("\(stem).csv")
         let partial = output.file(".\(stem).csv.merging-\(getpid())")
         let readers = try parts.map { try LineReader($0.csv) }
@@ -121,7 +125,7 @@ public struct ShardMerge {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             return try RunFiles.complete(
                 partial: partial, csv: csvPath, meta: output.file("\(stem).meta.json"), stem: stem, output: output,
-                sweep: sweep, text: text, hash: hash, shard: .whole, header: table.header, summary: summary, plots: plots,
+                sweep: sweep, text: text, hash: hash, shard: .whole, header: table.header, summary: summary, formats: formats,
                 computeSeconds: computeSeconds,
                 run: [("merged_shards", .integer(parts.count)), ("merge_seconds", .number(seconds))])
         } catch {

@@ -10,6 +10,8 @@ public struct RunOptions: Sendable {
     public var shard: Shard = .whole
     public var resume = false
     public var plots = true
+    /// The figure formats (`--formats`); nil: the scenario's `[output] formats`.
+    public var formats: [FigureFormat]? = nil
     /// Draw a progress bar (default: when stderr is a terminal).
     public var progress: Bool = isatty(STDERR_FILENO) == 1
 
@@ -54,6 +56,11 @@ public struct SweepRunner {
         return options.shard.isWhole ? base : "\(base).\(options.shard.fileTag)"
     }
 
+    /// The formats the plots are drawn in; none without plots (`--no-plots`, or a shard).
+    var figureFormats: [FigureFormat] {
+        options.plots && options.shard.isWhole ? options.formats ?? sweep.output.formats : []
+    }
+
     var csvPath: String { output.file("\(stem).csv") }
     var metaPath: String { output.file("\(stem).meta.json") }
     var partialPath: String { output.file(".\(stem).csv.partial") }
@@ -66,16 +73,31 @@ public struct SweepRunner {
         let header = String(decoding: headerLine.dropLast(), as: UTF8.self)
         let total = options.shard.pointCount(of: sweep.grid.count)
 
+        let lock = try OutputLock(stem: stem, in: output)
+        defer { lock.release() }
+        AtomicFile.removeLeftovers(of: stem, in: output)
+
         var state = Checkpoint(scenarioHash: hash, shard: options.shard, header: header, pointsDone: 0,
                                csvBytes: headerLine.count, summary: RunSummary(), computeSeconds: 0)
         let file: AppendFile
-        if options.resume, let saved = try Checkpoint.read(checkpointPath) {
+        let saved = options.resume ? try Checkpoint.read(checkpointPath) : nil
+        if options.resume, saved == nil, let finished = finishedRun(hash: hash) {
+            unlink(partialPath)
+            log("\(sweep.name) is already finished in \(output.path); nothing to do.")
+            return finished
+        }
+        if let saved {
             guard saved.scenarioHash == hash, saved.version == ToolVersion.cchsim, saved.shard == options.shard,
                   saved.header == header else {
                 throw CLIError("cannot resume: the unfinished run in \(output.path) was computed from another scenario, shard or "
                     + "cchsim version; run without --resume to start afresh")
             }
-            let size = (try? FileManager.default.attributesOfItem(atPath: partialPath)[.size] as? NSNumber)?.intValue ?? -1
+            let size = Self.size(of: partialPath)
+            if size < 0, saved.pointsDone == total, Self.size(of: csvPath) == saved.csvBytes {
+                // Stopped after the CSV was renamed into place: only the plots and metadata are left.
+                log("Finishing \(sweep.name): all \(total) points were already done.")
+                return try complete(partial: nil, state: saved, hash: hash, resumedFrom: total)
+            }
             guard size >= saved.csvBytes else {
                 throw CLIError("cannot resume: \(partialPath) is shorter than its checkpoint says; run without --resume to start afresh")
             }
@@ -119,13 +141,40 @@ public struct SweepRunner {
         try writer.finish()
         progress.finish()
 
+        return try complete(partial: partialPath, state: state, hash: hash, resumedFrom: resumedFrom)
+    }
+
+    /// Renames the finished partial CSV into place (nil: it is there already), draws the plots,
+    /// writes the metadata and only then removes the checkpoint, so that a kill at any moment
+    /// leaves a state `--resume` finishes.
+    private func complete(partial: String?, state: Checkpoint, hash: String, resumedFrom: Int) throws -> RunOutcome {
         let outcome = try RunFiles.complete(
-            partial: partialPath, csv: csvPath, meta: metaPath, stem: stem, output: output, sweep: sweep, text: text,
+            partial: partial, csv: csvPath, meta: metaPath, stem: stem, output: output, sweep: sweep, text: text,
             hash: hash, shard: options.shard, header: table.header, summary: state.summary,
-            plots: options.plots && options.shard.isWhole, computeSeconds: state.computeSeconds,
+            formats: figureFormats, computeSeconds: state.computeSeconds,
             run: [("threads", .integer(options.threads)), ("resumed_at_point", .integer(resumedFrom))])
         unlink(checkpointPath)
         return outcome
+    }
+
+    /// The outcome of a finished run of this scenario and shard in the output directory (its
+    /// metadata names this scenario's hash and this cchsim version, and every output it lists
+    /// exists), nil when there is none.
+    private func finishedRun(hash: String) -> RunOutcome? {
+        guard let data = FileManager.default.contents(atPath: metaPath), let meta = JSONTree.parseObject(data),
+              meta["scenario_sha256"] as? String == hash, meta["cchsim_version"] as? String == ToolVersion.cchsim,
+              (meta["shard_index"] as? NSNumber)?.intValue == options.shard.index,
+              (meta["shard_count"] as? NSNumber)?.intValue == options.shard.count,
+              let summaryObject = meta["summary"] as? [String: Any], let summary = RunSummary(json: summaryObject),
+              let outputs = meta["outputs"] as? [String] else { return nil }
+        let paths = outputs.map(output.file)
+        guard paths.first == csvPath, paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else { return nil }
+        return RunOutcome(summary: summary, csvPath: csvPath, metaPath: metaPath, plotFiles: Array(paths.dropFirst()), plotWarnings: [])
+    }
+
+    /// The size of file `path` in bytes, -1 when it does not exist.
+    static func size(of path: String) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? -1
     }
 }
 

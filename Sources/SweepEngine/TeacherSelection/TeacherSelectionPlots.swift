@@ -20,13 +20,11 @@ struct TeacherSelectionPlots {
 
     private func header(_ name: String, data: String, size: (Int, Int)) -> [String] {
         [
-            "# \(name).gp: written by cchsim \(ToolVersion.cchsim) (cchsim teachers) from \(PlotLabels.escaped(report.scenario.file)).",
+            GnuplotText.comment("# \(name).gp: written by cchsim \(ToolVersion.cchsim) (cchsim teachers) from \(report.scenario.file)."),
             "# Reads \(data); draws \(name).png. Render again with: gnuplot \(name).gp",
-            "if (!exists(\"outfile\")) outfile = \(Gnuplot.quoted("\(name).png"))",
-            "set terminal pngcairo size \(size.0),\(size.1) enhanced font \"DejaVu Sans,11\"",
-            "set encoding utf8",
-            "set output outfile",
         ]
+        + FigureTerminal(size: .screen, pixels: size).lines(name: name)
+        + ["set encoding utf8", "set output outfile"]
     }
 
     private var caption: String {
@@ -36,7 +34,7 @@ struct TeacherSelectionPlots {
         case .own(let n): teacher = "teacher n = \(n)"
         case .student: teacher = "teacher on the student's rows"
         }
-        return "{/*0.85 \(PlotLabels.escaped(report.scenario.name)): \(report.loaded.data.rows) rows, "
+        return "{/*0.85 \(GnuplotText.literal(report.scenario.name)): \(report.loaded.data.rows) rows, "
             + "\(report.scenario.components) principal components per view; student n = \(s.studentRows), \(teacher), "
             + "λ = \(PlotLabels.number(s.lambda))" + (report.continuous ? "" : ", τ = \(PlotLabels.number(s.temperature))")
             + ", \(s.splits) splits}"
@@ -62,9 +60,9 @@ struct TeacherSelectionPlots {
         }
         let panelWidth = 560
         var lines = header(name, data: dataName, size: (panelWidth * estimators.count + 40, 640))
-        lines.append("set multiplot layout 1,\(estimators.count) title \(Gnuplot.quoted("Measured KD gain against the estimated CCH gap, every ordered pair of views\n\(caption)")) font \",13\"")
+        lines.append("set multiplot layout 1,\(estimators.count) title \(GnuplotText.string("Measured KD gain against the estimated CCH gap, every ordered pair of views\n\(caption)")) font \",13\"")
         lines += [
-            "set ylabel \(Gnuplot.quoted(gainLabel))",
+            "set ylabel \(GnuplotText.string(gainLabel))",
             "set grid lc rgb \"#e0e0e0\"",
             "set key outside below center horizontal",
             "set xzeroaxis lt 1 lc rgb \"#808080\"",
@@ -80,18 +78,18 @@ struct TeacherSelectionPlots {
             let m = report.confusion(e)
             let right = m[0][0] + m[1][1], total = m.flatMap { $0 }.reduce(0, +)
             lines += [
-                "set title \(Gnuplot.quoted("\(e.rawValue): CCH right for \(right) of \(total) pairs"))",
-                "set xlabel \(Gnuplot.quoted("estimated CCH gap I(T;S) - I(S;Y) (nats)"))",
+                "set title \(GnuplotText.string("\(e.rawValue): CCH right for \(right) of \(total) pairs"))",
+                "set xlabel \(GnuplotText.string("estimated CCH gap I(T;S) - I(S;Y) (nats)"))",
                 "set xrange [\(PlotFigures.number(-reach)):\(PlotFigures.number(reach))]",
                 "set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead dt 2 lw 2 lc rgb \"#404040\"",
-                "plot \(Gnuplot.quoted(dataName)) index \(i) using 1:($6 == 1 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb \"#1a9850\" title \"CCH's verdict matches the measured truth\", \\",
-                "     \(Gnuplot.quoted(dataName)) index \(i) using 1:($6 == 0 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb \"#d73027\" title \"CCH's verdict is wrong\", \\",
+                "plot \(GnuplotText.string(dataName)) index \(i) using 1:($6 == 1 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb \"#1a9850\" title \"CCH's verdict matches the measured truth\", \\",
+                "     \(GnuplotText.string(dataName)) index \(i) using 1:($6 == 0 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb \"#d73027\" title \"CCH's verdict is wrong\", \\",
                 "     NaN with lines dt 2 lw 2 lc rgb \"#404040\" title \"CCH boundary (gap = 0)\"",
             ]
         }
         lines.append("unset multiplot")
-        let note = "# Error bars: gain +- 1.96 SE over the splits; gap: half-sample interval. Truth: \(report.truthRule)"
-        return FigureFile(scriptName: "\(name).gp", script: ([note] + lines).joined(separator: "\n") + "\n", dataName: dataName, data: data, pngName: "\(name).png")
+        let note = GnuplotText.comment("# Error bars: gain +- 1.96 SE over the splits; gap: half-sample interval. Truth: \(report.truthRule)")
+        return FigureFile(scriptName: "\(name).gp", script: ([note] + lines).joined(separator: "\n") + "\n", dataName: dataName, data: data, name: name)
     }
 
     /// Teacher (rows) x student (columns) matrix of measured gains, with CCH's verdicts.
@@ -113,14 +111,14 @@ struct TeacherSelectionPlots {
         let letters = estimators.map { String($0.rawValue.prefix(1)) }
         let legend = zip(estimators, letters).map { "\($1) = \($0.rawValue)" }.joined(separator: ", ")
         lines += [
-            "set title \(Gnuplot.quoted("Measured KD gain, teacher view (rows) to student view (columns)\n\(caption)\n{/*0.85 * significant gain (z > 1.96); CCH's verdicts: + predicts a gain, - predicts none (\(legend)); ✓/✗ against the measured truth}"))",
+            "set title \(GnuplotText.string("Measured KD gain, teacher view (rows) to student view (columns)\n\(caption)\n{/*0.85 * significant gain (z > 1.96); CCH's verdicts: + predicts a gain, - predicts none (\(legend)); ✓/✗ against the measured truth}"))",
             "set xlabel \"student view\"",
             "set ylabel \"teacher view\"",
-            "set cblabel \(Gnuplot.quoted(gainLabel))",
+            "set cblabel \(GnuplotText.string(gainLabel))",
             "set xrange [-0.5:\(v) - 0.5]",
             "set yrange [\(v) - 0.5:-0.5]",
-            "set xtics (" + names.enumerated().map { "\(Gnuplot.quoted(PlotLabels.escaped($0.element))) \($0.offset)" }.joined(separator: ", ") + ")",
-            "set ytics (" + names.enumerated().map { "\(Gnuplot.quoted(PlotLabels.escaped($0.element))) \($0.offset)" }.joined(separator: ", ") + ")",
+            "set xtics (" + names.enumerated().map { "\(GnuplotText.string(GnuplotText.literal($0.element))) \($0.offset)" }.joined(separator: ", ") + ")",
+            "set ytics (" + names.enumerated().map { "\(GnuplotText.string(GnuplotText.literal($0.element))) \($0.offset)" }.joined(separator: ", ") + ")",
             "set cbrange [\(PlotFigures.number(-reach)):\(PlotFigures.number(reach))]",
             "set palette defined (0 \"#2166ac\", 0.5 \"#f7f7f7\", 1 \"#b2182b\")",
             "set size ratio -1",
@@ -133,10 +131,10 @@ struct TeacherSelectionPlots {
                 r.gap(e).map { "\(l)\($0.predictsGain ? "+" : "-")\($0.predictsGain == r.measured.helps ? "✓" : "✗")" }
             }.joined(separator: " ")
             let text = String(format: "%+.2f", gainScale * r.measured.gain.mean) + (r.measured.helps ? "*" : "") + "\n{/*0.8 \(verdicts)}"
-            lines.append("set label \(label) \(Gnuplot.quoted(text)) at \(s), \(t) center front")
+            lines.append("set label \(label) \(GnuplotText.string(text)) at \(s), \(t) center front")
             label += 1
         }
-        lines.append("plot \(Gnuplot.quoted(dataName)) using 1:2:3 with image")
-        return FigureFile(scriptName: "\(name).gp", script: lines.joined(separator: "\n") + "\n", dataName: dataName, data: data, pngName: "\(name).png")
+        lines.append("plot \(GnuplotText.string(dataName)) using 1:2:3 with image")
+        return FigureFile(scriptName: "\(name).gp", script: lines.joined(separator: "\n") + "\n", dataName: dataName, data: data, name: name)
     }
 }

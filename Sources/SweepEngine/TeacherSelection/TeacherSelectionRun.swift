@@ -59,9 +59,9 @@ public enum TeacherSelectionRun {
             for figure in TeacherSelectionPlots(report: report).figures() {
                 try AtomicFile.write(figure.data, to: directory.file(figure.dataName))
                 try AtomicFile.write(figure.script, to: directory.file(figure.scriptName))
-                let warnings = try Gnuplot.render(script: figure.scriptName, png: figure.pngName, in: directory, gnuplot: gnuplot)
+                let warnings = try Gnuplot.render(script: figure.scriptName, image: figure.image(.png), format: .png, in: directory, gnuplot: gnuplot)
                 if !warnings.isEmpty { FileHandle.standardError.write(Data("gnuplot (\(figure.scriptName)): \(warnings)\n".utf8)) }
-                files += [figure.dataName, figure.scriptName, figure.pngName]
+                files += [figure.dataName, figure.scriptName, figure.image(.png)]
             }
         }
         let metaName = "\(scenario.name).meta.json"
