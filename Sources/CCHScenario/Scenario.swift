@@ -16,6 +16,8 @@ public struct Scenario: Sendable {
     public let label: LabelKind
     public internal(set) var teacher: TeacherSpec
     public internal(set) var student: StudentSpec
+    /// Where `kd_helps` comes from: the formula, or Monte Carlo (`[student] truth`).
+    public let truth: TruthSetting
     /// `[monte_carlo]`: trials, sampler, test set (see `MonteCarloSection.swift`).
     public let monteCarlo: MonteCarloSettings
     /// Decision reliability of the estimated CCH gap (`[estimation]`; defaults when absent).
@@ -43,6 +45,7 @@ public struct Scenario: Sendable {
         let teacherReader = try TableReader(document, section: "teacher")
         let studentReader = try TableReader(document, section: "student")
         let logistic = try LogisticSection.decode(student: studentReader, teacher: teacherReader, label: label)
+        truth = try Self.decodeTruth(studentReader)
         student = try Self.decodeStudent(studentReader)
         teacher = logistic == nil ? try Self.decodeTeacher(teacherReader, studentSamples: student.samples) : TeacherSpec()
         classification = try logistic?.spec(student, studentReader)
@@ -66,9 +69,9 @@ public struct Scenario: Sendable {
         }
     }
 
-    /// The analytic KD answer. - Throws: `ScenarioError` for an invalid model or a setting no
-    /// regime covers.
-    public func analyze() throws(ScenarioError) -> KDAnalysis {
+    /// The analytic KD answer, whatever `truth` says. - Throws: `ScenarioError` for an invalid
+    /// model or a setting no regime covers.
+    public func analyzeByFormula() throws(ScenarioError) -> KDAnalysis {
         let m = try buildModel()
         do { return try KDAnalysis(model: m, teacher: teacher, student: student) } catch {
             throw ScenarioError(file: file, key: error.parameter, reason: error.reason)

@@ -21,16 +21,31 @@ enum AnalysisReport {
         lines.append("  I(T;Y|S) = \(nats(i.teacherLabelGivenStudent))   (label information only the teacher has)")
         lines.append("  CCH gap I(T;S) - I(S;Y) = \(fmt(i.cchGap)) nats: CCH predicts KD \(i.cchPredictsGain ? "helps" : "does not help")")
         lines.append("")
-        lines.append("Expected test risk E(Y - w'S)^2, regime \(a.regime.rawValue) (\(a.regime.isExact ? "exact" : "asymptotic approximation"))")
+        let how: String
+        if let mc = a.monteCarloTruth {
+            how = "Monte Carlo estimate, \(mc.trials) trials, standard error of the best gain \(fmt(mc.gainOpt.standardError))"
+                + (mc.reachedRequestedError ? "" : "; the requested \(fmt(mc.requestedStandardError)) was not reached within the trial budget")
+        } else {
+            how = a.regime.isExact ? "exact" : "asymptotic approximation"
+        }
+        lines.append("Expected test risk E(Y - w'S)^2, regime \(a.regime.rawValue) (\(how))")
         lines.append(row("Bayes risk Var(Y|S)", a.bayesRisk))
         lines.append(row("without KD (lambda = 0)", a.riskNoKD))
         lines.append(row("with KD (lambda = \(fmt(a.lambda)))", a.riskKD) + "gain \(fmt(a.kdGain)) (\(pct(a.kdGain / a.riskNoKD)))")
         lines.append(row("best lambda* = \(fmt(a.lambdaOpt))", a.risk(at: a.lambdaOpt))
                      + "gain \(fmt(a.kdGainOpt)) (\(pct(a.kdGainOpt / a.riskNoKD)))")
-        lines.append("  sign-label accuracy of E[w]: \(fmt(a.accuracyNoKD)) without KD, \(fmt(a.accuracyKD)) with KD, \(fmt(a.accuracyOpt)) at lambda*")
+        if a.monteCarloTruth != nil {
+            lines.append("  mean sign-label accuracy of the fitted w: \(fmt(a.accuracyNoKD)) without KD, \(fmt(a.accuracyKD)) with KD")
+        } else {
+            lines.append("  sign-label accuracy of E[w]: \(fmt(a.accuracyNoKD)) without KD, \(fmt(a.accuracyKD)) with KD, \(fmt(a.accuracyOpt)) at lambda*")
+        }
         lines.append("")
         let truth = a.kdHelps ? "KD helps (gain at lambda* > 0)" : "KD does not help (best lambda is 0)"
-        lines.append("Verdict: \(truth); CCH \(a.cchAgrees ? "agrees" : "is wrong here").")
+        lines.append("Verdict (\(a.regime.truthMethod)): \(truth); CCH \(a.cchAgrees ? "agrees" : "is wrong here").")
+        if a.verdictUncertain, let bound = a.approximationErrorBound {
+            lines.append("  Caution: the approximation could flip this verdict: the slope dE R/dlambda at 0 is \(fmt(a.riskCurve.a1)), "
+                + "within its calibrated error bound \(fmt(bound)); use [student] truth = \"monte-carlo\".")
+        }
         return ReportText.join(lines)
     }
 

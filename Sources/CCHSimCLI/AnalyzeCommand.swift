@@ -1,6 +1,7 @@
 import ArgumentParser
 import CCHScenario
 import CrossModalKD
+import Foundation
 import SweepEngine
 
 extension CCHSimCommand {
@@ -49,7 +50,7 @@ extension CCHSimCommand {
             let analysis: KDAnalysis
             let classInformation: ClassInformationSummary?
             do {
-                analysis = try loaded.analyze()
+                analysis = try loaded.analyze(threads: loaded.monteCarlo.threads ?? ProcessInfo.processInfo.activeProcessorCount)
                 classInformation = try loaded.classInformation()
             } catch { throw CLIError(error.description) }
             let classFields = classInformation.map(ClassInformationFields.of) ?? []

@@ -72,7 +72,7 @@ final class CommandLineTests: XCTestCase {
         let path = try Self.scenarioFile(ScenarioDecodingTests.example)
         let r = try Self.run(["analyze", path])
         XCTAssertEqual(r.status, 0, r.err)
-        for fragment in ["I(T;S)   = 0.223144 nats", "CCH predicts KD helps", "regime exact-ols (exact)", "Verdict: KD helps"] {
+        for fragment in ["I(T;S)   = 0.223144 nats", "CCH predicts KD helps", "regime exact-ols (exact)", "Verdict (exact): KD helps"] {
             XCTAssertTrue(r.out.contains(fragment), "missing '\(fragment)' in\n\(r.out)")
         }
     }

@@ -98,6 +98,12 @@ final class ScenarioDecodingTests: XCTestCase {
         assertError("target = \"prediction\"", "target = \"logits\"", key: "teacher.target", reason: "expected one of")
         assertError("fit = \"oracle\"\nn = 200", "fit = \"ols\"", key: "teacher.n", reason: "needs its sample size")
         assertError("[student]", "[studnt]", key: "studnt", reason: "unknown key")
+        assertError("lambda = 0.5", "lambda = 0.5\ntruth = \"simulation\"", key: "student.truth", reason: "expected one of")
+        assertError("lambda = 0.5", "lambda = 0.5\ntruth_se = 0.01", key: "student.truth_se", reason: "applies to truth = \"monte-carlo\" only")
+        assertError("lambda = 0.5", "lambda = 0.5\ntruth = \"monte-carlo\"\ntruth_se = 0", key: "student.truth_se", reason: "must be a finite number > 0")
+        assertError("lambda = 0.5", "lambda = 0.5\ntruth = \"monte-carlo\"\ntruth_max_trials = 1", key: "student.truth_max_trials", reason: "at least 2")
+        assertError("lambda = 0.5", "lambda = 0.5\ntruth = \"monte-carlo\"\ntruth_max_trials = 100", key: "student.truth_max_trials",
+                    reason: "at least monte_carlo.trials = 2000", analyze: true)
         XCTAssertThrowsError(try Scenario(file: "t.toml", text: "teacher = 3\n[model]\nkind = \"correlations\"\nrho_ts = 0.1\nrho_sy = 0.1\nrho_ty = 0.1")) { error in
             XCTAssertEqual((error as? ScenarioError)?.description, "t.toml: teacher: expected a table, got an integer")
         }

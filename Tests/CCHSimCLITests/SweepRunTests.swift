@@ -54,7 +54,8 @@ final class SweepRunTests: XCTestCase {
         let analyzeKeys = ["mi_ts", "mi_sy", "mi_ty", "mi_ty_given_s", "mi_sy_given_t", "mi_ts_given_y", "cch_gap",
                            "cch_predicts_gain", "regime", "regime_exact", "lambda", "bayes_risk", "risk_no_kd", "risk_kd",
                            "kd_gain", "kd_gain_relative", "lambda_opt", "kd_gain_opt", "kd_helps", "cch_agrees",
-                           "accuracy_no_kd", "accuracy_kd", "accuracy_opt"]
+                           "accuracy_no_kd", "accuracy_kd", "accuracy_opt", "kd_helps_method", "risk_slope",
+                           "verdict_error_bound", "verdict_uncertain", "kd_gain_opt_se", "truth_trials"]
         let header = ["point", "model.rho_ts", "model.rho_sy", "valid"] + analyzeKeys + ["invalid_reason"]
         XCTAssertEqual(AnalyticEvaluator.keys, analyzeKeys)
         XCTAssertEqual(rows.first, header.joined(separator: ","))
@@ -71,6 +72,7 @@ final class SweepRunTests: XCTestCase {
         for (key, value) in AnalysisFields.of(try scenario.analyze()) {
             let column = f[header.firstIndex(of: key)!]
             switch value {
+            case .number(let x) where x.isNaN: XCTAssertEqual(column, "nan", key)
             case .number(let x): XCTAssertEqual(Double(column)!, x, accuracy: 1e-12 * max(1, abs(x)), key)
             case .bool(let b): XCTAssertEqual(column, b ? "1" : "0", key)
             case .text(let s): XCTAssertEqual(column, s, key)

@@ -56,7 +56,9 @@ final class MonteCarloSamplerTests: XCTestCase {
                                                   stream: RandomStream(seed: seed))
                 for (a, b, what) in [(engine.riskNoKD, byHand.riskNoKD, "risk without KD"), (engine.riskKD, byHand.riskKD, "risk with KD"),
                                      (engine.accuracyNoKD, byHand.accuracyNoKD, "accuracy without KD"),
-                                     (engine.accuracyKD, byHand.accuracyKD, "accuracy with KD")] {
+                                     (engine.accuracyKD, byHand.accuracyKD, "accuracy with KD"),
+                                     (engine.riskSlope, byHand.riskSlope, "risk-curve slope"),
+                                     (engine.riskCurvature, byHand.riskCurvature, "risk-curve curvature")] {
                     XCTAssertEqual(a, b, accuracy: 1e-9 * max(1, abs(b)), "case \(index) seed \(seed): \(what)")
                 }
             }
@@ -135,9 +137,19 @@ final class MonteCarloSamplerTests: XCTestCase {
         let mixed = zip(labels, signal).map { (1 - student.lambda) * $0 + student.lambda * $1 }
         let w0 = try TestSupport.ridgeFit(triples, x: Array(0..<m.ds), y: labels, ridge: student.ridge)
         let wl = try TestSupport.ridgeFit(triples, x: Array(0..<m.ds), y: mixed, ridge: student.ridge)
+        // The risk curve R(l) through l = 0, 1/2, 1: fits to Y, to (Y + u) / 2 and to u.
+        let wu = try TestSupport.ridgeFit(triples, x: Array(0..<m.ds), y: signal, ridge: student.ridge)
+        let wh = Vec.scale(0.5, Vec.add(w0, wu))
+        func curve(_ risk: ([Double]) -> Double) -> (slope: Double, curvature: Double) {
+            let r0 = risk(w0), rh = risk(wh), r1 = risk(wu)
+            let a2 = 2 * (r1 - 2 * rh + r0)
+            return (r1 - r0 - a2, a2)
+        }
         guard let testN = testSamples else {
+            let c = curve { TestSupport.testRisk($0, m) }
             return TrialOutcome(riskNoKD: TestSupport.testRisk(w0, m), riskKD: TestSupport.testRisk(wl, m),
-                                accuracyNoKD: SignAccuracy.of(weights: w0, in: m), accuracyKD: SignAccuracy.of(weights: wl, in: m))
+                                accuracyNoKD: SignAccuracy.of(weights: w0, in: m), accuracyKD: SignAccuracy.of(weights: wl, in: m),
+                                riskSlope: c.slope, riskCurvature: c.curvature)
         }
         // Test pairs (S, Y): the leading block of the same factor.
         let pairFactor = factor.principal(Array(0...m.ds))
@@ -151,7 +163,8 @@ final class MonteCarloSamplerTests: XCTestCase {
             }
             return (sse / Double(testN), agree / Double(testN))
         }
-        let a = score(w0), b = score(wl)
-        return TrialOutcome(riskNoKD: a.0, riskKD: b.0, accuracyNoKD: a.1, accuracyKD: b.1)
+        let a = score(w0), b = score(wl), c = curve { score($0).0 }
+        return TrialOutcome(riskNoKD: a.0, riskKD: b.0, accuracyNoKD: a.1, accuracyKD: b.1,
+                            riskSlope: c.slope, riskCurvature: c.curvature)
     }
 }

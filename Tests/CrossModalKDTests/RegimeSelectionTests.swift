@@ -28,6 +28,16 @@ struct RegimeSelectionTests {
         #expect(chosen == c.expected)
     }
 
+    /// A scalar student with ridge at finite n is exact whatever n and the teacher fit.
+    @Test(arguments: [1, 2, 3, 500])
+    func scalarRidgeIsExact(_ n: Int) throws {
+        for fit in [TeacherFit.oracle, .ols(samples: 10)] {
+            let student = StudentSpec(samples: .finite(n), ridge: 0.01, allowApproximation: true)
+            #expect(try Regime.choose(student: student, teacherFit: fit, ds: 1) == .exactScalarRidge)
+        }
+        #expect(try Regime.choose(student: StudentSpec(samples: .finite(n), ridge: 0.01), teacherFit: .oracle, ds: 2) == .deterministicEquivalent)
+    }
+
     @Test(arguments: [-0.1, Double.nan, Double.infinity])
     func invalidRidgeIsRejected(_ ridge: Double) {
         #expect(throws: AnalysisError.self) {

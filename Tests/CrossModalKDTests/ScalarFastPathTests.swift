@@ -5,7 +5,7 @@ import XCTest
 /// (`KDAnalysis(model:teacher:student:)` on a `JointGaussian`): the same numbers to rounding, the
 /// same verdicts, and nil exactly where it does not apply.
 final class ScalarFastPathTests: XCTestCase {
-    /// Settings the fast path covers: population (ridge 0 and > 0) and exact OLS, oracle and OLS
+    /// Settings the fast path covers: population (ridge 0 and > 0), exact OLS and exact scalar ridge, oracle and OLS
     /// teachers, prediction and representation targets, scale != 1, lambda at 0, inside, at 1.
     static let covered: [(name: String, teacher: TeacherSpec, student: StudentSpec)] = [
         ("paper regime", TeacherSpec(target: .representation), StudentSpec(samples: .infinite, ridge: 0.05, lambda: 0.05)),
@@ -15,6 +15,9 @@ final class ScalarFastPathTests: XCTestCase {
         ("exact OLS representation", TeacherSpec(target: .representation, scale: 0.5), StudentSpec(samples: .finite(4), lambda: 0)),
         ("OLS teacher", TeacherSpec(target: .prediction, fit: .ols(samples: 9)), StudentSpec(samples: .finite(7), lambda: 0.6)),
         ("OLS teacher, population", TeacherSpec(target: .prediction, fit: .ols(samples: 5), scale: 2), StudentSpec(samples: .infinite, ridge: 0.2, lambda: 0.4)),
+        ("exact scalar ridge", TeacherSpec(target: .prediction), StudentSpec(samples: .finite(3), ridge: 0.05, lambda: 0.5)),
+        ("exact scalar ridge, n = 1", TeacherSpec(target: .representation, scale: 1.3), StudentSpec(samples: .finite(1), ridge: 2, lambda: 0.8)),
+        ("exact scalar ridge, OLS teacher", TeacherSpec(target: .prediction, fit: .ols(samples: 6)), StudentSpec(samples: .finite(40), ridge: 0.01, lambda: 0.3)),
     ]
 
     func testFastPathEqualsGeneralPathOnGrids() throws {
@@ -40,8 +43,6 @@ final class ScalarFastPathTests: XCTestCase {
     func testUncoveredSettingsReturnNil() throws {
         let projection = TeacherSpec(target: .representation, projection: [2])
         XCTAssertNil(KDAnalysis.scalarFastPath(rhoTS: 0.3, rhoSY: 0.2, rhoTY: 0.1, teacher: projection, student: StudentSpec(samples: .infinite)))
-        let ridgeAtFiniteN = StudentSpec(samples: .finite(20), ridge: 0.1)  // deterministic equivalent
-        XCTAssertNil(KDAnalysis.scalarFastPath(rhoTS: 0.3, rhoSY: 0.2, rhoTY: 0.1, teacher: TeacherSpec(), student: ridgeAtFiniteN))
         let tooFew = StudentSpec(samples: .finite(2))  // no regime: the general path's error
         XCTAssertNil(KDAnalysis.scalarFastPath(rhoTS: 0.3, rhoSY: 0.2, rhoTY: 0.1, teacher: TeacherSpec(), student: tooFew))
         let teacherTooSmall = TeacherSpec(fit: .ols(samples: 2))

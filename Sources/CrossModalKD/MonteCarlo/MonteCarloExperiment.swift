@@ -220,7 +220,7 @@ public struct MonteCarloExperiment: Sendable {
     private func summary(_ m: TrialMoments) -> MonteCarloSummary {
         MonteCarloSummary(trials: m.count, sampler: settings.sampler, samplerNote: samplerNote, testSamples: settings.testSamples,
                           lambda: student.lambda, riskNoKD: m.estimate(0), riskKD: m.estimate(1), gain: m.estimate(2),
-                          accuracyNoKD: m.estimate(3), accuracyKD: m.estimate(4),
+                          accuracyNoKD: m.estimate(3), accuracyKD: m.estimate(4), riskCurve: m.riskCurve(),
                           analysis: analysis, analysisUnavailable: analysisUnavailable)
     }
 

@@ -40,6 +40,8 @@ public struct MonteCarloSummary: Sendable {
     public let riskNoKD: MonteCarloEstimate, riskKD: MonteCarloEstimate, gain: MonteCarloEstimate
     /// Sign-label accuracy without and with KD.
     public let accuracyNoKD: MonteCarloEstimate, accuracyKD: MonteCarloEstimate
+    /// The whole risk curve E R(l), estimated from the same trials.
+    public let riskCurve: MonteCarloRiskCurve
     /// The analytic answer (nil when no formula applies; then `analysisUnavailable` says why).
     public let analysis: KDAnalysis?
     public let analysisUnavailable: String?
@@ -50,8 +52,9 @@ public struct MonteCarloSummary: Sendable {
     public var zGain: Double? { analysis.map { gain.zScore(against: $0.kdGain) } }
 }
 
-/// Running sums of the five per-trial quantities (risk without / with KD, gain, accuracy without /
-/// with KD in lanes 0...4) over consecutive trials, merged in a fixed order so that the result is
+/// Running sums of the eight per-trial quantities (risk without / with KD, gain, accuracy without /
+/// with KD in lanes 0...4; the risk curve's slope a1, curvature a2 and a1 + a2 in lanes 5...7, the
+/// last giving Cov(a1, a2)) over consecutive trials, merged in a fixed order so that the result is
 /// the same bit for bit whatever thread ran which chunk.
 struct TrialMoments: Sendable {
     private(set) var count = 0
@@ -61,7 +64,8 @@ struct TrialMoments: Sendable {
     private var isFinished = false
 
     @inline(__always) static func lanes(_ o: TrialOutcome) -> SIMD8<Double> {
-        SIMD8(o.riskNoKD, o.riskKD, o.riskNoKD - o.riskKD, o.accuracyNoKD, o.accuracyKD, 0, 0, 0)
+        SIMD8(o.riskNoKD, o.riskKD, o.riskNoKD - o.riskKD, o.accuracyNoKD, o.accuracyKD,
+              o.riskSlope, o.riskCurvature, o.riskSlope + o.riskCurvature)
     }
 
     /// Adds one trial (before `finished()`).
@@ -98,6 +102,15 @@ struct TrialMoments: Sendable {
         m.shift = a.shift + delta * (nb / n)
         m.sumSquares = a.sumSquares + b.sumSquares + delta * delta * (na * nb / n)
         return m
+    }
+
+    /// The risk curve from lanes 0 and 5...7.
+    func riskCurve() -> MonteCarloRiskCurve {
+        let slope = estimate(5), curvature = estimate(6), sum = estimate(7)
+        let v1 = slope.standardDeviation * slope.standardDeviation, v2 = curvature.standardDeviation * curvature.standardDeviation
+        let v12 = sum.standardDeviation * sum.standardDeviation
+        return MonteCarloRiskCurve(trials: count, intercept: estimate(0), slope: slope, curvature: curvature,
+                                   slopeCurvatureCovariance: (v12 - v1 - v2) / 2)
     }
 
     /// Estimate of lane `lane` (needs count >= 2).

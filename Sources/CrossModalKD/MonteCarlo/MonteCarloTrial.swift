@@ -7,15 +7,24 @@ public struct TrialOutcome: Sendable, Equatable {
     /// Sign-label accuracy P(sign(w'S) = sign(Y)) without and with KD: Sheppard's formula, or the
     /// fraction of agreeing signs on the test set.
     public let accuracyNoKD: Double, accuracyKD: Double
+    /// This trial's risk as a function of the KD weight is exactly quadratic (the fitted weights
+    /// are linear in l): R(l) = riskNoKD + riskSlope l + riskCurvature l^2, scored the same way.
+    public let riskSlope: Double, riskCurvature: Double
     /// The paired KD gain riskNoKD - riskKD.
     public var gain: Double { riskNoKD - riskKD }
 
-    public init(riskNoKD: Double, riskKD: Double, accuracyNoKD: Double, accuracyKD: Double) {
+    public init(riskNoKD: Double, riskKD: Double, accuracyNoKD: Double, accuracyKD: Double,
+                riskSlope: Double, riskCurvature: Double) {
         self.riskNoKD = riskNoKD
         self.riskKD = riskKD
         self.accuracyNoKD = accuracyNoKD
         self.accuracyKD = accuracyKD
+        self.riskSlope = riskSlope
+        self.riskCurvature = riskCurvature
     }
+
+    /// R(l) of this trial's fits.
+    public func risk(at l: Double) -> Double { riskNoKD + l * (riskSlope + l * riskCurvature) }
 }
 
 /// Why a trial gave no outcome.
@@ -134,8 +143,8 @@ final class TrialWorkspace {
             weightsKD.base[i] = (1 - l) * weightsLabel.base[i] + l * weightsSignal.base[i]
         }
         let outcome = plan.testSamples.map { scoreOnTestSet($0, stream) } ?? scoreExactly()
-        guard outcome.riskNoKD.isFinite, outcome.riskKD.isFinite,
-              outcome.accuracyNoKD.isFinite, outcome.accuracyKD.isFinite else { throw .notFinite }
+        guard outcome.riskNoKD.isFinite, outcome.riskKD.isFinite, outcome.accuracyNoKD.isFinite, outcome.accuracyKD.isFinite,
+              outcome.riskSlope.isFinite, outcome.riskCurvature.isFinite else { throw .notFinite }
         return outcome
     }
 
@@ -164,9 +173,16 @@ final class TrialWorkspace {
         return (mu.base, DenseKernels.dot(kappaMap.base, phi.base, dt), nu.base)
     }
 
-    /// Exact risk sigma_y^2 + |v - beta|^2 and Sheppard accuracy with r = v'beta / (|v| sqrt(Syy)).
+    /// Exact risk sigma_y^2 + |v - beta|^2 and Sheppard accuracy with r = v'beta / (|v| sqrt(Syy));
+    /// with d = v_u - v_Y (fits to u and to Y), R(l) has slope 2 d'(v_Y - beta) and curvature |d|^2.
     private func scoreExactly() -> TrialOutcome {
-        let b = beta.base
+        let b = beta.base, v0 = weightsLabel.base, vu = weightsSignal.base
+        var slope = 0.0, curvature = 0.0
+        for i in 0..<ds {
+            let d = vu[i] - v0[i]
+            slope += 2 * d * (v0[i] - b[i])
+            curvature += d * d
+        }
         func score(_ v: UnsafePointer<Double>) -> (risk: Double, accuracy: Double) {
             var excess = 0.0, vb = 0.0, vv = 0.0
             for i in 0..<ds {
@@ -179,29 +195,35 @@ final class TrialWorkspace {
             return (labelNoise * labelNoise + excess, accuracy)
         }
         let a = score(weightsNoKD.base), k = score(weightsKD.base)
-        return TrialOutcome(riskNoKD: a.risk, riskKD: k.risk, accuracyNoKD: a.accuracy, accuracyKD: k.accuracy)
+        return TrialOutcome(riskNoKD: a.risk, riskKD: k.risk, accuracyNoKD: a.accuracy, accuracyKD: k.accuracy,
+                            riskSlope: slope, riskCurvature: curvature)
     }
 
     /// Mean squared error and sign agreement on `m` fresh test pairs (S, Y) = (L_SS xi, beta'xi + sigma_y eps),
-    /// each drawn as ds + 1 innovations; w'S = v'xi.
+    /// each drawn as ds + 1 innovations; w'S = v'xi. With f_u the fit to u's prediction, the test
+    /// error at l is mean (y - f0 - l (f_u - f0))^2: slope -2 mean (y - f0)(f_u - f0), curvature mean (f_u - f0)^2.
     private func scoreOnTestSet(_ m: Int, _ stream: RandomStream) -> TrialOutcome {
-        let row = testRow.base, b = beta.base, v0 = weightsNoKD.base, vl = weightsKD.base
-        var sse0 = 0.0, sseL = 0.0, agree0 = 0, agreeL = 0
+        let row = testRow.base, b = beta.base, v0 = weightsNoKD.base, vl = weightsKD.base, vu = weightsSignal.base
+        var sse0 = 0.0, sseL = 0.0, agree0 = 0, agreeL = 0, cross = 0.0, spread = 0.0
         for _ in 0..<m {
             stream.fillGaussian(row, count: ds + 1)
-            var y = labelNoise * row[ds], f0 = 0.0, fl = 0.0
+            var y = labelNoise * row[ds], f0 = 0.0, fl = 0.0, fu = 0.0
             for i in 0..<ds {
                 y += b[i] * row[i]
                 f0 += v0[i] * row[i]
                 fl += vl[i] * row[i]
+                fu += vu[i] * row[i]
             }
             sse0 += (y - f0) * (y - f0)
             sseL += (y - fl) * (y - fl)
+            cross += (y - f0) * (fu - f0)
+            spread += (fu - f0) * (fu - f0)
             if (y > 0) == (f0 > 0) { agree0 += 1 }
             if (y > 0) == (fl > 0) { agreeL += 1 }
         }
         let count = Double(m)
         return TrialOutcome(riskNoKD: sse0 / count, riskKD: sseL / count,
-                            accuracyNoKD: Double(agree0) / count, accuracyKD: Double(agreeL) / count)
+                            accuracyNoKD: Double(agree0) / count, accuracyKD: Double(agreeL) / count,
+                            riskSlope: -2 * cross / count, riskCurvature: spread / count)
     }
 }

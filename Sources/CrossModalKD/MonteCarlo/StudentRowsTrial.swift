@@ -53,10 +53,10 @@ struct StudentRowsTrial: Sendable {
         let theta = teacher(y)
         let u = Vec.scale(scale, Vec.apply(t, theta))
         guard let student = Self.ridgeSolver(s, penalty: Double(n) * studentRidge) else { throw .studentSingular }
-        let plain = student(y)
-        let kd = Vec.add(Vec.scale(1 - lambda, plain), Vec.scale(lambda, student(u)))
+        let plain = student(y), toSignal = student(u)
+        let kd = Vec.add(Vec.scale(1 - lambda, plain), Vec.scale(lambda, toSignal))
 
-        let outcome = testSamples.map { scoreOnTestSet($0, plain, kd, stream) } ?? scoreExactly(plain, kd)
+        let outcome = testSamples.map { scoreOnTestSet($0, plain, kd, toSignal, stream) } ?? scoreExactly(plain, kd, toSignal)
         guard outcome.riskNoKD.isFinite, outcome.riskKD.isFinite,
               outcome.accuracyNoKD.isFinite, outcome.accuracyKD.isFinite else { throw .notFinite }
         return outcome
@@ -71,33 +71,41 @@ struct StudentRowsTrial: Sendable {
         return { factor.solve(Vec.apply(xt, $0)) }
     }
 
-    private func scoreExactly(_ plain: [Double], _ kd: [Double]) -> TrialOutcome {
+    /// With d = w_u - w_Y, R(l) = R(w_Y + l d) has slope 2 d'Sss(w_Y - w*) and curvature d'Sss d.
+    private func scoreExactly(_ plain: [Double], _ kd: [Double], _ toSignal: [Double]) -> TrialOutcome {
         func risk(_ w: [Double]) -> Double {
             labelVarianceGivenStudent + Vec.quadratic(Vec.sub(w, bayesWeights), model.sss)
         }
+        let d = Vec.sub(toSignal, plain), sd = Vec.apply(model.sss, d)
         return TrialOutcome(riskNoKD: risk(plain), riskKD: risk(kd),
                             accuracyNoKD: SignAccuracy.of(weights: plain, in: model),
-                            accuracyKD: SignAccuracy.of(weights: kd, in: model))
+                            accuracyKD: SignAccuracy.of(weights: kd, in: model),
+                            riskSlope: 2 * Vec.dot(sd, Vec.sub(plain, bayesWeights)), riskCurvature: Vec.dot(sd, d))
     }
 
-    private func scoreOnTestSet(_ m: Int, _ plain: [Double], _ kd: [Double], _ stream: RandomStream) -> TrialOutcome {
+    private func scoreOnTestSet(_ m: Int, _ plain: [Double], _ kd: [Double], _ toSignal: [Double],
+                                _ stream: RandomStream) -> TrialOutcome {
         let test = sampler.draw(m, from: stream)
         let cols = model.studentIndices
-        var sse0 = 0.0, sseL = 0.0, agree0 = 0, agreeL = 0
+        var sse0 = 0.0, sseL = 0.0, agree0 = 0, agreeL = 0, cross = 0.0, spread = 0.0
         for r in 0..<m {
             let y = test[r, model.labelIndex]
-            var f0 = 0.0, fl = 0.0
+            var f0 = 0.0, fl = 0.0, fu = 0.0
             for (j, c) in cols.enumerated() {
                 f0 += plain[j] * test[r, c]
                 fl += kd[j] * test[r, c]
+                fu += toSignal[j] * test[r, c]
             }
             sse0 += (y - f0) * (y - f0)
             sseL += (y - fl) * (y - fl)
+            cross += (y - f0) * (fu - f0)
+            spread += (fu - f0) * (fu - f0)
             if (y > 0) == (f0 > 0) { agree0 += 1 }
             if (y > 0) == (fl > 0) { agreeL += 1 }
         }
         let count = Double(m)
         return TrialOutcome(riskNoKD: sse0 / count, riskKD: sseL / count,
-                            accuracyNoKD: Double(agree0) / count, accuracyKD: Double(agreeL) / count)
+                            accuracyNoKD: Double(agree0) / count, accuracyKD: Double(agreeL) / count,
+                            riskSlope: -2 * cross / count, riskCurvature: spread / count)
     }
 }

@@ -1,15 +1,18 @@
 /// Expected test risk E R(w) of the fitted student in one regime of THEORY.md section 4, as a
 /// function of the mixed target's moments (b = b_l, s2 = s2_l). Every regime has the form
 ///
-///     E R = Var(Y|S) + |M b - w*|^2_Sss + eta ( s2 + |(I - M) b|^2_Sss )
+///     E R = Var(Y|S) + |M b - w*|^2_Sss + b' V b + eta s2
 ///
-/// with M the map from b to the mean fitted weight and eta the variance inflation:
-/// - population:       M = (Sss + gamma I)^-1 Sss, eta = 0;
-/// - exact OLS:        M = I, eta = ds / (n - ds - 1);
-/// - deterministic eq: M = A Sss with A = (Sss + kappa I)^-1, eta = (df2/n) / (1 - df2/n).
+/// with M the map from b to the mean fitted weight, V the spread of the fitted weight that the
+/// random design causes (Sss-weighted), and eta the variance inflation of the target's noise:
+/// - population:         M = (Sss + gamma I)^-1 Sss, V = 0, eta = 0;
+/// - exact OLS:          M = I, V = 0, eta = ds / (n - ds - 1);
+/// - exact scalar ridge: M = E[h], V = Sss Var(h), eta = E[X / (X + g)^2] (`ScalarRidgeMoments`);
+/// - deterministic eq:   M = A Sss with A = (Sss + kappa I)^-1, eta = (df2/n) / (1 - df2/n),
+///                       V = eta (I - M)' Sss (I - M).
 /// (The last is THEORY.md's 4(d) rewritten with A Sss - I = -kappa A.) Since the risk is
-/// quadratic in b, a fitted teacher's mean-zero error adds tr(P Cov(delta b)) + eta E[delta s2]
-/// with P = M'Sss M + eta (I - M)'Sss (I - M).
+/// quadratic in b and linear in s2, a fitted teacher's mean-zero error adds
+/// tr(P Cov(delta b)) + eta E[delta s2] with P = M'Sss M + V (docs/finite-n-ridge.md).
 public struct ExpectedRisk: Sendable {
     public let regime: Regime
     /// Var(Y|S), the Bayes risk.
@@ -18,12 +21,16 @@ public struct ExpectedRisk: Sendable {
     let bayesWeights: [Double]
     /// M: b -> E[w].
     let shrinkage: Matrix
+    /// V (see type doc).
+    let weightVariance: Matrix
     /// eta.
     public let varianceInflation: Double
     /// P (see type doc).
     let curvature: Matrix
     /// Deterministic-equivalent quantities (nil in the exact regimes).
     public let deterministicEquivalent: DeterministicEquivalent?
+    /// The design moments of the exact scalar ridge regime (nil in the others).
+    public let scalarRidgeMoments: ScalarRidgeMoments?
 
     public init(model m: JointGaussian, student: StudentSpec, regime: Regime) throws(AnalysisError) {
         self.regime = regime
@@ -31,6 +38,8 @@ public struct ExpectedRisk: Sendable {
         bayesWeights = m.bayesWeights
         bayesRisk = m.labelVarianceGivenStudent
         let ds = m.ds
+        var deterministicEquivalent: DeterministicEquivalent?
+        var scalarRidgeMoments: ScalarRidgeMoments?
         switch regime {
         case .population:
             var shifted = m.sss
@@ -39,14 +48,25 @@ public struct ExpectedRisk: Sendable {
                 throw .regimeDoesNotApply(parameter: "student.ridge", reason: "Sss + gamma I is numerically singular")
             }
             varianceInflation = 0
-            deterministicEquivalent = nil
+            weightVariance = Matrix(rows: ds, cols: ds)
         case .exactOLS, .exactOLSFittedTeacher:
             guard case .finite(let n) = student.samples, n > ds + 1 else {
                 throw .regimeDoesNotApply(parameter: "student.n", reason: "exact OLS needs n > ds + 1 = \(ds + 1)")
             }
             shrinkage = .identity(ds)
             varianceInflation = Double(ds) / Double(n - ds - 1)
-            deterministicEquivalent = nil
+            weightVariance = Matrix(rows: ds, cols: ds)
+        case .exactScalarRidge:
+            guard ds == 1, case .finite(let n) = student.samples else {
+                throw .regimeDoesNotApply(parameter: "student.n", reason: "the exact scalar ridge regime needs ds = 1 and a finite n")
+            }
+            let moments = try ScalarRidgeMoments.cached(samples: n, ridge: student.ridge, studentVariance: m.sss[0, 0])
+            shrinkage = Matrix(rows: 1, cols: 1, elements: [moments.meanShrinkage])
+            varianceInflation = moments.noiseFactor
+            weightVariance = Matrix(rows: 1, cols: 1, elements: [m.sss[0, 0] * moments.shrinkageVariance])
+            scalarRidgeMoments = moments
+        case .monteCarlo:
+            throw .regimeDoesNotApply(parameter: "student.truth", reason: "a Monte Carlo estimate has no closed-form expected risk")
         case .exactOLSStudentRows:
             // Not a function of the target's moments: `StudentRowsScalarRisk` computes it.
             throw .regimeDoesNotApply(parameter: "teacher.rows", reason: TeacherSignal.studentRowsHaveNoFormula)
@@ -58,11 +78,13 @@ public struct ExpectedRisk: Sendable {
             let ratio = de.df2 / Double(n)
             shrinkage = de.resolvent * m.sss
             varianceInflation = ratio / (1 - ratio)
+            let residual = Matrix.identity(ds) - shrinkage
+            weightVariance = varianceInflation * (residual.transposed * m.sss * residual)
             deterministicEquivalent = de
         }
-        let residual = Matrix.identity(ds) - shrinkage
-        curvature = shrinkage.transposed * m.sss * shrinkage
-            + varianceInflation * (residual.transposed * m.sss * residual)
+        self.deterministicEquivalent = deterministicEquivalent
+        self.scalarRidgeMoments = scalarRidgeMoments
+        curvature = shrinkage.transposed * m.sss * shrinkage + weightVariance
     }
 
     /// Expected risk for the mixed target `z`.
@@ -70,9 +92,7 @@ public struct ExpectedRisk: Sendable {
         let b = z.regression
         let mean = Vec.apply(shrinkage, b)
         var r = bayesRisk + Vec.quadratic(Vec.sub(mean, bayesWeights), sss)
-        if varianceInflation != 0 {
-            r += varianceInflation * (z.residualVariance + Vec.quadratic(Vec.sub(b, mean), sss))
-        }
+        r += varianceInflation * z.residualVariance + Vec.quadratic(b, weightVariance)
         if let noise = z.regressionNoise {
             r += (curvature * noise).trace + varianceInflation * z.residualVarianceNoise
         }

@@ -18,7 +18,18 @@ public struct KDAnalysis: Sendable {
     /// argmin of E R over [0, 1].
     public let lambdaOpt: Double
     /// Sign-label accuracy (Sheppard) of the mean fitted weight E[w] without KD, at lambda, at lambda*.
+    /// For a Monte Carlo truth: the mean accuracy of the fitted w over the trials (NaN at lambda*).
     public let accuracyNoKD: Double, accuracyKD: Double, accuracyOpt: Double
+    /// For `regime == .monteCarlo`: the estimate behind the numbers (nil for a formula).
+    public internal(set) var monteCarloTruth: MonteCarloTruth?
+    /// For the deterministic equivalent: the calibrated bound on its error in the slope a1 =
+    /// dE R/dlambda at 0, whose sign decides `kdHelps` (`DeterministicEquivalent.slopeErrorBound`);
+    /// nil for exact regimes and Monte Carlo.
+    public internal(set) var approximationErrorBound: Double?
+
+    /// Whether the approximation could flip the verdict: the slope a1 lies within the error bound
+    /// of zero (always false without an approximation).
+    public var verdictUncertain: Bool { approximationErrorBound.map { abs(riskCurve.a1) <= $0 } ?? false }
 
     /// G(lambda) = E R(0) - E R(lambda).
     public var kdGain: Double { riskNoKD - riskKD }
@@ -36,9 +47,11 @@ public struct KDAnalysis: Sendable {
     /// E R(l) on the closed-form quadratic.
     public func risk(at l: Double) -> Double { riskCurve.a0 + l * (riskCurve.a1 + l * riskCurve.a2) }
 
-    /// Analyses a model with a teacher and a student.
-    /// - Throws: `AnalysisError` when a parameter is out of range or no regime applies.
-    public init(model: JointGaussian, teacher: TeacherSpec, student: StudentSpec) throws(AnalysisError) {
+    /// Analyses a model with a teacher and a student, in the regime `Regime.choose` selects, or in
+    /// `regime` when one is given (to set an approximation beside the exact answer, e.g. the
+    /// deterministic equivalent of a scalar ridge student).
+    /// - Throws: `AnalysisError` when a parameter is out of range or the regime does not apply.
+    public init(model: JointGaussian, teacher: TeacherSpec, student: StudentSpec, regime: Regime? = nil) throws(AnalysisError) {
         try Self.checkLambda(student.lambda)
         var teacher = teacher
         // A teacher fitted on the student's infinitely many rows is the oracle.
@@ -48,12 +61,16 @@ public struct KDAnalysis: Sendable {
             return
         }
         let signal = try TeacherSignal(model: model, spec: teacher)
-        let chosen = try Regime.choose(student: student, teacherFit: teacher.fit, ds: model.ds)
+        let chosen: Regime
+        if let regime { chosen = regime } else { chosen = try Regime.choose(student: student, teacherFit: teacher.fit, ds: model.ds) }
         let expected = try ExpectedRisk(model: model, student: student, regime: chosen)
         func target(_ l: Double) -> MixedTarget { MixedTarget(model: model, teacher: signal, lambda: l) }
         self.init(information: InformationSummary(model: model), regime: chosen, bayesRisk: expected.bayesRisk,
                   lambda: student.lambda, risk: { expected.risk(target($0)) },
                   accuracy: { SignAccuracy.of(weights: expected.meanWeights(target($0)), in: model) })
+        if let de = expected.deterministicEquivalent {
+            approximationErrorBound = de.slopeErrorBound(riskNoKD: riskNoKD)
+        }
         guard [riskCurve.a0, riskCurve.a1, riskCurve.a2, riskKD].allSatisfy(\.isFinite) else {
             // The scale is at fault only when it enlarges the teacher's signal; otherwise the
             // variances of the model span too many orders of magnitude.

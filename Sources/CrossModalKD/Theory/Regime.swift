@@ -1,5 +1,6 @@
-/// The analytic regimes of THEORY.md section 4. The raw values are the names used in reports,
-/// JSON and CSV.
+/// How the expected risk (and so `kd_helps`) was obtained: one of the analytic regimes of
+/// THEORY.md section 4, or a Monte Carlo estimate (`[student] truth = "monte-carlo"`). The raw
+/// values are the names used in reports, JSON and CSV.
 public enum Regime: String, Sendable, CaseIterable {
     /// n = infinity, any ridge gamma >= 0: exact.
     case population
@@ -7,15 +8,32 @@ public enum Regime: String, Sendable, CaseIterable {
     case exactOLS = "exact-ols"
     /// As exact-ols with an OLS teacher fitted on nt > dt + 1 independent samples: exact.
     case exactOLSFittedTeacher = "exact-ols-fitted-teacher"
+    /// Finite n >= 1, gamma > 0, scalar student (ds = 1), oracle or OLS teacher of any dt: exact,
+    /// by one-dimensional quadrature over the student's scatter (`ScalarRidgeMoments`).
+    case exactScalarRidge = "exact-scalar-ridge"
     /// dt = ds = 1, an OLS student and an OLS teacher fitted on the student's own n >= 4 rows
     /// (teacher.rows = "student"): exact, evaluated by quadrature (docs/privileged-information.md).
     case exactOLSStudentRows = "exact-ols-student-rows"
-    /// Finite n with gamma > 0 (or n <= ds + 1 when approximation is allowed):
+    /// Finite n with gamma > 0 and ds > 1 (or n <= ds + 1 when approximation is allowed):
     /// the deterministic equivalent, asymptotic in n and ds, not exact.
     case deterministicEquivalent = "deterministic-equivalent"
+    /// Not a formula: the risk curve estimated by the Monte Carlo engine to a requested standard
+    /// error (`KDAnalysis(monteCarloTruthOf:...)`). Never chosen by `choose`.
+    case monteCarlo = "monte-carlo"
 
-    /// Whether the regime's expected risk is exact (true) or an asymptotic approximation.
-    public var isExact: Bool { self != .deterministicEquivalent }
+    /// Whether the regime's expected risk is an exact formula (false for the asymptotic
+    /// approximation and for a Monte Carlo estimate).
+    public var isExact: Bool { self != .deterministicEquivalent && self != .monteCarlo }
+
+    /// Which method produced `kd_helps`: "exact", "approximation" (the deterministic equivalent)
+    /// or "monte-carlo".
+    public var truthMethod: String {
+        switch self {
+        case .deterministicEquivalent: "approximation"
+        case .monteCarlo: "monte-carlo"
+        default: "exact"
+        }
+    }
 
     /// The regime THEORY.md assigns to a student and teacher in a model of student dimension `ds`.
     public static func choose(student: StudentSpec, teacherFit: TeacherFit, ds: Int) throws(AnalysisError) -> Regime {
@@ -27,7 +45,7 @@ public enum Regime: String, Sendable, CaseIterable {
             return .population
         case .finite(let n):
             guard n >= 1 else { throw .invalid(parameter: "student.n", reason: "must be at least 1, got \(n)") }
-            if student.ridge > 0 { return .deterministicEquivalent }
+            if student.ridge > 0 { return ds == 1 ? .exactScalarRidge : .deterministicEquivalent }
             if n > ds + 1 { return teacherFit == .oracle ? .exactOLS : .exactOLSFittedTeacher }
             if student.allowApproximation { return .deterministicEquivalent }
             throw .regimeDoesNotApply(

@@ -4,9 +4,9 @@ import Foundation
 /// scalar arithmetic, without matrices: the fast path of large sweeps (a 1,000 x 1,000 grid of
 /// correlations is a million analyses).
 ///
-/// It covers the exact regimes there: population (any ridge) and exact OLS, with an oracle
-/// teacher (prediction or representation target, no projection) or an OLS-fitted prediction
-/// teacher. Everything else, and every setting the general path would reject, returns nil so the
+/// It covers the exact regimes there: population (any ridge), exact OLS and exact scalar ridge
+/// (finite n, ridge > 0), with an oracle teacher (prediction or representation target, no
+/// projection) or an OLS-fitted prediction teacher. Everything else, and every setting the general path would reject, returns nil so the
 /// caller takes the general path and gets its answer or its error. Where it applies it follows
 /// THEORY.md sections 2-4 with Sss = Stt = Syy = 1, Sts = rho_ts, Sty = rho_ty, Ssy = rho_sy, and
 /// agrees with `KDAnalysis(model:teacher:student:)` to rounding (tested on grids).
@@ -35,8 +35,10 @@ extension KDAnalysis {
             return nil
         }
 
-        // E[w] = M b and the variance inflation eta of the regime.
+        // E[w] = M b, the design's weight variance V and the variance inflation eta of the regime
+        // (ExpectedRisk's notation, with Sss = 1).
         let shrinkage: Double, inflation: Double
+        var weightVariance = 0.0
         switch (regime, student.samples) {
         case (.population, _):
             shrinkage = 1 / (1 + student.ridge)
@@ -44,10 +46,15 @@ extension KDAnalysis {
         case (.exactOLS, .finite(let n)), (.exactOLSFittedTeacher, .finite(let n)):
             shrinkage = 1
             inflation = 1 / Double(n - 2)
+        case (.exactScalarRidge, .finite(let n)):
+            guard let moments = try? ScalarRidgeMoments.cached(samples: n, ridge: student.ridge, studentVariance: 1) else { return nil }
+            shrinkage = moments.meanShrinkage
+            inflation = moments.noiseFactor
+            weightVariance = moments.shrinkageVariance
         default:
             return nil
         }
-        let curvature = shrinkage * shrinkage + inflation * (1 - shrinkage) * (1 - shrinkage)
+        let curvature = shrinkage * shrinkage + weightVariance
         let bayesRisk = 1 - sy * sy
 
         // Moments of z = (1 - l) Y + l u against S: b_l = c_l (Sss = 1), s2_l = v_l - c_l^2.
@@ -57,7 +64,7 @@ extension KDAnalysis {
             let v = (1 - l) * (1 - l) + 2 * l * (1 - l) * ty * theta + l * l * theta * theta
             let mean = shrinkage * b
             var r = bayesRisk + (mean - sy) * (mean - sy)
-            if inflation != 0 { r += inflation * (max(0, v - b * b) + (b - mean) * (b - mean)) }
+            r += inflation * max(0, v - b * b) + weightVariance * b * b
             if teacherErrorVariance != 0 {
                 r += curvature * l * l * ts * ts * teacherErrorVariance + inflation * l * l * (1 - ts * ts) * teacherErrorVariance
             }

@@ -52,6 +52,12 @@ public enum AnalysisFields {
             ("accuracy_no_kd", .number(a.accuracyNoKD)),
             ("accuracy_kd", .number(a.accuracyKD)),
             ("accuracy_opt", .number(a.accuracyOpt)),
+            ("kd_helps_method", .text(a.regime.truthMethod)),
+            ("risk_slope", .number(a.riskCurve.a1)),
+            ("verdict_error_bound", .number(a.approximationErrorBound ?? .nan)),
+            ("verdict_uncertain", .bool(a.verdictUncertain)),
+            ("kd_gain_opt_se", .number(a.monteCarloTruth?.gainOpt.standardError ?? .nan)),
+            ("truth_trials", a.monteCarloTruth.map { .integer($0.trials) } ?? .number(.nan)),
         ]
     }
 }

@@ -26,6 +26,7 @@ public enum SimulationFields {
         c += estimateColumns("mc_kd_gain") { $0.gain }
         c += estimateColumns("mc_accuracy_no_kd") { $0.accuracyNoKD }
         c += estimateColumns("mc_accuracy_kd") { $0.accuracyKD }
+        c += estimateColumns("mc_risk_slope") { $0.riskCurve.slope }
         let comparison: [Column] = [
             ("z_risk_no_kd", { .number($0.zRiskNoKD ?? .nan) }),
             ("z_risk_kd", { .number($0.zRiskKD ?? .nan) }),

@@ -31,7 +31,7 @@ struct AnalyticEvaluator: PointEvaluator {
     var columns: [String] { Self.keys }
 
     func evaluate(_ scenario: Scenario, point: Int) throws(ScenarioError) -> [ReportValue] {
-        AnalysisFields.of(try scenario.analyzeWithFastPath()).map(\.value)
+        AnalysisFields.of(try scenario.analyzeWithFastPath(point: point)).map(\.value)
     }
 }
 
@@ -47,6 +47,9 @@ struct MonteCarloEvaluator: PointEvaluator {
     func evaluate(_ scenario: Scenario, point: Int) throws(ScenarioError) -> [ReportValue] {
         let experiment = try scenario.monteCarloExperiment()
         let summary = try scenario.simulate(experiment, pointIndex: point, threads: 1)
-        return (SimulationFields.analysis(of: experiment) + SimulationFields.of(summary)).map(\.value)
+        // With truth = "monte-carlo" the analyze columns are the Monte Carlo truth.
+        let analysis = scenario.truth.method == .monteCarlo
+            ? AnalysisFields.of(try scenario.analyze(point: point)) : SimulationFields.analysis(of: experiment)
+        return (analysis + SimulationFields.of(summary)).map(\.value)
     }
 }

@@ -15,6 +15,9 @@ public struct RunSummary: Equatable, Sendable {
     /// point number among ties, so the result does not depend on the order of merging).
     var zPoints = 0
     var largestZ: Double? = nil, largestZPoint: Int? = nil
+    /// Valid points whose `kd_helps` comes from the approximation (the deterministic equivalent),
+    /// and those of them flagged `verdict_uncertain` (the approximation could flip the verdict).
+    var approximatePoints = 0, uncertainPoints = 0
 
     /// Valid points.
     var valid: Int { points - invalid }
@@ -25,12 +28,15 @@ public struct RunSummary: Equatable, Sendable {
     }
 
     /// Records one point.
-    mutating func record(point: Int, valid isValid: Bool, predictsGain: Bool?, helps: Bool?, z: Double?) {
+    mutating func record(point: Int, valid isValid: Bool, predictsGain: Bool?, helps: Bool?, z: Double?,
+                         approximate: Bool = false, uncertain: Bool = false) {
         points += 1
         guard isValid else {
             invalid += 1
             return
         }
+        if approximate { approximatePoints += 1 }
+        if uncertain { uncertainPoints += 1 }
         if let predictsGain, let helps {
             switch (predictsGain, helps) {
             case (true, true): rightAboutGain += 1
@@ -50,6 +56,8 @@ public struct RunSummary: Equatable, Sendable {
         rightAboutNoGain += other.rightAboutNoGain
         falseAlarms += other.falseAlarms
         misses += other.misses
+        approximatePoints += other.approximatePoints
+        uncertainPoints += other.uncertainPoints
         if let z = other.largestZ, let p = other.largestZPoint {
             noteZ(z, at: p, count: other.zPoints)
         } else {
@@ -79,6 +87,10 @@ public struct RunSummary: Equatable, Sendable {
                 lines.append(String(format: "  accuracy %.4f (%d of ", accuracy, rightAboutGain + rightAboutNoGain) + count(valid, "point") + ")")
             }
         }
+        if approximatePoints > 0 {
+            lines.append("kd_helps from the deterministic-equivalent approximation at \(count(approximatePoints, "point")); "
+                + "\(uncertainPoints) flagged verdict_uncertain (the gain's slope at lambda = 0 within the calibrated error bound of zero, docs/finite-n-ridge.md).")
+        }
         if let z = largestZ, let p = largestZPoint {
             lines.append(String(format: "Largest |z| between Monte Carlo and analytic gain: %.3g at point %d (", z, p)
                 + count(zPoints, "point") + " with Monte Carlo).")
@@ -93,6 +105,7 @@ public struct RunSummary: Equatable, Sendable {
             ("cch_right_about_gain", .integer(rightAboutGain)), ("cch_right_about_no_gain", .integer(rightAboutNoGain)),
             ("cch_false_alarms", .integer(falseAlarms)), ("cch_misses", .integer(misses)),
             ("mc_points", .integer(zPoints)),
+            ("approximation_points", .integer(approximatePoints)), ("verdict_uncertain_points", .integer(uncertainPoints)),
         ]
         if let accuracy { out.append(("cch_accuracy", .number(accuracy))) }
         if let z = largestZ, let p = largestZPoint {
@@ -115,6 +128,9 @@ public struct RunSummary: Equatable, Sendable {
         falseAlarms = c
         misses = d
         zPoints = z
+        // Absent from summaries written before the counts existed: none then.
+        approximatePoints = int("approximation_points") ?? 0
+        uncertainPoints = int("verdict_uncertain_points") ?? 0
         largestZ = (json["largest_abs_z"] as? NSNumber)?.doubleValue
         largestZPoint = int("largest_abs_z_point")
     }

@@ -1,4 +1,5 @@
 import CCHScenario
+import CrossModalKD
 import Dispatch
 import Foundation
 
@@ -137,7 +138,7 @@ public struct ShardMerge {
 
 /// Where the summary's inputs sit in a CSV row.
 struct SummaryColumns {
-    let valid: Int?, predictsGain: Int?, helps: Int?, z: Int?
+    let valid: Int?, predictsGain: Int?, helps: Int?, z: Int?, method: Int?, uncertain: Int?
     /// Number of columns.
     let count: Int
 
@@ -146,6 +147,8 @@ struct SummaryColumns {
         predictsGain = header.firstIndex(of: "cch_predicts_gain")
         helps = header.firstIndex(of: "kd_helps")
         z = header.firstIndex(of: "z_gain")
+        method = header.firstIndex(of: "kd_helps_method")
+        uncertain = header.firstIndex(of: "verdict_uncertain")
         count = header.count
     }
 
@@ -178,6 +181,7 @@ struct SummaryColumns {
         try flag(valid, "valid", emptyAllowed: false)
         try flag(predictsGain, "cch_predicts_gain", emptyAllowed: true)
         try flag(helps, "kd_helps", emptyAllowed: true)
+        try flag(uncertain, "verdict_uncertain", emptyAllowed: true)
         if let z, !fields[z].isEmpty, Double(fields[z]) == nil {
             throw CLIError("\(place): z_gain = \(EchoedInput.quoted(fields[z])) at point \(point) is not a number")
         }
@@ -189,6 +193,7 @@ struct SummaryColumns {
     func record(_ fields: [String], point: Int, into summary: inout RunSummary) {
         func field(_ i: Int?) -> String? { i.flatMap { $0 < fields.count ? fields[$0] : nil } }
         summary.record(point: point, valid: field(valid) == "1", predictsGain: field(predictsGain).map { $0 == "1" },
-                       helps: field(helps).map { $0 == "1" }, z: field(z).flatMap { Double($0) })
+                       helps: field(helps).map { $0 == "1" }, z: field(z).flatMap { Double($0) },
+                       approximate: field(method) == Regime.deterministicEquivalent.truthMethod, uncertain: field(uncertain) == "1")
     }
 }

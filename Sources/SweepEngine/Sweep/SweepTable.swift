@@ -14,7 +14,7 @@ struct SweepTable: Sendable {
     /// The column names, in order.
     let header: [String]
     /// Positions, among the evaluator values, of the columns the summary reads.
-    private let predictsGain: Int?, kdHelps: Int?, zGain: Int?
+    private let predictsGain: Int?, kdHelps: Int?, zGain: Int?, method: Int?, uncertain: Int?
     private let resultCount: Int
 
     init(sweep: Sweep, evaluators: [any PointEvaluator]) {
@@ -26,6 +26,8 @@ struct SweepTable: Sendable {
         predictsGain = results.firstIndex(of: "cch_predicts_gain") ?? results.firstIndex(of: "cch_predicts_gain_class")
         kdHelps = results.firstIndex(of: "kd_helps") ?? results.firstIndex(of: "cls_kd_helps")
         zGain = results.firstIndex(of: "z_gain")
+        method = results.firstIndex(of: "kd_helps_method")
+        uncertain = results.firstIndex(of: "verdict_uncertain")
         resultCount = results.count
     }
 
@@ -58,7 +60,9 @@ struct SweepTable: Sendable {
             }
             out.append(comma)
             summary.record(point: point, valid: true, predictsGain: flag(values, predictsGain),
-                           helps: flag(values, kdHelps), z: number(values, zGain))
+                           helps: flag(values, kdHelps), z: number(values, zGain),
+                           approximate: text(values, method) == Regime.deterministicEquivalent.truthMethod,
+                           uncertain: flag(values, uncertain) ?? false)
         case .failure(let error):
             out.append(UInt8(ascii: "0"))
             out.append(contentsOf: repeatElement(comma, count: resultCount + 1))
@@ -105,6 +109,11 @@ struct SweepTable: Sendable {
     private func flag(_ values: [ReportValue], _ index: Int?) -> Bool? {
         guard let index, index < values.count, case .bool(let b) = values[index] else { return nil }
         return b
+    }
+
+    private func text(_ values: [ReportValue], _ index: Int?) -> String? {
+        guard let index, index < values.count, case .text(let t) = values[index] else { return nil }
+        return t
     }
 
     private func number(_ values: [ReportValue], _ index: Int?) -> Double? {

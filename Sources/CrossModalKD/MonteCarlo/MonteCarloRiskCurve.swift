@@ -1,0 +1,26 @@
+/// The expected risk as a function of the KD weight, E R(l) = a0 + a1 l + a2 l^2, estimated by
+/// Monte Carlo. Every trial's own risk is exactly quadratic in l (the fitted weights are linear in
+/// the target, hence in l), so averaging its coefficients estimates the curve without bias, and
+/// the gain at any l, G(l) = -(a1 l + a2 l^2), gets a standard error from the trials' variances
+/// and the covariance of a1 and a2.
+public struct MonteCarloRiskCurve: Sendable {
+    /// Trials averaged.
+    public let trials: Int
+    /// a0 = E R(0), a1 (the slope at l = 0: KD helps at small l iff it is negative) and a2.
+    public let intercept: MonteCarloEstimate, slope: MonteCarloEstimate, curvature: MonteCarloEstimate
+    /// Covariance of a trial's a1 and a2 (per trial, not of the means).
+    public let slopeCurvatureCovariance: Double
+
+    /// The estimated E R(l).
+    public func risk(at l: Double) -> Double { intercept.mean + l * (slope.mean + l * curvature.mean) }
+
+    /// The estimated paired gain G(l) = E R(0) - E R(l), with its standard error.
+    public func gain(at l: Double) -> MonteCarloEstimate {
+        let v1 = slope.standardDeviation * slope.standardDeviation
+        let v2 = curvature.standardDeviation * curvature.standardDeviation
+        let variance = max(0, l * l * v1 + 2 * l * l * l * slopeCurvatureCovariance + l * l * l * l * v2)
+        let sd = variance.squareRoot()
+        return MonteCarloEstimate(mean: -(l * (slope.mean + l * curvature.mean)), standardDeviation: sd,
+                                  standardError: sd / Double(max(trials, 1)).squareRoot())
+    }
+}
