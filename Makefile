@@ -87,10 +87,11 @@ fuzz: deps
 bench-csv: build
 	python3 bench/csv_benchmark.py
 
-## bench: Monte Carlo throughput vs the NumPy reference (release build; not part of make test)
+## bench: Monte Carlo throughput vs the NumPy reference (release build of the bench/ package,
+## outside the main package's test build)
 bench: deps
-	$(SWIFT) build -c release --product cchsim-bench
-	.build/release/cchsim-bench bench/scalar.toml bench/ds50.toml
+	$(SWIFT) build -c release --package-path bench --product cchsim-bench
+	bench/.build/release/cchsim-bench bench/scalar.toml bench/ds50.toml
 
 ## bench-sweep: release cchsim against a NumPy reference on a 1,000 x 1,000 analytic grid
 bench-sweep: build

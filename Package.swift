@@ -6,7 +6,7 @@ let package = Package(
     products: [
         .executable(name: "cchsim", targets: ["cchsim"]),
         .library(name: "CrossModalKD", targets: ["CrossModalKD"]),
-        .executable(name: "cchsim-bench", targets: ["CCHSimBench"]),
+        .library(name: "CCHScenario", targets: ["CCHScenario"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -45,18 +45,20 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "cchsim", dependencies: ["CCHSimCLI"]),
-        // `make bench`: Monte Carlo throughput against bench/numpy_reference.py (release build only).
-        .executableTarget(
-            name: "CCHSimBench",
-            dependencies: ["CrossModalKD", "CCHScenario", .product(name: "ArgumentParser", package: "swift-argument-parser")]
-        ),
+        // Fixtures and helpers shared by the test targets (temporary files, scenario texts,
+        // running the built executable).
+        .target(name: "CCHTestSupport", path: "Tests/CCHTestSupport"),
         .testTarget(
             name: "CrossModalKDTests",
             dependencies: ["CrossModalKD", "CGSL"]
         ),
         .testTarget(
             name: "CCHSimCLITests",
-            dependencies: ["CCHSimCLI", "SweepEngine", "CCHScenario", "CrossModalKD"]
+            dependencies: ["CCHSimCLI", "SweepEngine", "CCHScenario", "CrossModalKD", "CCHTestSupport"]
+        ),
+        .testTarget(
+            name: "CCHScenarioTests",
+            dependencies: ["CCHScenario", "CrossModalKD", "CCHTestSupport"]
         ),
     ]
 )

@@ -31,7 +31,7 @@ import numpy as np  # noqa: E402  (after the thread settings, which BLAS reads a
 
 
 def covariance(model):
-    """Sigma of (T, S, Y) and (dt, ds), as cchsim builds it (THEORY.md section 1)."""
+    """Sigma of (T, S, Y) and (dt, ds), as cchsim builds it (docs/theory.md section 1)."""
     kind = model["kind"]
     if kind == "correlations":
         ts, sy, ty = model["rho_ts"], model["rho_sy"], model["rho_ty"]

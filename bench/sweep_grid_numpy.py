@@ -32,7 +32,7 @@ def axis(spec):
 
 
 def analyse(ts, sy, ty, ridge, lam):
-    """Every analyze column for arrays of rho_ts, rho_sy (THEORY.md 4(a), scalar representation target)."""
+    """Every analyze column for arrays of rho_ts, rho_sy (docs/theory.md section 4(a), scalar representation target)."""
     det = 1 + 2 * ts * sy * ty - ts * ts - sy * sy - ty * ty
     valid = det > 0
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -15,7 +15,7 @@ extension Scenario {
     }
 }
 
-/// The logistic parts of `[student]` and `[teacher]` (README, "Logistic students"):
+/// The logistic parts of `[student]` and `[teacher]` (docs/scenarios.md, docs/theory.md section 3.5):
 ///
 ///     [student]
 ///     loss = "logistic"      # default "squared"; needs [model] label = "sign"

@@ -3,7 +3,7 @@ import CrossModalKD
 /// One scenario: the model, the teacher and the student (plus a name and a seed), decoded from a
 /// scenario document and validated as far as it can be without building the model.
 ///
-/// The layout of scenario files is documented in README.md ("Scenario files").
+/// The layout of scenario files is documented in docs/scenarios.md.
 public struct Scenario: Sendable {
     /// The document it was decoded from (sweeps re-decode it with overridden values).
     public let document: ScenarioDocument

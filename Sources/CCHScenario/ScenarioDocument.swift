@@ -6,8 +6,8 @@ public struct ScenarioDocument: Sendable, Equatable {
     public let file: String
     /// The top-level table.
     public var root: [String: ScenarioValue]
-    /// Top-level keys and `[sweep]` keys in the order they appear in the text (TOML tables are
-    /// unordered; sweeps use this to keep the axes in the order the user wrote them).
+    /// The `[sweep]` keys in the order the text writes them (TOML tables are unordered; sweeps use
+    /// this to keep the axes in the order the user wrote them).
     public let sweepKeyOrder: [String]
 
     public init(file: String, root: [String: ScenarioValue], sweepKeyOrder: [String] = []) {
@@ -15,6 +15,13 @@ public struct ScenarioDocument: Sendable, Equatable {
         self.root = root
         self.sweepKeyOrder = sweepKeyOrder
     }
+
+    /// Whether the file has a `[monte_carlo]` table (Monte Carlo settings given).
+    public var hasMonteCarloSettings: Bool { root["monte_carlo"] != nil }
+    /// Whether the file has an `[estimation]` table (MI-estimation settings given).
+    public var hasEstimationSettings: Bool { root["estimation"] != nil }
+    /// Whether the file has a `[sweep]` table.
+    public var hasSweep: Bool { root["sweep"] != nil }
 
     /// Parses TOML text. - Throws: `ScenarioError` with the line and column of a syntax error.
     public init(file: String, text: String) throws(ScenarioError) {
@@ -30,22 +37,15 @@ public struct ScenarioDocument: Sendable, Equatable {
             throw ScenarioError(file: file, key: "", reason: "not a TOML document: \(error)")
         }
         self.init(file: file, root: try Self.convert(table, path: "", file: file),
-                  sweepKeyOrder: Self.sweepKeys(inOrderOf: text, keys: Self.sweepKeyNames(table)))
+                  sweepKeyOrder: Self.sweepKeys(table, text: text))
     }
 
-    private static func sweepKeyNames(_ table: TOMLTable) -> [String] {
+    /// The `[sweep]` keys in the order the text writes them (`TOMLKeyOrder`: from the TOML
+    /// structure, so comments and string contents never matter).
+    private static func sweepKeys(_ table: TOMLTable, text: String) -> [String] {
         guard let sweep = table["sweep"]?.table else { return [] }
-        return sweep.map { $0.0 }
-    }
-
-    /// Orders `keys` by their first appearance after a `[sweep]` header in `text`.
-    private static func sweepKeys(inOrderOf text: String, keys: [String]) -> [String] {
-        guard let header = text.range(of: "[sweep]") else { return keys.sorted() }
-        let body = text[header.upperBound...]
-        func position(_ key: String) -> String.Index {
-            body.range(of: "\"\(key)\"")?.lowerBound ?? body.range(of: key)?.lowerBound ?? body.endIndex
-        }
-        return keys.sorted { (position($0), $0) < (position($1), $1) }
+        let names = Set(sweep.map { $0.0 })
+        return TOMLKeyOrder(text: text).keys(below: ["sweep"]).filter(names.contains)
     }
 
     private static func convert(_ value: TOMLValueConvertible, path: String, file: String) throws(ScenarioError) -> ScenarioValue {

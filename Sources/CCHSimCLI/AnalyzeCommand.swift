@@ -103,6 +103,6 @@ extension CCHSimCommand {
 /// Fields that identify a scenario in JSON output.
 enum ScenarioFields {
     static func identity(_ s: Scenario) -> ReportFields {
-        [("name", .text(s.name)), ("file", .text(s.file)), ("seed", .integer(Int(truncatingIfNeeded: s.seed)))]
+        [("name", .text(s.name)), ("file", .text(s.file)), ("seed", .unsigned(s.seed))]
     }
 }

@@ -13,7 +13,7 @@ public struct CCHSimCommand: ParsableCommand {
             CCH (arXiv 2510.13182): KD from a teacher modality T helps a student modality S when \
             I(T;S) > I(S;Y). cchsim computes the mutual informations in closed form, the exact or \
             asymptotic expected risk of a linear student trained with a KD penalty, and says whether \
-            KD really helps. Scenario files (TOML) are documented in README.md.
+            KD really helps. Scenario files (TOML): docs/scenarios.md; outputs: docs/output.md; theory: docs/theory.md.
             """,
         version: version,
         subcommands: [Analyze.self, Simulate.self, Run.self, Merge.self, Figures.self, EstimateMI.self, Reliability.self, Classify.self, Teachers.self]

@@ -18,33 +18,29 @@ extension CCHSimCommand {
                 Example: cchsim classify Scenarios/cls-noisy-labels.toml --trials 4000
                 """)
 
-        @Argument(help: "Scenario file (TOML) with a logistic student.")
-        var scenario: String
-        @Option(parsing: .unconditional, help: "Paired trials, >= 2 (default: [monte_carlo] trials).")
-        var trials: Int?
+        @OptionGroup var file: ScenarioFileArgument
+        @OptionGroup var trialsOption: TrialsOption
         @Option(name: .customLong("test-n"), parsing: .unconditional, help: "Score on this many fresh test rows per trial (default: [monte_carlo] test_n, else exactly by Sheppard's formula).")
         var testN: Int?
-        @Option(parsing: .unconditional, help: "Seed (default: the scenario's seed).")
-        var seed: UInt64?
-        @Flag(help: "Print one JSON object instead of the report.")
-        var json = false
+        @OptionGroup var seedOption: SeedOption
+        @OptionGroup var jsonOption: JSONOption
 
         mutating func run() throws { try StandardOutput.line(try output()) }
 
         func validate() throws {
-            try OptionLimits.check(trials, "--trials", minimum: 2, maximum: SizeLimits.maximumStoredTrials)
+            try OptionLimits.check(trialsOption.trials, "--trials", minimum: 2, maximum: SizeLimits.maximumStoredTrials)
             try OptionLimits.check(testN, "--test-n", minimum: 1, maximum: SizeLimits.maximumSampleSize)
         }
 
         func output() throws -> String {
-            let loaded = try ScenarioLoading.load(scenario)
-            let used = seed ?? loaded.seed
+            let loaded = try ScenarioLoading.load(file.scenario)
+            let used = seedOption.seed ?? loaded.seed
             let experiment: LogisticKDExperiment
             let information: ClassInformationSummary
             do {
                 let settings = loaded.monteCarlo
                 if let testN { try loaded.checkHeldRows(testN, key: "--test-n", what: "the test rows") }
-                guard let e = try loaded.classificationExperiment(trials: trials ?? settings.trials,
+                guard let e = try loaded.classificationExperiment(trials: trialsOption.trials ?? settings.trials,
                                                                   testSamples: testN ?? settings.testSamples) else {
                     throw CLIError("\(loaded.file): student.loss: classify needs a logistic student "
                         + "([model] label = \"sign\" and [student] loss = \"logistic\"); use analyze for the squared loss")
@@ -53,9 +49,9 @@ extension CCHSimCommand {
                 information = ClassInformationSummary(model: e.model)
             } catch let e as ScenarioError { throw CLIError(e.description) }
             let summary = experiment.run(seed: used)
-            let fields = ScenarioFields.identity(loaded).filter { $0.key != "seed" } + [("seed", .integer(Int(truncatingIfNeeded: used)))]
+            let fields = ScenarioFields.identity(loaded).filter { $0.key != "seed" } + [("seed", .unsigned(used))]
                 + ClassificationFields.of(experiment, summary, information)
-            return json ? JSONText.object(fields) : ClassifyReport.text(loaded, seed: used, experiment, summary, information)
+            return jsonOption.json ? JSONText.object(fields) : ClassifyReport.text(loaded, seed: used, experiment, summary, information)
         }
     }
 }

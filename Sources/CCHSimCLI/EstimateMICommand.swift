@@ -15,7 +15,7 @@ extension CCHSimCommand {
                 to the estimates) or from a CSV file with a header row, naming its teacher, student and \
                 label columns. With a sign label (scenario) or --discrete-label (CSV) I(S;Y) is \
                 estimated by KSG for a discrete variable; the Gaussian plug-in does not apply to it. \
-                Intervals come from --replicates half-samples (see README, "Estimating MI from samples").
+                Intervals come from --replicates half-samples (docs/theory.md section 6.3).
                 Examples:
                   cchsim estimate-mi Scenarios/example.toml --n 2000 --seed 3
                   cchsim estimate-mi --csv reps.csv --teacher t1,t2 --student s1 --label y --json

@@ -53,7 +53,7 @@ enum EstimateMIReport {
             ("source", .text(input.scenario == nil ? "csv" : "scenario")),
             ("file", .text(input.scenario?.file ?? input.source)),
             ("rows", .integer(input.data.rows)),
-            ("seed", .integer(Int(truncatingIfNeeded: input.seed))),
+            ("seed", .unsigned(input.seed)),
             ("teacher_columns", .text(c.teacher.map { names[$0] }.joined(separator: ","))),
             ("student_columns", .text(c.student.map { names[$0] }.joined(separator: ","))),
             ("label_column", .text(names[c.label])),

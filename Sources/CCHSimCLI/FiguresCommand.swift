@@ -60,6 +60,11 @@ enum FigureSet {
 
     /// The `.toml` files of `directory` (sorted by name) that have a `[sweep]` or a `[data]` table.
     static func scenarioFiles(in directory: String) throws -> [File] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw CLIError("\(directory): no such directory (the scenario directory, --scenarios)")
+        }
+        guard isDirectory.boolValue else { throw CLIError("\(directory): not a directory (--scenarios names a directory of scenario files)") }
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
             throw CLIError("\(directory): cannot list the scenario directory (\(POSIXText.reason(of: error)))")
@@ -69,7 +74,7 @@ enum FigureSet {
             do throws(ScenarioError) {
                 let document = try ScenarioDocument(file: path, text: text)
                 if DataScenario.isDataScenario(document) { return File(path: path, data: try DataScenario(document: document)) }
-                return document.root["sweep"] != nil ? File(path: path, data: nil) : nil
+                return document.hasSweep ? File(path: path, data: nil) : nil
             } catch {
                 throw CLIError(error.description)
             }

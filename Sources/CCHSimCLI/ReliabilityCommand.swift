@@ -17,8 +17,7 @@ extension CCHSimCommand {
                 Example: cchsim reliability Scenarios/example.toml --n 100,300,1000 --repeats 200
                 """)
 
-        @Argument(help: "Scenario file (TOML).")
-        var scenario: String
+        @OptionGroup var file: ScenarioFileArgument
         @Option(parsing: .unconditional, help: "Sample sizes, comma separated (default: [estimation] n).")
         var n: String?
         @Option(parsing: .unconditional, help: "Samples per size (default: [estimation] repeats).")
@@ -27,15 +26,13 @@ extension CCHSimCommand {
         var k: Int?
         @Option(help: "Estimators, comma separated: plugin, ksg (default: [estimation] estimators).")
         var estimators: String?
-        @Option(parsing: .unconditional, help: "Seed (default: the scenario's seed).")
-        var seed: UInt64?
-        @Flag(help: "Print JSON instead of the table.")
-        var json = false
+        @OptionGroup var seedOption: SeedOption
+        @OptionGroup var jsonOption: JSONOption
 
         mutating func run() throws { try StandardOutput.line(try output()) }
 
         func output() throws -> String {
-            let loaded = try ScenarioLoading.load(scenario)
+            let loaded = try ScenarioLoading.load(file.scenario)
             var settings = loaded.estimation
             if let n {
                 var sizes: [Int] = []
@@ -58,10 +55,10 @@ extension CCHSimCommand {
                 settings.k = k
             }
             if let estimators { settings.estimators = try EstimateMI.estimatorKinds(estimators) }
-            let used = seed ?? loaded.seed
+            let used = seedOption.seed ?? loaded.seed
             let result: DecisionReliability
             do { result = try loaded.decisionReliability(settings: settings, seed: used) } catch { throw CLIError(error.description) }
-            return json ? ReliabilityReport.json(scenario: loaded, seed: used, settings: settings, result: result)
+            return jsonOption.json ? ReliabilityReport.json(scenario: loaded, seed: used, settings: settings, result: result)
                         : ReliabilityReport.text(scenario: loaded, seed: used, settings: settings, result: result)
         }
     }
@@ -98,7 +95,7 @@ enum ReliabilityReport {
     }
 
     static func json(scenario s: Scenario, seed: UInt64, settings: EstimationSettings, result r: DecisionReliability) -> String {
-        let head = JSONText.object([("name", .text(s.name)), ("file", .text(s.file)), ("seed", .integer(Int(truncatingIfNeeded: seed))),
+        let head = JSONText.object([("name", .text(s.name)), ("file", .text(s.file)), ("seed", .unsigned(seed)),
             ("label", .text(s.label.rawValue)),
             ("true_gap", .number(r.trueGap)),
             ("repeats", .integer(settings.repeats)),

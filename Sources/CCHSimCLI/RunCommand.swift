@@ -17,8 +17,7 @@ extension CCHSimCommand {
                 DIR/NAME.shard-i-of-N.csv; `cchsim merge` joins the shards.
                 """)
 
-        @Argument(help: "Scenario file (TOML) with a [sweep] table.")
-        var scenario: String
+        @OptionGroup var file: ScenarioFileArgument
 
         @Option(help: "Output directory (created when missing).")
         var out: String = "."
@@ -44,7 +43,7 @@ extension CCHSimCommand {
             options.resume = resume
             options.plots = !noPlots
             options.formats = try formatsOption.list
-            let outcome = try SweepCommandSupport.run(scenarioPath: scenario, options: options)
+            let outcome = try SweepCommandSupport.run(scenarioPath: file.scenario, options: options)
             try StandardOutput.line(SweepCommandSupport.report(outcome))
         }
     }

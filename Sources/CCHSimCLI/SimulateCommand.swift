@@ -17,34 +17,21 @@ extension CCHSimCommand {
                 Example: cchsim simulate Scenarios/example.toml --trials 20000 --json
                 """)
 
-        @Argument(help: "Scenario file (TOML).")
-        var scenario: String
-
-        @Option(parsing: .unconditional, help: "Paired trials (overrides [monte_carlo] trials; at least 2).")
-        var trials: Int?
-
+        @OptionGroup var file: ScenarioFileArgument
+        @OptionGroup var trialsOption: TrialsOption
         @OptionGroup var threadsOption: ThreadsOption
-        var threads: Int? { threadsOption.threads }
 
-        @Option(help: "Sampler: moments or triples (overrides [monte_carlo] sampler).")
-        var sampler: String?
+        @Option(help: "Sampler (default: the scenario's [monte_carlo] sampler).")
+        var sampler: MonteCarloSampler?
 
-        @Flag(help: "Print one JSON object (the analyze keys, then the mc_* keys) instead of the report.")
-        var json = false
-
-        func validate() throws {
-            try OptionLimits.check(trials, "--trials", minimum: 2, maximum: SizeLimits.maximumTrials)
-            if let sampler, MonteCarloSampler(rawValue: sampler) == nil {
-                throw ValidationError("--sampler must be one of \(MonteCarloSampler.allCases.map(\.rawValue).joined(separator: ", ")), got '\(sampler)'")
-            }
-        }
+        @OptionGroup var output: JSONOption
 
         mutating func run() throws {
-            let loaded = try ScenarioLoading.load(scenario)
+            let loaded = try ScenarioLoading.load(file.scenario)
             var settings = loaded.monteCarlo
-            if let trials { settings.trials = trials }
-            if let name = sampler, let chosen = MonteCarloSampler(rawValue: name) { settings.sampler = chosen }
-            let threadCount = threads ?? settings.threads ?? ProcessInfo.processInfo.activeProcessorCount
+            if let trials = trialsOption.trials { settings.trials = trials }
+            if let sampler { settings.sampler = sampler }
+            let threadCount = threadsOption.threads ?? settings.threads ?? ProcessInfo.processInfo.activeProcessorCount
             let start = DispatchTime.now().uptimeNanoseconds
             let experiment: MonteCarloExperiment, summary: MonteCarloSummary
             do {
@@ -54,7 +41,7 @@ extension CCHSimCommand {
                 throw CLIError(error.description)
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            try StandardOutput.line(json ? JSONText.object(ScenarioFields.identity(loaded) + SimulationFields.analysis(of: experiment)
+            try StandardOutput.line(output.json ? JSONText.object(ScenarioFields.identity(loaded) + SimulationFields.analysis(of: experiment)
                                              + SimulationFields.of(summary))
                        : SimulationReport.text(scenario: loaded, experiment: experiment, summary: summary,
                                                threads: threadCount, seconds: seconds))

@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CCHScenario
 @testable import CCHSimCLI
 @testable import SweepEngine
@@ -48,9 +49,9 @@ struct ClassificationSweepTests {
         let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir),
                                                   options: SweepRunTests.options(dir, plots: plots))
         let lines = try SweepRunTests.lines(outcome.csvPath)
-        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let header = CSVText.fields(Substring(lines[0]).utf8)
         let rows = lines.dropFirst().map { line in
-            Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+            Dictionary(uniqueKeysWithValues: zip(header, CSVText.fields(Substring(line).utf8)))
         }
         return (outcome, rows, dir)
     }
@@ -63,7 +64,7 @@ struct ClassificationSweepTests {
         #expect(try sweep.scenario(at: 1).classification?.lambda == 0.7)
         #expect(try sweep.scenario(at: 0).classification?.lambda == 0.0)
         let (outcome, rows, _) = try run(text)
-        #expect(SweepEvaluators.for(sweep).flatMap(\.columns) == ClassificationEvaluator.keys)
+        #expect(SweepEvaluators.for(sweep).flatMap(\.columns).map(\.key) == ClassificationFields.table.columns.map(\.key))
         #expect(rows.count == 2 && rows.allSatisfy { $0["valid"] == "1" })
         #expect(Double(rows[0]["cls_kd_gain"] ?? "") == 0 && rows[0]["cls_kd_helps"] == "0", "\(rows[0])")  // lambda = 0: the same fit
         // Point 0 is what classify prints (same streams: grid point 0).
@@ -105,7 +106,13 @@ struct ClassificationSweepTests {
         let data = try String(contentsOfFile: dir + "/rel-reliability.dat", encoding: .utf8)
         #expect(data.components(separatedBy: "\n\n").count == 2)  // one block per estimator
         #expect(outcome.plotWarnings.isEmpty, "\(outcome.plotWarnings)")
-        if Gnuplot.executable != nil { #expect(outcome.plotFiles.contains { $0.hasSuffix("rel-reliability.png") }) }
+        #expect(outcome.plotFiles.contains { $0.hasSuffix("rel-reliability.gp") })
+    }
+
+    @Test(.enabled(if: Gnuplot.executable != nil, "gnuplot is not installed: rendering not tested"))
+    func reliabilitySweepRendersItsPNG() throws {
+        let (outcome, _, _) = try run(Self.reliability + "\n[sweep]\n\"estimation.n\" = [30, 300]\n")
+        #expect(outcome.plotFiles.contains { $0.hasSuffix("rel-reliability.png") })
     }
 
     @Test func reliabilityNeedsOneSampleSizePerPointAndItsTable() throws {
@@ -120,10 +127,10 @@ struct ClassificationSweepTests {
     }
 
     @Test func evaluatorKeysArePinned() {
-        #expect(ClassInformationEvaluator.keys == ["label", "entropy_c", "mi_sc", "mi_tc", "cch_gap_class", "cch_predicts_gain_class",
+        #expect(ClassInformationFields.table.columns.map(\.key) == ["label", "entropy_c", "mi_sc", "mi_tc", "cch_gap_class", "cch_predicts_gain_class",
                                                    "accuracy_bayes_s", "accuracy_bayes_t"])
-        #expect(ClassificationEvaluator.keys == ["trials", "test_n", "student_n", "teacher_n", "lambda", "temperature", "mi_ts"]
-                 + ClassInformationEvaluator.keys
+        #expect(ClassificationFields.table.columns.map(\.key) == ["trials", "test_n", "student_n", "teacher_n", "lambda", "temperature", "mi_ts"]
+                 + ClassInformationFields.table.columns.map(\.key)
                  + ["cls_accuracy_teacher", "cls_accuracy_no_kd", "cls_accuracy_no_kd_se", "cls_accuracy_kd", "cls_accuracy_kd_se",
                     "cls_kd_gain", "cls_kd_gain_se", "cls_kd_gain_z", "cls_kd_better_fraction", "cls_kd_helps", "cls_cch_agrees",
                     "cls_separable_no_kd", "cls_separable_kd", "cls_separable_teacher", "cls_not_converged"])

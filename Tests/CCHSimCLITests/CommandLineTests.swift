@@ -1,3 +1,4 @@
+import CCHTestSupport
 import Foundation
 import XCTest
 
@@ -6,38 +7,23 @@ final class CommandLineTests: XCTestCase {
     /// Runs the built `cchsim` with arguments; returns (exit code, stdout, stderr).
     static func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         // The test bundle sits in the build products directory (Linux: it is that directory's child).
-        let bundle = Bundle(for: CommandLineTests.self).bundleURL
-        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("cchsim") }
-        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            XCTFail("cchsim is not built next to the tests (\(candidates.map(\.path))); run `swift build --build-tests` first")
+        guard let binary = Subprocess.cchsim(besides: CommandLineTests.self) else {
+            XCTFail("cchsim is not built next to the tests; run `swift build --build-tests` first")
             throw CocoaError(.fileNoSuchFile)
         }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
         // A crashed child must not leave Swift's backtracer holding the pipes (docs/robustness.md).
-        process.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return try Subprocess.run(binary, arguments, environment: ["SWIFT_BACKTRACE": "enable=no"])
     }
 
-    /// A scenario file in a fresh temporary directory.
+    /// A scenario file in a fresh temporary directory (removed when the test process exits).
     static func scenarioFile(_ text: String, name: String = "s.toml") throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cchsim-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let url = dir.appendingPathComponent(name)
+        let url = try TestDirectory.make().appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }
 
     func testAnalyzeJSONHasTheDocumentedKeysAndValues() throws {
-        let path = try Self.scenarioFile(ScenarioDecodingTests.example)
+        let path = try Self.scenarioFile(ScenarioFixtures.example)
         let r = try Self.run(["analyze", path, "--json"])
         XCTAssertEqual(r.status, 0, r.err)
         let object = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any]
@@ -69,7 +55,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testHumanReportShowsVerdictAndRegime() throws {
-        let path = try Self.scenarioFile(ScenarioDecodingTests.example)
+        let path = try Self.scenarioFile(ScenarioFixtures.example)
         let r = try Self.run(["analyze", path])
         XCTAssertEqual(r.status, 0, r.err)
         for fragment in ["I(T;S)   = 0.223144 nats", "CCH predicts KD helps", "regime exact-ols (exact)", "Verdict (exact): KD helps"] {
@@ -78,7 +64,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testErrorsExitNonZeroWithFileKeyAndReason() throws {
-        let bad = try Self.scenarioFile(ScenarioDecodingTests.example.replacingOccurrences(of: "rho_ty = 0.3", with: "rho_ty = -0.9"))
+        let bad = try Self.scenarioFile(ScenarioFixtures.example.replacingOccurrences(of: "rho_ty = 0.3", with: "rho_ty = -0.9"))
         var r = try Self.run(["analyze", bad])
         XCTAssertNotEqual(r.status, 0)
         XCTAssertTrue(r.err.contains("\(bad): model.rho_ts/rho_sy/rho_ty: the correlations violate"), r.err)
@@ -88,7 +74,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertNotEqual(r.status, 0)
         XCTAssertTrue(r.err.contains("/nonexistent/scenario.toml: no such file"), r.err)
 
-        let small = try Self.scenarioFile(ScenarioDecodingTests.example.replacingOccurrences(of: "n = 50", with: "n = 2"))
+        let small = try Self.scenarioFile(ScenarioFixtures.example.replacingOccurrences(of: "n = 50", with: "n = 2"))
         r = try Self.run(["analyze", small])
         XCTAssertNotEqual(r.status, 0)
         XCTAssertTrue(r.err.contains("student.n: exact OLS needs n > ds + 1 = 2"), r.err)

@@ -1,3 +1,4 @@
+import CCHTestSupport
 @testable import CCHSimCLI
 @testable import SweepEngine
 import CrossModalKD

@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CCHScenario
 @testable import CCHSimCLI
 @testable import SweepEngine
@@ -7,7 +8,7 @@ import XCTest
 /// Issue 11, figures for papers: PDF and SVG beside PNG (`[output] formats`, `--formats`), size
 /// presets, reproducible bytes, embedded fonts, and log axes chosen from the swept values.
 final class FigureOutputTests: XCTestCase {
-    static let map = SweepGridTests.scenario("[sweep]\n\"model.rho_ts\" = [-0.6, -0.2, 0.2, 0.6, 0.95]\n\"model.rho_sy\" = [-0.4, 0.1, 0.4]")
+    static let map = ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = [-0.6, -0.2, 0.2, 0.6, 0.95]\n\"model.rho_sy\" = [-0.4, 0.1, 0.4]")
         + "[output]\nplots = [\"heatmap\"]\n"
 
     static func run(_ text: String, in dir: String, formats: [FigureFormat]? = nil) throws -> RunOutcome {
@@ -142,7 +143,7 @@ final class FigureOutputTests: XCTestCase {
     func testLogAxesFollowTheSweptValues() throws {
         func script(_ sweep: String, output: String = "", name: String) throws -> String {
             let dir = try SweepRunTests.directory()
-            let text = SweepGridTests.scenario(sweep, teacher: "target = \"prediction\"\nfit = \"ols\"\nn = 50", student: "n = 40\nlambda = 0.3")
+            let text = ScenarioFixtures.sweepScenario(sweep, teacher: "target = \"prediction\"\nfit = \"ols\"\nn = 50", student: "n = 40\nlambda = 0.3")
                 + (output.isEmpty ? "" : "[output]\n\(output)\n")
             _ = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir, plots: true))
             return try String(contentsOfFile: dir + "/" + name, encoding: .utf8)

@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CCHScenario
 @testable import CCHSimCLI
 @testable import SweepEngine
@@ -27,7 +28,7 @@ final class FiniteNRidgeCommandTests: XCTestCase {
     }
 
     func testMonteCarloTruthInAnalyzeSaysHowItWasMade() throws {
-        let text = ScenarioDecodingTests.example
+        let text = ScenarioFixtures.example
             .replacingOccurrences(of: "n = 50\nridge = 0.0", with: "n = 5\nridge = 0.05\ntruth = \"monte-carlo\"\ntruth_se = 0.004")
             + "\n[monte_carlo]\ntrials = 1000\n"
         let path = try CommandLineTests.scenarioFile(text)
@@ -81,12 +82,12 @@ final class FiniteNRidgeCommandTests: XCTestCase {
         let meta = try XCTUnwrap(JSONTree.parseObject(try Data(contentsOf: URL(fileURLWithPath: outcome.metaPath))))
         let summary = try XCTUnwrap(meta["summary"] as? [String: Any])
         XCTAssertEqual((summary["verdict_uncertain_points"] as? NSNumber)?.intValue, outcome.summary.uncertainPoints)
-        XCTAssertEqual(RunSummary(json: summary), outcome.summary)
+        XCTAssertEqual(try JSONDecoder().decode(RunMetadata.self, from: Data(contentsOf: URL(fileURLWithPath: outcome.metaPath))).summary, outcome.summary)
     }
 
     /// `truth = "monte-carlo"` in a sweep: every row says so, and the CSV is the same for any thread count.
     func testMonteCarloTruthInSweepsIsLabelledAndReproducible() throws {
-        let text = SweepGridTests.scenario("""
+        let text = ScenarioFixtures.sweepScenario("""
             [sweep]
             "student.lambda" = [0.2, 0.6]
             """, student: "n = 6\nridge = 0.05\nlambda = 0.05\ntruth = \"monte-carlo\"\ntruth_se = 0.01") + "[monte_carlo]\ntrials = 400\n"

@@ -1,3 +1,4 @@
+import CCHTestSupport
 import ArgumentParser
 import CCHScenario
 @testable import CCHSimCLI

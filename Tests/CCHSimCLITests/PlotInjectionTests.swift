@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CCHScenario
 @testable import CCHSimCLI
 @testable import SweepEngine
@@ -87,12 +88,12 @@ final class PlotInjectionTests: XCTestCase {
             ("name = \"ok\"\n[output]\ntitle = \"bell\\u0007\"", "output.title", "control character U+0007"),
         ]
         for (toml, key, reason) in cases {
-            let text = SweepGridTests.scenario("[sweep]\n\"student.lambda\" = [0.1, 0.2]").replacingOccurrences(of: "name = \"grid\"", with: toml)
+            let text = ScenarioFixtures.sweepScenario("[sweep]\n\"student.lambda\" = [0.1, 0.2]").replacingOccurrences(of: "name = \"grid\"", with: toml)
             XCTAssertThrowsError(try Sweep(file: "bad.toml", text: text), toml) {
                 XCTAssert("\($0)".contains("bad.toml") && "\($0)".contains(key) && "\($0)".contains(reason), "\(toml): \($0)")
             }
         }
-        let multiline = SweepGridTests.scenario("[output]\ntitle = \"first\\nsecond\"\n[sweep]\n\"student.lambda\" = [0.1, 0.2]")
+        let multiline = ScenarioFixtures.sweepScenario("[output]\ntitle = \"first\\nsecond\"\n[sweep]\n\"student.lambda\" = [0.1, 0.2]")
         XCTAssertEqual(try Sweep(file: "ok.toml", text: multiline).output.title, "first\nsecond")
     }
 
@@ -106,11 +107,11 @@ final class PlotInjectionTests: XCTestCase {
         let title = attacks.joined(separator: " | ")
         let name = "n`touch pwned`'\"$(touch pwned)@x{y}"  // a name holds no '/': relative markers
         let kinds = [
-            SweepGridTests.scenario("[sweep]\n\"model.rho_ts\" = [-0.6, 0.2, 0.6, 0.95]\n\"model.rho_sy\" = [-0.4, 0.4]"),  // maps, invalid points
-            SweepGridTests.scenario("[monte_carlo]\ntrials = 50\n[sweep]\n\"model.rho_ts\" = [0.2, 0.5, 0.95]\n\"student.lambda\" = [0.1, 0.5]",
+            ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = [-0.6, 0.2, 0.6, 0.95]\n\"model.rho_sy\" = [-0.4, 0.4]"),  // maps, invalid points
+            ScenarioFixtures.sweepScenario("[monte_carlo]\ntrials = 50\n[sweep]\n\"model.rho_ts\" = [0.2, 0.5, 0.95]\n\"student.lambda\" = [0.1, 0.5]",
                                     student: "n = 20\nlambda = 0.3"),  // curves with Monte Carlo and an invalid point
-            SweepGridTests.scenario("[sweep]\n\"model.draw\" = { from = 0, to = 19, steps = 20 }", model: "kind = \"random-latent\""),  // scatter
-            SweepGridTests.scenario("[estimation]\nrepeats = 20\n[sweep]\n\"estimation.n\" = [20, 200]"),  // reliability
+            ScenarioFixtures.sweepScenario("[sweep]\n\"model.draw\" = { from = 0, to = 19, steps = 20 }", model: "kind = \"random-latent\""),  // scatter
+            ScenarioFixtures.sweepScenario("[estimation]\nrepeats = 20\n[sweep]\n\"estimation.n\" = [20, 200]"),  // reliability
         ]
         for (k, kind) in kinds.enumerated() {
             let out = dir + "/o`touch pwned`'\"$(touch pwned)-\(k)"
@@ -136,7 +137,7 @@ final class PlotInjectionTests: XCTestCase {
     func testMergeOfHostileShardsRunsNothing() throws {
         let dir = try SweepRunTests.directory()
         let marker = dir + "/pwned"
-        let text = SweepGridTests.scenario("[sweep]\n\"model.rho_ts\" = [-0.6, 0.2, 0.6, 0.95]\n\"model.rho_sy\" = [-0.4, 0.4]")
+        let text = ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = [-0.6, 0.2, 0.6, 0.95]\n\"model.rho_sy\" = [-0.4, 0.4]")
             + "[output]\ntitle = \(Self.toml(Self.attacks(marker).joined(separator: " ")))\n"
         let path = try SweepRunTests.file(text, in: dir)
         var shards: [String] = []

@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CCHScenario
 @testable import CCHSimCLI
 @testable import SweepEngine
@@ -9,7 +10,7 @@ import XCTest
 /// plots included, resumes to the files an uninterrupted run writes.
 final class RunSafetyTests: XCTestCase {
     static func grid(steps: Int, name: String = "grid", rhoTY: Double = 0) -> String {
-        SweepGridTests.scenario("[sweep]\n\"model.rho_ts\" = { from = -0.95, to = 0.95, steps = \(steps) }\n"
+        ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = { from = -0.95, to = 0.95, steps = \(steps) }\n"
             + "\"model.rho_sy\" = { from = -0.95, to = 0.95, steps = \(steps) }")
             .replacingOccurrences(of: "name = \"grid\"", with: "name = \"\(name)\"")
             .replacingOccurrences(of: "rho_ty = 0.0", with: "rho_ty = \(rhoTY)")

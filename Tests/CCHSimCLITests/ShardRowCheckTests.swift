@@ -1,3 +1,4 @@
+import CCHTestSupport
 @testable import CCHSimCLI
 @testable import SweepEngine
 import Foundation
@@ -8,7 +9,7 @@ import XCTest
 /// value is refused (an edited `valid=7` used to be merged).
 final class ShardRowCheckTests: XCTestCase {
     private func shards() throws -> [String] {
-        let text = SweepGridTests.scenario("[sweep]\n\"model.rho_ts\" = { from = -0.9, to = 0.9, steps = 7 }\n\"model.rho_sy\" = [-0.5, 0.2, 0.6]")
+        let text = ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = { from = -0.9, to = 0.9, steps = 7 }\n\"model.rho_sy\" = [-0.5, 0.2, 0.6]")
         let dir = try SweepRunTests.directory()
         let path = try SweepRunTests.file(text, in: dir)
         return try (1...2).map { i in

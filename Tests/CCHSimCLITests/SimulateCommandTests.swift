@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CCHScenario
 import CCHSimCLI
 import SweepEngine
@@ -119,7 +120,7 @@ final class SimulateCommandTests: XCTestCase {
         try expect(s + "\nthreads = 0", "FILE: monte_carlo.threads: must be at least 1")
         try expect(s, "--trials must be at least 2, got 1", arguments: ["--trials", "1"], status: 64)
         try expect(s, "--trials must be at most 1000000000 (the largest value cchsim accepts)", arguments: ["--trials", "1000000001"], status: 64)
-        try expect(s, "--sampler must be one of moments, triples", arguments: ["--sampler", "bartlett"], status: 64)
+        try expect(s, "invalid for '--sampler <sampler>'. Please provide one of 'moments' and 'triples'", arguments: ["--sampler", "bartlett"], status: 64)
         try expect(s, "--threads must be at least 1", arguments: ["--threads", "0"], status: 64)
     }
 
@@ -127,7 +128,7 @@ final class SimulateCommandTests: XCTestCase {
     func testColumnsAreFixedInAdvance() throws {
         let s = try Scenario(file: "mc.toml", text: Self.scenario)
         let e = try s.monteCarloExperiment(settings: MonteCarloSettings(trials: 10))
-        XCTAssertEqual(SimulationFields.of(try s.simulate(e, threads: 1)).map(\.key), SimulationFields.keys)
+        XCTAssertEqual(SimulationFields.of(try s.simulate(e, threads: 1)).map(\.key), SimulationFields.table.columns.map(\.key))
         let ridge = try Scenario(file: "r.toml", text: Self.scenario.replacingOccurrences(of: "fit = \"ols\"", with: "fit = \"ridge\"\nridge = 1"))
         let noFormula = try ridge.monteCarloExperiment()
         XCTAssertNil(noFormula.analysis)

@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CCHScenario
 import CrossModalKD
 import Foundation

@@ -1,3 +1,4 @@
+import CCHTestSupport
 import Foundation
 import XCTest
 

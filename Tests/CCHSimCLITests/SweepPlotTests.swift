@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CCHScenario
 @testable import CCHSimCLI
 @testable import SweepEngine
@@ -8,8 +9,8 @@ import XCTest
 /// and scripts that gnuplot accepts (rendered here when gnuplot is installed, as in CI).
 final class SweepPlotTests: XCTestCase {
     func plan(_ sweep: String, model: String? = nil) throws -> PlotPlan {
-        let text = model.map { SweepGridTests.scenario(sweep, model: $0) } ?? SweepGridTests.scenario(sweep)
-        return try PlotPlan(sweep: try SweepGridTests.sweep(text))
+        let text = model.map { ScenarioFixtures.sweepScenario(sweep, model: $0) } ?? ScenarioFixtures.sweepScenario(sweep)
+        return try PlotPlan(sweep: try try Sweep(file: "grid.toml", text: text))
     }
 
     func testKindsFollowTheSweepsShape() throws {
@@ -41,14 +42,14 @@ final class SweepPlotTests: XCTestCase {
     /// the documented columns, and gnuplot renders every script to a PNG without a warning.
     func testGnuplotAcceptsEveryPlotKind() throws {
         let scenarios: [(name: String, text: String, pngs: [String])] = [
-            ("map", SweepGridTests.scenario("[sweep]\n\"model.rho_ts\" = { from = -0.9, to = 0.9, steps = 10 }\n\"model.rho_sy\" = { from = -0.9, to = 0.9, steps = 8 }\n\"student.lambda\" = [0.05, 0.5]"),
+            ("map", ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = { from = -0.9, to = 0.9, steps = 10 }\n\"model.rho_sy\" = { from = -0.9, to = 0.9, steps = 8 }\n\"student.lambda\" = [0.05, 0.5]"),
              ["grid-heatmap-1.png", "grid-heatmap-2.png", "grid-agreement-1.png", "grid-agreement-2.png"]),
-            ("curves", SweepGridTests.scenario("[monte_carlo]\ntrials = 200\n[sweep]\n\"model.rho_ts\" = { from = 0.1, to = 0.9, steps = 5 }\n\"student.n\" = [10, 40]",
+            ("curves", ScenarioFixtures.sweepScenario("[monte_carlo]\ntrials = 200\n[sweep]\n\"model.rho_ts\" = { from = 0.1, to = 0.9, steps = 5 }\n\"student.n\" = [10, 40]",
                                                teacher: "target = \"prediction\"", student: "n = 12\nlambda = 0.3"),
              ["grid-curves.png"]),
-            ("log", SweepGridTests.scenario("[output]\nplots = [\"curves\", \"scatter\"]\n[sweep]\n\"student.ridge\" = { from = 0.001, to = 10, steps = 5, scale = \"log\" }"),
+            ("log", ScenarioFixtures.sweepScenario("[output]\nplots = [\"curves\", \"scatter\"]\n[sweep]\n\"student.ridge\" = { from = 0.001, to = 10, steps = 5, scale = \"log\" }"),
              ["grid-curves.png", "grid-scatter.png"]),
-            ("scatter", SweepGridTests.scenario("[sweep]\n\"model.draw\" = { from = 0, to = 59, steps = 60 }", model: "kind = \"random-latent\""),
+            ("scatter", ScenarioFixtures.sweepScenario("[sweep]\n\"model.draw\" = { from = 0, to = 59, steps = 60 }", model: "kind = \"random-latent\""),
              ["grid-scatter.png"]),
         ]
         let gnuplot = Gnuplot.executable
@@ -67,13 +68,13 @@ final class SweepPlotTests: XCTestCase {
                 XCTAssertGreaterThan(data.count, 10_000, "\(png) has content")
             }
         }
-        if gnuplot == nil { print("gnuplot is not installed: scripts written, rendering not tested") }
+        if gnuplot == nil { throw XCTSkip("gnuplot is not installed: scripts written and checked, rendering not tested") }
     }
 
     /// A sweep without a single valid point still writes its CSV; it draws nothing and says so.
     func testNoValidPointMeansNoPlots() throws {
         let dir = try SweepRunTests.directory()
-        let text = SweepGridTests.scenario("[output]\nplots = [\"heatmap\", \"curves\", \"scatter\"]\n[sweep]\n\"model.rho_ts\" = [0.9, 0.95]\n\"model.rho_sy\" = [0.9, 0.95]")
+        let text = ScenarioFixtures.sweepScenario("[output]\nplots = [\"heatmap\", \"curves\", \"scatter\"]\n[sweep]\n\"model.rho_ts\" = [0.9, 0.95]\n\"model.rho_sy\" = [0.9, 0.95]")
         let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir, plots: true))
         XCTAssertEqual(outcome.summary.invalid, 4)
         XCTAssertEqual(outcome.plotFiles, [])

@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CCHScenario
 @testable import CCHSimCLI
 @testable import SweepEngine
@@ -8,11 +9,9 @@ import XCTest
 /// `cchsim run` and `cchsim merge`: the CSV schema, the summary, shards, resume, reproducibility and
 /// the error paths.
 final class SweepRunTests: XCTestCase {
-    /// A fresh directory under the system's temporary directory.
+    /// A fresh directory (removed when the test process exits).
     static func directory() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cchsim-sweep-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        try TestDirectory.make().path
     }
 
     /// Writes `text` as `name` in `directory` and returns its path.
@@ -35,7 +34,7 @@ final class SweepRunTests: XCTestCase {
 
     /// The paper's regime on a small grid that crosses the validity boundary: rho_ty = 0, so
     /// (0.95, +-0.4) is invalid (0.95^2 + 0.4^2 > 1).
-    static let knownGrid = SweepGridTests.scenario("""
+    static let knownGrid = ScenarioFixtures.sweepScenario("""
         [sweep]
         "model.rho_ts" = [-0.6, -0.2, 0.2, 0.6, 0.95]
         "model.rho_sy" = [-0.4, 0.4]
@@ -57,7 +56,7 @@ final class SweepRunTests: XCTestCase {
                            "accuracy_no_kd", "accuracy_kd", "accuracy_opt", "kd_helps_method", "risk_slope",
                            "verdict_error_bound", "verdict_uncertain", "kd_gain_opt_se", "truth_trials"]
         let header = ["point", "model.rho_ts", "model.rho_sy", "valid"] + analyzeKeys + ["invalid_reason"]
-        XCTAssertEqual(AnalyticEvaluator.keys, analyzeKeys)
+        XCTAssertEqual(AnalysisFields.table.columns.map(\.key), analyzeKeys)
         XCTAssertEqual(rows.first, header.joined(separator: ","))
         XCTAssertEqual(rows.count, 11)
         for (p, line) in rows.dropFirst().enumerated() {
@@ -68,7 +67,7 @@ final class SweepRunTests: XCTestCase {
         // Point 3 is (rho_ts, rho_sy) = (-0.2, 0.4): every value is the analyze value of that scenario.
         let f = CSVText.fields(Substring(rows[4]).utf8)
         XCTAssertEqual(Array(f[1...3]), ["-0.2", "0.4", "1"])
-        let scenario = try Scenario(file: "x.toml", text: SweepGridTests.scenario("").replacingOccurrences(of: "rho_ts = 0.6", with: "rho_ts = -0.2"))
+        let scenario = try Scenario(file: "x.toml", text: ScenarioFixtures.sweepScenario("").replacingOccurrences(of: "rho_ts = 0.6", with: "rho_ts = -0.2"))
         for (key, value) in AnalysisFields.of(try scenario.analyze()) {
             let column = f[header.firstIndex(of: key)!]
             switch value {
@@ -77,6 +76,7 @@ final class SweepRunTests: XCTestCase {
             case .bool(let b): XCTAssertEqual(column, b ? "1" : "0", key)
             case .text(let s): XCTAssertEqual(column, s, key)
             case .integer(let i): XCTAssertEqual(column, String(i), key)
+            case .unsigned(let u): XCTAssertEqual(column, String(u), key)
             }
         }
         XCTAssertEqual(f.last, "")
@@ -111,7 +111,7 @@ final class SweepRunTests: XCTestCase {
 
     // MARK: Summary
 
-    /// THEORY.md 4(a): KD helps iff rho_sy (rho_ts - rho_sy) > 0; CCH predicts a gain iff
+    /// docs/theory.md section 4(a): KD helps iff rho_sy (rho_ts - rho_sy) > 0; CCH predicts a gain iff
     /// |rho_ts| > |rho_sy|. On the known grid that is, for rho_sy = 0.4: rho_ts = -0.6 false alarm,
     /// -0.2 and 0.2 right (no gain), 0.6 right (gain); mirrored for rho_sy = -0.4.
     func testAgreementSummaryOnAKnownGrid() throws {
@@ -134,7 +134,7 @@ final class SweepRunTests: XCTestCase {
     /// Finite n (the shipped cch-fails-finite-n scenario): CCH predicts no gain, KD helps: misses.
     func testSummaryCountsMisses() throws {
         let dir = try Self.directory()
-        let text = SweepGridTests.scenario("[sweep]\n\"student.lambda\" = [0.1, 0.3, 0.5]",
+        let text = ScenarioFixtures.sweepScenario("[sweep]\n\"student.lambda\" = [0.1, 0.3, 0.5]",
                                            model: "kind = \"correlations\"\nrho_ts = 0.3\nrho_sy = 0.5\nrho_ty = 0.6",
                                            teacher: "target = \"prediction\"", student: "n = 12")
         let s = try SweepCommandSupport.run(scenarioPath: try Self.file(text, in: dir), options: Self.options(dir)).summary
@@ -145,17 +145,17 @@ final class SweepRunTests: XCTestCase {
     /// is the largest |z_gain| of the CSV.
     func testMonteCarloColumnsAndLargestZ() throws {
         let dir = try Self.directory()
-        let text = SweepGridTests.scenario("[monte_carlo]\ntrials = 400\n[sweep]\n\"student.lambda\" = [0.0, 0.3, 0.8]",
+        let text = ScenarioFixtures.sweepScenario("[monte_carlo]\ntrials = 400\n[sweep]\n\"student.lambda\" = [0.0, 0.3, 0.8]",
                                            model: "kind = \"correlations\"\nrho_ts = 0.3\nrho_sy = 0.5\nrho_ty = 0.6",
                                            teacher: "target = \"prediction\"", student: "n = 12")
         let outcome = try SweepCommandSupport.run(scenarioPath: try Self.file(text, in: dir), options: Self.options(dir))
         let rows = try Self.lines(outcome.csvPath)
         let header = CSVText.fields(Substring(rows[0]).utf8)
-        XCTAssertEqual(Array(header[3..<(3 + AnalyticEvaluator.keys.count)]), AnalyticEvaluator.keys)
+        XCTAssertEqual(Array(header[3..<(3 + AnalysisFields.table.columns.map(\.key).count)]), AnalysisFields.table.columns.map(\.key))
         for key in ["mc_trials", "mc_risk_no_kd", "mc_risk_kd", "mc_kd_gain", "mc_kd_gain_se", "z_gain"] {
             XCTAssert(header.contains(key), key)
         }
-        XCTAssertEqual(Array(header.dropFirst(3).dropLast()), MonteCarloEvaluator().columns)
+        XCTAssertEqual(Array(header.dropFirst(3).dropLast()), MonteCarloEvaluator().columns.map(\.key))
         let z = header.firstIndex(of: "z_gain")!, trials = header.firstIndex(of: "mc_trials")!
         let zs = rows.dropFirst().map { abs(Double(CSVText.fields(Substring($0).utf8)[z])!) }
         XCTAssert(rows.dropFirst().allSatisfy { CSVText.fields(Substring($0).utf8)[trials] == "400" })
@@ -173,7 +173,7 @@ final class SweepRunTests: XCTestCase {
     // MARK: Reproducibility, shards, merge, resume
 
     func testThreadCountDoesNotChangeTheOutput() throws {
-        let text = SweepGridTests.scenario("[sweep]\n\"model.rho_ts\" = { from = -0.9, to = 0.9, steps = 25 }\n\"model.rho_sy\" = { from = -0.9, to = 0.9, steps = 20 }")
+        let text = ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = { from = -0.9, to = 0.9, steps = 25 }\n\"model.rho_sy\" = { from = -0.9, to = 0.9, steps = 20 }")
         let dirs = try (0..<2).map { _ in try Self.directory() }
         for (dir, threads) in zip(dirs, [1, 3]) {
             _ = try SweepCommandSupport.run(scenarioPath: try Self.file(text, in: dir), options: Self.options(dir, threads: threads))
@@ -183,7 +183,7 @@ final class SweepRunTests: XCTestCase {
     }
 
     func testMergedShardsEqualASingleRunByteForByte() throws {
-        let text = SweepGridTests.scenario("[sweep]\n\"model.rho_ts\" = { from = -0.95, to = 0.95, steps = 11 }\n\"model.rho_sy\" = [-0.8, -0.1, 0.5, 0.9]")
+        let text = ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = { from = -0.95, to = 0.95, steps = 11 }\n\"model.rho_sy\" = [-0.8, -0.1, 0.5, 0.9]")
         let single = try Self.directory(), sharded = try Self.directory()
         let whole = try SweepCommandSupport.run(scenarioPath: try Self.file(text, in: single), options: Self.options(single))
         let path = try Self.file(text, in: sharded)
@@ -222,7 +222,7 @@ final class SweepRunTests: XCTestCase {
     /// A run killed mid-way (SIGKILL) and finished with --resume writes the file an uninterrupted
     /// run writes; so does one stopped by Ctrl-C (SIGINT), which exits 130 and writes no output.
     func testResumeAfterKillAndAfterCtrlCEqualsAnUninterruptedRun() throws {
-        let text = SweepGridTests.scenario(
+        let text = ScenarioFixtures.sweepScenario(
             "[sweep]\n\"model.rho_ts\" = { from = -0.99, to = 0.99, steps = 300 }\n\"model.rho_sy\" = { from = -0.99, to = 0.99, steps = 300 }")
         let reference = try Self.directory()
         _ = try SweepCommandSupport.run(scenarioPath: try Self.file(text, in: reference), options: Self.options(reference))
@@ -247,10 +247,7 @@ final class SweepRunTests: XCTestCase {
 
     /// The built `cchsim` next to the test bundle.
     static func binary() throws -> URL {
-        let bundle = Bundle(for: SweepRunTests.self).bundleURL
-        let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("cchsim") }
-        return try XCTUnwrap(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-                             "cchsim is not built next to the tests; run `swift build --build-tests` first")
+        try XCTUnwrap(Subprocess.cchsim(besides: SweepRunTests.self), "cchsim is not built next to the tests; run `swift build --build-tests` first")
     }
 
     /// Starts `cchsim` and sends `signal` once its checkpoint shows some but not all points done.
@@ -301,7 +298,7 @@ final class SweepRunTests: XCTestCase {
             ("[output]\nplots = [\"pie\"]\n[sweep]\n\"student.lambda\" = [0.1, 0.2]", "bad.toml: output.plots: unknown plot kind"),
         ]
         for c in cases {
-            let path = try Self.file(SweepGridTests.scenario(c.sweep), "bad.toml", in: dir)
+            let path = try Self.file(ScenarioFixtures.sweepScenario(c.sweep), "bad.toml", in: dir)
             let r = try CommandLineTests.run(["run", path, "--out", dir + "/out"])
             XCTAssertEqual(r.status, 1, c.sweep)
             XCTAssert(r.err.contains("Error: ") && r.err.contains(c.message), "\(r.err) should contain \(c.message)")

@@ -2,7 +2,7 @@ import CrossModalKD
 import Foundation
 import XCTest
 
-/// THEORY.md section 4(b)-(d): exact finite-n OLS (oracle and fitted teacher) against a Monte
+/// docs/theory.md section 4(b)-(d): exact finite-n OLS (oracle and fitted teacher) against a Monte
 /// Carlo of the same experiment, and the deterministic equivalent's defining properties.
 final class FiniteSampleRiskTests: XCTestCase {
     /// Monte Carlo of the KD experiment with exact test risk: mean risk without and with KD and the
@@ -27,8 +27,8 @@ final class FiniteSampleRiskTests: XCTestCase {
             let b = TestSupport.testRisk(try TestSupport.ridgeFit(sample, x: s, y: z, ridge: ridge), m)
             r0.append(a); rl.append(b); gains.append(a - b)
         }
-        let x = TestSupport.meanSE(r0), k = TestSupport.meanSE(rl), g = TestSupport.meanSE(gains)
-        return ((x.mean, x.se), (k.mean, k.se), (g.mean, g.se))
+        let x = SampleStatistics.meanAndStandardError(r0), k = SampleStatistics.meanAndStandardError(rl), g = SampleStatistics.meanAndStandardError(gains)
+        return ((x.mean, x.standardError), (k.mean, k.standardError), (g.mean, g.standardError))
     }
 
     private func assertWithin(_ mc: (Double, Double), _ analytic: Double, sigmas: Double = 4, _ what: String) {
@@ -80,8 +80,8 @@ final class FiniteSampleRiskTests: XCTestCase {
             let c = Vec.add(Vec.scale(1 - l, m.ssy), Vec.scale(l, ssu))
             risks.append(TestSupport.testRisk(solver.solve(c), m))
         }
-        let mc = TestSupport.meanSE(risks)
-        assertWithin((mc.mean, mc.se), a.riskKD, "population ridge, OLS teacher")
+        let mc = SampleStatistics.meanAndStandardError(risks)
+        assertWithin((mc.mean, mc.standardError), a.riskKD, "population ridge, OLS teacher")
     }
 
     /// lambda* and G(lambda*) against a brute-force search over independently analysed lambdas.

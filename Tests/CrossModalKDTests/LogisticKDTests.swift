@@ -102,7 +102,7 @@ struct LogisticKDTests {
             diffKD.append(b.accuracyKD - a.accuracyKD)
         }
         for diffs in [diffNoKD, diffKD] {
-            let (mean, se) = TestSupport.meanSE(diffs)
+            let (mean, se) = SampleStatistics.meanAndStandardError(diffs)
             #expect(abs(mean) < 4 * se && se > 0, "mean test-set minus exact accuracy \(mean) +- \(se)")
         }
     }

@@ -1,8 +1,8 @@
 import CrossModalKD
 import XCTest
 
-/// The Monte Carlo engine against the analytic risk of THEORY.md section 4: the exact regimes
-/// within 4 standard errors, the deterministic equivalent within 2% where THEORY.md says it is close.
+/// The Monte Carlo engine against the analytic risk of docs/theory.md section 4: the exact regimes
+/// within 4 standard errors, the deterministic equivalent within 2% where docs/theory.md section 4(d) says it is close.
 final class MonteCarloAgreementTests: XCTestCase {
     /// Random scenarios in the exact regimes: oracle and OLS-fitted teachers, several dimensions,
     /// n close to ds + 2 and large. (n = ds + 4 is the closest with a finite variance of the risk,
@@ -70,7 +70,7 @@ final class MonteCarloAgreementTests: XCTestCase {
         XCTAssertLessThan(exact.riskNoKD.standardError, sampled.riskNoKD.standardError)
     }
 
-    /// THEORY.md 4(d): at ds = 40, n = 60 the deterministic equivalent matches Monte Carlo closely.
+    /// docs/theory.md section 4(d): at ds = 40, n = 60 the deterministic equivalent matches Monte Carlo closely.
     func testDeterministicEquivalentWithinTwoPercent() throws {
         for (seed, ridge) in [(UInt64(41), 0.05), (42, 0.3), (43, 1.0)] {
             let model = try MonteCarloFixtures.latentModel(dt: 2, ds: 40, seed: seed)

@@ -33,7 +33,7 @@ final class MonteCarloSamplerTests: XCTestCase {
     /// The triples sampler's trial equals the experiment done by hand on real triples drawn from the
     /// same Gaussians: (T, Y) pairs for the teacher and (S, Y, T) triples for the student via
     /// `GaussianSampler`, teacher and student fitted by ridge/OLS normal equations in real
-    /// coordinates, risk by THEORY.md section 3 and Sheppard's accuracy, or on (S, Y) test pairs.
+    /// coordinates, risk by docs/theory.md section 3 and Sheppard's accuracy, or on (S, Y) test pairs.
     func testTriplesTrialIsLeastSquaresOnRealTriples() throws {
         let model = try MonteCarloFixtures.latentModel(dt: 2, ds: 3, seed: 7)
         let cases: [(TeacherSpec, StudentSpec, MonteCarloSettings)] = [

@@ -1,7 +1,7 @@
 import CrossModalKD
 import XCTest
 
-/// THEORY.md section 4(a) and section 5's first result: population ridge, scalar representation target.
+/// docs/theory.md section 4(a) and section 5's first result: population ridge, scalar representation target.
 final class PopulationRegimeTests: XCTestCase {
     /// kd_helps == rho_sy (rho_ts - rho_sy) > 0 on a fine grid, and lambda* = gamma rho_sy / (rho_ts - rho_sy)
     /// wherever that lies in [0, 1].

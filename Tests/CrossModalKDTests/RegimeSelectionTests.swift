@@ -1,7 +1,7 @@
 import CrossModalKD
 import Testing
 
-/// Which regime of THEORY.md section 4 each (n, ridge, teacher fit, approximation) selects.
+/// Which regime of docs/theory.md section 4 each (n, ridge, teacher fit, approximation) selects.
 struct RegimeSelectionTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let samples: SampleSize, ridge: Double, fit: TeacherFit, approximation: Bool

@@ -34,12 +34,4 @@ enum TestSupport {
     static func testRisk(_ w: [Double], _ m: JointGaussian) -> Double {
         m.labelVarianceGivenStudent + Vec.quadratic(Vec.sub(w, m.bayesWeights), m.sss)
     }
-
-    /// Mean and standard error.
-    static func meanSE(_ xs: [Double]) -> (mean: Double, se: Double) {
-        let n = Double(xs.count)
-        let mean = xs.reduce(0, +) / n
-        let variance = xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-        return (mean, (variance / n).squareRoot())
-    }
 }

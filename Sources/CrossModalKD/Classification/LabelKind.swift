@@ -1,5 +1,5 @@
 /// What the label of a scenario is: the continuous Y of the joint Gaussian model, or the class
-/// label C = sign(Y) (THEORY.md section 2). The raw values are the scenario-file spellings.
+/// label C = sign(Y) (docs/theory.md section 2.2). The raw values are the scenario-file spellings.
 public enum LabelKind: String, Sendable, CaseIterable {
     /// Y itself (regression).
     case continuous

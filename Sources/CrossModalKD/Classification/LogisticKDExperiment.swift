@@ -161,12 +161,7 @@ public struct LogisticKDSummary: Sendable {
     public var kdHelps: Bool { gain > 0 }
 
     init(_ outcomes: [LogisticKDTrial], experiment: LogisticKDExperiment) {
-        func meanSE(_ x: [Double]) -> (Double, Double) {
-            let n = Double(x.count)
-            let mean = x.reduce(0, +) / n
-            let variance = x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-            return (mean, (variance / n).squareRoot())
-        }
+        let meanSE = SampleStatistics.meanAndStandardError
         trials = outcomes.count
         (accuracyNoKD, accuracyNoKDSE) = meanSE(outcomes.map(\.accuracyNoKD))
         (accuracyKD, accuracyKDSE) = meanSE(outcomes.map(\.accuracyKD))

@@ -11,7 +11,7 @@ public enum LogisticTeacherSpec: Sendable, Equatable {
     case fitted(samples: Int, ridge: Double)
 }
 
-/// Classification KD with a logistic student (THEORY.md section 3, soft targets at temperature
+/// Classification KD with a logistic student (docs/theory.md section 3.5, soft targets at temperature
 /// tau): the student w is fitted on n samples by minimising
 /// (1 - lambda) CE(c, sigma(w's)) + lambda tau^2 CE(sigma(u/tau), sigma(w's/tau)) + gamma |w|^2.
 public struct LogisticKDSpec: Sendable, Equatable {

@@ -2,7 +2,7 @@ import Foundation
 
 /// How often an estimated CCH gap gets CCH's decision wrong: for samples of n rows drawn from the
 /// model, the probability that the estimated gap's sign differs from the true gap's,
-/// P(sign(Delta-hat) != sign(Delta)), per estimator (THEORY.md section 6).
+/// P(sign(Delta-hat) != sign(Delta)), per estimator (docs/theory.md section 6.4).
 ///
 /// The true gap is the closed form: I(T;S) - I(S;Y) for a continuous label, I(T;S) - I(S;C) for
 /// C = sign(Y). "Positive" means > 0 on both sides, as CCH's prediction does. Every estimator
@@ -76,8 +76,8 @@ public struct DecisionReliability: Sendable {
             }
             for (e, estimator) in used.enumerated() {
                 let values = gaps.map { $0[e] }
-                let mean = values.reduce(0, +) / Double(repeats)
-                let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(repeats - 1)).squareRoot()
+                let mean = SampleStatistics.mean(values)
+                let sd = SampleStatistics.standardDeviation(values, mean: mean)
                 let flips = values.filter { ($0 > 0) != (truth > 0) }.count
                 table.append(Row(samples: n, estimator: estimator.kind, repeats: repeats, flips: flips, gapMean: mean, gapSD: sd))
             }

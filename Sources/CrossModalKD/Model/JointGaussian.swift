@@ -1,6 +1,6 @@
 import Foundation
 
-/// The zero-mean jointly Gaussian vector V = (T, S, Y) of THEORY.md section 1: a teacher
+/// The zero-mean jointly Gaussian vector V = (T, S, Y) of docs/theory.md section 1: a teacher
 /// representation T in R^dt, a student representation S in R^ds and a scalar label Y.
 ///
 /// The covariance is validated on construction (finite, symmetric, positive definite by GSL
@@ -24,7 +24,7 @@ public struct JointGaussian: Sendable {
     /// Cholesky factors of the diagonal blocks Sss and Stt (positive definite with Sigma).
     public let studentCholesky: Cholesky, teacherCholesky: Cholesky
 
-    /// Blocks of Sigma, named as in THEORY.md.
+    /// Blocks of Sigma, named as in docs/theory.md section 1.
     public let stt: Matrix, sss: Matrix, sts: Matrix
     public let sty: [Double], ssy: [Double]
     public let syy: Double

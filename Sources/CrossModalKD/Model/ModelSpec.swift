@@ -1,5 +1,5 @@
 /// A user's specification of the joint Gaussian model, in one of the three parameterisations
-/// of THEORY.md section 1. `build()` validates it and gives the covariance.
+/// of docs/theory.md section 1. `build()` validates it and gives the covariance.
 public enum ModelSpec: Sendable, Equatable {
     /// dt = ds = 1, unit variances, three correlations.
     case correlations(rhoTS: Double, rhoSY: Double, rhoTY: Double)

@@ -1,7 +1,7 @@
 /// The Monte Carlo KD experiment at one grid point: paired trials of the student fitted without and
 /// with KD on the same sample, summarised and set beside the analytic answer.
 ///
-/// A trial (THEORY.md section 3): fit the teacher (oracle weights, or OLS / ridge on nt fresh
+/// A trial (docs/theory.md section 3): fit the teacher (oracle weights, or OLS / ridge on nt fresh
 /// pairs), draw n training samples, fit the student by ridge regression of Y (lambda = 0) and of
 /// z = (1 - lambda) Y + lambda u (lambda) on S, and score both fits exactly or on a test set.
 /// How samples are drawn: `MonteCarloSampler`.
@@ -21,7 +21,7 @@ public struct MonteCarloExperiment: Sendable {
     public let teacher: TeacherSpec
     public let student: StudentSpec
     public let settings: MonteCarloSettings
-    /// The analytic answer beside the Monte Carlo one, when a formula of THEORY.md section 4 applies.
+    /// The analytic answer beside the Monte Carlo one, when a formula of docs/theory.md section 4 applies.
     public let analysis: KDAnalysis?
     /// Why there is no analytic answer (nil when `analysis` is set).
     public let analysisUnavailable: String?

@@ -1,4 +1,4 @@
-/// How a Monte Carlo trial obtains its training data (THEORY.md section 3, squared loss).
+/// How a Monte Carlo trial obtains its training data (docs/theory.md section 3, squared loss).
 ///
 /// Both samplers work in the whitened frame of the model: with L the Cholesky factor of Sigma in
 /// the order (S, Y, T), a triple is V = L x for standard normal innovations x = (xi, eps_y, eps_T),

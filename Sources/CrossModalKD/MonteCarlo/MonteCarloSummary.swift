@@ -25,7 +25,7 @@ public struct MonteCarloEstimate: Sendable, Equatable {
 }
 
 /// The Monte Carlo answer at one grid point, with the analytic answer beside it when a formula of
-/// THEORY.md section 4 applies.
+/// docs/theory.md section 4 applies.
 public struct MonteCarloSummary: Sendable {
     /// Paired trials run.
     public let trials: Int

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The deterministic equivalent of finite-n ridge regression (THEORY.md section 4(d)).
+/// The deterministic equivalent of finite-n ridge regression (docs/theory.md section 4(d)).
 ///
 /// kappa > 0 solves gamma = kappa (1 - tr(Sss (Sss + kappa I)^-1) / n) on the branch where the
 /// bracket is positive; with gamma = 0 it is the ridgeless limit (kappa = 0 for n > ds).

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the teacher hands the student as the KD target u = c * theta'T (THEORY.md section 3).
+/// What the teacher hands the student as the KD target u = c * theta'T (docs/theory.md section 3).
 public enum TeacherTarget: String, Sendable, CaseIterable {
     /// The teacher's prediction of Y: theta = Stt^-1 Sty (oracle) or fitted by OLS.
     case prediction
@@ -16,7 +16,7 @@ public enum TeacherFit: Equatable, Sendable {
     /// OLS on `samples` independent (T, Y) pairs; the analytic risk is exact for samples > dt + 1.
     case ols(samples: Int)
     /// Ridge regression min (1/nt)|Y - T theta|^2 + penalty |theta|^2 on `samples` independent
-    /// (T, Y) pairs (penalty > 0). THEORY.md has no closed form for it: Monte Carlo only
+    /// (T, Y) pairs (penalty > 0). docs/theory.md section 4 has no closed form for it: Monte Carlo only
     /// (`MonteCarloExperiment`); the analytic side reports that no exact formula applies.
     case ridge(samples: Int, penalty: Double)
 }
@@ -155,7 +155,7 @@ public struct TeacherSignal: Sendable {
             }
             throw .regimeDoesNotApply(
                 parameter: "teacher.fit",
-                reason: "no exact formula applies to a ridge-fitted teacher (THEORY.md section 4 covers oracle and OLS "
+                reason: "no exact formula applies to a ridge-fitted teacher (docs/theory.md section 4 covers oracle and OLS "
                     + "teachers); estimate it by Monte Carlo with `cchsim simulate`")
         }
     }
@@ -173,7 +173,7 @@ extension TeacherSignal {
 public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A parameter is outside its domain.
     case invalid(parameter: String, reason: String)
-    /// No formula of THEORY.md section 4 covers this setting.
+    /// No formula of docs/theory.md section 4 covers this setting.
     case regimeDoesNotApply(parameter: String, reason: String)
 
     public var parameter: String {

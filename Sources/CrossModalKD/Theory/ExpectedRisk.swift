@@ -1,4 +1,4 @@
-/// Expected test risk E R(w) of the fitted student in one regime of THEORY.md section 4, as a
+/// Expected test risk E R(w) of the fitted student in one regime of docs/theory.md section 4, as a
 /// function of the mixed target's moments (b = b_l, s2 = s2_l). Every regime has the form
 ///
 ///     E R = Var(Y|S) + |M b - w*|^2_Sss + b' V b + eta s2
@@ -10,7 +10,7 @@
 /// - exact scalar ridge: M = E[h], V = Sss Var(h), eta = E[X / (X + g)^2] (`ScalarRidgeMoments`);
 /// - deterministic eq:   M = A Sss with A = (Sss + kappa I)^-1, eta = (df2/n) / (1 - df2/n),
 ///                       V = eta (I - M)' Sss (I - M).
-/// (The last is THEORY.md's 4(d) rewritten with A Sss - I = -kappa A.) Since the risk is
+/// (The last is docs/theory.md section 4(d) rewritten with A Sss - I = -kappa A.) Since the risk is
 /// quadratic in b and linear in s2, a fitted teacher's mean-zero error adds
 /// tr(P Cov(delta b)) + eta E[delta s2] with P = M'Sss M + V (docs/finite-n-ridge.md).
 public struct ExpectedRisk: Sendable {

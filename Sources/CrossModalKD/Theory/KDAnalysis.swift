@@ -1,6 +1,6 @@
 /// The analytic answer for one scenario: does CCH predict a KD gain, and does KD really help?
 ///
-/// Risks are expected test risks E R(w) of THEORY.md section 4 in the regime `regime`; the KD gain
+/// Risks are expected test risks E R(w) of docs/theory.md section 4 in the regime `regime`; the KD gain
 /// is G(lambda) = E R(0) - E R(lambda). E R(lambda) is a quadratic a0 + a1 lambda + a2 lambda^2, so
 /// the best weight lambda* on [0, 1] and its gain G(lambda*) are closed form.
 public struct KDAnalysis: Sendable {

@@ -1,5 +1,5 @@
 /// Second moments of the student's mixed target z = (1 - lambda) Y + lambda u against S
-/// (THEORY.md section 3), at one lambda:
+/// (docs/theory.md section 3.4), at one lambda:
 ///   c_l = (1-l) Ssy + l Ssu,  v_l = (1-l)^2 Syy + 2 l (1-l) Syu + l^2 Suu,
 ///   b_l = Sss^-1 c_l,  s2_l = v_l - c_l' b_l,
 /// and, for a fitted teacher, the mean-zero perturbation its estimation error adds:

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Closed-form mutual information between blocks of a jointly Gaussian vector (THEORY.md section 2).
+/// Closed-form mutual information between blocks of a jointly Gaussian vector (docs/theory.md section 2.1).
 ///
 /// I(A;B) = 1/2 ln( det S_AA det S_BB / det S_[A,B] ) in nats; I(A;B|C) uses the same log-determinants:
 /// I(A;B|C) = 1/2 ln( det S_AC det S_BC / (det S_C det S_ABC) ).

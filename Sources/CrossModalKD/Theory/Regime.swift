@@ -1,5 +1,5 @@
 /// How the expected risk (and so `kd_helps`) was obtained: one of the analytic regimes of
-/// THEORY.md section 4, or a Monte Carlo estimate (`[student] truth = "monte-carlo"`). The raw
+/// docs/theory.md section 4, or a Monte Carlo estimate (`[student] truth = "monte-carlo"`). The raw
 /// values are the names used in reports, JSON and CSV.
 public enum Regime: String, Sendable, CaseIterable {
     /// n = infinity, any ridge gamma >= 0: exact.
@@ -35,7 +35,7 @@ public enum Regime: String, Sendable, CaseIterable {
         }
     }
 
-    /// The regime THEORY.md assigns to a student and teacher in a model of student dimension `ds`.
+    /// The regime docs/theory.md section 4 assigns to a student and teacher in a model of student dimension `ds`.
     public static func choose(student: StudentSpec, teacherFit: TeacherFit, ds: Int) throws(AnalysisError) -> Regime {
         guard student.ridge.isFinite, student.ridge >= 0 else {
             throw .invalid(parameter: "student.ridge", reason: "must be finite and >= 0, got \(student.ridge)")

@@ -8,7 +8,7 @@ import Foundation
 /// (finite n, ridge > 0), with an oracle teacher (prediction or representation target, no
 /// projection) or an OLS-fitted prediction teacher. Everything else, and every setting the general path would reject, returns nil so the
 /// caller takes the general path and gets its answer or its error. Where it applies it follows
-/// THEORY.md sections 2-4 with Sss = Stt = Syy = 1, Sts = rho_ts, Sty = rho_ty, Ssy = rho_sy, and
+/// docs/theory.md sections 2-4 with Sss = Stt = Syy = 1, Sts = rho_ts, Sty = rho_ty, Ssy = rho_sy, and
 /// agrees with `KDAnalysis(model:teacher:student:)` to rounding (tested on grids).
 extension KDAnalysis {
     public static func scalarFastPath(rhoTS ts: Double, rhoSY sy: Double, rhoTY ty: Double,

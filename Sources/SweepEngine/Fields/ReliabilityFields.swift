@@ -1,16 +1,32 @@
 import CrossModalKD
 
-/// The decision-reliability keys of `cchsim reliability --json` rows and of a sweep's CSV.
+/// The decision-reliability keys of `cchsim reliability --json` rows and of a sweep's CSV, for
+/// one sample size: `estimation_n`, `true_gap`, then per estimator `<est>_flip_probability`,
+/// `<est>_flip_se`, `<est>_gap_mean`, `<est>_gap_sd`.
 public enum ReliabilityFields {
-    /// The keys of one sample size: `estimation_n`, `true_gap`, then per estimator
-    /// `<est>_flip_probability`, `<est>_flip_se`, `<est>_gap_mean`, `<est>_gap_sd`.
+    /// A reliability result at one sample size.
+    public typealias Source = (result: DecisionReliability, samples: Int)
+
+    /// The columns for `estimators` (in that order); an estimator without a row at the sample size
+    /// reads as NaN.
+    public static func table(estimators: [MIEstimatorKind]) -> FieldTable<Source> {
+        FieldTable<Source>([
+            .init("estimation_n") { .integer($0.samples) },
+            .init("true_gap") { .number($0.result.trueGap) },
+        ] + estimators.flatMap { e -> [FieldTable<Source>.Entry] in
+            @Sendable func row(_ s: Source) -> DecisionReliability.Row? { s.result.rows.first { $0.estimator == e && $0.samples == s.samples } }
+            let p = e.rawValue
+            return [
+                .init("\(p)_flip_probability", .flipProbability(e)) { .number(row($0)?.flipProbability ?? .nan) },
+                .init("\(p)_flip_se", .flipStandardError(e)) { .number(row($0)?.flipStandardError ?? .nan) },
+                .init("\(p)_gap_mean") { .number(row($0)?.gapMean ?? .nan) },
+                .init("\(p)_gap_sd") { .number(row($0)?.gapSD ?? .nan) },
+            ]
+        })
+    }
+
+    /// The keys of sample size `n`, for the estimators `r` has rows for.
     public static func of(_ r: DecisionReliability, samples n: Int) -> ReportFields {
-        var out: ReportFields = [("estimation_n", .integer(n)), ("true_gap", .number(r.trueGap))]
-        for row in r.rows where row.samples == n {
-            let p = row.estimator.rawValue
-            out += [("\(p)_flip_probability", .number(row.flipProbability)), ("\(p)_flip_se", .number(row.flipStandardError)),
-                    ("\(p)_gap_mean", .number(row.gapMean)), ("\(p)_gap_sd", .number(row.gapSD))]
-        }
-        return out
+        table(estimators: r.rows.filter { $0.samples == n }.map(\.estimator)).fields((r, n))
     }
 }

@@ -1,4 +1,5 @@
 import CCHScenario
+import CrossModalKD
 import Foundation
 
 /// Curves along the first axis: analytic gains, Monte Carlo points, and the CCH gap when it varies.
@@ -25,7 +26,7 @@ extension PlotFigures {
             for row in block {
                 let v = row.valid
                 let mc = v ? (row.mcGain ?? .nan) : .nan
-                let ci = v ? (row.mcGainSE.map { 1.96 * $0 } ?? .nan) : .nan
+                let ci = v ? (row.mcGainSE.map { MonteCarloEstimate.normalQuantile975 * $0 } ?? .nan) : .nan
                 let fields: [Double] = [x.numbers?[row.coordinates[0]] ?? .nan, v ? row.gain : .nan, v ? row.bestGain : .nan,
                                         mc, ci, v ? row.gap : .nan]
                 data += fields.map(Self.number).joined(separator: " ") + " \(v ? 1 : 0) \(Self.number(v ? row.lambdaOpt : .nan))\n"

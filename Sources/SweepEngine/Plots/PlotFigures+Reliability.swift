@@ -34,7 +34,7 @@ extension PlotFigures {
                 for row in rowsOfLine {
                     let v = row.valid && e < row.flips.count
                     let rate = v ? row.flips[e] : nil
-                    let fields = [x.numbers?[row.coordinates[0]] ?? .nan, rate?.probability ?? .nan, rate.map { 1.96 * $0.standardError } ?? .nan]
+                    let fields = [x.numbers?[row.coordinates[0]] ?? .nan, rate?.probability ?? .nan, rate.map { MonteCarloEstimate.normalQuantile975 * $0.standardError } ?? .nan]
                     data += fields.map(Self.number).joined(separator: " ") + " \(v ? 1 : 0)\n"
                 }
                 block += 1

@@ -25,7 +25,7 @@ struct PlotPlan {
         func numeric(_ i: Int) -> Bool { i < axes.count && axes[i].numbers != nil && axes[i].values.count >= 2 }
         let maps = axes.dropFirst(2).reduce(1) { $0 * $1.values.count }
         let curves = axes.dropFirst(1).reduce(1) { $0 * $1.values.count }
-        let estimation = sweep.document.root["estimation"] != nil
+        let estimation = sweep.document.hasEstimationSettings
         for (index, key, log) in [(0, "log_x", sweep.output.logX), (1, "log_y", sweep.output.logY)] where log == true {
             guard index < axes.count, let xs = axes[index].numbers else {
                 throw CLIError("\(sweep.file): output.\(key): a log scale needs a numeric [sweep] key number \(index + 1)")
@@ -82,12 +82,13 @@ struct PlotPlan {
         kinds = named
     }
 
-    /// Writes the data files and scripts of every plot for the finished CSV at `csv`, and renders
-    /// them in each of `formats` when gnuplot is installed. - Returns: the paths written and
-    /// gnuplot's warnings.
-    func write(csv: String, stem: String, formats: [FigureFormat], into directory: OutputDirectory) throws -> (files: [String], warnings: [String]) {
+    /// Writes the data files and scripts of every plot for the finished CSV at `csv` (result
+    /// columns `schema`), and renders them in each of `formats` when gnuplot is installed.
+    /// - Returns: the paths written and gnuplot's warnings.
+    func write(csv: String, schema: ColumnSchema, stem: String, formats: [FigureFormat], into directory: OutputDirectory) throws
+        -> (files: [String], warnings: [String]) {
         guard !kinds.isEmpty else { return ([], []) }
-        let (rows, measure) = try PlotTable.read(csv: csv, grid: sweep.grid)
+        let (rows, measure) = try PlotTable.read(csv: csv, grid: sweep.grid, schema: schema)
         guard rows.contains(where: \.valid) else { return ([], ["no valid grid point: no plots drawn"]) }
         let figures = PlotFigures(sweep: sweep, rows: rows, stem: stem, measure: measure)
         var drawn: [FigureFile] = []

@@ -72,36 +72,42 @@ enum CCHOutcome: Int, CaseIterable, Sendable {
 /// Reads a sweep's CSV back into `PlotRow`s (the plots are drawn from the file, so a merged or
 /// resumed run draws exactly what a single run draws).
 enum PlotTable {
-    /// The rows of the CSV at `path`, and what their gain measures: a squared-loss sweep has the
-    /// analyze columns; a logistic student's sweep has the classification columns instead (its gap
-    /// is the class-label gap, its gain the Monte Carlo accuracy gain in percentage points).
-    static func read(csv path: String, grid: SweepGrid) throws -> (rows: [PlotRow], measure: PlotMeasure) {
+    /// The rows of the CSV at `path`, whose result columns are `schema`, and what their gain
+    /// measures: the label of the schema's verdict. A squared-loss sweep judges CCH on Y (analytic
+    /// gain, Monte Carlo beside it); a logistic student's sweep on C = sign(Y) (its gap is the
+    /// class-label gap, its gain the Monte Carlo accuracy gain in percentage points). Columns are
+    /// found by their role in the schema, never by their names.
+    static func read(csv path: String, grid: SweepGrid, schema: ColumnSchema) throws -> (rows: [PlotRow], measure: PlotMeasure) {
         let reader = try LineReader(path)
         guard let headerLine = try reader.nextText() else { throw CLIError("\(path): empty file, expected a CSV header") }
         let header = CSVText.fields(Substring(headerLine).utf8)
-        func column(_ name: String) throws -> Int {
-            guard let i = header.firstIndex(of: name) else { throw CLIError("\(path): no column \(name)") }
-            return i
+        let offset = grid.axes.count + 2
+        guard header == ["point"] + grid.axes.map(\.key) + ["valid"] + schema.keys + ["invalid_reason"] else {
+            throw CLIError("\(path): its header is not the one this sweep writes")
         }
-        let measure: PlotMeasure = !header.contains("kd_gain") && header.contains("cls_kd_gain") ? .accuracy : .risk
-        let point = try column("point"), valid = try column("valid"), reason = try column("invalid_reason")
-        let gap, predicts, helps, gain, best: Int
-        let risk, lambdaOpt, mcGain, mcSE: Int?
+        guard let label = schema.verdictLabel else { throw CLIError("\(path): the sweep has no CCH prediction and truth to plot") }
+        func column(_ role: ColumnRole) throws -> Int {
+            guard let i = schema.index(of: role) else { throw CLIError("\(path): no column with role \(role)") }
+            return offset + i
+        }
+        func optional(_ role: ColumnRole) -> Int? { schema.index(of: role).map { offset + $0 } }
+        let measure: PlotMeasure = label == .sign ? .accuracy : .risk
+        let point = 0, valid = offset - 1, reason = header.count - 1
+        let gap = try column(.gap(label)), predicts = try column(.prediction(label)), helps = try column(.truth(label))
+        let gain = try column(.gain(label))
+        let best: Int, risk, lambdaOpt, mcGain, mcSE: Int?
         switch measure {
         case .risk:
-            gap = try column("cch_gap"); predicts = try column("cch_predicts_gain"); helps = try column("kd_helps")
-            gain = try column("kd_gain"); best = try column("kd_gain_opt")
-            risk = try column("risk_no_kd"); lambdaOpt = try column("lambda_opt")
-            mcGain = header.firstIndex(of: "mc_kd_gain"); mcSE = header.firstIndex(of: "mc_kd_gain_se")
+            best = try column(.bestGain(label))
+            risk = try column(.riskWithoutKD); lambdaOpt = try column(.bestKDWeight)
+            mcGain = optional(.monteCarloGain); mcSE = optional(.monteCarloGainStandardError)
         case .accuracy:
-            gap = try column("cch_gap_class"); predicts = try column("cch_predicts_gain_class"); helps = try column("cls_kd_helps")
-            gain = try column("cls_kd_gain"); best = gain
+            best = gain
             risk = nil; lambdaOpt = nil
-            mcGain = gain; mcSE = try column("cls_kd_gain_se")
+            mcGain = gain; mcSE = try column(.gainStandardError(label))
         }
         let flipColumns = MIEstimatorKind.allCases.compactMap { e -> (MIEstimatorKind, Int, Int)? in
-            guard let p = header.firstIndex(of: "\(e.rawValue)_flip_probability"),
-                  let se = header.firstIndex(of: "\(e.rawValue)_flip_se") else { return nil }
+            guard let p = optional(.flipProbability(e)), let se = optional(.flipStandardError(e)) else { return nil }
             return (e, p, se)
         }
         var rows: [PlotRow] = []

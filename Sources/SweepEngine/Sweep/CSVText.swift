@@ -1,6 +1,6 @@
 import CCHScenario
 
-/// How values are written into the sweep CSV (README.md, "CSV columns"): numbers in Swift's
+/// How values are written into the sweep CSV (docs/output.md, "CSV layout"): numbers in Swift's
 /// shortest round-trip decimal form (`0.1`, `1e-05`, `nan`), booleans as 1 / 0, text quoted
 /// (RFC 4180) only when it holds a comma or a quote. Line breaks in text become spaces, so every
 /// row is one line (merging and plotting read the file line by line).
@@ -10,6 +10,7 @@ enum CSVText {
         switch value {
         case .number(let x): appendNumber(x, to: &out)
         case .integer(let i): out.append(contentsOf: i.description.utf8)
+        case .unsigned(let u): out.append(contentsOf: u.description.utf8)
         case .bool(let b): out.append(b ? UInt8(ascii: "1") : UInt8(ascii: "0"))
         case .text(let s): appendText(s, to: &out)
         }

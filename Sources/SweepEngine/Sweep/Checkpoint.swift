@@ -50,29 +50,38 @@ struct Checkpoint: Equatable {
     }
 
     /// The checkpoint in file `path`; nil when there is none. - Throws: `CLIError` when the file
-    /// exists but is not a checkpoint cchsim wrote.
+    /// exists but is not a checkpoint cchsim wrote (naming the path and what is wrong).
     static func read(_ path: String) throws -> Checkpoint? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        guard let object = JSONTree.parseObject(data),
-              (object["format"] as? NSNumber)?.intValue == format,
-              let hash = object["scenario_sha256"] as? String,
-              let version = object["cchsim_version"] as? String,
-              let index = (object["shard_index"] as? NSNumber)?.intValue,
-              let count = (object["shard_count"] as? NSNumber)?.intValue,
-              let header = object["header"] as? String,
-              let done = (object["points_done"] as? NSNumber)?.intValue,
-              let bytes = (object["csv_bytes"] as? NSNumber)?.intValue,
-              let seconds = (object["compute_seconds"] as? NSNumber)?.doubleValue,
-              let summaryObject = object["summary"] as? [String: Any],
-              let summary = RunSummary(json: summaryObject)
-        else {
-            throw CLIError("\(path): not a cchsim checkpoint (delete it to start the run afresh)")
+        do {
+            return try JSONDecoder().decode(Checkpoint.self, from: data)
+        } catch {
+            throw CLIError("\(path): not a cchsim checkpoint (\(DecodingReason.describe(error))); delete it to start the run afresh")
         }
-        var checkpoint = Checkpoint(scenarioHash: hash, shard: Shard(index: index, count: count), header: header,
-                                    pointsDone: done, csvBytes: bytes, summary: summary, computeSeconds: seconds)
-        checkpoint.version = version
-        return checkpoint
     }
 
     func write(to path: String) throws { try AtomicFile.write(json.text, to: path) }
+}
+
+/// Read back from the file `json` writes.
+extension Checkpoint: Decodable {
+    enum CodingKeys: String, CodingKey {
+        case format, version = "cchsim_version", scenarioHash = "scenario_sha256", shardIndex = "shard_index"
+        case shardCount = "shard_count", header, pointsDone = "points_done", csvBytes = "csv_bytes"
+        case computeSeconds = "compute_seconds", summary
+    }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let format = try c.decode(Int.self, forKey: .format)
+        guard format == Self.format else {
+            throw DecodingError.dataCorruptedError(forKey: .format, in: c, debugDescription: "format \(format), expected \(Self.format)")
+        }
+        self.init(scenarioHash: try c.decode(String.self, forKey: .scenarioHash),
+                  shard: Shard(index: try c.decode(Int.self, forKey: .shardIndex), count: try c.decode(Int.self, forKey: .shardCount)),
+                  header: try c.decode(String.self, forKey: .header), pointsDone: try c.decode(Int.self, forKey: .pointsDone),
+                  csvBytes: try c.decode(Int.self, forKey: .csvBytes), summary: try c.decode(RunSummary.self, forKey: .summary),
+                  computeSeconds: try c.decode(Double.self, forKey: .computeSeconds))
+        version = try c.decode(String.self, forKey: .version)
+    }
 }

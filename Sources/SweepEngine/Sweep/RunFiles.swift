@@ -2,7 +2,7 @@ import CCHScenario
 import Dispatch
 import Foundation
 
-/// Names and metadata of a run's output files (README.md, "Output files").
+/// Names and metadata of a run's output files (docs/output.md, "Output files").
 enum RunFiles {
     /// `name` with every character other than letters, digits, `.`, `_` and `-` replaced by `_`,
     /// so a scenario name is always a safe file-name stem.
@@ -25,7 +25,7 @@ enum RunFiles {
             ("file", .string(sweep.file)),
             ("scenario_sha256", .string(hash)),
             ("cchsim_version", .string(ToolVersion.cchsim)),
-            ("seed", .integer(Int(truncatingIfNeeded: sweep.first.seed))),
+            ("seed", .value(.unsigned(sweep.first.seed))),
             ("shard_index", .integer(shard.index)),
             ("shard_count", .integer(shard.count)),
             ("grid_points", .integer(sweep.grid.count)),
@@ -44,12 +44,13 @@ enum RunFiles {
     /// place already), draws the plots in `formats` (none: no plots) from it and writes the
     /// metadata, each atomically.
     static func complete(partial: String?, csv: String, meta: String, stem: String, output: OutputDirectory, sweep: Sweep,
-                         text: String, hash: String, shard: Shard, header: [String], summary: RunSummary, formats: [FigureFormat],
+                         text: String, hash: String, shard: Shard, header: [String], schema: ColumnSchema,
+                         summary: RunSummary, formats: [FigureFormat],
                          computeSeconds: Double, run: ReportFields) throws -> RunOutcome {
         if let partial { try AtomicFile.rename(partial, to: csv) }
         var plotFiles: [String] = [], warnings: [String] = []
         let plotStart = DispatchTime.now().uptimeNanoseconds
-        if !formats.isEmpty { (plotFiles, warnings) = try PlotPlan(sweep: sweep).write(csv: csv, stem: stem, formats: formats, into: output) }
+        if !formats.isEmpty { (plotFiles, warnings) = try PlotPlan(sweep: sweep).write(csv: csv, schema: schema, stem: stem, formats: formats, into: output) }
         let plotSeconds = Double(DispatchTime.now().uptimeNanoseconds - plotStart) / 1e9
         let timings: ReportFields = [
             ("compute_seconds", .number(computeSeconds)),

@@ -22,9 +22,13 @@ public struct RunSummary: Equatable, Sendable {
     /// Valid points.
     var valid: Int { points - invalid }
 
-    /// Fraction of valid points where CCH is right; nil without valid points.
+    /// Valid points with both CCH's prediction and the truth (the confusion matrix's total).
+    var judged: Int { rightAboutGain + rightAboutNoGain + falseAlarms + misses }
+
+    /// Fraction of the judged points where CCH is right; nil when no point has both a prediction
+    /// and a truth ("no prediction", never 0).
     var accuracy: Double? {
-        valid > 0 ? Double(rightAboutGain + rightAboutNoGain) / Double(valid) : nil
+        judged > 0 ? Double(rightAboutGain + rightAboutNoGain) / Double(judged) : nil
     }
 
     /// Records one point.
@@ -84,7 +88,9 @@ public struct RunSummary: Equatable, Sendable {
             lines.append("  CCH predicts a gain     \(cell(rightAboutGain)) right     \(cell(falseAlarms)) false alarm")
             lines.append("  CCH predicts no gain    \(cell(misses)) miss      \(cell(rightAboutNoGain)) right")
             if let accuracy {
-                lines.append(String(format: "  accuracy %.4f (%d of ", accuracy, rightAboutGain + rightAboutNoGain) + count(valid, "point") + ")")
+                lines.append(String(format: "  accuracy %.4f (%d of ", accuracy, rightAboutGain + rightAboutNoGain) + count(judged, "point") + ")")
+            } else {
+                lines.append("  accuracy: no prediction (no valid point has both CCH's prediction and the truth)")
             }
         }
         if approximatePoints > 0 {
@@ -115,25 +121,33 @@ public struct RunSummary: Equatable, Sendable {
         return out
     }
 
-    /// The summary from the JSON object written by `fields`; nil when a count is missing.
-    init?(json: [String: Any]) {
-        func int(_ key: String) -> Int? { (json[key] as? NSNumber)?.intValue }
-        guard let points = int("points"), let invalid = int("invalid"), let a = int("cch_right_about_gain"),
-              let b = int("cch_right_about_no_gain"), let c = int("cch_false_alarms"), let d = int("cch_misses"),
-              let z = int("mc_points") else { return nil }
-        self.points = points
-        self.invalid = invalid
-        rightAboutGain = a
-        rightAboutNoGain = b
-        falseAlarms = c
-        misses = d
-        zPoints = z
-        // Absent from summaries written before the counts existed: none then.
-        approximatePoints = int("approximation_points") ?? 0
-        uncertainPoints = int("verdict_uncertain_points") ?? 0
-        largestZ = (json["largest_abs_z"] as? NSNumber)?.doubleValue
-        largestZPoint = int("largest_abs_z_point")
+    init() {}
+}
+
+/// Read back from the `summary` object of a checkpoint or a `meta.json` (written by `fields`;
+/// `cch_accuracy` is derived and not read).
+extension RunSummary: Decodable {
+    enum CodingKeys: String, CodingKey {
+        case points, invalid
+        case rightAboutGain = "cch_right_about_gain", rightAboutNoGain = "cch_right_about_no_gain"
+        case falseAlarms = "cch_false_alarms", misses = "cch_misses"
+        case zPoints = "mc_points", largestZ = "largest_abs_z", largestZPoint = "largest_abs_z_point"
+        case approximatePoints = "approximation_points", uncertainPoints = "verdict_uncertain_points"
     }
 
-    init() {}
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        points = try c.decode(Int.self, forKey: .points)
+        invalid = try c.decode(Int.self, forKey: .invalid)
+        rightAboutGain = try c.decode(Int.self, forKey: .rightAboutGain)
+        rightAboutNoGain = try c.decode(Int.self, forKey: .rightAboutNoGain)
+        falseAlarms = try c.decode(Int.self, forKey: .falseAlarms)
+        misses = try c.decode(Int.self, forKey: .misses)
+        zPoints = try c.decode(Int.self, forKey: .zPoints)
+        // Absent from summaries written before the counts existed: none then.
+        approximatePoints = try c.decodeIfPresent(Int.self, forKey: .approximatePoints) ?? 0
+        uncertainPoints = try c.decodeIfPresent(Int.self, forKey: .uncertainPoints) ?? 0
+        largestZ = try c.decodeIfPresent(Double.self, forKey: .largestZ)
+        largestZPoint = try c.decodeIfPresent(Int.self, forKey: .largestZPoint)
+    }
 }

@@ -33,13 +33,14 @@ public struct ShardMerge {
         var seconds = 0.0
         for path in csvPaths {
             let metaPath = (path.hasSuffix(".csv") ? String(path.dropLast(4)) : path) + ".meta.json"
-            guard let data = FileManager.default.contents(atPath: metaPath), let meta = JSONTree.parseObject(data) else {
+            guard let data = FileManager.default.contents(atPath: metaPath) else {
                 throw CLIError("\(path): its metadata \(metaPath) is missing or unreadable (it is written next to each shard's CSV)")
             }
-            guard let text = meta["scenario"] as? String, let hash = meta["scenario_sha256"] as? String,
-                  let file = meta["file"] as? String,
-                  let index = (meta["shard_index"] as? NSNumber)?.intValue, let count = (meta["shard_count"] as? NSNumber)?.intValue
-            else { throw CLIError("\(metaPath): not the metadata of a cchsim shard") }
+            let meta: RunMetadata
+            do { meta = try JSONDecoder().decode(RunMetadata.self, from: data) } catch {
+                throw CLIError("\(metaPath): not the metadata of a cchsim shard (\(DecodingReason.describe(error)))")
+            }
+            let text = meta.scenario, hash = meta.scenarioHash, file = meta.file, index = meta.shardIndex, count = meta.shardCount
             guard count >= 1, (1...count).contains(index) else {
                 throw CLIError("\(metaPath): shard_index \(index) of shard_count \(count) is not a shard (1 <= shard_index <= shard_count)")
             }
@@ -53,7 +54,7 @@ public struct ShardMerge {
             if let twin = parts.first(where: { $0.shard.index == index }) {
                 throw CLIError("shard \(index)/\(count) is given twice: \(twin.csv) and \(path)")
             }
-            seconds += ((meta["timings"] as? [String: Any])?["compute_seconds"] as? NSNumber)?.doubleValue ?? 0
+            seconds += meta.timings.computeSeconds
             parts.append(Part(csv: path, shard: Shard(index: index, count: count)))
         }
         guard let scenario, let count = parts.first?.shard.count else { throw CLIError("merge: no shards") }
@@ -99,7 +100,7 @@ public struct ShardMerge {
         defer { Interruption.stopWatching() }
         do {
             var summary = RunSummary()
-            let columns = SummaryColumns(header: table.header)
+            let columns = SummaryColumns(table: table)
             var buffer = header
             for point in 0..<sweep.grid.count {
                 let part = parts[point % parts.count]
@@ -109,7 +110,8 @@ public struct ShardMerge {
                 }
                 let fields = CSVText.fields(Substring(decoding: line, as: UTF8.self).utf8)
                 try columns.check(fields, point: point, sweep: sweep, place: "\(part.csv): line \(reader.lineNumber)")
-                columns.record(fields, point: point, into: &summary)
+                table.summaryPositions.record(csvFields: fields, offset: table.resultOffset,
+                                              valid: fields[table.resultOffset - 1] == "1", point: point, into: &summary)
                 buffer.append(contentsOf: line)
                 buffer.append(10)
                 if buffer.count > 1 << 22 {
@@ -126,7 +128,7 @@ public struct ShardMerge {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             return try RunFiles.complete(
                 partial: partial, csv: csvPath, meta: output.file("\(stem).meta.json"), stem: stem, output: output,
-                sweep: sweep, text: text, hash: hash, shard: .whole, header: table.header, summary: summary, formats: formats,
+                sweep: sweep, text: text, hash: hash, shard: .whole, header: table.header, schema: table.schema, summary: summary, formats: formats,
                 computeSeconds: computeSeconds,
                 run: [("merged_shards", .integer(parts.count)), ("merge_seconds", .number(seconds))])
         } catch {
@@ -136,20 +138,26 @@ public struct ShardMerge {
     }
 }
 
-/// Where the summary's inputs sit in a CSV row.
+/// Where the summary's inputs sit in a CSV row, from the sweep's column schema (by role, never by
+/// name): the checks a merged row must pass.
 struct SummaryColumns {
-    let valid: Int?, predictsGain: Int?, helps: Int?, z: Int?, method: Int?, uncertain: Int?
+    let valid: Int?, predictsGain: Int?, helps: Int?, z: Int?, uncertain: Int?
+    /// Names of the prediction and truth columns, for messages.
+    let predictionKey: String, truthKey: String, zKey: String
     /// Number of columns.
     let count: Int
 
-    init(header: [String]) {
-        valid = header.firstIndex(of: "valid")
-        predictsGain = header.firstIndex(of: "cch_predicts_gain")
-        helps = header.firstIndex(of: "kd_helps")
-        z = header.firstIndex(of: "z_gain")
-        method = header.firstIndex(of: "kd_helps_method")
-        uncertain = header.firstIndex(of: "verdict_uncertain")
-        count = header.count
+    init(table: SweepTable) {
+        let offset = table.resultOffset, positions = table.summaryPositions
+        valid = offset - 1
+        predictsGain = positions.prediction.map { offset + $0 }
+        helps = positions.truth.map { offset + $0 }
+        z = positions.z.map { offset + $0 }
+        predictionKey = predictsGain.map { table.header[$0] } ?? ""
+        truthKey = helps.map { table.header[$0] } ?? ""
+        zKey = z.map { table.header[$0] } ?? ""
+        uncertain = positions.uncertain.map { offset + $0 }
+        count = table.header.count
     }
 
     /// Throws unless `fields` is a row this cchsim writes for grid point `point` of `sweep`: all
@@ -179,21 +187,14 @@ struct SummaryColumns {
             }
         }
         try flag(valid, "valid", emptyAllowed: false)
-        try flag(predictsGain, "cch_predicts_gain", emptyAllowed: true)
-        try flag(helps, "kd_helps", emptyAllowed: true)
+        try flag(predictsGain, predictionKey, emptyAllowed: true)
+        try flag(helps, truthKey, emptyAllowed: true)
         try flag(uncertain, "verdict_uncertain", emptyAllowed: true)
         if let z, !fields[z].isEmpty, Double(fields[z]) == nil {
-            throw CLIError("\(place): z_gain = \(EchoedInput.quoted(fields[z])) at point \(point) is not a number")
+            throw CLIError("\(place): \(zKey) = \(EchoedInput.quoted(fields[z])) at point \(point) is not a number")
         }
         if let valid, fields[valid] == "1", !(fields.last ?? "").isEmpty {
             throw CLIError("\(place): point \(point) is valid but has an invalid_reason")
         }
-    }
-
-    func record(_ fields: [String], point: Int, into summary: inout RunSummary) {
-        func field(_ i: Int?) -> String? { i.flatMap { $0 < fields.count ? fields[$0] : nil } }
-        summary.record(point: point, valid: field(valid) == "1", predictsGain: field(predictsGain).map { $0 == "1" },
-                       helps: field(helps).map { $0 == "1" }, z: field(z).flatMap { Double($0) },
-                       approximate: field(method) == Regime.deterministicEquivalent.truthMethod, uncertain: field(uncertain) == "1")
     }
 }

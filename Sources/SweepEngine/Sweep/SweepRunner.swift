@@ -150,7 +150,7 @@ public struct SweepRunner {
     private func complete(partial: String?, state: Checkpoint, hash: String, resumedFrom: Int) throws -> RunOutcome {
         let outcome = try RunFiles.complete(
             partial: partial, csv: csvPath, meta: metaPath, stem: stem, output: output, sweep: sweep, text: text,
-            hash: hash, shard: options.shard, header: table.header, summary: state.summary,
+            hash: hash, shard: options.shard, header: table.header, schema: table.schema, summary: state.summary,
             formats: figureFormats, computeSeconds: state.computeSeconds,
             run: [("threads", .integer(options.threads)), ("resumed_at_point", .integer(resumedFrom))])
         unlink(checkpointPath)
@@ -161,12 +161,11 @@ public struct SweepRunner {
     /// metadata names this scenario's hash and this cchsim version, and every output it lists
     /// exists), nil when there is none.
     private func finishedRun(hash: String) -> RunOutcome? {
-        guard let data = FileManager.default.contents(atPath: metaPath), let meta = JSONTree.parseObject(data),
-              meta["scenario_sha256"] as? String == hash, meta["cchsim_version"] as? String == ToolVersion.cchsim,
-              (meta["shard_index"] as? NSNumber)?.intValue == options.shard.index,
-              (meta["shard_count"] as? NSNumber)?.intValue == options.shard.count,
-              let summaryObject = meta["summary"] as? [String: Any], let summary = RunSummary(json: summaryObject),
-              let outputs = meta["outputs"] as? [String] else { return nil }
+        guard let data = FileManager.default.contents(atPath: metaPath),
+              let meta = try? JSONDecoder().decode(RunMetadata.self, from: data),
+              meta.scenarioHash == hash, meta.cchsimVersion == ToolVersion.cchsim,
+              meta.shardIndex == options.shard.index, meta.shardCount == options.shard.count else { return nil }
+        let summary = meta.summary, outputs = meta.outputs
         let paths = outputs.map(output.file)
         guard paths.first == csvPath, paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else { return nil }
         return RunOutcome(summary: summary, csvPath: csvPath, metaPath: metaPath, plotFiles: Array(paths.dropFirst()), plotWarnings: [])

@@ -2,7 +2,7 @@ import CCHScenario
 import CrossModalKD
 import Synchronization
 
-/// The CSV layout of a sweep and the encoding of its rows (README.md, "CSV columns"):
+/// The CSV layout of a sweep and the encoding of its rows (docs/output.md, "CSV layout"):
 ///
 ///     point, <swept keys in file order>, valid, <evaluator columns>, invalid_reason
 ///
@@ -11,25 +11,25 @@ import Synchronization
 struct SweepTable: Sendable {
     let sweep: Sweep
     let evaluators: [any PointEvaluator]
+    /// The result columns the evaluators declare.
+    let schema: ColumnSchema
     /// The column names, in order.
     let header: [String]
-    /// Positions, among the evaluator values, of the columns the summary reads.
-    private let predictsGain: Int?, kdHelps: Int?, zGain: Int?, method: Int?, uncertain: Int?
+    /// Where the run summary's inputs sit among the result values.
+    let summaryPositions: SummaryPositions
     private let resultCount: Int
 
     init(sweep: Sweep, evaluators: [any PointEvaluator]) {
         self.sweep = sweep
         self.evaluators = evaluators
-        let results = evaluators.flatMap(\.columns)
-        header = ["point"] + sweep.grid.axes.map(\.key) + ["valid"] + results + ["invalid_reason"]
-        // A logistic student's sweep has the class-label prediction and the Monte Carlo truth instead.
-        predictsGain = results.firstIndex(of: "cch_predicts_gain") ?? results.firstIndex(of: "cch_predicts_gain_class")
-        kdHelps = results.firstIndex(of: "kd_helps") ?? results.firstIndex(of: "cls_kd_helps")
-        zGain = results.firstIndex(of: "z_gain")
-        method = results.firstIndex(of: "kd_helps_method")
-        uncertain = results.firstIndex(of: "verdict_uncertain")
-        resultCount = results.count
+        schema = ColumnSchema(evaluators.flatMap(\.columns))
+        header = ["point"] + sweep.grid.axes.map(\.key) + ["valid"] + schema.keys + ["invalid_reason"]
+        summaryPositions = schema.summaryPositions
+        resultCount = schema.columns.count
     }
+
+    /// The position of the first result column in a CSV row.
+    var resultOffset: Int { sweep.grid.axes.count + 2 }
 
     /// The header line, with its line break.
     var headerLine: [UInt8] {
@@ -59,10 +59,7 @@ struct SweepTable: Sendable {
                 CSVText.append(value, to: &out)
             }
             out.append(comma)
-            summary.record(point: point, valid: true, predictsGain: flag(values, predictsGain),
-                           helps: flag(values, kdHelps), z: number(values, zGain),
-                           approximate: text(values, method) == Regime.deterministicEquivalent.truthMethod,
-                           uncertain: flag(values, uncertain) ?? false)
+            summaryPositions.record(values, point: point, into: &summary)
         case .failure(let error):
             out.append(UInt8(ascii: "0"))
             out.append(contentsOf: repeatElement(comma, count: resultCount + 1))
@@ -104,20 +101,5 @@ struct SweepTable: Sendable {
         } catch {
             return .failure(error)
         }
-    }
-
-    private func flag(_ values: [ReportValue], _ index: Int?) -> Bool? {
-        guard let index, index < values.count, case .bool(let b) = values[index] else { return nil }
-        return b
-    }
-
-    private func text(_ values: [ReportValue], _ index: Int?) -> String? {
-        guard let index, index < values.count, case .text(let t) = values[index] else { return nil }
-        return t
-    }
-
-    private func number(_ values: [ReportValue], _ index: Int?) -> Double? {
-        guard let index, index < values.count, case .number(let x) = values[index] else { return nil }
-        return x
     }
 }

@@ -1,31 +1,13 @@
 import CCHScenario
+import CCHTestSupport
 import CrossModalKD
 import XCTest
 
 /// Scenario files: the documented layout decodes, and every bad input is an error naming the
 /// file, the key and the reason.
 final class ScenarioDecodingTests: XCTestCase {
-    static let example = """
-        name = "example"
-        seed = 7
-        [model]
-        kind = "correlations"
-        rho_ts = 0.6
-        rho_sy = 0.4
-        rho_ty = 0.3
-        [teacher]
-        target = "prediction"
-        fit = "oracle"
-        n = 200
-        scale = 1.0
-        [student]
-        n = 50
-        ridge = 0.0
-        lambda = 0.5
-        """
-
     func testTheDocumentedLayoutDecodes() throws {
-        let s = try Scenario(file: "ex.toml", text: Self.example)
+        let s = try Scenario(file: "ex.toml", text: ScenarioFixtures.example)
         XCTAssertEqual(s.name, "example")
         XCTAssertEqual(s.seed, 7)
         XCTAssertEqual(s.model, .correlations(rhoTS: 0.6, rhoSY: 0.4, rhoTY: 0.3))
@@ -70,8 +52,8 @@ final class ScenarioDecodingTests: XCTestCase {
     /// Replaces `old` by `new` in the example and expects an error at `key` whose reason contains `reason`.
     private func assertError(_ old: String, _ new: String, key: String, reason: String, analyze: Bool = false,
                              file: StaticString = #filePath, line: UInt = #line) {
-        let text = Self.example.replacingOccurrences(of: old, with: new)
-        XCTAssertNotEqual(text, Self.example, "substitution did not apply", file: file, line: line)
+        let text = ScenarioFixtures.example.replacingOccurrences(of: old, with: new)
+        XCTAssertNotEqual(text, ScenarioFixtures.example, "substitution did not apply", file: file, line: line)
         do {
             let s = try Scenario(file: "bad.toml", text: text)
             if analyze { _ = try s.analyze() }

@@ -1,16 +1,11 @@
 @testable import CCHScenario
+import CCHTestSupport
 import CrossModalKD
 import XCTest
 
 /// `[sweep]` tables: expansion of ranges and lists, the Cartesian product and its order, the
 /// scenario at each point, and the errors for bad sweeps.
 final class SweepGridTests: XCTestCase {
-    /// A correlations scenario with `sweep` appended (its `[sweep]` table and anything after it).
-    static func scenario(_ sweep: String, model: String = "kind = \"correlations\"\nrho_ts = 0.6\nrho_sy = 0.4\nrho_ty = 0.0",
-                         teacher: String = "target = \"representation\"", student: String = "n = \"inf\"\nridge = 0.05\nlambda = 0.05") -> String {
-        "name = \"grid\"\nseed = 9\n[model]\n\(model)\n[teacher]\n\(teacher)\n[student]\n\(student)\n\(sweep)\n"
-    }
-
     static func sweep(_ text: String, file: String = "grid.toml") throws -> Sweep {
         try Sweep(file: file, text: text)
     }
@@ -18,7 +13,7 @@ final class SweepGridTests: XCTestCase {
     func numbers(_ axis: SweepAxis) -> [Double] { axis.values.map { $0.asDouble ?? .nan } }
 
     func testLinearRangeHitsTheDecimalsWritten() throws {
-        let s = try Self.sweep(Self.scenario("[sweep]\n\"model.rho_ts\" = { from = -0.95, to = 0.95, steps = 39 }"))
+        let s = try Self.sweep(ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = { from = -0.95, to = 0.95, steps = 39 }"))
         let xs = numbers(s.grid.axes[0])
         XCTAssertEqual(xs.count, 39)
         XCTAssertEqual(xs.first, -0.95)
@@ -31,7 +26,7 @@ final class SweepGridTests: XCTestCase {
     }
 
     func testLogRangeAndIntegerRanges() throws {
-        let s = try Self.sweep(Self.scenario("""
+        let s = try Self.sweep(ScenarioFixtures.sweepScenario("""
             [sweep]
             "student.ridge" = { from = 0.001, to = 1.0, steps = 4, scale = "log" }
             "student.lambda" = { from = 0, to = 1, steps = 5 }
@@ -41,7 +36,7 @@ final class SweepGridTests: XCTestCase {
         // Integer ends whose values are not integers give floats (a lambda range written 0 to 1).
         XCTAssertEqual(s.grid.axes[1].values, [0, 0.25, 0.5, 0.75, 1].map(ScenarioValue.number))
 
-        let n = try Self.sweep(Self.scenario("""
+        let n = try Self.sweep(ScenarioFixtures.sweepScenario("""
             [sweep]
             "student.n" = { from = 10, to = 100, steps = 10 }
             "teacher.n" = { from = 10, to = 1000, steps = 3, scale = "log" }
@@ -52,7 +47,7 @@ final class SweepGridTests: XCTestCase {
 
     func testProductOrderIsFileOrderFirstAxisSlowest() throws {
         // Written out of alphabetical order: the axes keep the file's order.
-        let s = try Self.sweep(Self.scenario("""
+        let s = try Self.sweep(ScenarioFixtures.sweepScenario("""
             [sweep]
             "student.lambda" = [0.1, 0.2]
             "model.rho_ts" = [0.3, 0.5, 0.7]
@@ -69,7 +64,7 @@ final class SweepGridTests: XCTestCase {
     }
 
     func testPointScenarioHasTheSweptValues() throws {
-        let s = try Self.sweep(Self.scenario("[sweep]\n\"model.rho_sy\" = [0.1, -0.3]\n\"student.lambda\" = [0.0, 0.9]"))
+        let s = try Self.sweep(ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_sy\" = [0.1, -0.3]\n\"student.lambda\" = [0.0, 0.9]"))
         let point = try s.scenario(at: 3)
         XCTAssertEqual(point.model, .correlations(rhoTS: 0.6, rhoSY: -0.3, rhoTY: 0.0))
         XCTAssertEqual(point.student.lambda, 0.9)
@@ -88,7 +83,7 @@ final class SweepGridTests: XCTestCase {
             ("\"student.n\" = [5, \"inf\", 30]\n\"student.ridge\" = [0, 0.5]\n\"student.lambda\" = [0.25, 1]\n\"seed\" = [1, 77]", nil, nil, "n = 10"),
         ]
         for c in cases {
-            let text = Self.scenario("[sweep]\n" + c.sweep, model: c.model ?? "kind = \"correlations\"\nrho_ts = 0.6\nrho_sy = 0.4\nrho_ty = 0.0",
+            let text = ScenarioFixtures.sweepScenario("[sweep]\n" + c.sweep, model: c.model ?? "kind = \"correlations\"\nrho_ts = 0.6\nrho_sy = 0.4\nrho_ty = 0.0",
                                      teacher: c.teacher ?? "target = \"representation\"", student: c.student ?? "n = \"inf\"\nridge = 0.05\nlambda = 0.05")
             let s = try Self.sweep(text)
             XCTAssertTrue(s.patchesPoints, c.sweep)
@@ -101,13 +96,13 @@ final class SweepGridTests: XCTestCase {
             }
         }
         // A key without a setter (the random model's draw) decodes every point.
-        let random = try Self.sweep(Self.scenario("[sweep]\n\"model.draw\" = [0, 1]", model: "kind = \"random-latent\""))
+        let random = try Self.sweep(ScenarioFixtures.sweepScenario("[sweep]\n\"model.draw\" = [0, 1]", model: "kind = \"random-latent\""))
         XCTAssertFalse(random.patchesPoints)
         XCTAssertNotEqual(try random.scenario(at: 0).model, try random.scenario(at: 1).model)
     }
 
     func testRandomLatentDrawsAreReproducibleAndDiffer() throws {
-        let text = Self.scenario("[sweep]\n\"model.draw\" = { from = 0, to = 9, steps = 10 }", model: "kind = \"random-latent\"\nfactors = 3\ndt = 2")
+        let text = ScenarioFixtures.sweepScenario("[sweep]\n\"model.draw\" = { from = 0, to = 9, steps = 10 }", model: "kind = \"random-latent\"\nfactors = 3\ndt = 2")
         let a = try Self.sweep(text), b = try Self.sweep(text)
         let models = try (0..<10).map { try a.scenario(at: $0).model }
         XCTAssertEqual(models, try (0..<10).map { try b.scenario(at: $0).model })
@@ -122,7 +117,7 @@ final class SweepGridTests: XCTestCase {
 
     func assertError(_ sweep: String, key: String, contains reason: String, model: String? = nil,
                      file: StaticString = #filePath, line: UInt = #line) {
-        let text = model.map { Self.scenario(sweep, model: $0) } ?? Self.scenario(sweep)
+        let text = model.map { ScenarioFixtures.sweepScenario(sweep, model: $0) } ?? ScenarioFixtures.sweepScenario(sweep)
         XCTAssertThrowsError(try Self.sweep(text, file: "bad.toml"), file: file, line: line) { error in
             guard let e = error as? ScenarioError else { return XCTFail("\(error)", file: file, line: line) }
             XCTAssertEqual(e.file, "bad.toml", file: file, line: line)
@@ -151,7 +146,7 @@ final class SweepGridTests: XCTestCase {
         assertError("[sweep]\n\"model.rho_ts\" = []", key: "sweep.\"model.rho_ts\"", contains: "empty list")
         assertError("[sweep]\n\"model.rho_ts\" = [[0.1]]", key: "sweep.\"model.rho_ts\"", contains: "scalar values")
         assertError("[sweep]\n\"model.rho_ts\" = 0.3", key: "sweep.\"model.rho_ts\"", contains: "expected a list")
-        XCTAssertThrowsError(try Self.sweep("sweep = 3\n" + Self.scenario(""), file: "bad.toml")) {
+        XCTAssertThrowsError(try Self.sweep("sweep = 3\n" + ScenarioFixtures.sweepScenario(""), file: "bad.toml")) {
             XCTAssertEqual("\($0)", "bad.toml: sweep: expected a table, got an integer")
         }
         assertError("[sweep]\n\"model.rho_ts\" = { from = 0.1, to = 0.5, steps = 100000 }\n\"model.rho_sy\" = { from = 0.1, to = 0.5, steps = 100000 }",
@@ -170,7 +165,7 @@ final class SweepGridTests: XCTestCase {
 
     /// Combinations of valid values that are not positive definite are left to the points.
     func testJointlyInvalidCorrelationsAreNotAnError() throws {
-        let s = try Self.sweep(Self.scenario("[sweep]\n\"model.rho_ts\" = [0.95, 0.0]\n\"model.rho_sy\" = [0.9, 0.0]"))
+        let s = try Self.sweep(ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = [0.95, 0.0]\n\"model.rho_sy\" = [0.9, 0.0]"))
         XCTAssertEqual(s.grid.count, 4)
         XCTAssertThrowsError(try s.scenario(at: 0).analyze()) { error in
             XCTAssert("\(error)".contains("rho_ts/rho_sy/rho_ty"), "\(error)")
