@@ -15,7 +15,7 @@ struct TeacherPairRow {
 
 /// The columns of `NAME.csv` (one row per ordered pair), in ONE typed table: each column has its
 /// key, its role and how its value is read from a row. The CSV header, the rows, the JSON objects
-/// and the summary's verdict columns all derive from it (docs/real-data.md, "Columns").
+/// and the summary's verdict columns all derive from it (docs/real-data.md, "Outputs").
 struct TeacherSelectionColumns {
     /// What a column is.
     enum Role: String {
