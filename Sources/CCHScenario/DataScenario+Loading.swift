@@ -1,0 +1,153 @@
+import CrossModalKD
+import Foundation
+
+/// A data scenario's files read, validated and reduced to representations.
+public struct LoadedData: Sendable {
+    public let data: MultiViewData
+    /// Per view: what was used.
+    public let views: [View]
+    /// Class names and their row counts (empty for a continuous label).
+    public let classCounts: [(name: String, count: Int)]
+    /// Remarks for the user (dropped constant columns, ...).
+    public let warnings: [String]
+
+    public struct View: Sendable {
+        public let name: String
+        public let file: String
+        /// Feature columns used (after exclusions and constant columns).
+        public let columns: Int
+        /// Header names of the constant columns dropped.
+        public let droppedConstant: [String]
+        /// Principal components kept, and the share of the standardised variance they carry.
+        public let components: Int
+        public let explainedFraction: Double
+    }
+}
+
+extension DataScenario {
+    /// Reads every data file, validates it, drops constant columns (with a warning naming them)
+    /// and computes each view's principal-component representation (label-free, on all rows).
+    /// The label column is never a feature, also when it sits in a view's file.
+    /// - Throws: `DataFileError` naming the file, line, column and reason.
+    public func load() throws(DataFileError) -> LoadedData {
+        var cache: [String: CSVFile] = [:]
+        func csv(_ path: String, _ key: String) throws(DataFileError) -> CSVFile {
+            if let c = cache[path] { return c }
+            let c = try CSVFile(file: path, text: try Self.readText(path, key: key, scenario: file))
+            cache[path] = c
+            return c
+        }
+        let labelFile = try csv(label.path, "data.label.file")
+        let labelColumn = try Self.resolve(label.column, in: labelFile, key: "data.label.column")
+        guard labelFile.rows.count >= 2 else {
+            throw DataFileError(file: label.path, reason: "\(labelFile.rows.count) data row(s); the label needs at least 2")
+        }
+        let n = labelFile.rows.count
+        let labelValue: MultiViewLabel
+        var classCounts: [(String, Int)] = []
+        if label.isClass {
+            var texts: [String] = []
+            for r in 0..<n {
+                let cell = labelFile.rows[r].fields[labelColumn]
+                guard !cell.isEmpty else {
+                    throw DataFileError(file: label.path, line: labelFile.rows[r].line, column: labelColumn + 1,
+                                        columnName: labelFile.header[labelColumn], reason: "an empty cell (a missing label)")
+                }
+                texts.append(cell)
+            }
+            // Integer labels are classes by value ("07" and "7" are one class), sorted numerically.
+            let distinct = Array(Set(texts))
+            let numeric = distinct.allSatisfy { Int($0) != nil }
+            if numeric { texts = texts.map { String(Int($0) ?? 0) } }
+            let names = numeric ? Set(texts.compactMap { Int($0) }).sorted().map(String.init) : distinct.sorted()
+            guard names.count >= 2 else {
+                throw DataFileError(file: label.path, column: labelColumn + 1, columnName: labelFile.header[labelColumn],
+                                    reason: "the class label has \(names.count) class (\(names.first ?? "")); at least two are needed")
+            }
+            let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, $0.offset) })
+            let indices = texts.map { index[$0] ?? 0 }
+            labelValue = .classes(indices: indices, names: names)
+            classCounts = names.enumerated().map { c in (c.element, indices.filter { $0 == c.offset }.count) }
+        } else {
+            var values: [Double] = []
+            for r in 0..<n { values.append(try labelFile.number(row: r, column: labelColumn)) }
+            guard Set(values).count >= 2 else {
+                throw DataFileError(file: label.path, column: labelColumn + 1, columnName: labelFile.header[labelColumn], reason: "the label is constant")
+            }
+            labelValue = .continuous(values)
+        }
+
+        var representations: [Matrix] = [], summaries: [LoadedData.View] = [], warnings: [String] = []
+        for view in views {
+            let table = try csv(view.path, "\(view.key).file")
+            guard table.rows.count == n else {
+                throw DataFileError(file: view.path, reason: "\(table.rows.count) data rows, but the label file \(label.path) has \(n) (view \"\(view.name)\", \(view.key))")
+            }
+            var excluded = Set<Int>()
+            for reference in view.exclude { excluded.insert(try Self.resolve(reference, in: table, key: "\(view.key).exclude")) }
+            if view.path == label.path { excluded.insert(labelColumn) }
+            let columns = (0..<table.header.count).filter { !excluded.contains($0) }
+            var matrix = Matrix(rows: n, cols: columns.count)
+            for r in 0..<n { for (j, c) in columns.enumerated() { matrix[r, j] = try table.number(row: r, column: c) } }
+            let constant = columns.indices.filter { j in (1..<n).allSatisfy { matrix[$0, j] == matrix[0, j] } }
+            let kept = columns.indices.filter { !constant.contains($0) }
+            let droppedNames = constant.map { table.header[columns[$0]] }
+            if !droppedNames.isEmpty {
+                warnings.append("view \"\(view.name)\" (\(view.file)): dropped \(droppedNames.count) constant column(s) carrying no information: "
+                                + droppedNames.map { "'\($0)'" }.joined(separator: ", "))
+            }
+            guard !kept.isEmpty else {
+                throw DataFileError(file: view.path, reason: "view \"\(view.name)\" has no non-constant feature column left (\(view.key))")
+            }
+            let features = Matrix(rows: n, cols: kept.count, elements: (0..<n).flatMap { r in kept.map { matrix[r, $0] } })
+            let pca: PrincipalComponents
+            do { pca = try PrincipalComponents(features, components: components) } catch {
+                throw DataFileError(file: view.path, reason: "view \"\(view.name)\": \(error.reason)")
+            }
+            representations.append(pca.scores)
+            summaries.append(.init(name: view.name, file: view.file, columns: kept.count, droppedConstant: droppedNames,
+                                   components: pca.components, explainedFraction: pca.explainedFraction))
+        }
+        let data: MultiViewData
+        do { data = try MultiViewData(viewNames: views.map(\.name), representations: representations, label: labelValue) } catch {
+            throw DataFileError(file: file, reason: error.reason)
+        }
+        return LoadedData(data: data, views: summaries, classCounts: classCounts, warnings: warnings)
+    }
+
+    /// The 0-based index of a referenced column. - Throws: unknown or ambiguous names, numbers past the end.
+    static func resolve(_ reference: ColumnReference, in table: CSVFile, key: String) throws(DataFileError) -> Int {
+        switch reference {
+        case .number(let k):
+            guard k <= table.header.count else {
+                throw DataFileError(file: table.file, reason: "\(key): column \(k) does not exist; the header has \(table.header.count) columns")
+            }
+            return k - 1
+        case .name(let s):
+            let matches = table.header.indices.filter { table.header[$0] == s }
+            guard let first = matches.first else {
+                throw DataFileError(file: table.file, reason: "\(key): no column named '\(s)' in the header")
+            }
+            guard matches.count == 1 else {
+                throw DataFileError(file: table.file, line: table.headerLine, reason: "\(key): the column name '\(s)' is ambiguous (columns "
+                                    + matches.map { "\($0 + 1)" }.joined(separator: ", ") + "): name it by number")
+            }
+            return first
+        }
+    }
+
+    /// The UTF-8 text of a data file. - Throws: naming the file, the scenario key and the reason.
+    static func readText(_ path: String, key: String, scenario: String) throws(DataFileError) -> String {
+        var isDirectory: ObjCBool = false
+        let source = "\(key) in \(scenario)"
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DataFileError(file: path, reason: "no such file (\(source); `make data` fetches the shipped data sets)")
+        }
+        guard !isDirectory.boolValue else { throw DataFileError(file: path, reason: "is a directory, expected a CSV file (\(source))") }
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw DataFileError(file: path, reason: "cannot read the file (permission denied?) (\(source))")
+        }
+        guard let text = String(data: bytes, encoding: .utf8) else { throw DataFileError(file: path, reason: "not UTF-8 text (\(source))") }
+        return text
+    }
+}

@@ -1,0 +1,206 @@
+import CrossModalKD
+import Foundation
+
+/// A data scenario: real multi-view data (one CSV file per view) and a label, with the settings of
+/// `cchsim teachers`. Layout (README "Real multi-view data", docs/real-data.md):
+///
+///     name = "uci-multifeature"          # optional; default the file name
+///     seed = 1
+///     [data]
+///     components = 10                    # principal components kept per view
+///     label = { file = "x.csv", column = "class", kind = "class" }   # or kind = "continuous"
+///     [[data.views]]
+///     name = "fourier"
+///     file = "../data/fou.csv"           # relative to the scenario file
+///     exclude = [77]                     # columns not used (names or 1-based numbers)
+///     [teacher]
+///     n = 500                            # teacher_n rows of its own, or rows = "student"
+///     [student]
+///     n = 100                            # student_n
+///     lambda = 0.5, temperature = 2, ridge = 1e-3, lambda_grid = [...], validation_fraction = 0.3
+///     [experiment]
+///     splits = 20
+///     [estimation]
+///     k = 3, replicates = 40, level = 0.95, folds = 5
+public struct DataScenario: Sendable {
+    public let document: ScenarioDocument
+    public let name: String
+    public let seed: UInt64
+    /// The views, in file order.
+    public let views: [ViewSource]
+    public let label: LabelSource
+    /// Principal components kept per view (all columns when a view is narrower).
+    public let components: Int
+    public let experiment: DistillationExperiment.Settings
+    public let information: ViewInformation.Settings
+
+    /// One view: a name and the columns of a CSV file.
+    public struct ViewSource: Sendable, Equatable {
+        public let name: String
+        /// The path as written, and resolved against the scenario file's directory.
+        public let file: String, path: String
+        /// Columns left out (header names or 1-based numbers).
+        public let exclude: [ColumnReference]
+        /// The scenario key of this view, e.g. `data.views[2]`.
+        public let key: String
+    }
+
+    /// The label: one column of a CSV file.
+    public struct LabelSource: Sendable, Equatable {
+        public let file: String, path: String
+        public let column: ColumnReference
+        /// Class labels (integers or text) or a continuous quantity.
+        public let isClass: Bool
+    }
+
+    /// A column named by its header name or its 1-based number.
+    public enum ColumnReference: Sendable, Equatable, CustomStringConvertible {
+        case name(String), number(Int)
+        public var description: String {
+            switch self {
+            case .name(let s): "'\(s)'"
+            case .number(let i): "column \(i)"
+            }
+        }
+    }
+
+    /// Whether a document is a data scenario (it has a `[data]` table).
+    public static func isDataScenario(_ document: ScenarioDocument) -> Bool { document.root["data"] != nil }
+
+    /// The top-level tables of a data scenario.
+    public static let sections = ["data", "teacher", "student", "experiment", "estimation"]
+
+    /// Decodes and validates `document` (the data files are read by `load()`).
+    /// - Throws: `ScenarioError` naming the file, key and reason.
+    public init(document: ScenarioDocument) throws(ScenarioError) {
+        self.document = document
+        let top = TableReader(file: document.file, path: "", table: document.root)
+        func resolve(_ path: String) -> String { Self.resolve(path, relativeTo: document.file) }
+        let fallbackName = URL(fileURLWithPath: document.file).deletingPathExtension().lastPathComponent
+        name = try top.string("name", default: fallbackName)
+        seed = UInt64(try top.integer("seed", minimum: 0, default: 0))
+        _ = top.value("description")
+        for section in Self.sections { _ = top.value(section) }
+        try top.finish()
+
+        let data = try TableReader(document, section: "data")
+        components = try data.integer("components", minimum: 1, default: 10)
+        guard case .table(let labelTable)? = data.value("label") else {
+            throw data.error("label", "missing (required): a table { file = \"...\", column = \"name\" or number, kind = \"class\" or \"continuous\" }")
+        }
+        let labelReader = TableReader(file: document.file, path: "data.label", table: labelTable)
+        let labelFile = try labelReader.string("file")
+        label = LabelSource(file: labelFile, path: resolve(labelFile), column: try Self.column(labelReader, "column"),
+                            isClass: try labelReader.choice("kind", ["class", "continuous"]) == "class")
+        try labelReader.finish()
+        guard case .array(let items)? = data.value("views") else {
+            throw data.error("views", "missing (required): an array of tables [[data.views]] with name and file")
+        }
+        var views: [ViewSource] = []
+        for (i, item) in items.enumerated() {
+            let key = "data.views[\(i + 1)]"
+            guard case .table(let t) = item else { throw ScenarioError(file: document.file, key: key, reason: "expected a table with name and file") }
+            let r = TableReader(file: document.file, path: key, table: t)
+            let viewName = try r.string("name")
+            guard !viewName.isEmpty else { throw r.error("name", "must not be empty") }
+            if views.contains(where: { $0.name == viewName }) { throw r.error("name", "the view name \"\(viewName)\" is used twice") }
+            let file = try r.string("file")
+            var exclude: [ColumnReference] = []
+            if case .array(let list)? = r.value("exclude") {
+                for entry in list {
+                    switch entry {
+                    case .string(let s): exclude.append(.name(s))
+                    case .integer(let n) where n >= 1: exclude.append(.number(n))
+                    default: throw r.error("exclude", "expected column names or 1-based column numbers, got \(entry)")
+                    }
+                }
+            } else if r.has("exclude") {
+                throw r.error("exclude", "expected an array of column names or 1-based numbers")
+            }
+            try r.finish()
+            views.append(ViewSource(name: viewName, file: file, path: resolve(file), exclude: exclude, key: key))
+        }
+        guard views.count >= 2 else { throw data.error("views", "needs at least two views, got \(views.count)") }
+        try data.finish()
+        self.views = views
+
+        var experiment = DistillationExperiment.Settings()
+        experiment.seed = seed
+        let teacher = try TableReader(document, section: "teacher")
+        if teacher.has("rows") {
+            _ = try teacher.choice("rows", ["student"])
+            if teacher.has("n") { throw teacher.error("n", "applies to a teacher with rows of its own; rows = \"student\" uses the student's") }
+            experiment.teacherRows = .student
+        } else {
+            experiment.teacherRows = .own(try teacher.integer("n", minimum: 2, default: 500))
+        }
+        try teacher.finish()
+        let student = try TableReader(document, section: "student")
+        experiment.studentRows = try student.integer("n", minimum: 4, default: experiment.studentRows)
+        experiment.lambda = try student.double("lambda", in: 0...1, default: experiment.lambda)
+        experiment.temperature = try student.double("temperature", default: experiment.temperature)
+        guard experiment.temperature > 0 else { throw student.error("temperature", "must be > 0, got \(experiment.temperature)") }
+        experiment.ridge = try student.double("ridge", default: experiment.ridge)
+        guard experiment.ridge > 0 else { throw student.error("ridge", "must be > 0 (separable classes need it), got \(experiment.ridge)") }
+        if student.has("lambda_grid") {
+            let grid = try student.vector("lambda_grid")
+            guard grid.allSatisfy({ (0...1).contains($0) }) else { throw student.error("lambda_grid", "values must lie in [0, 1], got \(grid)") }
+            experiment.lambdaGrid = grid
+        }
+        experiment.validationFraction = try student.double("validation_fraction", default: experiment.validationFraction)
+        guard experiment.validationFraction > 0, experiment.validationFraction < 1 else {
+            throw student.error("validation_fraction", "must lie strictly between 0 and 1, got \(experiment.validationFraction)")
+        }
+        try student.finish()
+        let protocolReader = try TableReader(document, section: "experiment")
+        experiment.splits = try protocolReader.integer("splits", minimum: 2, default: experiment.splits)
+        try protocolReader.finish()
+        self.experiment = experiment
+
+        var information = ViewInformation.Settings()
+        information.seed = seed
+        information.ridge = experiment.ridge
+        let estimation = try TableReader(document, section: "estimation")
+        information.neighbours = try estimation.integer("k", minimum: 1, default: information.neighbours)
+        information.replicates = try estimation.integer("replicates", minimum: 0, default: information.replicates)
+        guard information.replicates != 1 else { throw estimation.error("replicates", "must be 0 (no intervals) or at least 2, got 1") }
+        information.level = try estimation.double("level", default: information.level)
+        guard information.level > 0, information.level < 1 else { throw estimation.error("level", "must lie strictly between 0 and 1, got \(information.level)") }
+        information.folds = try estimation.integer("folds", minimum: 2, default: information.folds)
+        try estimation.finish()
+        self.information = information
+    }
+
+    public init(file: String, text: String) throws(ScenarioError) {
+        try self.init(document: try ScenarioDocument(file: file, text: text))
+    }
+
+    public var file: String { document.file }
+
+    /// `path` relative to the directory of the file `scenario` (absolute paths unchanged), with
+    /// `.` and `dir/..` steps removed.
+    static func resolve(_ path: String, relativeTo scenario: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var parts = scenario.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+        let absolute = scenario.hasPrefix("/")
+        for part in path.split(separator: "/").map(String.init) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != "..", !(absolute && parts.count == 1) {
+                if last.isEmpty && !absolute { parts.append(part) } else { parts.removeLast() }
+            } else {
+                parts.append(part)
+            }
+        }
+        let joined = parts.filter { !$0.isEmpty }.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    private static func column(_ r: TableReader, _ key: String) throws(ScenarioError) -> ColumnReference {
+        switch r.value(key) {
+        case .string(let s)?: return .name(s)
+        case .integer(let n)? where n >= 1: return .number(n)
+        case nil: throw r.error(key, "missing (required): a header name or a 1-based column number")
+        case let other?: throw r.error(key, "expected a header name or a 1-based column number, got \(other)")
+        }
+    }
+}

@@ -1,0 +1,261 @@
+import Foundation
+
+/// The measured KD experiment on multi-view data: for every ordered pair (teacher view, student
+/// view), repeated random splits of the rows into a student training set, a teacher training set
+/// and a test set; a student trained without and with distillation from the teacher; the paired
+/// test gains (docs/real-data.md, "Measured KD").
+///
+/// Class label: teacher and students are softmax regressions (`SoftmaxKD`) with Hinton's loss
+/// (1 - lambda) CE + lambda tau^2 KL(teacher at tau || student at tau). Continuous label: linear
+/// students with the theory's quadratic KD penalty (`LinearKD`), the teacher a ridge regression.
+///
+/// Reproducibility: split s is the permutation drawn from the stream (seed, [tag, s]); the fits
+/// are deterministic, and work items are merged in order, so every number is the same for any
+/// thread count. Every pair sees the same splits (paired across teachers too).
+public struct DistillationExperiment: Sendable {
+    /// Where the teacher learns.
+    public enum TeacherRows: Sendable, Equatable {
+        /// `n` rows of its own, disjoint from the student's and the test rows.
+        case own(Int)
+        /// The student's training rows (privileged-information distillation: the teacher view
+        /// is available at training time only).
+        case student
+    }
+
+    public struct Settings: Sendable {
+        public var splits = 20
+        public var studentRows = 100
+        public var teacherRows: TeacherRows = .own(500)
+        /// The KD weight of the main comparison.
+        public var lambda = 0.5
+        public var temperature = 2.0
+        /// The grid the best lambda is chosen from (on a validation part of the student's rows).
+        public var lambdaGrid: [Double] = [0, 0.1, 0.25, 0.5, 0.75, 0.9]
+        /// Fraction of the student's rows held out to choose lambda.
+        public var validationFraction = 0.3
+        /// L2 penalty of every fit.
+        public var ridge = 1e-3
+        public var seed: UInt64 = 0
+        public init() {}
+    }
+
+    /// Test numbers of one student fit: accuracy and cross-entropy (class label), or the mean
+    /// squared error in `crossEntropy`'s place with accuracy NaN (continuous label).
+    public typealias Score = ClassifierScore
+
+    /// One pair's results over the splits.
+    public struct PairResult: Sendable {
+        public let pair: ViewPair
+        /// Per split: the student without KD, with KD at lambda, with KD at the chosen lambda.
+        public let without: [Score], with: [Score], tuned: [Score]
+        /// Per split: the lambda chosen on the validation rows.
+        public let chosenLambda: [Double]
+    }
+
+    public let settings: Settings
+    public let results: [PairResult]
+    /// Mean test score of each view's teacher (over the splits).
+    public let teacherScores: [Score]
+
+    /// Stream tag of the splits ("mv-split").
+    static let streamTag: UInt64 = 0x6D76_2D73_706C_6974
+
+    /// The rows of split `s`: student training rows, teacher training rows, test rows.
+    public static func split(_ s: Int, rows n: Int, settings: Settings) -> (student: [Int], teacher: [Int], test: [Int]) {
+        let stream = RandomStream(seed: settings.seed, ids: [streamTag, UInt64(s)])
+        var order = Array(0..<n)
+        for i in 0..<(n - 1) { order.swapAt(i, i + stream.index(below: n - i)) }
+        let ns = settings.studentRows
+        let student = Array(order[0..<ns])
+        switch settings.teacherRows {
+        case .student: return (student, student, Array(order[ns...]))
+        case .own(let nt): return (student, Array(order[ns..<(ns + nt)]), Array(order[(ns + nt)...]))
+        }
+    }
+
+    /// Runs the experiment on `threads` workers; `progress(done, total)` is called after each work
+    /// item, in order, from one thread at a time.
+    public init(_ data: MultiViewData, settings: Settings, threads: Int,
+                progress: (@Sendable (Int, Int) -> Void)? = nil) throws(AnalysisError) {
+        try Self.validate(settings, rows: data.rows)
+        let views = data.viewCount, splits = settings.splits
+        let total = 2 * splits * views
+        let done = Counter()
+        // Pass 1: teachers, per (split, view): predictions on the student's rows and the test score.
+        let teachers = Self.parallel(count: splits * views, threads: threads) { item -> Result<TeacherOutput, AnalysisError> in
+            let s = item / views, v = item % views
+            do throws(AnalysisError) {
+                return .success(try Learner(data: data, settings: settings).teacher(view: v, split: Self.split(s, rows: data.rows, settings: settings)))
+            } catch { return .failure(error) }
+        } consume: { progress?(done.increment(), total) }
+        var teacherOutputs: [TeacherOutput] = []
+        for t in teachers {
+            switch t {
+            case .success(let o): teacherOutputs.append(o)
+            case .failure(let e): throw e
+            }
+        }
+        // Pass 2: students, per (split, student view): baseline and every teacher.
+        let outputs = teacherOutputs
+        let students = Self.parallel(count: splits * views, threads: threads) { item -> Result<[PairSplit], AnalysisError> in
+            let s = item / views, v = item % views
+            do throws(AnalysisError) {
+                let learner = Learner(data: data, settings: settings)
+                let teachersOfSplit = Array(outputs[(s * views)..<((s + 1) * views)])
+                return .success(try learner.students(view: v, split: Self.split(s, rows: data.rows, settings: settings), teachers: teachersOfSplit))
+            } catch { return .failure(error) }
+        } consume: { progress?(done.increment(), total) }
+        var bySplitStudent: [[PairSplit]] = []
+        for r in students {
+            switch r {
+            case .success(let o): bySplitStudent.append(o)
+            case .failure(let e): throw e
+            }
+        }
+        results = data.orderedPairs.map { pair in
+            // Student v's list holds the other views in increasing order.
+            let position = pair.teacher < pair.student ? pair.teacher : pair.teacher - 1
+            let runs = (0..<splits).map { s in bySplitStudent[s * views + pair.student][position] }
+            return PairResult(pair: pair, without: runs.map(\.without), with: runs.map(\.with), tuned: runs.map(\.tuned),
+                              chosenLambda: runs.map(\.chosenLambda))
+        }
+        teacherScores = (0..<views).map { v in
+            let scores = (0..<splits).map { teacherOutputs[$0 * views + v].score }
+            return Score(accuracy: scores.map(\.accuracy).reduce(0, +) / Double(splits),
+                         crossEntropy: scores.map(\.crossEntropy).reduce(0, +) / Double(splits))
+        }
+        self.settings = settings
+    }
+
+    static func validate(_ s: Settings, rows n: Int) throws(AnalysisError) {
+        guard s.splits >= 2 else { throw .invalid(parameter: "splits", reason: "needs at least 2 splits, got \(s.splits)") }
+        guard s.studentRows >= 4 else { throw .invalid(parameter: "student_n", reason: "needs at least 4 rows, got \(s.studentRows)") }
+        let teacherOwn: Int
+        if case .own(let nt) = s.teacherRows {
+            guard nt >= 2 else { throw .invalid(parameter: "teacher_n", reason: "needs at least 2 rows, got \(nt)") }
+            teacherOwn = nt
+        } else { teacherOwn = 0 }
+        guard s.studentRows + teacherOwn + 2 <= n else {
+            throw .invalid(parameter: "student_n", reason: "student_n + teacher_n = \(s.studentRows + teacherOwn) leaves fewer than 2 of the \(n) rows for testing")
+        }
+        guard (0...1).contains(s.lambda) else { throw .invalid(parameter: "lambda", reason: "must lie in [0, 1], got \(s.lambda)") }
+        guard s.temperature > 0, s.temperature.isFinite else { throw .invalid(parameter: "temperature", reason: "must be > 0, got \(s.temperature)") }
+        guard !s.lambdaGrid.isEmpty, s.lambdaGrid.allSatisfy({ (0...1).contains($0) }) else {
+            throw .invalid(parameter: "lambda_grid", reason: "needs values in [0, 1], got \(s.lambdaGrid)")
+        }
+        let validation = Int((Double(s.studentRows) * s.validationFraction).rounded())
+        guard s.validationFraction > 0, s.validationFraction < 1, validation >= 1, s.studentRows - validation >= 2 else {
+            throw .invalid(parameter: "validation_fraction", reason: "must leave at least 1 validation and 2 fitting rows of student_n = \(s.studentRows), got \(s.validationFraction)")
+        }
+        guard s.ridge > 0, s.ridge.isFinite else { throw .invalid(parameter: "ridge", reason: "must be > 0, got \(s.ridge)") }
+    }
+
+    /// Items in order on `threads` workers.
+    static func parallel<T: Sendable>(count: Int, threads: Int, _ body: @escaping @Sendable (Int) -> T,
+                                      consume: @escaping @Sendable () -> Void) -> [T] {
+        let collected = Collected<T>()
+        ParallelChunks.run(count: count, threads: threads, makeState: {}, body: { i, _ in body(i) },
+                           consume: { _, value in collected.values.append(value); consume() })
+        return collected.values
+    }
+
+    private final class Collected<T>: @unchecked Sendable { var values: [T] = [] }
+
+    /// A counter shared by the consume calls (which never run concurrently).
+    private final class Counter: @unchecked Sendable {
+        private var value = 0
+        func increment() -> Int { value += 1; return value }
+    }
+
+    /// A teacher's predictions on every row and its test score.
+    struct TeacherOutput: Sendable {
+        /// Class label: soft targets at the temperature (rows x K); continuous: predictions (rows x 1).
+        let targets: Matrix
+        let score: Score
+    }
+
+    /// One pair on one split.
+    struct PairSplit: Sendable {
+        let teacher: Int
+        let without: Score, with: Score, tuned: Score
+        let chosenLambda: Double
+    }
+
+    /// The fits of one work item.
+    struct Learner: Sendable {
+        let data: MultiViewData
+        let settings: Settings
+
+        func teacher(view v: Int, split: (student: [Int], teacher: [Int], test: [Int])) throws(AnalysisError) -> TeacherOutput {
+            let x = data.representations[v]
+            switch data.label {
+            case .classes(let labels, let names):
+                let model = try SoftmaxKD(features: x.selectingRows(split.teacher), labels: split.teacher.map { labels[$0] },
+                                          classes: names.count, ridge: settings.ridge).fit()
+                return TeacherOutput(targets: model.probabilities(x, temperature: settings.temperature),
+                                     score: model.evaluate(x.selectingRows(split.test), labels: split.test.map { labels[$0] }))
+            case .continuous(let y):
+                let model = try LinearKD(features: x.selectingRows(split.teacher), targets: split.teacher.map { y[$0] }, teacher: nil,
+                                         lambda: 0, ridge: settings.ridge)
+                return TeacherOutput(targets: Matrix.column(model.predict(x)),
+                                     score: Score(accuracy: .nan, crossEntropy: model.meanSquaredError(x.selectingRows(split.test), split.test.map { y[$0] })))
+            }
+        }
+
+        /// Student view `v` on one split: the baseline, then KD from every other view.
+        func students(view v: Int, split: (student: [Int], teacher: [Int], test: [Int]), teachers: [TeacherOutput]) throws(AnalysisError) -> [PairSplit] {
+            let x = data.representations[v]
+            let validationCount = Int((Double(split.student.count) * settings.validationFraction).rounded())
+            let fitRows = Array(split.student[..<(split.student.count - validationCount)])
+            let validationRows = Array(split.student[(split.student.count - validationCount)...])
+            let test = x.selectingRows(split.test), validation = x.selectingRows(validationRows)
+            let baseline = try fit(x, rows: split.student, teacher: nil, lambda: 0)
+            let baselineScore = score(baseline, test, rows: split.test)
+            let fitBaseline = try fit(x, rows: fitRows, teacher: nil, lambda: 0)
+            let baselineValidation = score(fitBaseline, validation, rows: validationRows)
+            var out: [PairSplit] = []
+            for t in 0..<data.viewCount where t != v {
+                let targets = teachers[t].targets
+                let with = settings.lambda == 0 ? baselineScore : score(try fit(x, rows: split.student, teacher: targets, lambda: settings.lambda, from: baseline), test, rows: split.test)
+                var best = (lambda: 0.0, loss: Double.infinity)
+                for l in settings.lambdaGrid {
+                    let loss = l == 0 ? baselineValidation.crossEntropy
+                        : score(try fit(x, rows: fitRows, teacher: targets, lambda: l, from: fitBaseline), validation, rows: validationRows).crossEntropy
+                    if loss < best.loss || (loss == best.loss && l < best.lambda) { best = (l, loss) }
+                }
+                let tuned = best.lambda == 0 ? baselineScore
+                    : best.lambda == settings.lambda ? with
+                    : score(try fit(x, rows: split.student, teacher: targets, lambda: best.lambda, from: baseline), test, rows: split.test)
+                out.append(PairSplit(teacher: t, without: baselineScore, with: with, tuned: tuned, chosenLambda: best.lambda))
+            }
+            return out
+        }
+
+        /// A student fitted on `rows` of `x` (KD from `teacher`'s targets when given); Newton starts
+        /// at `start` (the same optimum, fewer iterations).
+        private func fit(_ x: Matrix, rows: [Int], teacher: Matrix?, lambda: Double, from start: Student? = nil) throws(AnalysisError) -> Student {
+            switch data.label {
+            case .classes(let labels, let names):
+                return .softmax(try SoftmaxKD(features: x.selectingRows(rows), labels: rows.map { labels[$0] }, classes: names.count,
+                                              softTargets: teacher?.selectingRows(rows), lambda: lambda,
+                                              temperature: settings.temperature, ridge: settings.ridge).fit(from: start?.softmax))
+            case .continuous(let y):
+                return .linear(try LinearKD(features: x.selectingRows(rows), targets: rows.map { y[$0] },
+                                            teacher: teacher.map { t in rows.map { t[$0, 0] } }, lambda: lambda, ridge: settings.ridge))
+            }
+        }
+
+        private func score(_ student: Student, _ features: Matrix, rows: [Int]) -> Score {
+            switch (student, data.label) {
+            case (.softmax(let m), .classes(let labels, _)): m.evaluate(features, labels: rows.map { labels[$0] })
+            case (.linear(let m), .continuous(let y)): Score(accuracy: .nan, crossEntropy: m.meanSquaredError(features, rows.map { y[$0] }))
+            default: Score(accuracy: .nan, crossEntropy: .nan)
+            }
+        }
+
+        enum Student {
+            case softmax(SoftmaxModel), linear(LinearKD)
+            var softmax: SoftmaxModel? { if case .softmax(let m) = self { m } else { nil } }
+        }
+    }
+}

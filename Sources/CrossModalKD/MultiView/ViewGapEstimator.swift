@@ -1,0 +1,18 @@
+/// The estimators of the CCH gap I(T;S) - I(S;Y) on multi-view data: each pairs an estimator of
+/// I(T;S) with one of I(S;Y) (docs/real-data.md, "Estimators").
+public enum ViewGapEstimator: String, Sendable, CaseIterable {
+    /// I(T;S): bias-corrected Gaussian plug-in. I(S;Y): class-conditional Gaussian posterior
+    /// (a class label) or the bias-corrected plug-in (a continuous label). The Gaussian family.
+    case gaussian
+    /// I(T;S): KSG algorithm 1. I(S;Y): KSG for a discrete label (Ross 2014) or KSG algorithm 1.
+    case ksg
+    /// I(T;S): bias-corrected Gaussian plug-in (the linear dependence). I(S;Y): the held-out
+    /// cross-entropy lower bound of a cross-validated softmax classifier (the linearly decodable
+    /// label information). Class labels only.
+    case probe
+
+    /// The estimators that apply to `label`.
+    public static func applicable(to label: MultiViewLabel) -> [ViewGapEstimator] {
+        label.classCount == nil ? [.gaussian, .ksg] : allCases
+    }
+}

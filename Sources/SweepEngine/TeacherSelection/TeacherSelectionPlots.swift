@@ -1,0 +1,140 @@
+import CrossModalKD
+import Foundation
+
+/// The figures of `cchsim teachers`: the measured KD gain (with its 95% interval) against each
+/// estimator's CCH gap, one panel per estimator, coloured by whether CCH's verdict matches the
+/// measured truth; and the teacher x student matrix of measured gains with CCH's verdicts marked.
+/// View names reach gnuplot only inside quoted strings, with enhanced-text characters made literal.
+struct TeacherSelectionPlots {
+    let report: TeacherSelectionReport
+
+    var stem: String { report.scenario.name }
+    var estimators: [ViewGapEstimator] { report.information.estimators }
+    /// Gains in percentage points of accuracy (class label) or in MSE units (continuous).
+    var gainScale: Double { report.continuous ? 1 : 100 }
+    var gainLabel: String {
+        report.continuous ? "measured KD gain: test MSE without KD minus with KD" : "measured KD gain in test accuracy (percentage points)"
+    }
+
+    func figures() -> [FigureFile] { [scatter(), matrix()] }
+
+    private func header(_ name: String, data: String, size: (Int, Int)) -> [String] {
+        [
+            GnuplotText.comment("# \(name).gp: written by cchsim \(ToolVersion.cchsim) (cchsim teachers) from \(report.scenario.file)."),
+            "# Reads \(data); draws \(name).png. Render again with: gnuplot \(name).gp",
+        ]
+        + FigureTerminal(size: .screen, pixels: size).lines(name: name)
+        + ["set encoding utf8", "set output outfile"]
+    }
+
+    private var caption: String {
+        let s = report.experiment.settings
+        let teacher: String
+        switch s.teacherRows {
+        case .own(let n): teacher = "teacher n = \(n)"
+        case .student: teacher = "teacher on the student's rows"
+        }
+        return "{/*0.85 \(GnuplotText.literal(report.scenario.name)): \(report.loaded.data.rows) rows, "
+            + "\(report.scenario.components) principal components per view; student n = \(s.studentRows), \(teacher), "
+            + "λ = \(PlotLabels.number(s.lambda))" + (report.continuous ? "" : ", τ = \(PlotLabels.number(s.temperature))")
+            + ", \(s.splits) splits}"
+    }
+
+    /// Gain against gap, one panel per estimator.
+    func scatter() -> FigureFile {
+        let name = "\(stem)-gap-vs-gain", dataName = "\(name).dat"
+        let z = MonteCarloEstimate.normalQuantile975
+        var data = "# \(name): one block per estimator (\(estimators.map(\.rawValue).joined(separator: ", "))), one line per ordered pair\n"
+        data += "# gap gap_low gap_high gain gain_half_width agrees teacher student (gains x \(PlotFigures.number(gainScale)))\n"
+        let names = report.loaded.data.viewNames
+        for e in estimators {
+            data += "# estimator \(e.rawValue)\n"
+            for r in report.rows {
+                guard let g = r.gap(e) else { continue }
+                let fields = [g.gap, g.gapInterval?.lower ?? g.gap, g.gapInterval?.upper ?? g.gap,
+                              gainScale * r.measured.gain.mean, gainScale * z * r.measured.gain.standardError]
+                data += fields.map(PlotFigures.number).joined(separator: " ")
+                    + " \(g.predictsGain == r.measured.helps ? 1 : 0) \(names.firstIndex(of: r.teacher) ?? 0) \(names.firstIndex(of: r.student) ?? 0)\n"
+            }
+            data += "\n\n"
+        }
+        let panelWidth = 560
+        var lines = header(name, data: dataName, size: (panelWidth * estimators.count + 40, 640))
+        lines.append("set multiplot layout 1,\(estimators.count) title \(GnuplotText.string("Measured KD gain against the estimated CCH gap, every ordered pair of views\n\(caption)")) font \",13\"")
+        lines += [
+            "set ylabel \(GnuplotText.string(gainLabel))",
+            "set grid lc rgb \"#e0e0e0\"",
+            "set key outside below center horizontal",
+            "set xzeroaxis lt 1 lc rgb \"#808080\"",
+            "set bmargin 7",
+        ]
+        let gains = report.rows.flatMap { [gainScale * ($0.measured.gain.mean - z * $0.measured.gain.standardError),
+                                           gainScale * ($0.measured.gain.mean + z * $0.measured.gain.standardError)] }
+        let low = min(0, gains.min() ?? 0), high = max(0, gains.max() ?? 0), pad = 0.08 * max(high - low, 1e-9)
+        lines.append("set yrange [\(PlotFigures.number(low - pad)):\(PlotFigures.number(high + pad))]")
+        for (i, e) in estimators.enumerated() {
+            let all = report.rows.compactMap { r in r.gap(e).map { [$0.gap, $0.gapInterval?.lower ?? $0.gap, $0.gapInterval?.upper ?? $0.gap] } }.flatMap { $0 }
+            let reach = max(abs(all.min() ?? 1), abs(all.max() ?? 1), 1e-9) * 1.1
+            let m = report.confusion(e)
+            let right = m[0][0] + m[1][1], total = m.flatMap { $0 }.reduce(0, +)
+            lines += [
+                "set title \(GnuplotText.string("\(e.rawValue): CCH right for \(right) of \(total) pairs"))",
+                "set xlabel \(GnuplotText.string("estimated CCH gap I(T;S) - I(S;Y) (nats)"))",
+                "set xrange [\(PlotFigures.number(-reach)):\(PlotFigures.number(reach))]",
+                "set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead dt 2 lw 2 lc rgb \"#404040\"",
+                "plot \(GnuplotText.string(dataName)) index \(i) using 1:($6 == 1 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb \"#1a9850\" title \"CCH's verdict matches the measured truth\", \\",
+                "     \(GnuplotText.string(dataName)) index \(i) using 1:($6 == 0 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb \"#d73027\" title \"CCH's verdict is wrong\", \\",
+                "     NaN with lines dt 2 lw 2 lc rgb \"#404040\" title \"CCH boundary (gap = 0)\"",
+            ]
+        }
+        lines.append("unset multiplot")
+        let note = GnuplotText.comment("# Error bars: gain +- 1.96 SE over the splits; gap: half-sample interval. Truth: \(report.truthRule)")
+        return FigureFile(scriptName: "\(name).gp", script: ([note] + lines).joined(separator: "\n") + "\n", dataName: dataName, data: data, name: name)
+    }
+
+    /// Teacher (rows) x student (columns) matrix of measured gains, with CCH's verdicts.
+    func matrix() -> FigureFile {
+        let name = "\(stem)-gain-matrix", dataName = "\(name).dat"
+        let names = report.loaded.data.viewNames, v = names.count
+        var data = "# \(name): student_index teacher_index gain (x \(PlotFigures.number(gainScale))); nan on the diagonal\n"
+        var values = [[Double]](repeating: [Double](repeating: .nan, count: v), count: v)
+        for r in report.rows {
+            if let t = names.firstIndex(of: r.teacher), let s = names.firstIndex(of: r.student) { values[t][s] = gainScale * r.measured.gain.mean }
+        }
+        for t in 0..<v {
+            for s in 0..<v { data += "\(s) \(t) \(PlotFigures.number(values[t][s]))\n" }
+            data += "\n"
+        }
+        let reach = max(values.flatMap { $0 }.filter(\.isFinite).map(abs).max() ?? 1, 1e-9)
+        let cell = 150
+        var lines = header(name, data: dataName, size: (max(1200, 170 + cell * v + 220), max(640, 200 + cell * v)))
+        let letters = estimators.map { String($0.rawValue.prefix(1)) }
+        let legend = zip(estimators, letters).map { "\($1) = \($0.rawValue)" }.joined(separator: ", ")
+        lines += [
+            "set title \(GnuplotText.string("Measured KD gain, teacher view (rows) to student view (columns)\n\(caption)\n{/*0.85 * significant gain (z > 1.96); CCH's verdicts: + predicts a gain, - predicts none (\(legend)); ✓/✗ against the measured truth}"))",
+            "set xlabel \"student view\"",
+            "set ylabel \"teacher view\"",
+            "set cblabel \(GnuplotText.string(gainLabel))",
+            "set xrange [-0.5:\(v) - 0.5]",
+            "set yrange [\(v) - 0.5:-0.5]",
+            "set xtics (" + names.enumerated().map { "\(GnuplotText.string(GnuplotText.literal($0.element))) \($0.offset)" }.joined(separator: ", ") + ")",
+            "set ytics (" + names.enumerated().map { "\(GnuplotText.string(GnuplotText.literal($0.element))) \($0.offset)" }.joined(separator: ", ") + ")",
+            "set cbrange [\(PlotFigures.number(-reach)):\(PlotFigures.number(reach))]",
+            "set palette defined (0 \"#2166ac\", 0.5 \"#f7f7f7\", 1 \"#b2182b\")",
+            "set size ratio -1",
+            "unset key",
+        ]
+        var label = 1
+        for r in report.rows {
+            guard let t = names.firstIndex(of: r.teacher), let s = names.firstIndex(of: r.student) else { continue }
+            let verdicts = zip(estimators, letters).compactMap { e, l in
+                r.gap(e).map { "\(l)\($0.predictsGain ? "+" : "-")\($0.predictsGain == r.measured.helps ? "✓" : "✗")" }
+            }.joined(separator: " ")
+            let text = String(format: "%+.2f", gainScale * r.measured.gain.mean) + (r.measured.helps ? "*" : "") + "\n{/*0.8 \(verdicts)}"
+            lines.append("set label \(label) \(GnuplotText.string(text)) at \(s), \(t) center front")
+            label += 1
+        }
+        lines.append("plot \(GnuplotText.string(dataName)) using 1:2:3 with image")
+        return FigureFile(scriptName: "\(name).gp", script: lines.joined(separator: "\n") + "\n", dataName: dataName, data: data, name: name)
+    }
+}

@@ -1,0 +1,203 @@
+import CCHScenario
+import CrossModalKD
+import Foundation
+
+/// The summary of a `cchsim teachers` run: text, JSON and the metadata file.
+public struct TeacherSelectionReport {
+    let scenario: DataScenario
+    let loaded: LoadedData
+    let rows: [TeacherPairRow]
+    let columns: TeacherSelectionColumns
+    let information: ViewInformation
+    let experiment: DistillationExperiment
+    let seconds: Double
+    /// Worker threads of the experiment.
+    let threads: Int
+    /// Wall-clock seconds of loading plus the information estimates, and of the KD experiment.
+    let phaseSeconds: (information: Double, experiment: Double)
+
+    var continuous: Bool { loaded.data.label.classCount == nil }
+    var scoreName: String { continuous ? "test MSE" : "test accuracy" }
+
+    /// The rule that makes the measured truth.
+    var truthRule: String {
+        let gain = continuous ? "the reduction of the test MSE" : "the gain in test accuracy"
+        return "KD helps (measured) when \(gain) at lambda is significantly positive: z = gain / SE > 1.96 (paired over the splits; two-sided 5% level)"
+    }
+
+    var representationText: String {
+        "each view standardised (constant columns dropped) and reduced to its first \(scenario.components) principal components, "
+            + "label-free, fitted on all \(loaded.data.rows) rows"
+    }
+
+    var protocolText: String {
+        let s = experiment.settings, n = loaded.data.rows
+        let teacher: String, test: Int
+        switch s.teacherRows {
+        case .own(let nt): teacher = "\(nt) rows of its own"; test = n - s.studentRows - nt
+        case .student: teacher = "the student's rows (privileged information)"; test = n - s.studentRows
+        }
+        let learner = continuous ? "linear students with the quadratic KD penalty, ridge teacher" : "softmax teacher and students, KD loss (1 - lambda) CE + lambda tau^2 KL"
+        return "\(s.splits) random splits (seed \(s.seed)): student \(s.studentRows) rows, teacher \(teacher), test the other \(test); "
+            + "\(learner); lambda = \(fmt(s.lambda))" + (continuous ? "" : ", tau = \(fmt(s.temperature))")
+            + "; best lambda of {\(s.lambdaGrid.map(fmt).joined(separator: ", "))} chosen on \(fmt(100 * s.validationFraction))% of the student's rows; ridge \(fmt(s.ridge))"
+    }
+
+    /// (CCH predicts a gain, KD helps) counts of one estimator: [[yes/yes, yes/no], [no/yes, no/no]].
+    func confusion(_ e: ViewGapEstimator) -> [[Int]] {
+        var m = [[0, 0], [0, 0]]
+        for r in rows {
+            guard let g = r.gap(e) else { continue }
+            m[g.predictsGain ? 0 : 1][r.measured.helps ? 0 : 1] += 1
+        }
+        return m
+    }
+
+    /// Per student view: teachers by measured gain and by each estimator's gap, with Spearman's rho.
+    func rankings() -> [(student: String, byGain: [String], byGap: [(ViewGapEstimator, [String], Double?)])] {
+        loaded.data.viewNames.map { student in
+            let mine = rows.filter { $0.student == student }
+            let byGain = mine.sorted { $0.measured.gain.mean > $1.measured.gain.mean }.map(\.teacher)
+            let byGap = information.estimators.map { e -> (ViewGapEstimator, [String], Double?) in
+                let gaps = mine.map { $0.gap(e)?.gap ?? .nan }
+                let order = mine.indices.sorted { gaps[$0] > gaps[$1] }.map { mine[$0].teacher }
+                return (e, order, RankCorrelation.spearman(gaps, mine.map(\.measured.gain.mean)))
+            }
+            return (student, byGain, byGap)
+        }
+    }
+
+    public var text: String {
+        var lines: [String] = []
+        let d = loaded.data
+        var labelText = "continuous label"
+        if case .classes(_, let names) = d.label {
+            labelText = "class label, \(names.count) classes (" + loaded.classCounts.map { "\($0.name): \($0.count)" }.joined(separator: ", ") + ")"
+        }
+        lines.append("Data: \(scenario.name) (\(scenario.file)): \(d.rows) rows, \(d.viewCount) views, \(labelText)")
+        lines.append("Representations: \(representationText)")
+        for v in loaded.views {
+            let dropped = v.droppedConstant.isEmpty ? "" : ", \(v.droppedConstant.count) constant dropped"
+            lines.append("  \(v.name): \(v.columns) columns\(dropped) -> \(v.components) components (\(fmt(100 * v.explainedFraction))% of the variance)")
+        }
+        lines.append("Experiment: \(protocolText)")
+        lines.append("Truth: \(truthRule)")
+        let level = fmt(100 * information.settings.level)
+        lines.append("Information (nats): " + information.estimators.map { Self.estimatorText($0, continuous: continuous) }.joined(separator: "; "))
+        if information.settings.replicates > 0 {
+            lines.append("  \(level)% intervals and P(sign wrong) from \(information.settings.replicates) half-samples")
+        }
+        lines.append("")
+        var header = "teacher -> student".padding(toLength: 26, withPad: " ", startingAt: 0)
+            + "no KD    KD       gain (SE)           z      helps"
+        for e in information.estimators { header += "  " + "gap \(e.rawValue)".padding(toLength: 14, withPad: " ", startingAt: 0) }
+        lines.append(header)
+        for r in rows {
+            var line = "\(r.teacher) -> \(r.student)".padding(toLength: 26, withPad: " ", startingAt: 0)
+            line += pad(fmt(r.measured.withoutKD), 9) + pad(fmt(r.measured.withKD), 9)
+            line += pad(signed(r.measured.gain.mean) + " (" + fmt(r.measured.gain.standardError) + ")", 20)
+            line += pad(fmt(r.measured.z), 7) + pad(r.measured.helps ? "yes" : "no", 5)
+            for e in information.estimators {
+                let g = r.gap(e)
+                let mark = g.map { $0.predictsGain == r.measured.helps ? " ok" : " x" } ?? ""
+                line += "  " + pad((g.map { signed($0.gap) } ?? "n/a") + mark, 14)
+            }
+            lines.append(line.trimmingCharacters(in: .whitespaces))
+        }
+        lines.append("  (ok: CCH's verdict matches the measured truth; x: it does not)")
+        lines.append("")
+        lines.append("CCH against the measured truth, per estimator (rows: CCH's verdict, gap > 0; columns: measured):")
+        for e in information.estimators {
+            let m = confusion(e)
+            let total = m.flatMap { $0 }.reduce(0, +), right = m[0][0] + m[1][1]
+            lines.append("  \(e.rawValue): right for \(right) of \(total) pairs (\(fmt(100 * Double(right) / Double(max(1, total))))%)")
+            lines.append("                        KD helps   no gain")
+            lines.append("    CCH predicts gain   " + pad("\(m[0][0])", 11) + "\(m[0][1])")
+            lines.append("    CCH predicts none   " + pad("\(m[1][0])", 11) + "\(m[1][1])")
+        }
+        lines.append("")
+        lines.append("Teachers for each student view, best first (Spearman's rho between the gap and the measured gain):")
+        for r in rankings() {
+            lines.append("  student \(r.student):")
+            lines.append("    by measured gain: " + r.byGain.joined(separator: ", "))
+            for (e, order, rho) in r.byGap {
+                lines.append("    by gap \(e.rawValue): ".padding(toLength: 22, withPad: " ", startingAt: 0) + order.joined(separator: ", ")
+                             + "   rho = " + (rho.map(fmt) ?? "n/a"))
+            }
+        }
+        lines.append("")
+        lines.append(String(format: "Time: %.1f s", seconds))
+        return ReportText.join(lines)
+    }
+
+    static func estimatorText(_ e: ViewGapEstimator, continuous: Bool) -> String {
+        switch e {
+        case .gaussian: continuous ? "gaussian = bias-corrected Gaussian plug-in for I(T;S) and I(S;Y)"
+                                   : "gaussian = plug-in I(T;S), class-conditional Gaussian posterior I(S;Y)"
+        case .ksg: continuous ? "ksg = KSG (algorithm 1) for both" : "ksg = KSG I(T;S), Ross's KSG for a discrete label I(S;Y) (strict-inequality neighbour counts)"
+        case .probe: "probe = plug-in I(T;S), held-out cross-entropy bound of a cross-validated softmax I(S;Y)"
+        }
+    }
+
+    /// The summary as JSON: settings, the pairs (the CSV's columns) and the confusion matrices.
+    public var json: String { summaryTree.text }
+
+    var summaryTree: JSONTree {
+        .object([
+            ("name", .string(scenario.name)),
+            ("scenario", .string(scenario.file)),
+            ("rows", .integer(loaded.data.rows)),
+            ("views", .array(loaded.data.viewNames.map(JSONTree.string))),
+            ("representation", .string(representationText)),
+            ("protocol", .string(protocolText)),
+            ("truth_rule", .string(truthRule)),
+            ("pairs", .array(rows.map { .fields(columns.fields($0)) })),
+            ("confusion", .object(information.estimators.map { e in
+                let m = confusion(e)
+                return (e.rawValue, .object([("predicts_gain_helps", .integer(m[0][0])), ("predicts_gain_no_gain", .integer(m[0][1])),
+                                             ("predicts_none_helps", .integer(m[1][0])), ("predicts_none_no_gain", .integer(m[1][1]))]))
+            })),
+            ("rank_correlation", .object(rankings().map { r in
+                (r.student, .object(r.byGap.map { ($0.0.rawValue, .number($0.2 ?? .nan)) }))
+            })),
+        ])
+    }
+
+    /// NAME.meta.json.
+    func meta(files: [String]) -> JSONTree {
+        var pairs: [(String, JSONTree)] = [
+            ("cchsim_version", .string(ToolVersion.cchsim)),
+            ("command", .string("teachers")),
+            ("name", .string(scenario.name)),
+            ("scenario", .string(scenario.file)),
+            ("seed", .integer(Int(truncatingIfNeeded: scenario.seed))),
+            ("rows", .integer(loaded.data.rows)),
+            ("representation", .string(representationText)),
+            ("views", .array(loaded.views.map { v in
+                .object([("name", .string(v.name)), ("file", .string(v.file)), ("columns", .integer(v.columns)),
+                         ("dropped_constant_columns", .array(v.droppedConstant.map(JSONTree.string))),
+                         ("components", .integer(v.components)), ("explained_fraction", .number(v.explainedFraction))])
+            })),
+            ("label", .string(continuous ? "continuous" : "class")),
+            ("protocol", .string(protocolText)),
+            ("truth_rule", .string(truthRule)),
+            ("estimators", .array(information.estimators.map { .string(Self.estimatorText($0, continuous: continuous)) })),
+            ("replicates", .integer(information.settings.replicates)),
+            ("level", .number(information.settings.level)),
+            ("columns", .array(columns.columns.map { .object([("key", .string($0.key)), ("role", .string($0.role.rawValue))]) })),
+            ("warnings", .array(loaded.warnings.map(JSONTree.string))),
+            ("seconds", .number(seconds)),
+            ("seconds_information", .number(phaseSeconds.information)),
+            ("seconds_experiment", .number(phaseSeconds.experiment)),
+            ("threads", .integer(threads)),
+            ("files", .array(files.map(JSONTree.string))),
+        ]
+        if !continuous { pairs.insert(("classes", .array(loaded.classCounts.map { .string("\($0.name): \($0.count)") })), at: 7) }
+        return .object(pairs)
+    }
+
+    /// Four significant digits (the table's width).
+    private func fmt(_ x: Double) -> String { String(format: "%.4g", x) }
+    private func signed(_ x: Double) -> String { (x >= 0 ? "+" : "") + fmt(x) }
+    private func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count + 1), withPad: " ", startingAt: 0) }
+}

@@ -1,0 +1,143 @@
+import XCTest
+@testable import CCHScenario
+@testable import CCHSimCLI
+import CrossModalKD
+
+/// Data scenarios: every bad data file gives its error (file, line, column, reason), constant
+/// columns are dropped with a warning, paths are relative to the scenario file; and
+/// `cchsim teachers` writes its CSV, metadata and summary.
+final class DataScenarioTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("cchsim-data-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("d"), withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
+
+    private func write(_ name: String, _ text: String) throws { try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+
+    /// Two views of 60 rows (three classes) and a label file; `a.csv` has a constant column.
+    private func writeGoodData() throws {
+        let stream = RandomStream(seed: 2)
+        var a = "x1,x2,flat\n", b = "\"y 1\",y2,y3\n", label = "class\n"
+        for i in 0..<60 {
+            let c = i % 3
+            a += "\(Double(c) + 0.5 * stream.gaussian()),\(stream.gaussian()),7\n"
+            b += "\(0.5 * Double(c) + stream.gaussian()),\(stream.gaussian()),\(Double(c) * stream.gaussian())\n"
+            label += ["red", "green", "blue"][c] + "\n"
+        }
+        try write("d/a.csv", a)
+        try write("d/b.csv", b)
+        try write("d/label.csv", label)
+    }
+
+    private func scenario(views: String = "[[data.views]]\nname = \"a\"\nfile = \"d/a.csv\"\n[[data.views]]\nname = \"b\"\nfile = \"d/b.csv\"\n",
+                          label: String = "label = { file = \"d/label.csv\", column = \"class\", kind = \"class\" }",
+                          rest: String = "[teacher]\nrows = \"student\"\n[student]\nn = 30\n[experiment]\nsplits = 3\n[estimation]\nreplicates = 4\n") throws -> String {
+        let path = directory.appendingPathComponent("s.toml").path
+        try write("s.toml", "name = \"toy\"\nseed = 5\n[data]\ncomponents = 2\n\(label)\n\(views)\n\(rest)")
+        return path
+    }
+
+    private func loadError(_ path: String) -> String {
+        do {
+            let s = try DataScenario(file: path, text: try String(contentsOfFile: path, encoding: .utf8))
+            _ = try s.load()
+            return "no error"
+        } catch { return "\(error)" }
+    }
+
+    func testGoodDataLoadsWithWarningsAndRelativePaths() throws {
+        try writeGoodData()
+        let path = try scenario()
+        let s = try DataScenario(file: path, text: try String(contentsOfFile: path, encoding: .utf8))
+        XCTAssertEqual(s.views[0].path, directory.appendingPathComponent("d/a.csv").path)
+        XCTAssertEqual(s.experiment.teacherRows, .student)
+        let loaded = try s.load()
+        XCTAssertEqual(loaded.data.rows, 60)
+        XCTAssertEqual(loaded.views.map(\.columns), [2, 3])
+        XCTAssertEqual(loaded.views[0].droppedConstant, ["flat"])
+        XCTAssertEqual(loaded.warnings.count, 1)
+        XCTAssertTrue(loaded.warnings[0].contains("'flat'"))
+        XCTAssertEqual(loaded.data.label.classCount, 3)
+        XCTAssertEqual(loaded.classCounts.map(\.name), ["blue", "green", "red"])
+        XCTAssertEqual(loaded.data.representations.map(\.cols), [2, 2])
+    }
+
+    func testEveryBadDataFileGivesItsError() throws {
+        try writeGoodData()
+        let cases: [(String, String, String)] = [
+            ("d/b.csv", "y1,y2\n1,2\n", "d/b.csv: 1 data rows, but the label file"),
+            ("d/b.csv", "y1,y2\n" + String(repeating: "1,2\n", count: 30) + "1,abc\n" + String(repeating: "1,2\n", count: 29),
+             "d/b.csv: line 32, column 2 ('y2'): 'abc' is not a number"),
+            ("d/b.csv", "y1,y2\n" + String(repeating: "1,2\n", count: 3) + "1,\n" + String(repeating: "1,2\n", count: 56),
+             "line 5, column 2 ('y2'): an empty cell is not a number (a missing value)"),
+            ("d/b.csv", "y1,y2\n1,2,3\n", "d/b.csv: line 2: 3 fields, but the header has 2 columns"),
+            ("d/b.csv", "y1,y2\n1,\"2\n", "line 2: field 2: unterminated quote"),
+            ("d/b.csv", "", "d/b.csv: empty file, expected a header row"),
+            ("d/b.csv", "y1,y2\n" + String(repeating: "1,nan\n", count: 60), "'nan' is not a finite number"),
+            ("d/b.csv", "y1,y2\n" + String(repeating: "1,1\n", count: 60), "view \"b\" has no non-constant feature column left"),
+            ("d/label.csv", "class\n" + String(repeating: "x\n", count: 60), "the class label has 1 class (x); at least two are needed"),
+            ("d/label.csv", "class\n" + String(repeating: "x\n", count: 20) + "\n" + String(repeating: "y\n", count: 39), "d/a.csv: 60 data rows, but the label file"),
+        ]
+        for (file, text, expected) in cases {
+            try writeGoodData()
+            try write(file, text)
+            let message = loadError(try scenario())
+            XCTAssertTrue(message.contains(expected), "\(file): expected «\(expected)», got «\(message)»")
+        }
+        try writeGoodData()
+        XCTAssertTrue(loadError(try scenario(label: "label = { file = \"d/missing.csv\", column = 1, kind = \"class\" }"))
+            .contains("d/missing.csv: no such file (data.label.file"))
+        XCTAssertTrue(loadError(try scenario(label: "label = { file = \"d/label.csv\", column = \"klass\", kind = \"class\" }"))
+            .contains("data.label.column: no column named 'klass'"))
+        try write("d/dup.csv", "v,w,v\n" + String(repeating: "1,2,3\n", count: 60))
+        XCTAssertTrue(loadError(try scenario(label: "label = { file = \"d/dup.csv\", column = \"v\", kind = \"continuous\" }"))
+            .contains("the column name 'v' is ambiguous (columns 1, 3): name it by number"))
+        XCTAssertTrue(loadError(try scenario(views: "[[data.views]]\nname = \"a\"\nfile = \"d/a.csv\"\nexclude = [9]\n[[data.views]]\nname = \"b\"\nfile = \"d/b.csv\"\n"))
+            .contains("data.views[1].exclude: column 9 does not exist"))
+        XCTAssertTrue(loadError(try scenario(views: "[[data.views]]\nname = \"a\"\nfile = \"d/a.csv\"\n"))
+            .contains("data.views: needs at least two views"))
+        XCTAssertTrue(loadError(try scenario(rest: "[teacher]\nrows = \"student\"\nn = 4\n")).contains("teacher.n: applies to a teacher with rows of its own"))
+        XCTAssertTrue(loadError(try scenario(rest: "[teacher]\nrows = \"teacher\"\n")).contains("teacher.rows: unknown value \"teacher\""))
+    }
+
+    func testTeachersCommandWritesItsFiles() throws {
+        try writeGoodData()
+        let path = try scenario()
+        let out = directory.appendingPathComponent("out").path
+        var command = try CCHSimCLI.CCHSimCommand.Teachers.parse([path, "--out", out, "--no-plots", "--threads", "1"])
+        try command.run()
+        let csv = try String(contentsOfFile: out + "/toy.csv", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(csv.count, 3)
+        let header = csv[0].split(separator: ",").map(String.init)
+        for key in ["teacher", "student", "kd_gain", "kd_gain_se", "z_gain", "kd_helps", "gap_gaussian", "cch_predicts_gain_gaussian",
+                    "gap_ksg", "cch_predicts_gain_ksg", "gap_probe", "cch_predicts_gain_probe"] {
+            XCTAssertTrue(header.contains(key), key)
+        }
+        let meta = try String(contentsOfFile: out + "/toy.meta.json", encoding: .utf8)
+        XCTAssertTrue(meta.contains("label-free, fitted on all 60 rows"))
+        // The same numbers with two threads.
+        let out2 = directory.appendingPathComponent("out2").path
+        var again = try CCHSimCLI.CCHSimCommand.Teachers.parse([path, "--out", out2, "--no-plots", "--threads", "2"])
+        try again.run()
+        XCTAssertEqual(try String(contentsOfFile: out2 + "/toy.csv", encoding: .utf8), csv.joined(separator: "\n") + "\n")
+    }
+
+    func testContinuousLabelRunsLinearStudents() throws {
+        try writeGoodData()
+        let stream = RandomStream(seed: 9)
+        try write("d/y.csv", "y\n" + (0..<60).map { _ in "\(stream.gaussian())" }.joined(separator: "\n") + "\n")
+        let path = try scenario(label: "label = { file = \"d/y.csv\", column = 1, kind = \"continuous\" }",
+                                rest: "[teacher]\nn = 20\n[student]\nn = 20\n[experiment]\nsplits = 3\n[estimation]\nreplicates = 0\n")
+        let out = directory.appendingPathComponent("cont").path
+        var command = try CCHSimCLI.CCHSimCommand.Teachers.parse([path, "--out", out, "--no-plots", "--json"])
+        try command.run()
+        let header = try String(contentsOfFile: out + "/toy.csv", encoding: .utf8).split(separator: "\n")[0]
+        XCTAssertTrue(header.contains("gap_gaussian") && header.contains("gap_ksg") && !header.contains("gap_probe"))
+        let meta = try String(contentsOfFile: out + "/toy.meta.json", encoding: .utf8)
+        XCTAssertTrue(meta.contains("the reduction of the test MSE"))
+    }
+}

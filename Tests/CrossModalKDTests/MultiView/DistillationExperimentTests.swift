@@ -1,0 +1,111 @@
+import XCTest
+@testable import CrossModalKD
+
+final class DistillationExperimentTests: XCTestCase {
+    /// Rows (T, S, Y) drawn from a known joint Gaussian, as a two-view data set with a continuous label.
+    private func planted(rows n: Int, seed: UInt64) throws -> (MultiViewData, JointGaussian) {
+        let model = try JointGaussian.correlations(rhoTS: 0.6, rhoSY: 0.5, rhoTY: 0.9)
+        let sample = GaussianSampler(model: model).draw(n, from: RandomStream(seed: seed))
+        let data = try MultiViewData(viewNames: ["t", "s"],
+                                     representations: [Matrix.column((0..<n).map { sample[$0, 0] }), Matrix.column((0..<n).map { sample[$0, 1] })],
+                                     label: .continuous((0..<n).map { sample[$0, 2] }))
+        return (data, model)
+    }
+
+    /// The measured gain of the theory's own learner (linear students, quadratic KD penalty, an
+    /// OLS teacher on rows of its own) agrees with the exact finite-n risk of regime (c).
+    func testPlantedGaussianDataMatchTheTheory() throws {
+        let (data, model) = try planted(rows: 4000, seed: 21)
+        var settings = DistillationExperiment.Settings()
+        settings.splits = 200
+        settings.studentRows = 15
+        settings.teacherRows = .own(200)
+        settings.lambda = 0.6
+        settings.lambdaGrid = [0, 0.6]
+        settings.ridge = 1e-9
+        settings.seed = 4
+        let experiment = try DistillationExperiment(data, settings: settings, threads: 2)
+        let result = try XCTUnwrap(experiment.results.first { $0.pair == ViewPair(teacher: 0, student: 1) })
+        let measured = DistillationGain(result, continuous: true)
+        // Both fits carry an intercept, which the centred theory has not. With an intercept, OLS on
+        // n rows has the excess risk s2 [ ds (1 + 1/n) / (n - ds - 2) + 1/n ] (s2 = Var(z | S)), the
+        // centred formula at n - 1 rows s2 ds / (n - ds - 2): the difference s2 c_n is added, with
+        // s2 in closed form for the (nearly oracle, nt = 200) teacher u = rho_ty T.
+        let n = 15.0, ds = 1.0, lambda = 0.6
+        let theory = try KDAnalysis(model: model, teacher: TeacherSpec(target: .prediction, fit: .ols(samples: 199)),
+                                    student: StudentSpec(samples: .finite(14), ridge: 0, lambda: lambda))
+        let (rts, rsy, rty) = (0.6, 0.5, 0.9)
+        func residual(_ l: Double) -> Double {
+            let varZ = (1 - l) * (1 - l) + 2 * l * (1 - l) * rty * rty + l * l * rty * rty
+            let covSZ = (1 - l) * rsy + l * rty * rts
+            return varZ - covSZ * covSZ
+        }
+        let c = ds / (n * (n - ds - 2)) + 1 / n
+        let riskNoKD = theory.riskNoKD + residual(0) * c
+        let gain = theory.kdGain + (residual(0) - residual(lambda)) * c
+        XCTAssertEqual(measured.gain.mean, gain, accuracy: 3 * measured.gain.standardError)
+        XCTAssertEqual(measured.withoutKD, riskNoKD, accuracy: 0.02 * riskNoKD)
+        XCTAssertGreaterThan(theory.kdGain, 4 * measured.gain.standardError, "the planted gain is large enough to test")
+    }
+
+    func testSplitsAreDisjointAndResultsDoNotDependOnThreads() throws {
+        let (data, _) = try planted(rows: 300, seed: 3)
+        var settings = DistillationExperiment.Settings()
+        settings.splits = 6
+        settings.studentRows = 40
+        settings.teacherRows = .own(50)
+        let split = DistillationExperiment.split(2, rows: 300, settings: settings)
+        XCTAssertEqual(Set(split.student + split.teacher + split.test).count, 300)
+        XCTAssertEqual(split.student.count, 40)
+        XCTAssertEqual(split.teacher.count, 50)
+        let one = try DistillationExperiment(data, settings: settings, threads: 1)
+        let three = try DistillationExperiment(data, settings: settings, threads: 3)
+        for (a, b) in zip(one.results, three.results) {
+            XCTAssertEqual(a.with.map(\.crossEntropy), b.with.map(\.crossEntropy))
+            XCTAssertEqual(a.without.map(\.crossEntropy), b.without.map(\.crossEntropy))
+            XCTAssertEqual(a.tuned.map(\.crossEntropy), b.tuned.map(\.crossEntropy))
+            XCTAssertEqual(a.chosenLambda, b.chosenLambda)
+        }
+        settings.studentRows = 260
+        XCTAssertThrowsError(try DistillationExperiment(data, settings: settings, threads: 1))
+    }
+
+    func testClassExperimentWithPrivilegedTeacher() throws {
+        // Three classes seen through two noisy views; the teacher learns on the student's rows.
+        let stream = RandomStream(seed: 8)
+        let n = 240
+        var a = Matrix(rows: n, cols: 2), b = Matrix(rows: n, cols: 2), labels: [Int] = []
+        for i in 0..<n {
+            let c = i % 3
+            labels.append(c)
+            for j in 0..<2 {
+                let centre = j == 0 ? cos(2.1 * Double(c)) : sin(2.1 * Double(c))
+                a[i, j] = 2 * centre + 0.7 * stream.gaussian()
+                b[i, j] = centre + 1.5 * stream.gaussian()
+            }
+        }
+        let data = try MultiViewData(viewNames: ["a", "b"], representations: [a, b], label: .classes(indices: labels, names: ["x", "y", "z"]))
+        var settings = DistillationExperiment.Settings()
+        settings.splits = 4
+        settings.studentRows = 60
+        settings.teacherRows = .student
+        let experiment = try DistillationExperiment(data, settings: settings, threads: 2)
+        XCTAssertEqual(experiment.results.count, 2)
+        // The clean view's teacher is far better than chance on the test rows.
+        XCTAssertGreaterThan(experiment.teacherScores[0].accuracy, 0.8)
+        for r in experiment.results {
+            XCTAssertTrue(r.with.allSatisfy { (0...1).contains($0.accuracy) && $0.crossEntropy > 0 })
+            XCTAssertTrue(r.chosenLambda.allSatisfy { settings.lambdaGrid.contains($0) })
+        }
+        let information = try ViewInformation(data, settings: {
+            var s = ViewInformation.Settings()
+            s.replicates = 4
+            return s
+        }())
+        let gap = try XCTUnwrap(information.gap(.gaussian, ViewPair(teacher: 0, student: 1)))
+        XCTAssertLessThanOrEqual(gap.studentLabel, log(3) + 1e-12)
+        XCTAssertNotNil(gap.gapInterval)
+        XCTAssertEqual(information.gap(.ksg, ViewPair(teacher: 0, student: 1))?.teacherStudent,
+                       information.gap(.ksg, ViewPair(teacher: 1, student: 0))?.teacherStudent)
+    }
+}
