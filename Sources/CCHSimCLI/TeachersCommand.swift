@@ -19,33 +19,26 @@ extension CCHSimCommand {
                   make data && cchsim teachers Scenarios/fig9-uci-multifeature.toml --out Plots
                 """)
 
-        @Argument(help: "Data scenario file (TOML with a [data] table).")
-        var scenario: String
+        @OptionGroup var file: ScenarioFileArgument
 
         @Option(help: "Output directory.")
         var out: String = "out"
 
-        @Option(help: "Worker threads (default: all cores). The numbers do not depend on it.")
-        var threads: Int?
+        @OptionGroup var threadsOption: ThreadsOption
 
-        @Flag(help: "Print the summary as one JSON object.")
-        var json = false
+        @OptionGroup var jsonOption: JSONOption
 
         @Flag(help: "Write no gnuplot scripts or PNGs.")
         var noPlots = false
 
-        func validate() throws {
-            if let threads { guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") } }
-        }
-
         mutating func run() throws {
-            let text = try ScenarioLoading.readText(scenario)
+            let text = try ScenarioLoading.readText(file.scenario)
             let loaded: DataScenario
-            do { loaded = try DataScenario(file: scenario, text: text) } catch { throw CLIError(error.description) }
+            do { loaded = try DataScenario(file: file.scenario, text: text) } catch { throw CLIError(error.description) }
             let outcome = try TeacherSelectionRun.run(loaded, out: out,
-                                                      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                                                      threads: threadsOption.threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                                       plots: !noPlots)
-            print(json ? outcome.report.json : outcome.report.text)
+            try StandardOutput.line(jsonOption.json ? outcome.report.json : outcome.report.text)
         }
     }
 }

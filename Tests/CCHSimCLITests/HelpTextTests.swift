@@ -15,6 +15,10 @@ struct HelpTextTests {
         CCHSimCommand.helpMessage(for: command, columns: columns)
     }
 
+    @Test func teachersHelpIsCurrent() {
+        #expect(Self.help(CCHSimCommand.Teachers.self) == Self.teachersHelp, "`cchsim teachers --help`")
+    }
+
     @Test func rootHelpIsCurrent() {
         #expect(Self.help(CCHSimCommand.self) == Self.rootHelp, "`cchsim --help`")
     }
@@ -76,14 +80,16 @@ struct HelpTextTests {
                                   and plots.
           merge                   Join the CSVs of all shards of a sweep (run --shard i/N) into NAME.csv,
                                   byte for byte what one run writes.
-          figures                 Run every scenario with a [sweep] in a directory (default Scenarios/)
-                                  into a figure directory (default Plots/).
+          figures                 Run every scenario with a [sweep] or a [data] table in a directory
+                                  (default Scenarios/) into a figure directory (default Plots/).
           estimate-mi             Estimate I(T;S), I(S;Y) and the CCH verdict from samples (Gaussian
                                   plug-in and KSG).
           reliability             Probability that the estimated CCH gap's sign differs from the true one,
                                   per sample size and estimator.
           classify                Monte Carlo of classification KD: a logistic student's accuracy with and
                                   without soft-target KD.
+          teachers                Real multi-view data: CCH's estimated gaps against the measured KD gain,
+                                  for every ordered pair of views.
 
           See 'cchsim help <subcommand>' for detailed help.
         """
@@ -202,11 +208,12 @@ struct HelpTextTests {
 
     /// `cchsim figures --help`.
     static let figuresHelp = """
-        OVERVIEW: Run every scenario with a [sweep] in a directory (default Scenarios/) into a figure
-        directory (default Plots/).
+        OVERVIEW: Run every scenario with a [sweep] or a [data] table in a directory (default Scenarios/)
+        into a figure directory (default Plots/).
 
         `make figures` runs this. Each sweep writes NAME.csv, NAME.meta.json, the gnuplot scripts NAME-*.gp
-        with their data NAME-*.dat, and the PNGs (gnuplot is required).
+        with their data NAME-*.dat, and the PNGs (gnuplot is required). Each data scenario runs as `cchsim
+        teachers` does (its data files must exist: `make data`).
 
         USAGE: cchsim figures [--scenarios <scenarios>] [--out <out>] [--threads <threads>] [--formats <formats>]
 
@@ -315,6 +322,34 @@ struct HelpTextTests {
                                   test_n, else exactly by Sheppard's formula).
           --seed <seed>           Seed, 0 to 18446744073709551615 (default: the scenario's seed).
           --json                  Print one JSON object instead of the report (keys: docs/output.md).
+          --version               Show the version.
+          -h, --help              Show help information.
+
+        """
+
+    /// `cchsim teachers --help`.
+    static let teachersHelp = """
+        OVERVIEW: Real multi-view data: CCH's estimated gaps against the measured KD gain, for every
+        ordered pair of views.
+
+        The scenario has a [data] table (views: one CSV file per modality; the label column). Each view is
+        standardised and reduced to its first k principal components (label-free, on all rows). Writes
+        NAME.csv (one row per ordered pair), NAME.meta.json, gnuplot scripts and PNGs into --out, and
+        prints the summary (docs/real-data.md).
+        Example:
+          make data && cchsim teachers Scenarios/fig9-uci-multifeature.toml --out Plots
+
+        USAGE: cchsim teachers <scenario> [--out <out>] [--threads <threads>] [--json] [--no-plots]
+
+        ARGUMENTS:
+          <scenario>              Scenario file (TOML); every key is listed in docs/scenarios.md.
+
+        OPTIONS:
+          --out <out>             Output directory. (default: out)
+          --threads <threads>     Worker threads, 1 to 1024 (default: all cores; for simulate the
+                                  scenario's [monte_carlo] threads first). Results do not depend on it.
+          --json                  Print one JSON object instead of the report (keys: docs/output.md).
+          --no-plots              Write no gnuplot scripts or PNGs.
           --version               Show the version.
           -h, --help              Show help information.
 
