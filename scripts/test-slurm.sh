@@ -166,7 +166,7 @@ n = 40
 n = 30
 lambda = 0.5
 [monte_carlo]
-trials = 1500000
+trials = 6000000
 [sweep]
 "model.rho_ts" = { from = 0.1, to = 0.8, steps = 16 }
 EOF
