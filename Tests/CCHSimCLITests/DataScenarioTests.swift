@@ -140,4 +140,26 @@ final class DataScenarioTests: XCTestCase {
         let meta = try String(contentsOfFile: out + "/toy.meta.json", encoding: .utf8)
         XCTAssertTrue(meta.contains("the reduction of the test MSE"))
     }
+
+    /// A continuous label's figures give the gain as a reduction of the test MSE in the label's
+    /// units squared (named by the label's header, made literal for gnuplot's enhanced text), and
+    /// the caption says how many components each view keeps.
+    func testContinuousLabelFiguresNameTheMSEAndItsUnits() throws {
+        try writeGoodData()
+        let stream = RandomStream(seed: 9)
+        try write("d/y.csv", "days_left\n" + (0..<60).map { _ in "\(stream.gaussian())" }.joined(separator: "\n") + "\n")
+        let path = try scenario(label: "label = { file = \"d/y.csv\", column = \"days_left\", kind = \"continuous\" }",
+                                rest: "[teacher]\nn = 20\n[student]\nn = 20\n[experiment]\nsplits = 3\n[estimation]\nreplicates = 0\n")
+        let out = directory.appendingPathComponent("plots").path
+        var command = try CCHSimCLI.CCHSimCommand.Teachers.parse([path, "--out", out])
+        try command.run()
+        for figure in ["toy-gap-vs-gain", "toy-gain-matrix"] {
+            let script = try String(contentsOfFile: "\(out)/\(figure).gp", encoding: .utf8)
+            XCTAssertTrue(script.contains("measured KD gain: test MSE without KD minus with KD (days\\_left²)"), figure)
+            XCTAssertFalse(script.contains("accuracy"), figure)
+            // View a keeps 2 of its 2 columns, view b 2 of 3.
+            XCTAssertTrue(script.contains("60 rows, 2 principal components per view; student n = 20"), figure)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: "\(out)/\(figure).png"), figure)
+        }
+    }
 }

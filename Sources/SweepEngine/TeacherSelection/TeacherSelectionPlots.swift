@@ -13,7 +13,22 @@ struct TeacherSelectionPlots {
     /// Gains in percentage points of accuracy (class label) or in MSE units (continuous).
     var gainScale: Double { report.continuous ? 1 : 100 }
     var gainLabel: String {
-        report.continuous ? "measured KD gain: test MSE without KD minus with KD" : "measured KD gain in test accuracy (percentage points)"
+        report.continuous ? "measured KD gain: test MSE without KD minus with KD (\(labelUnitsSquared))" : "measured KD gain in test accuracy (percentage points)"
+    }
+
+    /// The unit of an MSE: the label's unit squared, named by the label's header when the scenario
+    /// names the column (enhanced-text characters made literal).
+    private var labelUnitsSquared: String {
+        if case .name(let column) = report.scenario.label.column { return GnuplotText.literal(column) + "²" }
+        return "label units²"
+    }
+
+    /// How each view is represented: all its columns (the components are then only a rotation),
+    /// k components per view, or up to k when a view is narrower than the scenario's `components`.
+    private var componentsText: String {
+        let views = report.loaded.views, k = report.scenario.components
+        if views.allSatisfy({ $0.components == $0.columns }) { return "every column of each view (as principal components)" }
+        return views.allSatisfy({ $0.components == k }) ? "\(k) principal components per view" : "up to \(k) principal components per view"
     }
 
     func figures() -> [FigureFile] { [scatter(), matrix()] }
@@ -35,7 +50,7 @@ struct TeacherSelectionPlots {
         case .student: teacher = "teacher on the student's rows"
         }
         return "{/*0.85 \(GnuplotText.literal(report.scenario.name)): \(report.loaded.data.rows) rows, "
-            + "\(report.scenario.components) principal components per view; student n = \(s.studentRows), \(teacher), "
+            + "\(componentsText); student n = \(s.studentRows), \(teacher), "
             + "λ = \(PlotLabels.number(s.lambda))" + (report.continuous ? "" : ", τ = \(PlotLabels.number(s.temperature))")
             + ", \(s.splits) splits}"
     }
