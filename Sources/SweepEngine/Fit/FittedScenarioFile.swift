@@ -75,10 +75,11 @@ public struct FittedScenarioFile {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw RunError("cannot write \(path): it is a directory; give a file name (--out DIR/NAME.toml)")
         }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        let directory = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw RunError("cannot write \(path): the directory \(directory) does not exist")
         }
+        guard isDirectory.boolValue else { throw RunError("cannot write \(path): \(directory) is not a directory") }
         guard access(directory, W_OK) == 0 else {
             throw RunError("cannot write \(path): the directory \(directory) is not writable (\(POSIXText.lastError))")
         }
