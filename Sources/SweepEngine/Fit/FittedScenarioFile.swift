@@ -128,16 +128,18 @@ public struct FittedScenarioFile {
             "#                (label-free, on all rows)",
             "# fit:           Gaussian maximum likelihood = moment projection: the sample covariance (divisor N) of",
             "#                (T, S, Y), means removed; a moment fit of data that need not be Gaussian",
-            "# experiment:    \(teacherLine), OLS student (ridge 0) on n = \(source.experiment.studentRows)",
-            "#                rows, lambda = \(number(source.experiment.lambda)): the theory's linear least-squares learner, not the",
-            "#                measured experiment's softmax learners (their temperature, ridge and lambda grid are not used)",
+            "# experiment:    \(teacherLine);",
+            "#                OLS student (ridge 0) on n = \(source.experiment.studentRows) rows, lambda = \(number(source.experiment.lambda)): the theory's",
+            "#                linear least-squares learner, not the measured experiment's softmax learners",
+            "#                (their temperature, ridge and lambda grid have no counterpart here)",
         ]
         switch analysis {
         case .success(let a):
             lines.append("# analyze:       exact regime \(a.regime.rawValue): `cchsim analyze` gives the theory's prediction")
         case .failure(let e):
-            lines.append("# analyze:       no closed form for this setting; use `cchsim simulate` (Monte Carlo).")
-            lines.append("#                \(noFormulaReason(e))")
+            lines.append("# analyze:       no closed form: \(noFormulaReason(e)).")
+            lines.append("#                Use `cchsim simulate` (Monte Carlo); in a [sweep], add truth = \"monte-carlo\" under")
+            lines.append("#                [student] (docs/scenarios.md).")
         }
         lines += [
             "",
@@ -174,7 +176,7 @@ public struct FittedScenarioFile {
     /// views has no closed form (docs/privileged-information.md); otherwise the analysis's reason.
     public static func noFormulaReason(_ e: AnalysisError) -> String {
         e.parameter == "teacher.rows"
-            ? "A teacher fitted on the student's rows has an exact risk only for dt = ds = 1 (docs/privileged-information.md)."
+            ? "a teacher fitted on the student's rows has an exact risk only for dt = ds = 1 (docs/privileged-information.md)"
             : e.description
     }
 
