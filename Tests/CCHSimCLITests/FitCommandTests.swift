@@ -188,6 +188,9 @@ final class FitCommandTests: XCTestCase {
             (["fit", good, "--teacher", "t", "--student", "s", "--out", "dir"], 1, "cannot write dir: it is a directory"),
             (["fit", good, "--teacher", "t", "--student", "s", "--out", "plain-file/fit.toml"], 1,
              "cannot write plain-file/fit.toml: plain-file is not a directory"),
+            (["fit", good, "--teacher", "t", "--student", "s", "--out", "./s.csv"], 1,
+             "cannot write ./s.csv: it is the input file \(files.directory.path)/s.csv; give another --out"),
+            (["fit", good, "--teacher", "t", "--student", "s", "--out", good], 1, "cannot write \(good): it is the input file"),
             (["fit", good, "--teacher", "t"], 64, "Missing expected argument '--student <student>'"),
         ]
         for (arguments, code, message) in cases {

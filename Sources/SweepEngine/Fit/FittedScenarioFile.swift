@@ -23,6 +23,8 @@ public struct FittedScenarioFile {
     public let scenario: Scenario
     /// The theory's answer for the file's setting, or why `analyze` has none (then `simulate` applies).
     public let analysis: Result<KDAnalysis, AnalysisError>
+    /// The files the fit was read from (the data scenario, its views and label), never overwritten.
+    let inputs: [String]
 
     /// Fits the joint Gaussian of the views named `teacher` and `student` of `source`'s data
     /// (already loaded as `loaded`) and renders the scenario file.
@@ -60,6 +62,7 @@ public struct FittedScenarioFile {
         self.fit = fit
         self.analysis = analysis
         self.text = text
+        inputs = [source.file, source.label.path] + source.views.map(\.path)
     }
 
     /// The default output path: `<name>.toml` in the directory of the data scenario file `sourceFile`.
@@ -69,8 +72,12 @@ public struct FittedScenarioFile {
     }
 
     /// Writes the text to `path` atomically (a temporary file renamed over it).
-    /// - Throws: `RunError` saying why `path` cannot be written; nothing is left behind.
+    /// - Throws: `RunError` saying why `path` cannot be written (or that it is one of the input
+    ///   files); nothing is left behind.
     public func write(to path: String) throws {
+        if let input = inputs.first(where: { Self.sameFile($0, path) }) {
+            throw RunError("cannot write \(path): it is the input file \(input); give another --out")
+        }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw RunError("cannot write \(path): it is a directory; give a file name (--out DIR/NAME.toml)")
@@ -84,6 +91,13 @@ public struct FittedScenarioFile {
             throw RunError("cannot write \(path): the directory \(directory) is not writable (\(POSIXText.lastError))")
         }
         try AtomicFile.write(text, to: path)
+    }
+
+    /// Whether two paths name the same existing file (same device and inode).
+    private static func sameFile(_ a: String, _ b: String) -> Bool {
+        var x = stat(), y = stat()
+        guard stat(a, &x) == 0, stat(b, &y) == 0 else { return false }
+        return x.st_dev == y.st_dev && x.st_ino == y.st_ino
     }
 
     // MARK: Rendering
