@@ -53,7 +53,7 @@ extension CCHSimCommand {
                 try StandardOutput.line(String(fitted.text.dropLast()))
                 return
             }
-            let path = out ?? fitted.defaultPath(besides: file.scenario)
+            let path = out ?? fitted.defaultPath
             try fitted.write(to: path)
             try StandardOutput.line(Self.summary(fitted, path: path))
         }

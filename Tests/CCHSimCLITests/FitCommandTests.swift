@@ -146,13 +146,32 @@ final class FitCommandTests: XCTestCase {
         let path = try scenario(planted, settings: "[teacher]\nn = 40\n[student]\nn = 20\n", classes: { $0 > 0 ? "pos" : "neg" })
         let run = try cchsim(["fit", path, "--teacher", "s", "--student", "t", "--out", "-"])
         XCTAssertEqual(run.ending, .exit(0), run.err)
-        XCTAssertTrue(run.out.contains("two classes, coded neg = -1, pos = +1"), run.out)
+        XCTAssertTrue(run.out.contains(#"two classes, coded "neg" = -1, "pos" = +1"#), run.out)
         let scenario = try Scenario(file: "stdout", text: run.out)
         guard case .covariance(2, 2, let matrix) = scenario.model else { return XCTFail("\(scenario.model)") }
         let m = planted.label.map { $0 > 0 ? 1.0 : -1 }.reduce(0, +) / 120
         XCTAssertEqual(matrix[4, 4], 1 - m * m, accuracy: 1e-14)
         XCTAssertEqual(try fitInProcess(path, pair: ViewPair(teacher: 1, student: 0)).0.model.sigma, matrix)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: files.directory.path).filter { $0.hasSuffix("-fit.toml") }, [])
+    }
+
+    /// View and class names are user text: quotes and line breaks in them stay inside their TOML
+    /// strings, so they can neither break the file nor add keys to it.
+    func testUserTextCannotBreakOutOfTheFile() throws {
+        let planted = PlantedViews(model: Self.model, rows: 80, seed: 9)
+        // Class names with a quote, a backslash and a tab; a view name with line breaks (TOML escapes).
+        let path = try scenario(planted, settings: "[teacher]\nn = 30\n[student]\nn = 20\n",
+                                classes: { $0 > 0 ? "\"a\"\"\\\t\"" : "b" })
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "name = \"t\"", with: #"name = "t\n[student]\nn = 5 \"""#)
+        _ = try files.write("planted.toml", text)
+        let run = try cchsim(["fit", path, "--teacher", "t\n[student]\nn = 5 \"", "--student", "s", "--out", "-"])
+        XCTAssertEqual(run.ending, .exit(0), run.err)
+        let written = try Scenario(file: "stdout", text: run.out)
+        XCTAssertEqual(written.monteCarlo.trials, MonteCarloSettings().trials)
+        XCTAssertEqual(written.student.samples, .finite(20))
+        XCTAssertTrue(run.out.contains(#"coded "a\"\\\t" = -1, "b" = +1"#), run.out)
+        XCTAssertTrue(run.out.contains(#"view "t\n[student]\nn = 5 \"""#), run.out)
     }
 
     /// A teacher on the student's rows with vector views: the file is written and valid, analyze
@@ -179,7 +198,7 @@ final class FitCommandTests: XCTestCase {
         let cases: [([String], Int32, String)] = [
             (["fit", good, "--teacher", "x", "--student", "s"], 1, "--teacher: \(good) has no view \"x\"; its views are \"t\", \"s\""),
             (["fit", good, "--teacher", "t", "--student", "T"], 1, "--student: \(good) has no view \"T\"; its views are \"t\", \"s\""),
-            (["fit", good, "--teacher", "t", "--student", "t"], 1, "the teacher and the student are the same view (t)"),
+            (["fit", good, "--teacher", "t", "--student", "t"], 1, "--teacher, --student: the teacher and the student are the same view (t)"),
             (["fit", "model.toml", "--teacher", "t", "--student", "s"], 1,
              "model.toml: a model scenario (no [data] table); `cchsim fit` fits a Gaussian to real data"),
             (["fit", "missing.toml", "--teacher", "t", "--student", "s"], 1, "missing.toml: no such file"),
