@@ -94,6 +94,19 @@ final class FitCommandTests: XCTestCase {
         }
     }
 
+    /// Without --out the file goes to the current directory (as `cchsim run`'s outputs do), not
+    /// beside the data scenario: fitting never adds files to a scenarios directory.
+    func testDefaultOutputIsTheCurrentDirectory() throws {
+        let planted = PlantedViews(model: try .correlations(rhoTS: 0.5, rhoSY: 0.4, rhoTY: 0.6), rows: 200, seed: 4)
+        let path = try scenario(planted, settings: "[teacher]\nn = 50\n[student]\nn = 30\nlambda = 0.5\n")
+        let work = files.directory.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let run = try CCHSimProcess.run(["fit", path, "--teacher", "t", "--student", "s"], in: work)
+        XCTAssertEqual(run.ending, .exit(0), run.err)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: work.path), ["planted-t-s-fit.toml"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: files.directory.appendingPathComponent("planted-t-s-fit.toml").path))
+    }
+
     /// The written matrix reads back to exactly the fitted doubles, which are the sample covariance
     /// of the representations: with one column per view the representation is the standardised
     /// column (up to sign), so the entries follow from the raw columns' moments.

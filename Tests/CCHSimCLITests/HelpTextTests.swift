@@ -385,7 +385,7 @@ struct HelpTextTests {
           --teacher <teacher>     The teacher's view (a name in [[data.views]]).
           --student <student>     The student's view (a name in [[data.views]]).
           --out <out>             Output file, '-' for standard output (default:
-                                  NAME-TEACHER-STUDENT-fit.toml next to the scenario).
+                                  NAME-TEACHER-STUDENT-fit.toml in the current directory).
           --version               Show the version.
           -h, --help              Show help information.
 

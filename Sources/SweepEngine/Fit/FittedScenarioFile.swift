@@ -63,12 +63,9 @@ public struct FittedScenarioFile {
         inputs = [source.file, source.label.path] + source.views.map(\.path)
     }
 
-    /// The default output path: `<name>.toml` in the directory of the data scenario file.
-    public var defaultPath: String {
-        let source = inputs[0]
-        guard let slash = source.lastIndex(of: "/") else { return name + ".toml" }
-        return String(source[...slash]) + name + ".toml"
-    }
+    /// The default output path: `<name>.toml` in the current directory (as `cchsim run` writes
+    /// there by default), so that fitting never adds files beside the scenarios.
+    public var defaultPath: String { name + ".toml" }
 
     /// Writes the text to `path` atomically (a temporary file renamed over it).
     /// - Throws: `RunError` saying why `path` cannot be written (or that it is one of the input
