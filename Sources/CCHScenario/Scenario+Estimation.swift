@@ -57,17 +57,7 @@ extension Scenario {
             return try DecisionReliability(model: m, label: label, settings: settings ?? estimation, seed: seed ?? self.seed,
                                            point: point, parallel: parallel)
         } catch {
-            let key: String
-            switch error {
-            case .invalid(let p, _): key = "estimation.\(p)"
-            default: key = "estimation"
-            }
-            throw ScenarioError(file: file, key: key, reason: errorReason(error))
+            throw ScenarioError(file: file, error)
         }
-    }
-
-    private func errorReason(_ e: EstimationError) -> String {
-        if case .invalid(_, let reason) = e { return reason }
-        return e.description
     }
 }

@@ -65,7 +65,7 @@ public struct Scenario: Sendable {
     /// The validated model. - Throws: `ScenarioError` at `model.<key>`.
     public func buildModel() throws(ScenarioError) -> JointGaussian {
         do { return try model.build() } catch {
-            throw ScenarioError(file: file, key: "model.\(error.parameter)", reason: error.reason)
+            throw ScenarioError(file: file, error)
         }
     }
 
@@ -74,7 +74,7 @@ public struct Scenario: Sendable {
     public func analyzeByFormula() throws(ScenarioError) -> KDAnalysis {
         let m = try buildModel()
         do { return try KDAnalysis(model: m, teacher: teacher, student: student) } catch {
-            throw ScenarioError(file: file, key: error.parameter, reason: error.reason)
+            throw ScenarioError(file: file, error)
         }
     }
 

@@ -55,8 +55,7 @@ enum SweepCommandSupport {
     /// printing the resume hint when interrupted.
     static func run(scenarioPath: String, options: RunOptions) throws -> RunOutcome {
         let text = try ScenarioLoading.readText(scenarioPath)
-        let sweep: Sweep
-        do { sweep = try Sweep(file: scenarioPath, text: text) } catch { throw RunError(error.description) }
+        let sweep = try Sweep(file: scenarioPath, text: text)
         let runner = try SweepRunner(sweep: sweep, text: text, options: options, evaluators: SweepEvaluators.for(sweep))
         do { return try runner.run() } catch let stop as RunInterrupted {
             FileHandle.standardError.write(Data("\(stop.description)\n".utf8))

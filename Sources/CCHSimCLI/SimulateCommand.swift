@@ -33,13 +33,8 @@ extension CCHSimCommand {
             if let sampler { settings.sampler = sampler }
             let threadCount = threadsOption.threads ?? settings.threads ?? ProcessInfo.processInfo.activeProcessorCount
             let start = DispatchTime.now().uptimeNanoseconds
-            let experiment: MonteCarloExperiment, summary: MonteCarloSummary
-            do {
-                experiment = try loaded.monteCarloExperiment(settings: settings)
-                summary = try loaded.simulate(experiment, threads: threadCount)
-            } catch {
-                throw RunError(error.description)
-            }
+            let experiment = try loaded.monteCarloExperiment(settings: settings)
+            let summary = try loaded.simulate(experiment, threads: threadCount)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             try StandardOutput.line(output.json ? JSONText.object(ScenarioFields.identity(loaded) + SimulationFields.analysis(of: experiment)
                                              + SimulationFields.of(summary))

@@ -66,7 +66,7 @@ public struct ShardMerge {
             throw RunError("merge: missing shard\(count - parts.count > 1 ? "s" : "") \(missing.joined(separator: ", "))\(more) "
                 + "of \(count); give all of them")
         }
-        do { sweep = try Sweep(file: scenario.file, text: scenario.text) } catch { throw RunError(error.description) }
+        sweep = try Sweep(file: scenario.file, text: scenario.text)
         text = scenario.text
         hash = scenario.hash
         self.parts = parts.sorted { $0.shard.index < $1.shard.index }
