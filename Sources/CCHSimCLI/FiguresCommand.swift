@@ -72,7 +72,7 @@ enum FigureSet {
         return try names.filter { $0.hasSuffix(".toml") }.sorted().map { "\(directory)/\($0)" }.compactMap { path in
             let text = try ScenarioLoading.readText(path)
             let document = try ScenarioDocument(file: path, text: text)
-            if DataScenario.isDataScenario(document) { return File(path: path, data: try DataScenario(document: document)) }
+            if document.modelOrigin == .data { return File(path: path, data: try DataScenario(document: document)) }
             return document.hasSweep ? File(path: path, data: nil) : nil
         }
     }

@@ -136,7 +136,7 @@ public struct DistillationExperiment: Sendable {
             teacherOwn = nt
         } else { teacherOwn = 0 }
         guard s.studentRows + teacherOwn + 2 <= n else {
-            throw ParameterError.invalid(parameter: .studentSamples, reason: "student_n + teacher_n = \(s.studentRows + teacherOwn) leaves fewer than 2 of the \(n) rows for testing")
+            throw ParameterError.invalid(parameter: .studentSamples, reason: "\(s.studentRows) student rows + \(teacherOwn) teacher rows leave fewer than 2 of the \(n) rows for testing")
         }
         guard (0...1).contains(s.lambda) else { throw ParameterError.invalid(parameter: .lambda, reason: "must lie in [0, 1], got \(s.lambda)") }
         guard s.temperature > 0, s.temperature.isFinite else { throw ParameterError.invalid(parameter: .temperature, reason: "must be > 0, got \(s.temperature)") }
@@ -145,7 +145,7 @@ public struct DistillationExperiment: Sendable {
         }
         let validation = Int((Double(s.studentRows) * s.validationFraction).rounded())
         guard s.validationFraction > 0, s.validationFraction < 1, validation >= 1, s.studentRows - validation >= 2 else {
-            throw ParameterError.invalid(parameter: .validationFraction, reason: "must leave at least 1 validation and 2 fitting rows of student_n = \(s.studentRows), got \(s.validationFraction)")
+            throw ParameterError.invalid(parameter: .validationFraction, reason: "must leave at least 1 validation and 2 fitting rows of the student's \(s.studentRows), got \(s.validationFraction)")
         }
         guard s.ridge > 0, s.ridge.isFinite else { throw ParameterError.invalid(parameter: .studentRidge, reason: "must be > 0, got \(s.ridge)") }
     }
