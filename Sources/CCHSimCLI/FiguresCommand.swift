@@ -20,7 +20,7 @@ extension CCHSimCommand {
         @Option(help: "Directory of the figures.")
         var out: String = "Plots"
 
-        @OptionGroup var threadsOption: ThreadsOption
+        @OptionGroup var threadsOption: ThreadsOption<Self>
 
         @OptionGroup var formatsOption: FormatsOption
 
@@ -76,4 +76,9 @@ enum FigureSet {
             return document.hasSweep ? File(path: path, data: nil) : nil
         }
     }
+}
+
+extension CCHSimCommand.Figures: ThreadsUse {
+    static let work = "Worker threads for each sweep (over its grid points) and each data scenario"
+    static let fallback = "all cores"
 }

@@ -22,7 +22,7 @@ extension CCHSimCommand {
         @Option(help: "Output directory (created when missing).")
         var out: String = "."
 
-        @OptionGroup var threadsOption: ThreadsOption
+        @OptionGroup var threadsOption: ThreadsOption<Self>
 
         @Option(parsing: .unconditional, help: "Compute shard i of N (points p with p mod N = i - 1), e.g. 2/8.")
         var shard: String?
@@ -70,4 +70,9 @@ enum SweepCommandSupport {
         lines += outcome.plotFiles.map { "Wrote \($0)" }
         return ReportText.join(lines)
     }
+}
+
+extension CCHSimCommand.Run: ThreadsUse {
+    static let work = "Worker threads over the grid points (one point's Monte Carlo per thread; [monte_carlo] threads is not used)"
+    static let fallback = "all cores"
 }

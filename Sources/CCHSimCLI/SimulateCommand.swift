@@ -19,7 +19,7 @@ extension CCHSimCommand {
 
         @OptionGroup var file: ScenarioFileArgument
         @OptionGroup var trialsOption: TrialsOption
-        @OptionGroup var threadsOption: ThreadsOption
+        @OptionGroup var threadsOption: ThreadsOption<Self>
 
         @Option(help: "Sampler (default: the scenario's [monte_carlo] sampler).")
         var sampler: MonteCarloSampler?
@@ -42,4 +42,9 @@ extension CCHSimCommand {
                                                threads: threadCount, seconds: seconds))
         }
     }
+}
+
+extension CCHSimCommand.Simulate: ThreadsUse {
+    static let work = "Worker threads over the trials"
+    static let fallback = "the scenario's [monte_carlo] threads, else all cores"
 }

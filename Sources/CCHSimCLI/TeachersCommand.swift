@@ -24,7 +24,7 @@ extension CCHSimCommand {
         @Option(help: "Output directory.")
         var out: String = "out"
 
-        @OptionGroup var threadsOption: ThreadsOption
+        @OptionGroup var threadsOption: ThreadsOption<Self>
 
         @OptionGroup var jsonOption: JSONOption
 
@@ -42,3 +42,8 @@ extension CCHSimCommand {
     }
 }
 
+
+extension CCHSimCommand.Teachers: ThreadsUse {
+    static let work = "Worker threads of the KD experiment (over splits and views)"
+    static let fallback = "all cores"
+}
