@@ -21,7 +21,7 @@ public struct LogisticKDExperiment: Sendable {
     /// Stream tag of the classification trials ("cls-kd").
     static let streamTag: UInt64 = 0x636C_732D_6B64
 
-    /// - Throws: `ParameterError` naming the scenario key at fault.
+    /// - Throws: `ParameterError` naming the parameter at fault.
     public init(model: JointGaussian, spec: LogisticKDSpec, trials: Int, testSamples: Int? = nil) throws(ParameterError) {
         guard trials >= 2 else { throw .invalid(parameter: .trials, reason: "must be at least 2 (for a standard error), got \(trials)") }
         guard spec.samples >= 1 else { throw .invalid(parameter: .studentSamples, reason: "must be at least 1, got \(spec.samples)") }

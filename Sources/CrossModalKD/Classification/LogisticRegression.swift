@@ -40,6 +40,8 @@ public struct LogisticRegression: Sendable {
     /// to second order) below this times max(1, |L|).
     static let tolerance = 1e-14
 
+    /// - Throws: `SampleError` for mismatched or empty data, `ParameterError` for lambda, the
+    ///   temperature or the ridge out of range.
     public init(features: Matrix, labels: [Double], teacherLogits: [Double]? = nil, lambda: Double = 0,
                 temperature: Double = 1, ridge: Double = 0) throws {
         guard labels.count == features.rows, teacherLogits.map({ $0.count == features.rows }) ?? true else {

@@ -40,8 +40,8 @@ public struct MonteCarloExperiment: Sendable {
     public static let streamTag: UInt64 = 0x6D63
 
     /// Validates the experiment and prepares its constants.
-    /// - Throws: `ParameterError` naming the scenario key at fault (`student.n` for a singular
-    ///   student system or an infinite n, `teacher.n`, `monte_carlo.trials`, ...).
+    /// - Throws: `ParameterError` naming the parameter at fault (`.studentSamples` for a singular
+    ///   student system or an infinite n, `.teacherSamples`, `.trials`, ...).
     public init(model m: JointGaussian, teacher t: TeacherSpec, student s: StudentSpec,
                 settings mc: MonteCarloSettings) throws(ParameterError) {
         guard mc.trials >= 2 else {

@@ -74,7 +74,8 @@ public struct DistillationExperiment: Sendable {
     }
 
     /// Runs the experiment on `threads` workers; `progress(done, total)` is called after each work
-    /// item, in order, from one thread at a time.
+    /// item, in order, from one thread at a time. - Throws: `ParameterError` for settings the data
+    /// cannot carry, `SampleError` for a fit the data cannot support.
     public init(_ data: MultiViewData, settings: Settings, threads: Int,
                 progress: (@Sendable (Int, Int) -> Void)? = nil) throws {
         try Self.validate(settings, rows: data.rows)

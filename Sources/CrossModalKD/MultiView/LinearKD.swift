@@ -7,6 +7,7 @@ public struct LinearKD: Sendable {
     public let coefficients: [Double]
 
     /// Fits on `features` (n x d), targets `y`, teacher predictions `u` (nil: no KD).
+    /// - Throws: `SampleError` for too few rows or a singular design.
     public init(features: Matrix, targets y: [Double], teacher u: [Double]?, lambda: Double, ridge: Double) throws {
         let n = features.rows, d = features.cols
         guard n >= 2, y.count == n, u.map({ $0.count == n }) ?? true else {

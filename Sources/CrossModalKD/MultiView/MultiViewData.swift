@@ -7,7 +7,7 @@ public struct MultiViewData: Sendable {
     public let representations: [Matrix]
     public let label: MultiViewLabel
 
-    /// - Throws: unless there are at least two views with equally many rows and one label per row.
+    /// - Throws: `SampleError` unless there are at least two views with equally many rows and one label per row.
     public init(viewNames: [String], representations: [Matrix], label: MultiViewLabel) throws {
         guard viewNames.count == representations.count, representations.count >= 2 else {
             throw SampleError("views", "needs at least two named views, got \(representations.count)")

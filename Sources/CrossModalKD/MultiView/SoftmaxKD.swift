@@ -37,6 +37,8 @@ public struct SoftmaxKD: Sendable {
     /// Stop when the Newton decrement is below this times max(1, |L|).
     public static let tolerance = 1e-12
 
+    /// - Throws: `SampleError` for fewer than 2 classes or mismatched shapes, `ParameterError` for
+    ///   lambda, the temperature or the ridge out of range.
     public init(features: Matrix, labels: [Int], classes: Int, softTargets: Matrix? = nil, lambda: Double = 0,
                 temperature: Double = 1, ridge: Double) throws {
         guard classes >= 2 else { throw SampleError("classes", "needs at least 2 classes, got \(classes)") }

@@ -43,7 +43,8 @@ public struct ViewInformation: Sendable {
     static let streamTag: UInt64 = 0x6D76_2D68_616C_66
 
     /// Runs every estimator on `data`. `parallel` spreads replicates over the cores (the numbers
-    /// do not depend on it).
+    /// do not depend on it). - Throws: `ParameterError` for the settings, `SampleError` naming the
+    /// quantity an estimator could not estimate on this data.
     public init(_ data: MultiViewData, settings: Settings, parallel: Bool = true) throws {
         guard settings.replicates == 0 || settings.replicates >= 2 else {
             throw ParameterError.invalid(parameter: .replicates, reason: "must be 0 or at least 2, got \(settings.replicates)")
