@@ -51,7 +51,7 @@ extension CCHSimCommand {
 
 /// The parts of `run`, `merge` and `figures` that are not argument parsing.
 enum SweepCommandSupport {
-    /// Loads the scenario file and runs its sweep. - Throws: `RunError`, or `ExitCode(130)` after
+    /// Loads the scenario file and runs its sweep. - Throws: `ScenarioError`, `RunError`, or `ExitCode(130)` after
     /// printing the resume hint when interrupted.
     static func run(scenarioPath: String, options: RunOptions) throws -> RunOutcome {
         let text = try ScenarioLoading.readText(scenarioPath)

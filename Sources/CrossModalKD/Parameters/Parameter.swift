@@ -3,7 +3,7 @@
 /// real-data experiment. The library names parameters by these cases only; the scenario layer
 /// maps each one to the file key that sets it (`Parameter.scenarioKey` in CCHScenario), so an error
 /// reads `file: key: reason` without the library knowing about files.
-public enum Parameter: String, CaseIterable, Sendable, Hashable, CustomStringConvertible {
+public enum Parameter: CaseIterable, Sendable, Hashable, CustomStringConvertible {
     // The joint Gaussian model (docs/theory.md section 1).
     /// dt, the teacher's dimension.
     case teacherDimension

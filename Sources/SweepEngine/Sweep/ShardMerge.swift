@@ -25,7 +25,8 @@ public struct ShardMerge {
     let formats: [FigureFormat]
     let computeSeconds: Double
 
-    /// Reads and checks the shards' metadata. - Throws: `RunError` saying what does not fit.
+    /// Reads and checks the shards' metadata. - Throws: `RunError` saying what does not fit, `ScenarioError`
+    /// for the scenario they carry.
     public init(csvPaths: [String], outDirectory: String?, formats: [FigureFormat]? = nil, plots: Bool) throws {
         guard !csvPaths.isEmpty else { throw RunError("merge: give the shard CSV files (NAME.shard-i-of-N.csv)") }
         var parts: [Part] = []
