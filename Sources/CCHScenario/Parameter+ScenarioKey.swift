@@ -59,9 +59,9 @@ extension ParameterError {
 
 extension ScenarioError {
     /// A library parameter error located in `file`: `file: key: reason`, the key the parameter's
-    /// `scenarioKey`.
-    public init(file: String, _ error: ParameterError) {
-        self.init(file: file, key: error.parameter.scenarioKey, reason: error.reason)
+    /// `scenarioKey`, or the command-line option in `options` that set the parameter instead.
+    public init(file: String, _ error: ParameterError, options: [Parameter: String] = [:]) {
+        self.init(file: file, key: options[error.parameter] ?? error.parameter.scenarioKey, reason: error.reason)
     }
 }
 

@@ -56,7 +56,9 @@ extension CCHSimCommand {
             }
             if let estimators { settings.estimators = try EstimateMI.estimatorKinds(estimators) }
             let used = seedOption.seed ?? loaded.seed
-            let result = try loaded.decisionReliability(settings: settings, seed: used)
+            let options: [Parameter: String] = [.sampleSizes: n.map { _ in "--n" }, .repeats: repeats.map { _ in "--repeats" },
+                                                .neighbours: k.map { _ in "--k" }].compactMapValues { $0 }
+            let result = try loaded.decisionReliability(settings: settings, seed: used, options: options)
             return jsonOption.json ? ReliabilityReport.json(scenario: loaded, seed: used, settings: settings, result: result)
                         : ReliabilityReport.text(scenario: loaded, seed: used, settings: settings, result: result)
         }
