@@ -65,8 +65,9 @@ public struct Scenario: Sendable {
     /// What the model commands say to a data scenario (a `[data]` table).
     static func dataScenarioHint(_ file: String) -> String {
         "this is a data scenario (real multi-view data, a [data] table), not a model scenario: run it with "
-            + "`cchsim teachers \(file)`; analyze, simulate, classify, reliability, estimate-mi and run take a model "
-            + "scenario (a [model] table; docs/scenarios.md)"
+            + "`cchsim teachers \(file)` (or `cchsim fit \(file) --teacher VIEW --student VIEW` for the fitted Gaussian of two "
+            + "of its views); analyze, simulate, classify, reliability, estimate-mi and run take a model scenario (a [model] "
+            + "table; docs/scenarios.md)"
     }
 
     /// The top-level tables a scenario may have (`sweep` and `output` are read by `Sweep`).
