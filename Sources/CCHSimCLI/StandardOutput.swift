@@ -3,7 +3,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CCHScenario
 import SweepEngine
+import SystemPackage
 
 /// The one path by which cchsim writes to standard output, so that a failed write (a full disk,
 /// `> /dev/full`, a closed stdout) is an error with a non-zero exit instead of output silently
@@ -37,7 +39,7 @@ public enum StandardOutput {
     }
 
     /// Writes `text` and a newline to descriptor 1, whole (partial writes are continued).
-    /// - Throws: `CLIError` with the reason (e.g. "No space left on device") when it cannot.
+    /// - Throws: `CLIError` with the reason (e.g. "no space left on the device") when it cannot.
     static func line(_ text: String) throws(CLIError) {
         guard !startedClosed else { throw CLIError("cannot write to standard output: it is closed") }
         let bytes = Array((text + "\n").utf8)
@@ -50,8 +52,8 @@ public enum StandardOutput {
         }
     }
 
+    /// The reason in the words of `Errno.words(expecting:)`, the one table of system errors.
     fileprivate static func reason(_ code: Int32) -> String {
-        guard code != 0, let text = strerror(code) else { return "write failed" }
-        return String(cString: text)
+        code == 0 ? "write failed" : Errno(rawValue: code).words()
     }
 }
