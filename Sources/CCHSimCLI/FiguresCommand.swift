@@ -26,10 +26,10 @@ extension CCHSimCommand {
 
         mutating func run() throws {
             guard Gnuplot.executable != nil else {
-                throw CLIError("gnuplot is not installed; the figures need it (make deps installs gnuplot-nox)")
+                throw RunError("gnuplot is not installed; the figures need it (make deps installs gnuplot-nox)")
             }
             let files = try FigureSet.scenarioFiles(in: scenarios)
-            guard !files.isEmpty else { throw CLIError("\(scenarios): no scenario file with a [sweep] or [data] table") }
+            guard !files.isEmpty else { throw RunError("\(scenarios): no scenario file with a [sweep] or [data] table") }
             var options = RunOptions()
             options.outDirectory = out
             if let threads = threadsOption.threads { options.threads = threads }
@@ -59,7 +59,7 @@ enum FigureSet {
     }
 
     /// The `.toml` files of `directory` (sorted by name) that have a `[sweep]` or a `[data]` table.
-    /// - Throws: `FileError` naming the directory (or a file) and the reason, `CLIError` for a
+    /// - Throws: `FileError` naming the directory (or a file) and the reason, `RunError` for a
     ///   scenario that does not decode.
     static func scenarioFiles(in directory: String) throws -> [File] {
         let names: [String]
@@ -74,7 +74,7 @@ enum FigureSet {
                 if DataScenario.isDataScenario(document) { return File(path: path, data: try DataScenario(document: document)) }
                 return document.hasSweep ? File(path: path, data: nil) : nil
             } catch {
-                throw CLIError(error.description)
+                throw RunError(error.description)
             }
         }
     }

@@ -4,10 +4,10 @@ import SweepEngine
 
 /// Reading scenario files from disk for the commands.
 enum ScenarioLoading {
-    /// The scenario at `path`. - Throws: `CLIError` naming the file and the reason.
+    /// The scenario at `path`. - Throws: `RunError` naming the file and the reason.
     static func load(_ path: String) throws -> Scenario {
         do { return try Scenario(file: path, text: try readText(path)) } catch let e as ScenarioError {
-            throw CLIError(e.description)
+            throw RunError(e.description)
         }
     }
 

@@ -14,7 +14,7 @@ public enum Gnuplot {
     /// Renders `script` (a file name in `directory`) to `image` (also there) in `format`,
     /// atomically: gnuplot writes a temporary file that is renamed when it succeeded. A PDF's
     /// creation date is set to `PDFDate.epoch`, so the same figure gives the same bytes.
-    /// - Returns: gnuplot's warnings (empty when none). - Throws: `CLIError` with gnuplot's messages.
+    /// - Returns: gnuplot's warnings (empty when none). - Throws: `RunError` with gnuplot's messages.
     static func render(script: String, image: String, format: FigureFormat, in directory: OutputDirectory,
                        gnuplot: String) throws -> String {
         let target = directory.file(image)
@@ -39,7 +39,7 @@ public enum Gnuplot {
         process.waitUntilExit()
         guard process.terminationStatus == 0, (try? FilePath(temporary).stat()) != nil else {
             try? FilePath(temporary).remove()
-            throw CLIError("gnuplot failed on \(directory.file(script)):\n\(messages)")
+            throw RunError("gnuplot failed on \(directory.file(script)):\n\(messages)")
         }
         if format == .pdf {
             do { try PDFDate.normalise(temporary) } catch {
