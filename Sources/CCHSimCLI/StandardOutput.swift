@@ -25,15 +25,15 @@ public enum StandardOutput {
         atexit {
             guard fflush(nil) != 0 else { return }
             let message = "Error: cannot write to standard output: \(StandardOutput.reason(errno))\n"
-            _ = message.withCString { write(2, $0, strlen($0)) }
+            _ = try? FileDescriptor.standardError.writeAll(message.utf8)
             _exit(1)
         }
         for descriptor: Int32 in 0...2 where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
             if descriptor == 1 { startedClosed = true }
-            let opened = open("/dev/null", O_RDWR)
-            if opened >= 0, opened != descriptor {
-                _ = dup2(opened, descriptor)
-                _ = close(opened)
+            guard let opened = try? FileDescriptor.open("/dev/null", .readWrite) else { continue }
+            if opened.rawValue != descriptor {
+                _ = try? opened.duplicate(as: FileDescriptor(rawValue: descriptor))
+                try? opened.close()
             }
         }
     }
@@ -42,13 +42,8 @@ public enum StandardOutput {
     /// - Throws: `RunError` with the reason (e.g. "no space left on the device") when it cannot.
     static func line(_ text: String) throws(RunError) {
         guard !startedClosed else { throw RunError("cannot write to standard output: it is closed") }
-        let bytes = Array((text + "\n").utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { throw RunError("cannot write to standard output: \(reason(errno))") }
-            offset += n
+        do { _ = try FileDescriptor.standardOutput.writeAll((text + "\n").utf8) } catch {
+            throw RunError("cannot write to standard output: \((error as? Errno)?.words() ?? "\(error)")")
         }
     }
 

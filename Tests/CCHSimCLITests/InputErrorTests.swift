@@ -155,8 +155,8 @@ final class InputErrorTests: XCTestCase {
         }
     }
 
-    /// Directories and unreadable files: the path and the reason in words (docs/files.md, "Error
-    /// messages"), never Foundation's "The operation could not be completed".
+    /// Directories and unreadable files: the path and the reason in words, never Foundation's
+    /// "The operation could not be completed" (docs/files.md, "Error messages").
     func testDirectoryAndPermissionErrorsSayTheReasonInWords() throws {
         let dir = files.directory.path
         let scenario = try files.write("s.toml", "[model]\nkind = \"correlations\"\n")

@@ -25,6 +25,9 @@ public struct CSVFile: Sendable {
         self.file = file
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard bytes.count < 1 << 32 else {
+            throw DataFileError(file: file, reason: "\(bytes.count) bytes is more than cchsim reads as one CSV (at most 4 GiB)")
+        }
         var header: [String]?
         var headerLine = 0
         var fields: [CSVLine.Field] = [], lines: [Int] = []
@@ -55,6 +58,12 @@ public struct CSVFile: Sendable {
                 }
                 header = names
                 headerLine = number
+                // One field record per cell, reserved at once (a wide file has millions; growing
+                // the array by doubling would hold up to three times as much for a moment). A row
+                // of n >= 2 fields has n - 1 commas, so the cells are also at most twice the bytes.
+                let rowsLeft = bytes[start...].reduce(0) { $1 == 10 ? $0 + 1 : $0 } + 1
+                let (cells, overflow) = names.count.multipliedReportingOverflow(by: rowsLeft)
+                fields.reserveCapacity(min(overflow ? .max : cells, 2 * (bytes.count - start) + rowsLeft))
             }
         }
         guard let header else { throw DataFileError(file: file, reason: "empty file, expected a header row of column names") }

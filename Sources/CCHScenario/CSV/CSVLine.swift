@@ -14,9 +14,21 @@
 public enum CSVLine {
     /// Where one field sits in its line: the bytes between the separators (quotes and blanks
     /// removed), and whether it was quoted (its `""` pairs then stand for one quote each).
+    /// Offsets are 32-bit (12 bytes a field: a wide file has millions of fields), enough for the
+    /// files cchsim reads (`SizeLimits.maximumInputFileBytes`, 2 GiB).
     public struct Field: Sendable {
-        public let start: Int, end: Int
+        private let first: UInt32, last: UInt32
         public let quoted: Bool
+
+        init(start: Int, end: Int, quoted: Bool) {
+            first = UInt32(truncatingIfNeeded: start)
+            last = UInt32(truncatingIfNeeded: end)
+            self.quoted = quoted
+        }
+
+        /// Byte offsets of the field's first byte and past its last.
+        public var start: Int { Int(first) }
+        public var end: Int { Int(last) }
     }
 
     /// What is wrong with a line, and in which field (1-based).
@@ -25,7 +37,7 @@ public enum CSVLine {
         public let reason: String
     }
 
-    /// Appends the fields of `line` (bytes without the line end) to `fields`.
+    /// Appends the fields of `line` (bytes without the line end, at offsets below 2^32) to `fields`.
     /// - Throws: `Problem` for an unterminated quote or text after a closing quote.
     public static func split(_ line: ArraySlice<UInt8>, into fields: inout [Field]) throws(Problem) {
         let quote: UInt8 = 34, comma: UInt8 = 44
@@ -96,13 +108,8 @@ public enum CSVLine {
 
     /// Whether a writer must quote `text` for `fields` to read it back unchanged: it holds a comma
     /// or a quote, or begins or ends with a blank.
-    public static func needsQuotes(_ text: some Collection<UInt8>) -> Bool {
-        guard let first = text.first else { return false }
-        var last = first
-        for b in text {
-            if b == 44 || b == 34 { return true }
-            last = b
-        }
-        return first == 32 || first == 9 || last == 32 || last == 9
+    public static func needsQuotes(_ text: ArraySlice<UInt8>) -> Bool {
+        guard let first = text.first, let last = text.last else { return false }
+        return first == 32 || first == 9 || last == 32 || last == 9 || text.contains { $0 == 44 || $0 == 34 }
     }
 }

@@ -46,13 +46,15 @@ enum CSVText {
 
     /// Appends a text field, quoted when it must be.
     static func appendText(_ s: String, to out: inout [UInt8]) {
-        let oneLine = s.utf8.map { $0 == 10 || $0 == 13 ? UInt8(ascii: " ") : $0 }
-        let needsQuotes = CSVLine.needsQuotes(oneLine)
-        if needsQuotes { out.append(UInt8(ascii: "\"")) }
-        for byte in oneLine {
-            out.append(byte)
-            if byte == UInt8(ascii: "\"") { out.append(byte) }
+        let start = out.count, quote = UInt8(ascii: "\"")
+        for byte in s.utf8 {
+            out.append(byte == 10 || byte == 13 ? UInt8(ascii: " ") : byte)
+            if byte == quote { out.append(quote) }
         }
-        if needsQuotes { out.append(UInt8(ascii: "\"")) }
+        // Doubling the quotes changes neither a comma, a quote nor the blanks at the ends.
+        if CSVLine.needsQuotes(out[start...]) {
+            out.insert(quote, at: start)
+            out.append(quote)
+        }
     }
 }
