@@ -50,6 +50,7 @@ struct OutputDirectory: Sendable {
 enum AtomicFile {
     static func write(_ text: String, to path: String) throws(FileError) { try write(Array(text.utf8), to: path) }
 
+    /// - Throws: `FileError` naming `path` (not the temporary file) and the reason.
     static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
         let temporary = temporaryPath(for: path)
         do {
@@ -59,7 +60,7 @@ enum AtomicFile {
             try rename(temporary, to: path)
         } catch {
             try? FilePath(temporary).remove()
-            throw error
+            throw FileError(path: path, action: "cannot write", reason: error.reason, code: error.code)
         }
     }
 
@@ -123,6 +124,11 @@ final class AppendFile: @unchecked Sendable {
         do {
             descriptor = try FileDescriptor.open(FilePath(path), .writeOnly, options: [.create, .truncate, .closeOnExec],
                                                  permissions: .init(rawValue: 0o644))
+        } catch Errno.noSuchFileOrDirectory {
+            // Creating fails so only when a directory on the way is missing.
+            let parent = FilePath(path).removingLastComponent()
+            throw FileError(path: path, action: "cannot create", reason: "no such directory \(parent.isEmpty ? "." : parent.string)",
+                            code: .noSuchFileOrDirectory)
         } catch {
             throw FileError(path: path, action: "cannot create", error)
         }
