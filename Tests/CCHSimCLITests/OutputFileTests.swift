@@ -53,6 +53,7 @@ final class OutputFileTests: XCTestCase {
         XCTAssertEqual(try InputFile.names(inDirectory: dir + "/a/b/c"), [], "the write probe is removed")
         XCTAssertEqual(try OutputDirectory(dir + "/a/").file("y"), dir + "/a/y")
         let plain = try files.write("plain", "x")
+        XCTAssertThrowsError(try OutputDirectory("")) { XCTAssertEqual("\($0)", "'': an empty path names no output directory") }
         XCTAssertThrowsError(try OutputDirectory(plain)) { XCTAssertEqual("\($0)", "\(plain): is a file, not a directory (the output directory)") }
     }
 

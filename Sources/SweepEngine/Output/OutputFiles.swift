@@ -18,6 +18,7 @@ struct OutputDirectory: Sendable {
     init(_ path: String) throws(FileError) {
         self.path = path
         directory = FilePath(path)
+        guard !directory.isEmpty else { throw FileError(path: "''", reason: "an empty path names no output directory") }
         do {
             guard try directory.stat().type == .directory else {
                 throw FileError(path: path, reason: "is a file, not a directory (the output directory)")
