@@ -47,6 +47,8 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual([table.line(ofRow: 0), table.line(ofRow: 1)], [4, 6])
         XCTAssertEqual(table.field(row: 1, column: 1), "4")
         XCTAssertEqual(try table.numericColumns(["s", "t"]).elements, [2, 1, 4, 3])
+        XCTAssertEqual(table.rows.map(\.line), [4, 6])
+        XCTAssertEqual(table.rows.map(\.fields), [["1", "2"], ["3", "4"]])
     }
 
     func testFileErrors() {

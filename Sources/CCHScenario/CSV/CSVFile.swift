@@ -85,6 +85,11 @@ public struct CSVFile: Sendable {
         CSVLine.text(of: fields[r * header.count + c], in: bytes[...])
     }
 
+    /// Every data row as text, with its 1-based line (materialises every cell: for small files).
+    public var rows: [(line: Int, fields: [String])] {
+        (0..<rowCount).map { r in (lines[r], (0..<header.count).map { field(row: r, column: $0) }) }
+    }
+
     /// The 0-based index of the column named `name`.
     /// - Throws: when no column has that name, or more than one has.
     public func column(named name: String) throws(DataFileError) -> Int {
