@@ -7,10 +7,11 @@ public struct LinearKD: Sendable {
     public let coefficients: [Double]
 
     /// Fits on `features` (n x d), targets `y`, teacher predictions `u` (nil: no KD).
-    public init(features: Matrix, targets y: [Double], teacher u: [Double]?, lambda: Double, ridge: Double) throws(AnalysisError) {
+    /// - Throws: `SampleError` for too few rows or a singular design.
+    public init(features: Matrix, targets y: [Double], teacher u: [Double]?, lambda: Double, ridge: Double) throws {
         let n = features.rows, d = features.cols
         guard n >= 2, y.count == n, u.map({ $0.count == n }) ?? true else {
-            throw .invalid(parameter: "linear fit", reason: "needs at least 2 rows and one target per row")
+            throw SampleError("linear fit", "needs at least 2 rows and one target per row")
         }
         let z = u.map { u in zip(y, u).map { (1 - lambda) * $0 + lambda * $1 } } ?? y
         let meanZ = z.reduce(0, +) / Double(n)
@@ -27,7 +28,7 @@ public struct LinearKD: Sendable {
         for a in 0..<d { gram[a, a] += ridge; for b in 0..<a { gram[b, a] = gram[a, b] } }
         let w: [Double]
         do { w = try Cholesky(gram).solve(cross) } catch {
-            throw .invalid(parameter: "linear fit", reason: "the design is singular (add a ridge)")
+            throw SampleError("linear fit", "the design is singular (add a ridge)")
         }
         coefficients = w + [meanZ - Vec.dot(w, means)]
     }
