@@ -4,7 +4,7 @@ import SweepEngine
 
 /// Reading scenario files from disk for the commands.
 enum ScenarioLoading {
-    /// The scenario at `path`. - Throws: `RunError` or `ScenarioError`, naming the file and the reason.
+    /// The scenario at `path`. - Throws: `FileError` or `ScenarioError`, naming the file and the reason.
     static func load(_ path: String) throws -> Scenario {
         try Scenario(file: path, text: try readText(path))
     }
