@@ -18,6 +18,19 @@ struct TeacherSelectionPlots {
 
     func figures() -> [FigureFile] { [scatter(), matrix()] }
 
+    /// A column's value for a pair, found by role in the report's table (NaN when absent).
+    private func number(_ role: ColumnRole, _ row: TeacherPairRow) -> Double { report.number(role, row) }
+    private func flag(_ role: ColumnRole, _ row: TeacherPairRow) -> Bool? { report.fields.flag(role, row) }
+    /// The measured gain and the half-width of its 95% interval, in plot units.
+    private func measuredGain(_ row: TeacherPairRow) -> (gain: Double, halfWidth: Double) {
+        (gainScale * number(.measured(.gain), row), gainScale * MonteCarloEstimate.normalQuantile975 * number(.measured(.gainStandardError), row))
+    }
+    /// An estimator's gap with its interval (the gap itself at both ends when there is none); nil when the estimator has no gap for the pair.
+    private func gap(_ e: ViewGapEstimator, _ row: TeacherPairRow) -> [Double]? {
+        guard let gap = report.fields.number(.estimate(e, .gap), row) else { return nil }
+        return [gap, report.fields.number(.estimate(e, .gapLow), row) ?? gap, report.fields.number(.estimate(e, .gapHigh), row) ?? gap]
+    }
+
     private func header(_ name: String, data: String, size: (Int, Int)) -> [String] {
         [
             GnuplotText.comment("# \(name).gp: written by cchsim \(ToolVersion.cchsim) (cchsim teachers) from \(report.scenario.file)."),
@@ -50,11 +63,10 @@ struct TeacherSelectionPlots {
         for e in estimators {
             data += "# estimator \(e.rawValue)\n"
             for r in report.rows {
-                guard let g = r.gap(e) else { continue }
-                let fields = [g.gap, g.gapInterval?.lower ?? g.gap, g.gapInterval?.upper ?? g.gap,
-                              gainScale * r.measured.gain.mean, gainScale * z * r.measured.gain.standardError]
-                data += fields.map(PlotFigures.number).joined(separator: " ")
-                    + " \(g.predictsGain == r.measured.helps ? 1 : 0) \(names.firstIndex(of: r.teacher) ?? 0) \(names.firstIndex(of: r.student) ?? 0)\n"
+                guard let g = gap(e, r) else { continue }
+                let m = measuredGain(r)
+                data += (g + [m.gain, m.halfWidth]).map(PlotFigures.number).joined(separator: " ")
+                    + " \(flag(.verdict(e, .agrees), r) == true ? 1 : 0) \(names.firstIndex(of: r.teacher) ?? 0) \(names.firstIndex(of: r.student) ?? 0)\n"
             }
             data += "\n\n"
         }
@@ -68,12 +80,14 @@ struct TeacherSelectionPlots {
             "set xzeroaxis lt 1 lc rgb \"#808080\"",
             "set bmargin 7",
         ]
-        let gains = report.rows.flatMap { [gainScale * ($0.measured.gain.mean - z * $0.measured.gain.standardError),
-                                           gainScale * ($0.measured.gain.mean + z * $0.measured.gain.standardError)] }
+        let gains = report.rows.flatMap { r in
+            let gain = number(.measured(.gain), r), se = number(.measured(.gainStandardError), r)
+            return [gainScale * (gain - z * se), gainScale * (gain + z * se)]
+        }
         let low = min(0, gains.min() ?? 0), high = max(0, gains.max() ?? 0), pad = 0.08 * max(high - low, 1e-9)
         lines.append("set yrange [\(PlotFigures.number(low - pad)):\(PlotFigures.number(high + pad))]")
         for (i, e) in estimators.enumerated() {
-            let all = report.rows.compactMap { r in r.gap(e).map { [$0.gap, $0.gapInterval?.lower ?? $0.gap, $0.gapInterval?.upper ?? $0.gap] } }.flatMap { $0 }
+            let all = report.rows.compactMap { gap(e, $0) }.flatMap { $0 }
             let reach = max(abs(all.min() ?? 1), abs(all.max() ?? 1), 1e-9) * 1.1
             let m = report.confusion(e)
             let right = m[0][0] + m[1][1], total = m.flatMap { $0 }.reduce(0, +)
@@ -99,7 +113,7 @@ struct TeacherSelectionPlots {
         var data = "# \(name): student_index teacher_index gain (x \(PlotFigures.number(gainScale))); nan on the diagonal\n"
         var values = [[Double]](repeating: [Double](repeating: .nan, count: v), count: v)
         for r in report.rows {
-            if let t = names.firstIndex(of: r.teacher), let s = names.firstIndex(of: r.student) { values[t][s] = gainScale * r.measured.gain.mean }
+            if let t = names.firstIndex(of: r.teacher), let s = names.firstIndex(of: r.student) { values[t][s] = gainScale * number(.measured(.gain), r) }
         }
         for t in 0..<v {
             for s in 0..<v { data += "\(s) \(t) \(PlotFigures.number(values[t][s]))\n" }
@@ -128,9 +142,9 @@ struct TeacherSelectionPlots {
         for r in report.rows {
             guard let t = names.firstIndex(of: r.teacher), let s = names.firstIndex(of: r.student) else { continue }
             let verdicts = zip(estimators, letters).compactMap { e, l in
-                r.gap(e).map { "\(l)\($0.predictsGain ? "+" : "-")\($0.predictsGain == r.measured.helps ? "✓" : "✗")" }
+                flag(.verdict(e, .predictsGain), r).map { "\(l)\($0 ? "+" : "-")\(flag(.verdict(e, .agrees), r) == true ? "✓" : "✗")" }
             }.joined(separator: " ")
-            let text = String(format: "%+.2f", gainScale * r.measured.gain.mean) + (r.measured.helps ? "*" : "") + "\n{/*0.8 \(verdicts)}"
+            let text = String(format: "%+.2f", gainScale * number(.measured(.gain), r)) + (flag(.measured(.helps), r) == true ? "*" : "") + "\n{/*0.8 \(verdicts)}"
             lines.append("set label \(label) \(GnuplotText.string(text)) at \(s), \(t) center front")
             label += 1
         }

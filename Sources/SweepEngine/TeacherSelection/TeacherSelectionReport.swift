@@ -7,7 +7,8 @@ public struct TeacherSelectionReport {
     let scenario: DataScenario
     let loaded: LoadedData
     let rows: [TeacherPairRow]
-    let columns: TeacherSelectionColumns
+    /// The pair table's columns: every reader below finds its values through them, by role.
+    let fields: TeacherSelectionFields
     let information: ViewInformation
     let experiment: DistillationExperiment
     let seconds: Double
@@ -47,8 +48,8 @@ public struct TeacherSelectionReport {
     func confusion(_ e: ViewGapEstimator) -> [[Int]] {
         var m = [[0, 0], [0, 0]]
         for r in rows {
-            guard let g = r.gap(e) else { continue }
-            m[g.predictsGain ? 0 : 1][r.measured.helps ? 0 : 1] += 1
+            guard let predicts = fields.flag(.verdict(e, .predictsGain), r), let helps = fields.flag(.measured(.helps), r) else { continue }
+            m[predicts ? 0 : 1][helps ? 0 : 1] += 1
         }
         return m
     }
@@ -57,11 +58,12 @@ public struct TeacherSelectionReport {
     func rankings() -> [(student: String, byGain: [String], byGap: [(ViewGapEstimator, [String], Double?)])] {
         loaded.data.viewNames.map { student in
             let mine = rows.filter { $0.student == student }
-            let byGain = mine.sorted { $0.measured.gain.mean > $1.measured.gain.mean }.map(\.teacher)
+            let gains = mine.map { number(.measured(.gain), $0) }
+            let byGain = mine.indices.sorted { gains[$0] > gains[$1] }.map { mine[$0].teacher }
             let byGap = information.estimators.map { e -> (ViewGapEstimator, [String], Double?) in
-                let gaps = mine.map { $0.gap(e)?.gap ?? .nan }
+                let gaps = mine.map { number(.estimate(e, .gap), $0) }
                 let order = mine.indices.sorted { gaps[$0] > gaps[$1] }.map { mine[$0].teacher }
-                return (e, order, RankCorrelation.spearman(gaps, mine.map(\.measured.gain.mean)))
+                return (e, order, RankCorrelation.spearman(gaps, gains))
             }
             return (student, byGain, byGap)
         }
@@ -94,13 +96,13 @@ public struct TeacherSelectionReport {
         lines.append(header)
         for r in rows {
             var line = "\(r.teacher) -> \(r.student)".padding(toLength: 26, withPad: " ", startingAt: 0)
-            line += pad(fmt(r.measured.withoutKD), 9) + pad(fmt(r.measured.withKD), 9)
-            line += pad(signed(r.measured.gain.mean) + " (" + fmt(r.measured.gain.standardError) + ")", 20)
-            line += pad(fmt(r.measured.z), 7) + pad(r.measured.helps ? "yes" : "no", 5)
+            line += pad(fmt(number(.measured(.scoreWithoutKD), r)), 9) + pad(fmt(number(.measured(.scoreWithKD), r)), 9)
+            line += pad(signed(number(.measured(.gain), r)) + " (" + fmt(number(.measured(.gainStandardError), r)) + ")", 20)
+            line += pad(fmt(number(.measured(.gainZ), r)), 7) + pad(fields.flag(.measured(.helps), r) == true ? "yes" : "no", 5)
             for e in information.estimators {
-                let g = r.gap(e)
-                let mark = g.map { $0.predictsGain == r.measured.helps ? " ok" : " x" } ?? ""
-                line += "  " + pad((g.map { signed($0.gap) } ?? "n/a") + mark, 14)
+                let gap = fields.number(.estimate(e, .gap), r)
+                let mark = fields.flag(.verdict(e, .agrees), r).map { $0 ? " ok" : " x" } ?? ""
+                line += "  " + pad((gap.map(signed) ?? "n/a") + mark, 14)
             }
             lines.append(line.trimmingCharacters(in: .whitespaces))
         }
@@ -151,7 +153,7 @@ public struct TeacherSelectionReport {
             ("representation", .string(representationText)),
             ("protocol", .string(protocolText)),
             ("truth_rule", .string(truthRule)),
-            ("pairs", .array(rows.map { .fields(columns.fields($0)) })),
+            ("pairs", .array(rows.map { .fields(fields.fields($0)) })),
             ("confusion", .object(information.estimators.map { e in
                 let m = confusion(e)
                 return (e.rawValue, .object([("predicts_gain_helps", .integer(m[0][0])), ("predicts_gain_no_gain", .integer(m[0][1])),
@@ -184,7 +186,7 @@ public struct TeacherSelectionReport {
             ("estimators", .array(information.estimators.map { .string(Self.estimatorText($0, continuous: continuous)) })),
             ("replicates", .integer(information.settings.replicates)),
             ("level", .number(information.settings.level)),
-            ("columns", .array(columns.columns.map { .object([("key", .string($0.key)), ("role", .string($0.role.rawValue))]) })),
+            ("columns", .array(fields.schema.columns.map { .object([("key", .string($0.key)), ("role", .string($0.role.description))]) })),
             ("warnings", .array(loaded.warnings.map(JSONTree.string))),
             ("seconds", .number(seconds)),
             ("seconds_information", .number(phaseSeconds.information)),
@@ -195,6 +197,9 @@ public struct TeacherSelectionReport {
         if !continuous { pairs.insert(("classes", .array(loaded.classCounts.map { .string("\($0.name): \($0.count)") })), at: 7) }
         return .object(pairs)
     }
+
+    /// A number column's value by role (NaN when absent).
+    func number(_ role: ColumnRole, _ row: TeacherPairRow) -> Double { fields.number(role, row) ?? .nan }
 
     /// Four significant digits (the table's width).
     private func fmt(_ x: Double) -> String { String(format: "%.4g", x) }

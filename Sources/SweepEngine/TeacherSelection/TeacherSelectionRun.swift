@@ -47,13 +47,13 @@ public enum TeacherSelectionRun {
                            gaps: information.estimators.compactMap { e in information.gap(e, result.pair).map { (e, $0) } })
         }
         let report = TeacherSelectionReport(scenario: scenario, loaded: loaded, rows: rows,
-                                            columns: TeacherSelectionColumns(estimators: information.estimators),
+                                            fields: TeacherSelectionFields(estimators: information.estimators),
                                             information: information, experiment: experiment,
                                             seconds: Date().timeIntervalSince(started), threads: threads,
                                             phaseSeconds: (information: informationSeconds, experiment: experimentSeconds))
         var files: [String] = []
         let csvName = "\(scenario.name).csv"
-        try AtomicFile.write(report.columns.csv(rows), to: directory.file(csvName))
+        try AtomicFile.write(report.fields.csv(rows), to: directory.file(csvName))
         files.append(csvName)
         if let gnuplot {
             for figure in TeacherSelectionPlots(report: report).figures() {
