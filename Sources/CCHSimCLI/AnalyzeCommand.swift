@@ -45,14 +45,14 @@ extension CCHSimCommand {
         func output() throws -> String {
             let loaded = try resolveScenario()
             if loaded.classification != nil {
-                do { return try LogisticAnalysisReport.output(loaded, json: json) } catch { throw CLIError(error.description) }
+                do { return try LogisticAnalysisReport.output(loaded, json: json) } catch { throw RunError(error.description) }
             }
             let analysis: KDAnalysis
             let classInformation: ClassInformationSummary?
             do {
                 analysis = try loaded.analyze(threads: loaded.monteCarlo.threads ?? ProcessInfo.processInfo.activeProcessorCount)
                 classInformation = try loaded.classInformation()
-            } catch { throw CLIError(error.description) }
+            } catch { throw RunError(error.description) }
             let classFields = classInformation.map(ClassInformationFields.of) ?? []
             let classText = classInformation.map { "\n\n" + ClassInformationReport.text($0) } ?? ""
             return json ? JSONText.object(ScenarioFields.identity(loaded) + AnalysisFields.of(analysis) + classFields)
@@ -94,7 +94,7 @@ extension CCHSimCommand {
                 "student": .table(student),
             ]
             do { return try Scenario(document: ScenarioDocument(file: "command line", root: root)) } catch {
-                throw CLIError(error.description)
+                throw RunError(error.description)
             }
         }
     }

@@ -42,12 +42,12 @@ extension CCHSimCommand {
                 if let testN { try loaded.checkHeldRows(testN, key: "--test-n", what: "the test rows") }
                 guard let e = try loaded.classificationExperiment(trials: trialsOption.trials ?? settings.trials,
                                                                   testSamples: testN ?? settings.testSamples) else {
-                    throw CLIError("\(loaded.file): student.loss: classify needs a logistic student "
+                    throw RunError("\(loaded.file): student.loss: classify needs a logistic student "
                         + "([model] label = \"sign\" and [student] loss = \"logistic\"); use analyze for the squared loss")
                 }
                 experiment = e
                 information = ClassInformationSummary(model: e.model)
-            } catch let e as ScenarioError { throw CLIError(e.description) }
+            } catch let e as ScenarioError { throw RunError(e.description) }
             let summary = experiment.run(seed: used)
             let fields = ScenarioFields.identity(loaded).filter { $0.key != "seed" } + [("seed", .unsigned(used))]
                 + ClassificationFields.of(experiment, summary, information)

@@ -83,7 +83,7 @@ extension CCHSimCommand {
                     results.append(try EstimatedGap(input.data, input.columns, estimator: estimator,
                                                     replicates: replicates, level: level, seed: input.seed))
                 } catch {
-                    throw CLIError("\(input.source): \(kind.rawValue): \(error.description)"
+                    throw RunError("\(input.source): \(kind.rawValue): \(error.description)"
                                    + (replicates > 0 ? " (intervals re-estimate on halves of \(input.data.rows / 2) rows; --replicates 0 turns them off)" : ""))
                 }
             }
@@ -132,7 +132,7 @@ struct SampleInput {
         do {
             try s.checkHeldRows(n, key: "--n", what: "the sample's rows")
             model = try s.buildModel()
-        } catch { throw CLIError(error.description) }
+        } catch { throw RunError(error.description) }
         let seed = c.seed ?? s.seed
         let data = GaussianSampler(model: model).draw(n, label: s.label, from: RandomStream(seed: seed, ids: [streamTag, UInt64(n)]))
         let ts = GaussianInformation.mutualInformation(model.sigma, model.teacherIndices, model.studentIndices)
@@ -161,7 +161,7 @@ struct SampleInput {
         }
         let table = try CSVTable(file: path, text: try ScenarioLoading.readText(path))
         let data = try table.numericColumns(all)
-        guard data.rows >= 2 else { throw CLIError("\(path): too few rows: \(data.rows) data row(s), need at least 2 (and more for each estimator)") }
+        guard data.rows >= 2 else { throw RunError("\(path): too few rows: \(data.rows) data row(s), need at least 2 (and more for each estimator)") }
         let columns = CCHColumns(teacher: Array(0..<t.count), student: Array(t.count..<(t.count + s.count)),
                                  label: t.count + s.count, discreteLabel: c.discreteLabel)
         let distinct = Set((0..<data.rows).map { data[$0, columns.label] }).count

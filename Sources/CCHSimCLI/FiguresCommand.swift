@@ -26,10 +26,10 @@ extension CCHSimCommand {
 
         mutating func run() throws {
             guard Gnuplot.executable != nil else {
-                throw CLIError("gnuplot is not installed; the figures need it (make deps installs gnuplot-nox)")
+                throw RunError("gnuplot is not installed; the figures need it (make deps installs gnuplot-nox)")
             }
             let files = try FigureSet.scenarioFiles(in: scenarios)
-            guard !files.isEmpty else { throw CLIError("\(scenarios): no scenario file with a [sweep] or [data] table") }
+            guard !files.isEmpty else { throw RunError("\(scenarios): no scenario file with a [sweep] or [data] table") }
             var options = RunOptions()
             options.outDirectory = out
             if let threads = threadsOption.threads { options.threads = threads }
@@ -62,12 +62,12 @@ enum FigureSet {
     static func scenarioFiles(in directory: String) throws -> [File] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
-            throw CLIError("\(directory): no such directory (the scenario directory, --scenarios)")
+            throw RunError("\(directory): no such directory (the scenario directory, --scenarios)")
         }
-        guard isDirectory.boolValue else { throw CLIError("\(directory): not a directory (--scenarios names a directory of scenario files)") }
+        guard isDirectory.boolValue else { throw RunError("\(directory): not a directory (--scenarios names a directory of scenario files)") }
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
-            throw CLIError("\(directory): cannot list the scenario directory (\(POSIXText.reason(of: error)))")
+            throw RunError("\(directory): cannot list the scenario directory (\(POSIXText.reason(of: error)))")
         }
         return try names.filter { $0.hasSuffix(".toml") }.sorted().map { "\(directory)/\($0)" }.compactMap { path in
             let text = try ScenarioLoading.readText(path)
@@ -76,7 +76,7 @@ enum FigureSet {
                 if DataScenario.isDataScenario(document) { return File(path: path, data: try DataScenario(document: document)) }
                 return document.hasSweep ? File(path: path, data: nil) : nil
             } catch {
-                throw CLIError(error.description)
+                throw RunError(error.description)
             }
         }
     }

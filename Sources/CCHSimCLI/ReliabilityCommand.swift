@@ -41,7 +41,7 @@ extension CCHSimCommand {
                         throw ValidationError("--n needs sample sizes of at least 2, comma separated; got '\(n)'")
                     }
                     try OptionLimits.check(size, "--n", minimum: 2, maximum: SizeLimits.maximumSampleSize)
-                    do { try loaded.checkHeldRows(size, key: "--n", what: "the rows of one sample") } catch { throw CLIError(error.description) }
+                    do { try loaded.checkHeldRows(size, key: "--n", what: "the rows of one sample") } catch { throw RunError(error.description) }
                     sizes.append(size)
                 }
                 settings.sampleSizes = sizes
@@ -57,7 +57,7 @@ extension CCHSimCommand {
             if let estimators { settings.estimators = try EstimateMI.estimatorKinds(estimators) }
             let used = seedOption.seed ?? loaded.seed
             let result: DecisionReliability
-            do { result = try loaded.decisionReliability(settings: settings, seed: used) } catch { throw CLIError(error.description) }
+            do { result = try loaded.decisionReliability(settings: settings, seed: used) } catch { throw RunError(error.description) }
             return jsonOption.json ? ReliabilityReport.json(scenario: loaded, seed: used, settings: settings, result: result)
                         : ReliabilityReport.text(scenario: loaded, seed: used, settings: settings, result: result)
         }

@@ -51,12 +51,12 @@ extension CCHSimCommand {
 
 /// The parts of `run`, `merge` and `figures` that are not argument parsing.
 enum SweepCommandSupport {
-    /// Loads the scenario file and runs its sweep. - Throws: `CLIError`, or `ExitCode(130)` after
+    /// Loads the scenario file and runs its sweep. - Throws: `RunError`, or `ExitCode(130)` after
     /// printing the resume hint when interrupted.
     static func run(scenarioPath: String, options: RunOptions) throws -> RunOutcome {
         let text = try ScenarioLoading.readText(scenarioPath)
         let sweep: Sweep
-        do { sweep = try Sweep(file: scenarioPath, text: text) } catch { throw CLIError(error.description) }
+        do { sweep = try Sweep(file: scenarioPath, text: text) } catch { throw RunError(error.description) }
         let runner = try SweepRunner(sweep: sweep, text: text, options: options, evaluators: SweepEvaluators.for(sweep))
         do { return try runner.run() } catch let stop as RunInterrupted {
             FileHandle.standardError.write(Data("\(stop.description)\n".utf8))

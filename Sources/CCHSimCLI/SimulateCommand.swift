@@ -38,7 +38,7 @@ extension CCHSimCommand {
                 experiment = try loaded.monteCarloExperiment(settings: settings)
                 summary = try loaded.simulate(experiment, threads: threadCount)
             } catch {
-                throw CLIError(error.description)
+                throw RunError(error.description)
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             try StandardOutput.line(output.json ? JSONText.object(ScenarioFields.identity(loaded) + SimulationFields.analysis(of: experiment)

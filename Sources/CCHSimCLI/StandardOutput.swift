@@ -37,15 +37,15 @@ public enum StandardOutput {
     }
 
     /// Writes `text` and a newline to descriptor 1, whole (partial writes are continued).
-    /// - Throws: `CLIError` with the reason (e.g. "No space left on device") when it cannot.
-    static func line(_ text: String) throws(CLIError) {
-        guard !startedClosed else { throw CLIError("cannot write to standard output: it is closed") }
+    /// - Throws: `RunError` with the reason (e.g. "No space left on device") when it cannot.
+    static func line(_ text: String) throws(RunError) {
+        guard !startedClosed else { throw RunError("cannot write to standard output: it is closed") }
         let bytes = Array((text + "\n").utf8)
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
             if n < 0, errno == EINTR { continue }
-            guard n > 0 else { throw CLIError("cannot write to standard output: \(reason(errno))") }
+            guard n > 0 else { throw RunError("cannot write to standard output: \(reason(errno))") }
             offset += n
         }
     }

@@ -34,7 +34,7 @@ extension CCHSimCommand {
         mutating func run() throws {
             let text = try ScenarioLoading.readText(file.scenario)
             let loaded: DataScenario
-            do { loaded = try DataScenario(file: file.scenario, text: text) } catch { throw CLIError(error.description) }
+            do { loaded = try DataScenario(file: file.scenario, text: text) } catch { throw RunError(error.description) }
             let outcome = try TeacherSelectionRun.run(loaded, out: out,
                                                       threads: threadsOption.threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                                       plots: !noPlots)

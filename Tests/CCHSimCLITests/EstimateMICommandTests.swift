@@ -28,7 +28,7 @@ struct EstimateMICommandTests {
         do {
             _ = try run(arguments)
             return "no error"
-        } catch let e as CLIError {
+        } catch let e as RunError {
             return e.description
         } catch {
             return CCHSimCommand.EstimateMI.message(for: error)

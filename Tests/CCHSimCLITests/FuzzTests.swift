@@ -188,7 +188,7 @@ final class FuzzTests: XCTestCase {
         } catch let e as ScenarioError {
             let located = e.file == path && (!e.key.isEmpty || e.reason.contains("line"))
             return located && !e.reason.isEmpty ? .cleanError : .finding("unlocated scenario error: \(e.description.prefix(300))")
-        } catch let e as CLIError {
+        } catch let e as RunError {
             let text = e.description
             guard text.contains(path) else { return .finding("error without the file: \(text.prefix(300))") }
             return text.count < 2_000 ? .cleanError : .finding("error message of \(text.count) characters: \(text.prefix(300))")

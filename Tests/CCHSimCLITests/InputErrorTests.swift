@@ -22,7 +22,7 @@ final class InputErrorTests: XCTestCase {
         do {
             _ = try estimate(["--csv", path, "--teacher", columns.0, "--student", columns.1, "--label", columns.2, "--replicates", "0"])
             return "no error"
-        } catch let e as CLIError { return e.description }
+        } catch let e as RunError { return e.description }
     }
 
     /// A CSV of `rows` rows and `columns` columns whose t, s, y sit at the start, middle and end.

@@ -16,7 +16,7 @@ public struct CSVTable {
     /// Data rows as raw fields, with the 1-based line number of each.
     let rows: [(line: Int, fields: [String])]
 
-    public init(file: String, text: String) throws(CLIError) {
+    public init(file: String, text: String) throws(RunError) {
         self.file = file
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -34,27 +34,27 @@ public struct CSVTable {
             let fields = try Self.fields(of: line, file: file, line: number)
             if let header {
                 guard fields.count == header.count else {
-                    throw CLIError("\(file): line \(number): \(fields.count) fields, but the header has \(header.count) columns")
+                    throw RunError("\(file): line \(number): \(fields.count) fields, but the header has \(header.count) columns")
                 }
                 rows.append((number, fields))
             } else {
                 header = try Self.validatedHeader(fields, file: file, line: number)
             }
         }
-        guard let header else { throw CLIError("\(file): empty file, expected a header row of column names") }
+        guard let header else { throw RunError("\(file): empty file, expected a header row of column names") }
         self.header = header
         self.rows = rows
     }
 
     /// The named columns as a rows x names.count matrix of finite decimal numbers.
-    public func numericColumns(_ names: [String]) throws(CLIError) -> Matrix {
+    public func numericColumns(_ names: [String]) throws(RunError) -> Matrix {
         var position: [String: Int] = [:]
         for (i, name) in header.enumerated() { position[name] = i }
         var indices: [Int] = []
         for name in names {
             guard let i = position[name] else {
                 let shown = header.prefix(10).map { EchoedInput.quoted($0) }.joined(separator: ", ")
-                throw CLIError("\(file): no column named \(EchoedInput.quoted(name)); the header has \(shown)"
+                throw RunError("\(file): no column named \(EchoedInput.quoted(name)); the header has \(shown)"
                                + (header.count > 10 ? ", ... (\(header.count) columns)" : ""))
             }
             indices.append(i)
@@ -65,11 +65,11 @@ public struct CSVTable {
                 let cell = row.fields[i]
                 let place = "\(file): line \(row.line), column \(i + 1) (\(EchoedInput.quoted(header[i])))"
                 guard let x = Double(cell) else {
-                    throw CLIError("\(place): \(cell.isEmpty ? "an empty cell" : EchoedInput.quoted(cell)) is not a number")
+                    throw RunError("\(place): \(cell.isEmpty ? "an empty cell" : EchoedInput.quoted(cell)) is not a number")
                 }
-                guard x.isFinite else { throw CLIError("\(place): \(EchoedInput.quoted(cell)) is not a finite number") }
+                guard x.isFinite else { throw RunError("\(place): \(EchoedInput.quoted(cell)) is not a finite number") }
                 guard Self.isDecimal(cell) else {
-                    throw CLIError("\(place): \(EchoedInput.quoted(cell)) is not a decimal number (hexadecimal and other notations are refused)")
+                    throw RunError("\(place): \(EchoedInput.quoted(cell)) is not a decimal number (hexadecimal and other notations are refused)")
                 }
                 out[r, j] = x
             }
@@ -82,12 +82,12 @@ public struct CSVTable {
         cell.utf8.allSatisfy { (48...57).contains($0) || $0 == 46 || $0 == 43 || $0 == 45 || $0 == 101 || $0 == 69 }
     }
 
-    private static func validatedHeader(_ fields: [String], file: String, line: Int) throws(CLIError) -> [String] {
+    private static func validatedHeader(_ fields: [String], file: String, line: Int) throws(RunError) -> [String] {
         var seen: [String: Int] = [:]
         for (i, name) in fields.enumerated() {
-            guard !name.isEmpty else { throw CLIError("\(file): line \(line): header column \(i + 1) has no name") }
+            guard !name.isEmpty else { throw RunError("\(file): line \(line): header column \(i + 1) has no name") }
             if let j = seen[name] {
-                throw CLIError("\(file): line \(line): the column name \(EchoedInput.quoted(name)) appears twice (columns \(j + 1) and \(i + 1))")
+                throw RunError("\(file): line \(line): the column name \(EchoedInput.quoted(name)) appears twice (columns \(j + 1) and \(i + 1))")
             }
             seen[name] = i
         }
@@ -97,7 +97,7 @@ public struct CSVTable {
     /// Splits one line (UTF-8 bytes without its line end) into trimmed fields, honouring double
     /// quotes. The bytes of `"`, `,`, space and tab never occur inside a multi-byte UTF-8 character,
     /// so splitting bytes splits characters correctly.
-    private static func fields(of line: ArraySlice<UInt8>, file: String, line number: Int) throws(CLIError) -> [String] {
+    private static func fields(of line: ArraySlice<UInt8>, file: String, line number: Int) throws(RunError) -> [String] {
         let quote: UInt8 = 34, comma: UInt8 = 44
         func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 }
         var fields: [String] = []
@@ -122,10 +122,10 @@ public struct CSVTable {
                     value.append(line[i])
                     i += 1
                 }
-                guard closed else { throw CLIError("\(file): line \(number), field \(fields.count + 1): unterminated quote") }
+                guard closed else { throw RunError("\(file): line \(number), field \(fields.count + 1): unterminated quote") }
                 while i < line.endIndex, isBlank(line[i]) { i += 1 }
                 guard i == line.endIndex || line[i] == comma else {
-                    throw CLIError("\(file): line \(number), field \(fields.count + 1): text after a closing quote")
+                    throw RunError("\(file): line \(number), field \(fields.count + 1): text after a closing quote")
                 }
                 fields.append(String(decoding: value, as: UTF8.self))
             } else {

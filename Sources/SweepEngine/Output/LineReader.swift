@@ -14,7 +14,7 @@ final class LineReader {
     init(_ path: String) throws {
         self.path = path
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CLIError("\(path): cannot open for reading (\(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))")
+            throw RunError("\(path): cannot open for reading (\(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))")
         }
         self.handle = handle
     }
@@ -41,7 +41,7 @@ final class LineReader {
             start = 0
             let block: Data?
             do { block = try handle.read(upToCount: 1 << 20) } catch {
-                throw CLIError("\(path): cannot read: \(POSIXText.reason(of: error))")
+                throw RunError("\(path): cannot read: \(POSIXText.reason(of: error))")
             }
             if let block, !block.isEmpty { buffer.append(contentsOf: block) } else { atEnd = true }
         }

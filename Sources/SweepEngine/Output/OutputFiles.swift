@@ -9,16 +9,16 @@ struct OutputDirectory: Sendable {
     init(_ path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw CLIError("cannot write to \(path): it is a file, not a directory") }
+            guard isDirectory.boolValue else { throw RunError("cannot write to \(path): it is a file, not a directory") }
         } else {
             do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
-                throw CLIError("cannot create the output directory \(path): \(POSIXText.reason(of: error))")
+                throw RunError("cannot create the output directory \(path): \(POSIXText.reason(of: error))")
             }
         }
         self.path = path
         let probe = file(".cchsim-write-probe-\(getpid())")
         let fd = open(probe, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw CLIError("cannot write to the output directory \(path): \(POSIXText.lastError)") }
+        guard fd >= 0 else { throw RunError("cannot write to the output directory \(path): \(POSIXText.lastError)") }
         close(fd)
         unlink(probe)
     }
@@ -45,10 +45,10 @@ enum AtomicFile {
         }
     }
 
-    /// Renames `source` over `target`. - Throws: `CLIError` naming both and the reason.
+    /// Renames `source` over `target`. - Throws: `RunError` naming both and the reason.
     static func rename(_ source: String, to target: String) throws {
         guard Foundation.rename(source, target) == 0 else {
-            throw CLIError("cannot rename \(source) to \(target): \(POSIXText.lastError)")
+            throw RunError("cannot rename \(source) to \(target): \(POSIXText.lastError)")
         }
     }
 
@@ -86,18 +86,18 @@ final class AppendFile: @unchecked Sendable {
     init(creating path: String) throws {
         self.path = path
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw CLIError("cannot create \(path): \(POSIXText.lastError)") }
+        guard descriptor >= 0 else { throw RunError("cannot create \(path): \(POSIXText.lastError)") }
     }
 
     /// Opens an existing file, cut to its first `length` bytes, for appending.
     init(resuming path: String, length: Int) throws {
         self.path = path
         descriptor = open(path, O_WRONLY)
-        guard descriptor >= 0 else { throw CLIError("cannot reopen \(path): \(POSIXText.lastError)") }
+        guard descriptor >= 0 else { throw RunError("cannot reopen \(path): \(POSIXText.lastError)") }
         guard ftruncate(descriptor, off_t(length)) == 0, lseek(descriptor, 0, SEEK_END) == off_t(length) else {
             let reason = POSIXText.lastError
             Foundation.close(descriptor)
-            throw CLIError("cannot cut \(path) to \(length) bytes: \(reason)")
+            throw RunError("cannot cut \(path) to \(length) bytes: \(reason)")
         }
     }
 
@@ -111,7 +111,7 @@ final class AppendFile: @unchecked Sendable {
                 let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw CLIError("cannot write \(path): \(POSIXText.lastError)")
+                    throw RunError("cannot write \(path): \(POSIXText.lastError)")
                 }
                 offset += written
             }
@@ -121,7 +121,7 @@ final class AppendFile: @unchecked Sendable {
     func close() throws {
         let status = Foundation.close(descriptor)
         descriptor = -1
-        guard status == 0 else { throw CLIError("cannot write \(path): \(POSIXText.lastError)") }
+        guard status == 0 else { throw RunError("cannot write \(path): \(POSIXText.lastError)") }
     }
 }
 

@@ -18,21 +18,21 @@ final class OutputLock {
     let path: String
     private var descriptor: Int32 = -1
 
-    /// Claims the outputs named `stem` in `directory`. - Throws: `CLIError` naming the holder when
+    /// Claims the outputs named `stem` in `directory`. - Throws: `RunError` naming the holder when
     /// another process holds them, or when the lock file cannot be created.
     init(stem: String, in directory: OutputDirectory) throws {
         path = directory.file(".\(stem).lock")
         for _ in 0..<100 {
             let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw CLIError("cannot create the lock file \(path): \(POSIXText.lastError)") }
+            guard fd >= 0 else { throw RunError("cannot create the lock file \(path): \(POSIXText.lastError)") }
             var status: Int32
             repeat { status = flock(fd, LOCK_EX | LOCK_NB) } while status != 0 && errno == EINTR
             if status != 0 {
                 let reason = errno == EWOULDBLOCK ? nil : POSIXText.lastError
                 let holder = Self.holder(of: fd)
                 close(fd)
-                if let reason { throw CLIError("cannot lock \(path): \(reason)") }
-                throw CLIError("\(directory.file(stem)): the outputs of \(stem) are being written by another cchsim process "
+                if let reason { throw RunError("cannot lock \(path): \(reason)") }
+                throw RunError("\(directory.file(stem)): the outputs of \(stem) are being written by another cchsim process "
                     + "(\(holder)); wait for it to finish, or write elsewhere with --out. The claim ends when that process ends.")
             }
             var opened = stat(), named = stat()
@@ -45,7 +45,7 @@ final class OutputLock {
             if ftruncate(fd, 0) == 0 { _ = record.withCString { write(fd, $0, strlen($0)) } }
             return
         }
-        throw CLIError("cannot lock \(path): it keeps being replaced by other processes")
+        throw RunError("cannot lock \(path): it keeps being replaced by other processes")
     }
 
     deinit { release() }

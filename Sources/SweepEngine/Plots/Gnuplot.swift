@@ -13,7 +13,7 @@ public enum Gnuplot {
     /// Renders `script` (a file name in `directory`) to `image` (also there) in `format`,
     /// atomically: gnuplot writes a temporary file that is renamed when it succeeded. A PDF's
     /// creation date is set to `PDFDate.epoch`, so the same figure gives the same bytes.
-    /// - Returns: gnuplot's warnings (empty when none). - Throws: `CLIError` with gnuplot's messages.
+    /// - Returns: gnuplot's warnings (empty when none). - Throws: `RunError` with gnuplot's messages.
     static func render(script: String, image: String, format: FigureFormat, in directory: OutputDirectory,
                        gnuplot: String) throws -> String {
         let target = directory.file(image)
@@ -30,12 +30,12 @@ public enum Gnuplot {
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
-        do { try process.run() } catch { throw CLIError("cannot run \(gnuplot): \(POSIXText.reason(of: error))") }
+        do { try process.run() } catch { throw RunError("cannot run \(gnuplot): \(POSIXText.reason(of: error))") }
         let messages = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: temporary) else {
             unlink(temporary)
-            throw CLIError("gnuplot failed on \(directory.file(script)):\n\(messages)")
+            throw RunError("gnuplot failed on \(directory.file(script)):\n\(messages)")
         }
         if format == .pdf {
             do { try PDFDate.normalise(temporary) } catch {

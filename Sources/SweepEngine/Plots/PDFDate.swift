@@ -22,10 +22,10 @@ enum PDFDate {
     }
 
     /// Rewrites the creation and modification dates of the PDF at `path` in place.
-    /// - Throws: `CLIError` when the file cannot be read or written.
+    /// - Throws: `RunError` when the file cannot be read or written.
     static func normalise(_ path: String) throws {
         guard var bytes = FileManager.default.contents(atPath: path).map(Array.init) else {
-            throw CLIError("cannot read \(path)")
+            throw RunError("cannot read \(path)")
         }
         let stamp = digits
         var changed = false

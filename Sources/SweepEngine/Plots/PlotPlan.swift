@@ -18,7 +18,7 @@ struct PlotPlan {
     let kinds: [PlotKind]
 
     /// Chooses and checks the plot kinds before anything is computed.
-    /// - Throws: `CLIError` naming `output.plots` when a named kind does not fit the sweep.
+    /// - Throws: `RunError` naming `output.plots` when a named kind does not fit the sweep.
     init(sweep: Sweep) throws {
         self.sweep = sweep
         let axes = sweep.grid.axes
@@ -28,10 +28,10 @@ struct PlotPlan {
         let estimation = sweep.document.hasEstimationSettings
         for (index, key, log) in [(0, "log_x", sweep.output.logX), (1, "log_y", sweep.output.logY)] where log == true {
             guard index < axes.count, let xs = axes[index].numbers else {
-                throw CLIError("\(sweep.file): output.\(key): a log scale needs a numeric [sweep] key number \(index + 1)")
+                throw RunError("\(sweep.file): output.\(key): a log scale needs a numeric [sweep] key number \(index + 1)")
             }
             if let bad = xs.first(where: { !($0 > 0) }) {
-                throw CLIError("\(sweep.file): output.\(key): a log scale needs positive values, but \(axes[index].key) "
+                throw RunError("\(sweep.file): output.\(key): a log scale needs positive values, but \(axes[index].key) "
                     + "takes \(PlotLabels.number(bad))")
             }
         }
@@ -51,7 +51,7 @@ struct PlotPlan {
             }
             return
         }
-        func reject(_ reason: String) -> CLIError { CLIError("\(sweep.file): output.plots: \(reason)") }
+        func reject(_ reason: String) -> RunError { RunError("\(sweep.file): output.plots: \(reason)") }
         for kind in named {
             switch kind {
             case .heatmap, .agreement:

@@ -79,15 +79,15 @@ enum PlotTable {
     /// found by their role in the schema, never by their names.
     static func read(csv path: String, grid: SweepGrid, schema: ColumnSchema) throws -> (rows: [PlotRow], measure: PlotMeasure) {
         let reader = try LineReader(path)
-        guard let headerLine = try reader.nextText() else { throw CLIError("\(path): empty file, expected a CSV header") }
+        guard let headerLine = try reader.nextText() else { throw RunError("\(path): empty file, expected a CSV header") }
         let header = CSVText.fields(Substring(headerLine).utf8)
         let offset = grid.axes.count + 2
         guard header == ["point"] + grid.axes.map(\.key) + ["valid"] + schema.keys + ["invalid_reason"] else {
-            throw CLIError("\(path): its header is not the one this sweep writes")
+            throw RunError("\(path): its header is not the one this sweep writes")
         }
-        guard let label = schema.verdictLabel else { throw CLIError("\(path): the sweep has no CCH prediction and truth to plot") }
+        guard let label = schema.verdictLabel else { throw RunError("\(path): the sweep has no CCH prediction and truth to plot") }
         func column(_ role: ColumnRole) throws -> Int {
-            guard let i = schema.index(of: role) else { throw CLIError("\(path): no column with role \(role)") }
+            guard let i = schema.index(of: role) else { throw RunError("\(path): no column with role \(role)") }
             return offset + i
         }
         func optional(_ role: ColumnRole) -> Int? { schema.index(of: role).map { offset + $0 } }
@@ -115,7 +115,7 @@ enum PlotTable {
         while let line = try reader.next() {
             let f = CSVText.fields(Substring(decoding: line, as: UTF8.self).utf8)
             guard f.count == header.count, let p = Int(f[point]), p >= 0, p < grid.count else {
-                throw CLIError("\(path): line \(reader.lineNumber) is not a row of this sweep")
+                throw RunError("\(path): line \(reader.lineNumber) is not a row of this sweep")
             }
             func number(_ i: Int) -> Double { Double(f[i]) ?? .nan }
             var row = PlotRow(

@@ -49,14 +49,14 @@ struct Checkpoint: Equatable {
         self.computeSeconds = computeSeconds
     }
 
-    /// The checkpoint in file `path`; nil when there is none. - Throws: `CLIError` when the file
+    /// The checkpoint in file `path`; nil when there is none. - Throws: `RunError` when the file
     /// exists but is not a checkpoint cchsim wrote (naming the path and what is wrong).
     static func read(_ path: String) throws -> Checkpoint? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         do {
             return try JSONDecoder().decode(Checkpoint.self, from: data)
         } catch {
-            throw CLIError("\(path): not a cchsim checkpoint (\(DecodingReason.describe(error))); delete it to start the run afresh")
+            throw RunError("\(path): not a cchsim checkpoint (\(DecodingReason.describe(error))); delete it to start the run afresh")
         }
     }
 

@@ -25,48 +25,48 @@ public struct ShardMerge {
     let formats: [FigureFormat]
     let computeSeconds: Double
 
-    /// Reads and checks the shards' metadata. - Throws: `CLIError` saying what does not fit.
+    /// Reads and checks the shards' metadata. - Throws: `RunError` saying what does not fit.
     public init(csvPaths: [String], outDirectory: String?, formats: [FigureFormat]? = nil, plots: Bool) throws {
-        guard !csvPaths.isEmpty else { throw CLIError("merge: give the shard CSV files (NAME.shard-i-of-N.csv)") }
+        guard !csvPaths.isEmpty else { throw RunError("merge: give the shard CSV files (NAME.shard-i-of-N.csv)") }
         var parts: [Part] = []
         var scenario: (text: String, hash: String, file: String)? = nil
         var seconds = 0.0
         for path in csvPaths {
             let metaPath = (path.hasSuffix(".csv") ? String(path.dropLast(4)) : path) + ".meta.json"
             guard let data = FileManager.default.contents(atPath: metaPath) else {
-                throw CLIError("\(path): its metadata \(metaPath) is missing or unreadable (it is written next to each shard's CSV)")
+                throw RunError("\(path): its metadata \(metaPath) is missing or unreadable (it is written next to each shard's CSV)")
             }
             let meta: RunMetadata
             do { meta = try JSONDecoder().decode(RunMetadata.self, from: data) } catch {
-                throw CLIError("\(metaPath): not the metadata of a cchsim shard (\(DecodingReason.describe(error)))")
+                throw RunError("\(metaPath): not the metadata of a cchsim shard (\(DecodingReason.describe(error)))")
             }
             let text = meta.scenario, hash = meta.scenarioHash, file = meta.file, index = meta.shardIndex, count = meta.shardCount
             guard count >= 1, (1...count).contains(index) else {
-                throw CLIError("\(metaPath): shard_index \(index) of shard_count \(count) is not a shard (1 <= shard_index <= shard_count)")
+                throw RunError("\(metaPath): shard_index \(index) of shard_count \(count) is not a shard (1 <= shard_index <= shard_count)")
             }
             if let first = scenario, first.hash != hash {
-                throw CLIError("\(path) is a shard of another scenario than \(csvPaths[0]) (SHA-256 \(hash.prefix(12))... vs \(first.hash.prefix(12))...)")
+                throw RunError("\(path) is a shard of another scenario than \(csvPaths[0]) (SHA-256 \(hash.prefix(12))... vs \(first.hash.prefix(12))...)")
             }
             scenario = (text, hash, file)
             if let first = parts.first, first.shard.count != count {
-                throw CLIError("\(path) is shard \(index) of \(count), but \(first.csv) is one of \(first.shard.count)")
+                throw RunError("\(path) is shard \(index) of \(count), but \(first.csv) is one of \(first.shard.count)")
             }
             if let twin = parts.first(where: { $0.shard.index == index }) {
-                throw CLIError("shard \(index)/\(count) is given twice: \(twin.csv) and \(path)")
+                throw RunError("shard \(index)/\(count) is given twice: \(twin.csv) and \(path)")
             }
             seconds += meta.timings.computeSeconds
             parts.append(Part(csv: path, shard: Shard(index: index, count: count)))
         }
-        guard let scenario, let count = parts.first?.shard.count else { throw CLIError("merge: no shards") }
+        guard let scenario, let count = parts.first?.shard.count else { throw RunError("merge: no shards") }
         // Every shard index is distinct and at most count, so all are given iff there are count of them.
         guard parts.count == count else {
             let given = Set(parts.map(\.shard.index))
             let missing = (1...count).lazy.filter { !given.contains($0) }.prefix(10).map { "\($0)/\(count)" }
             let more = count - parts.count > 10 ? ", ... (\(count - parts.count) in all)" : ""
-            throw CLIError("merge: missing shard\(count - parts.count > 1 ? "s" : "") \(missing.joined(separator: ", "))\(more) "
+            throw RunError("merge: missing shard\(count - parts.count > 1 ? "s" : "") \(missing.joined(separator: ", "))\(more) "
                 + "of \(count); give all of them")
         }
-        do { sweep = try Sweep(file: scenario.file, text: scenario.text) } catch { throw CLIError(error.description) }
+        do { sweep = try Sweep(file: scenario.file, text: scenario.text) } catch { throw RunError(error.description) }
         text = scenario.text
         hash = scenario.hash
         self.parts = parts.sorted { $0.shard.index < $1.shard.index }
@@ -76,7 +76,7 @@ public struct ShardMerge {
         output = try OutputDirectory(directory)
     }
 
-    /// Writes the merged CSV, its metadata and the plots. - Throws: `CLIError` for a shard that is
+    /// Writes the merged CSV, its metadata and the plots. - Throws: `RunError` for a shard that is
     /// not what its metadata says (wrong header, rows out of place, missing or extra rows).
     public func run() throws -> RunOutcome {
         let started = DispatchTime.now().uptimeNanoseconds
@@ -91,7 +91,7 @@ public struct ShardMerge {
         let readers = try parts.map { try LineReader($0.csv) }
         for (part, reader) in zip(parts, readers) {
             guard let line = try reader.next(), Array(line) == Array(header.dropLast()) else {
-                throw CLIError("\(part.csv): its header is not the one this cchsim writes for \(sweep.file); "
+                throw RunError("\(part.csv): its header is not the one this cchsim writes for \(sweep.file); "
                     + "were the shards computed by another cchsim version?")
             }
         }
@@ -106,7 +106,7 @@ public struct ShardMerge {
                 let part = parts[point % parts.count]
                 let reader = readers[point % parts.count]
                 guard let line = try reader.next() else {
-                    throw CLIError("\(part.csv): ends after \(reader.lineNumber - 1) rows; point \(point) is missing (was the shard finished?)")
+                    throw RunError("\(part.csv): ends after \(reader.lineNumber - 1) rows; point \(point) is missing (was the shard finished?)")
                 }
                 let fields = CSVText.fields(Substring(decoding: line, as: UTF8.self).utf8)
                 try columns.check(fields, point: point, sweep: sweep, place: "\(part.csv): line \(reader.lineNumber)")
@@ -123,7 +123,7 @@ public struct ShardMerge {
             try file.append(buffer)
             try file.close()
             for (part, reader) in zip(parts, readers) {
-                if try reader.next() != nil { throw CLIError("\(part.csv): has more rows than shard \(part.shard.label) of this grid") }
+                if try reader.next() != nil { throw RunError("\(part.csv): has more rows than shard \(part.shard.label) of this grid") }
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             return try RunFiles.complete(
@@ -164,26 +164,26 @@ struct SummaryColumns {
     /// columns, the point number, the point's swept values exactly as written, `valid` 0 or 1 with
     /// an invalid point's reason, flags 0 or 1 and a numeric z. A shard cut mid-row or edited by
     /// hand is refused, with `place` (file and line) and what is wrong.
-    func check(_ fields: [String], point: Int, sweep: Sweep, place: String) throws(CLIError) {
+    func check(_ fields: [String], point: Int, sweep: Sweep, place: String) throws(RunError) {
         guard fields.count == count else {
-            throw CLIError("\(place): has \(fields.count) of the \(count) columns (a row cut short, or edited?); it should hold point \(point)")
+            throw RunError("\(place): has \(fields.count) of the \(count) columns (a row cut short, or edited?); it should hold point \(point)")
         }
         guard fields[0] == String(point) else {
-            throw CLIError("\(place): should hold point \(point), found point \(EchoedInput.quoted(fields[0]))")
+            throw RunError("\(place): should hold point \(point), found point \(EchoedInput.quoted(fields[0]))")
         }
         for (a, value) in sweep.grid.values(at: point).enumerated() {
             var expected: [UInt8] = []
             CSVText.append(value, to: &expected)
             let written = CSVText.fields(Substring(decoding: expected, as: UTF8.self).utf8).first ?? ""
             guard a + 1 < fields.count, fields[a + 1] == written else {
-                throw CLIError("\(place): point \(point) has \(sweep.grid.axes[a].key) = \(EchoedInput.quoted(fields[min(a + 1, fields.count - 1)])), but the grid's value is \(written)")
+                throw RunError("\(place): point \(point) has \(sweep.grid.axes[a].key) = \(EchoedInput.quoted(fields[min(a + 1, fields.count - 1)])), but the grid's value is \(written)")
             }
         }
-        func flag(_ i: Int?, _ name: String, emptyAllowed: Bool) throws(CLIError) {
+        func flag(_ i: Int?, _ name: String, emptyAllowed: Bool) throws(RunError) {
             guard let i else { return }
             let f = fields[i]
             guard f == "0" || f == "1" || (emptyAllowed && f.isEmpty) else {
-                throw CLIError("\(place): \(name) = \(EchoedInput.quoted(f)) at point \(point); it is 0 or 1\(emptyAllowed ? " (or empty)" : "")")
+                throw RunError("\(place): \(name) = \(EchoedInput.quoted(f)) at point \(point); it is 0 or 1\(emptyAllowed ? " (or empty)" : "")")
             }
         }
         try flag(valid, "valid", emptyAllowed: false)
@@ -191,10 +191,10 @@ struct SummaryColumns {
         try flag(helps, truthKey, emptyAllowed: true)
         try flag(uncertain, "verdict_uncertain", emptyAllowed: true)
         if let z, !fields[z].isEmpty, Double(fields[z]) == nil {
-            throw CLIError("\(place): \(zKey) = \(EchoedInput.quoted(fields[z])) at point \(point) is not a number")
+            throw RunError("\(place): \(zKey) = \(EchoedInput.quoted(fields[z])) at point \(point) is not a number")
         }
         if let valid, fields[valid] == "1", !(fields.last ?? "").isEmpty {
-            throw CLIError("\(place): point \(point) is valid but has an invalid_reason")
+            throw RunError("\(place): point \(point) is valid but has an invalid_reason")
         }
     }
 }

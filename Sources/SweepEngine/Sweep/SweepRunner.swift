@@ -39,7 +39,7 @@ public struct SweepRunner {
     let options: RunOptions
     let output: OutputDirectory
 
-    /// Prepares a run of `sweep`. - Throws: `CLIError` for an unusable output directory or a plot
+    /// Prepares a run of `sweep`. - Throws: `RunError` for an unusable output directory or a plot
     /// the sweep cannot draw, before anything is computed.
     public init(sweep: Sweep, text: String, options: RunOptions, evaluators: [any PointEvaluator]) throws {
         self.sweep = sweep
@@ -66,7 +66,7 @@ public struct SweepRunner {
     var partialPath: String { output.file(".\(stem).csv.partial") }
     var checkpointPath: String { output.file(".\(stem).checkpoint.json") }
 
-    /// Runs to completion. - Throws: `CLIError` (with the resume hint when interrupted).
+    /// Runs to completion. - Throws: `RunError` (with the resume hint when interrupted).
     public func run(log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws -> RunOutcome {
         let hash = SHA256.hex(text)
         let headerLine = table.headerLine
@@ -89,7 +89,7 @@ public struct SweepRunner {
         if let saved {
             guard saved.scenarioHash == hash, saved.version == ToolVersion.cchsim, saved.shard == options.shard,
                   saved.header == header else {
-                throw CLIError("cannot resume: the unfinished run in \(output.path) was computed from another scenario, shard or "
+                throw RunError("cannot resume: the unfinished run in \(output.path) was computed from another scenario, shard or "
                     + "cchsim version; run without --resume to start afresh")
             }
             let size = Self.size(of: partialPath)
@@ -99,7 +99,7 @@ public struct SweepRunner {
                 return try complete(partial: nil, state: saved, hash: hash, resumedFrom: total)
             }
             guard size >= saved.csvBytes else {
-                throw CLIError("cannot resume: \(partialPath) is shorter than its checkpoint says; run without --resume to start afresh")
+                throw RunError("cannot resume: \(partialPath) is shorter than its checkpoint says; run without --resume to start afresh")
             }
             state = saved
             file = try AppendFile(resuming: partialPath, length: saved.csvBytes)

@@ -12,18 +12,18 @@ public enum TeacherSelectionRun {
 
     /// Loads the data of `scenario`, estimates the gaps, runs the KD experiment on `threads`
     /// workers and writes NAME.csv, the figures (when `plots`) and NAME.meta.json into `out`.
-    /// - Throws: `CLIError` naming the file and the reason; nothing half-written.
+    /// - Throws: `RunError` naming the file and the reason; nothing half-written.
     public static func run(_ scenario: DataScenario, out: String, threads: Int, plots: Bool) throws -> Outcome {
         let directory = try OutputDirectory(out)
         let gnuplot = plots ? Gnuplot.executable : nil
-        if plots && gnuplot == nil { throw CLIError("gnuplot is not installed; install gnuplot-nox (make deps) or pass --no-plots") }
+        if plots && gnuplot == nil { throw RunError("gnuplot is not installed; install gnuplot-nox (make deps) or pass --no-plots") }
         let started = Date()
         let loaded: LoadedData
-        do { loaded = try scenario.load() } catch { throw CLIError(error.description) }
+        do { loaded = try scenario.load() } catch { throw RunError(error.description) }
         for warning in loaded.warnings { FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8)) }
         let information: ViewInformation
         do { information = try ViewInformation(loaded.data, settings: scenario.information) } catch {
-            throw CLIError("\(scenario.file): \(error.description)")
+            throw RunError("\(scenario.file): \(error.description)")
         }
         let informationSeconds = Date().timeIntervalSince(started)
         let experimentStarted = Date()
@@ -33,7 +33,7 @@ public enum TeacherSelectionRun {
             experiment = try DistillationExperiment(loaded.data, settings: scenario.experiment, threads: threads) { done, _ in bar.bar.update(done: done) }
         } catch {
             bar.bar.finish()
-            throw CLIError("\(scenario.file): \(error.description)")
+            throw RunError("\(scenario.file): \(error.description)")
         }
         bar.bar.finish()
         let experimentSeconds = Date().timeIntervalSince(experimentStarted)
