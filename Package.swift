@@ -48,11 +48,11 @@ let package = Package(
         ),
         .executableTarget(name: "cchsim", dependencies: ["CCHSimCLI"]),
         // Fixtures and helpers shared by the test targets (temporary files, scenario texts,
-        // running the built executable).
-        .target(name: "CCHTestSupport", path: "Tests/CCHTestSupport"),
+        // running the built executable, planted data sets drawn from CrossModalKD's models).
+        .target(name: "CCHTestSupport", dependencies: ["CrossModalKD"], path: "Tests/CCHTestSupport"),
         .testTarget(
             name: "CrossModalKDTests",
-            dependencies: ["CrossModalKD", "CGSL", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["CrossModalKD", "CGSL", "CCHTestSupport", .product(name: "RealModule", package: "swift-numerics")]
         ),
         .testTarget(
             name: "CCHSimCLITests",

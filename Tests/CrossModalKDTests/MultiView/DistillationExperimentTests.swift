@@ -1,3 +1,4 @@
+import CCHTestSupport
 import XCTest
 @testable import CrossModalKD
 
@@ -5,11 +6,7 @@ final class DistillationExperimentTests: XCTestCase {
     /// Rows (T, S, Y) drawn from a known joint Gaussian, as a two-view data set with a continuous label.
     private func planted(rows n: Int, seed: UInt64) throws -> (MultiViewData, JointGaussian) {
         let model = try JointGaussian.correlations(rhoTS: 0.6, rhoSY: 0.5, rhoTY: 0.9)
-        let sample = GaussianSampler(model: model).draw(n, from: RandomStream(seed: seed))
-        let data = try MultiViewData(viewNames: ["t", "s"],
-                                     representations: [Matrix.column((0..<n).map { sample[$0, 0] }), Matrix.column((0..<n).map { sample[$0, 1] })],
-                                     label: .continuous((0..<n).map { sample[$0, 2] }))
-        return (data, model)
+        return (try PlantedViews(model: model, rows: n, seed: seed).data(), model)
     }
 
     /// The measured gain of the theory's own learner (linear students, quadratic KD penalty, an
