@@ -47,6 +47,19 @@ struct TeacherSelectionFields: Sendable {
             entries.append(Entry("cch_predicts_gain_\(n)", .verdict(e, .predictsGain)) { r in r.gap(e).map { .bool($0.predictsGain) } ?? .number(.nan) })
             entries.append(Entry("cch_agrees_\(n)", .verdict(e, .agrees)) { r in r.gap(e).map { .bool($0.predictsGain == r.measured.helps) } ?? .number(.nan) })
         }
+        // The theory on the data (binary or continuous label; NaN and empty text otherwise).
+        entries += [
+            Entry("theory_mse_no_kd", .theory(.scoreWithoutKD)) { number($0.theory?.riskNoKD.mean) },
+            Entry("theory_gain_mse", .theory(.gain)) { number($0.theory?.gain.mean) },
+            Entry("theory_gain_mse_se", .theory(.gainStandardError)) { number($0.theory?.gain.standardError) },
+            Entry("theory_method", .theory(.method)) { .text($0.theory?.method ?? "") },
+            Entry("linear_mse_no_kd", .theoryLearner(.scoreWithoutKD)) { number($0.linear?.withoutKD) },
+            Entry("linear_mse_kd", .theoryLearner(.scoreWithKD)) { number($0.linear?.withKD) },
+            Entry("linear_gain_mse", .theoryLearner(.gain)) { number($0.linear?.gain.mean) },
+            Entry("linear_gain_mse_se", .theoryLearner(.gainStandardError)) { number($0.linear?.gain.standardError) },
+            Entry("z_linear_gain", .theoryLearner(.gainZ)) { number($0.linear?.z) },
+            Entry("theory_agrees_linear", .theory(.agrees)) { r in r.theoryAgreesWithLinear.map(ReportValue.bool) ?? .number(.nan) },
+        ]
         table = FieldTable(entries)
         schema = ColumnSchema(table.columns)
     }

@@ -16,7 +16,7 @@ struct TeacherSelectionPlots {
         report.continuous ? "measured KD gain: test MSE without KD minus with KD" : "measured KD gain in test accuracy (percentage points)"
     }
 
-    func figures() -> [FigureFile] { [scatter(), matrix()] }
+    func figures() -> [FigureFile] { [scatter(), matrix()] + (report.theory.coding == nil ? [] : [theoryFigure()]) }
 
     /// A column's value for a pair, found by role in the report's table (NaN when absent).
     private func number(_ role: ColumnRole, _ row: TeacherPairRow) -> Double { report.number(role, row) }
@@ -103,6 +103,86 @@ struct TeacherSelectionPlots {
         }
         lines.append("unset multiplot")
         let note = GnuplotText.comment("# Error bars: gain +- 1.96 SE over the splits; gap: half-sample interval. Truth: \(report.truthRule)")
+        return FigureFile(scriptName: "\(name).gp", script: ([note] + lines).joined(separator: "\n") + "\n", dataName: dataName, data: data, name: name)
+    }
+
+    /// The theory on the data: the fitted Gaussian theory's expected MSE gain against the gain of
+    /// its own learner measured on the data (like with like, the y = x line), and for a class label
+    /// a second panel against the softmax student's accuracy gain (the looser comparison: signs).
+    /// Only for a binary or continuous label.
+    func theoryFigure() -> FigureFile {
+        let name = "\(stem)-theory-vs-measured", dataName = "\(name).dat"
+        let z = MonteCarloEstimate.normalQuantile975
+        let coding: String
+        switch report.theory.coding {
+        case .binary(let negative, let positive)?: coding = "label coded \(GnuplotText.literal(negative)) = -1, \(GnuplotText.literal(positive)) = +1; "
+        default: coding = ""
+        }
+        var data = "# \(name): one line per ordered pair\n"
+        data += "# theory_gain theory_half_width linear_gain linear_half_width softmax_gain_pp softmax_half_width_pp agrees\n"
+        var points: [(x: Double, y: Double, label: String)] = []
+        var reach = [0.0]
+        for r in report.rows {
+            let theory = number(.theory(.gain), r), theoryHalf = z * number(.theory(.gainStandardError), r)
+            let linear = number(.theoryLearner(.gain), r), linearHalf = z * number(.theoryLearner(.gainStandardError), r)
+            let softmax = 100 * number(.measured(.gain), r), softmaxHalf = 100 * z * number(.measured(.gainStandardError), r)
+            let fields = [theory, theoryHalf, linear, linearHalf, softmax, softmaxHalf]
+            data += fields.map(PlotFigures.number).joined(separator: " ") + " \(flag(.theory(.agrees), r) == true ? 1 : 0)\n"
+            reach += [theory - theoryHalf, theory + theoryHalf, linear - linearHalf, linear + linearHalf].filter(\.isFinite)
+            points.append((theory, linear, "\(r.teacher) → \(r.student)"))
+        }
+        let low = reach.min() ?? 0, high = reach.max() ?? 0, pad = 0.1 * max(high - low, 1e-9)
+        let range = "[\(PlotFigures.number(low - pad)):\(PlotFigures.number(high + pad))]"
+        let panels = report.continuous ? 1 : 2
+        var lines = header(name, data: dataName, size: (680 * panels + 40, 720))
+        let method = Set(report.rows.compactMap { $0.theory?.method }).sorted().joined(separator: ", ")
+        lines += [
+            "set multiplot layout 1,\(panels) title \(GnuplotText.string("The Gaussian theory fitted to the data against the measured KD gain, every ordered pair of views\n\(caption)\n{/*0.85 theory: \(GnuplotText.literal(method)); \(coding)MSE gains in squared label units; error bars: 95% intervals (1.96 SE)}")) font \",13\"",
+            "set grid lc rgb \"#e0e0e0\"",
+            "set key outside below center horizontal",
+            "set xzeroaxis lt 1 lc rgb \"#808080\"",
+            "set yzeroaxis lt 1 lc rgb \"#808080\"",
+            "set bmargin 7",
+            "set xrange \(range)",
+            "set xlabel \(GnuplotText.string("theory: expected test-MSE gain (label units^2)"))",
+            "set title \(GnuplotText.string("Like with like: the theory's own learner (OLS, quadratic KD penalty) on the data"))",
+            "set ylabel \(GnuplotText.string("measured test-MSE gain, linear learner (label units^2)"))",
+            "set yrange \(range)",
+        ]
+        var label = 1
+        if points.count <= 12 {
+            for p in points where p.x.isFinite && p.y.isFinite {
+                lines.append("set label \(label) \(GnuplotText.string(GnuplotText.literal(p.label))) at first \(PlotFigures.number(p.x)), first \(PlotFigures.number(p.y)) offset 1,1 font \",10\"")
+                label += 1
+            }
+        }
+        lines += [
+            "plot x with lines dt 2 lw 2 lc rgb \"#404040\" title \"y = x (theory = measurement)\", \\",
+            "     \(GnuplotText.string(dataName)) using 1:($7 == 1 ? $3 : NaN):($1 - $2):($1 + $2):($3 - $4):($3 + $4) with xyerrorbars pt 7 ps 1.1 lc rgb \"#1a9850\" title \"agree (difference within 1.96 joint SE)\", \\",
+            "     \(GnuplotText.string(dataName)) using 1:($7 == 0 ? $3 : NaN):($1 - $2):($1 + $2):($3 - $4):($3 + $4) with xyerrorbars pt 7 ps 1.1 lc rgb \"#d73027\" title \"disagree (beyond 1.96 joint SE)\"",
+        ]
+        if !report.continuous {
+            lines += (1..<label).map { "unset label \($0)" }
+            let softmax = report.rows.flatMap { r -> [Double] in
+                let g = 100 * number(.measured(.gain), r), h = 100 * z * number(.measured(.gainStandardError), r)
+                return [g - h, g + h]
+            }.filter(\.isFinite)
+            let sLow = min(0, softmax.min() ?? 0), sHigh = max(0, softmax.max() ?? 0), sPad = 0.1 * max(sHigh - sLow, 1)
+            lines += [
+                "set title \(GnuplotText.string("Looser: the softmax student's accuracy gain (compare signs)"))",
+                "set ylabel \(GnuplotText.string("measured accuracy gain, softmax student (percentage points)"))",
+                "set yrange [\(PlotFigures.number(sLow - sPad)):\(PlotFigures.number(sHigh + sPad))]",
+            ]
+            if points.count <= 12 {
+                for (i, r) in report.rows.enumerated() where points[i].x.isFinite {
+                    lines.append("set label \(label) \(GnuplotText.string(GnuplotText.literal(points[i].label))) at first \(PlotFigures.number(points[i].x)), first \(PlotFigures.number(100 * number(.measured(.gain), r))) offset 1,1 font \",10\"")
+                    label += 1
+                }
+            }
+            lines.append("plot \(GnuplotText.string(dataName)) using 1:5:($1 - $2):($1 + $2):($5 - $6):($5 + $6) with xyerrorbars pt 7 ps 1.1 lc rgb \"#2166ac\" title \"ordered pair of views\"")
+        }
+        lines.append("unset multiplot")
+        let note = GnuplotText.comment("# Theory: \(report.theory.methodText). Linear learner: \(TeacherSelectionTheory.agreementRule).")
         return FigureFile(scriptName: "\(name).gp", script: ([note] + lines).joined(separator: "\n") + "\n", dataName: dataName, data: data, name: name)
     }
 

@@ -11,6 +11,8 @@ public struct TeacherSelectionReport {
     let fields: TeacherSelectionFields
     let information: ViewInformation
     let experiment: DistillationExperiment
+    /// The fitted Gaussian theory and its learner on the data.
+    let theory: TeacherSelectionTheory
     let seconds: Double
     /// Worker threads of the experiment.
     let threads: Int
@@ -118,6 +120,8 @@ public struct TeacherSelectionReport {
             lines.append("    CCH predicts none   " + pad("\(m[1][0])", 11) + "\(m[1][1])")
         }
         lines.append("")
+        lines += theoryLines
+        lines.append("")
         lines.append("Teachers for each student view, best first (Spearman's rho between the gap and the measured gain):")
         for r in rankings() {
             lines.append("  student \(r.student):")
@@ -130,6 +134,53 @@ public struct TeacherSelectionReport {
         lines.append("")
         lines.append(String(format: "Time: %.1f s", seconds))
         return ReportText.join(lines)
+    }
+
+    /// The summary's section on the theory on the data: per pair the theory's expected MSE gain
+    /// against its learner's measured gain (like with like), and the softmax accuracy gain beside.
+    var theoryLines: [String] {
+        guard let coding = theory.coding else { return ["The theory on the data: not computed: \(theory.unavailable ?? "")."] }
+        let s = experiment.settings
+        var lines = [
+            "The theory on the data (label coded as \(coding.summary); docs/real-data.md, \"The theory on the data\"):",
+            "  the joint Gaussian of (teacher, student, label) fitted to all \(loaded.data.rows) rows; its expected test-MSE gain for n = \(s.studentRows), lambda = \(fmt(s.lambda)); method: \(theory.methodText)",
+            "  like with like: the theory against its own learner (OLS teacher, OLS students with the quadratic KD penalty) measured on the same splits"
+                + (continuous ? " (the measured experiment above)" : "; the softmax accuracy gain (percentage points) is the looser comparison"),
+        ]
+        if let reason = theory.learnerUnavailable { lines.append("  \(reason)") }
+        var header = "teacher -> student".padding(toLength: 26, withPad: " ", startingAt: 0) + "theory gain (SE)     linear gain (SE)     agree"
+        if !continuous { header += "   softmax gain (pp)" }
+        lines.append(header)
+        for r in rows {
+            var line = "\(r.teacher) -> \(r.student)".padding(toLength: 26, withPad: " ", startingAt: 0)
+            func gain(_ g: Double?, _ se: Double?) -> String { g.map { signed($0) + " (" + fmt(se ?? .nan) + ")" } ?? "n/a" }
+            line += pad(gain(fields.number(.theory(.gain), r), fields.number(.theory(.gainStandardError), r)), 21)
+            line += pad(gain(fields.number(.theoryLearner(.gain), r), fields.number(.theoryLearner(.gainStandardError), r)), 21)
+            line += pad(fields.flag(.theory(.agrees), r).map { $0 ? "yes" : "no" } ?? "n/a", 8)
+            if !continuous { line += gain(100 * number(.measured(.gain), r), 100 * number(.measured(.gainStandardError), r)) }
+            lines.append(line.trimmingCharacters(in: .whitespaces))
+        }
+        let reasons = rows.compactMap { r in r.theory == nil ? theory.reason(r.pair).map { "  \(r.teacher) -> \(r.student): no theory: \($0)" } : nil }
+        lines += reasons
+        lines.append("  (gains in squared coded-label units; agree: \(TeacherSelectionTheory.agreementRule))")
+        return lines
+    }
+
+    /// The theory's settings and rule, for the JSON summary and the metadata.
+    var theoryTree: JSONTree {
+        var pairs: [(String, JSONTree)] = [
+            ("label_coding", .string(theory.coding?.summary ?? "none")),
+            ("method", .string(theory.methodText)),
+            ("learner", .string("OLS teacher and OLS students with the quadratic KD penalty, no intercept, views and coded label centred over all rows, on the splits of the measured experiment")),
+            ("monte_carlo_trials", .integer(TheoryOnData.monteCarloTrials)),
+            ("agreement_rule", .string(TeacherSelectionTheory.agreementRule)),
+        ]
+        if let reason = theory.unavailable { pairs.append(("unavailable", .string(reason))) }
+        if let reason = theory.learnerUnavailable { pairs.append(("learner_unavailable", .string(reason))) }
+        let missing = rows.compactMap { r in (theory.unavailable == nil && r.theory == nil ? theory.reason(r.pair) : nil)
+            .map { JSONTree.object([("teacher", .string(r.teacher)), ("student", .string(r.student)), ("reason", .string($0))]) } }
+        if !missing.isEmpty { pairs.append(("pairs_without_theory", .array(missing))) }
+        return .object(pairs)
     }
 
     static func estimatorText(_ e: ViewGapEstimator, continuous: Bool) -> String {
@@ -154,6 +205,7 @@ public struct TeacherSelectionReport {
             ("protocol", .string(protocolText)),
             ("truth_rule", .string(truthRule)),
             ("pairs", .array(rows.map { .fields(fields.fields($0)) })),
+            ("theory", theoryTree),
             ("confusion", .object(information.estimators.map { e in
                 let m = confusion(e)
                 return (e.rawValue, .object([("predicts_gain_helps", .integer(m[0][0])), ("predicts_gain_no_gain", .integer(m[0][1])),
@@ -183,6 +235,7 @@ public struct TeacherSelectionReport {
             ("label", .string(continuous ? "continuous" : "class")),
             ("protocol", .string(protocolText)),
             ("truth_rule", .string(truthRule)),
+            ("theory", theoryTree),
             ("estimators", .array(information.estimators.map { .string(Self.estimatorText($0, continuous: continuous)) })),
             ("replicates", .integer(information.settings.replicates)),
             ("level", .number(information.settings.level)),
