@@ -29,14 +29,17 @@ public struct TheoryOnData: Sendable {
     /// none for that pair (e.g. a singular fitted covariance, too few rows for OLS).
     public let predictions: [Result<Prediction, TheoryUnavailable>]
 
-    /// Fits and predicts every ordered pair of `data` for the experiment `settings`.
+    /// Fits and predicts every ordered pair of `data` for the experiment `settings`; `trials` paired
+    /// Monte Carlo trials where no closed form applies.
     /// - Throws: `GaussianFitError.multiClassLabel` when the label has more than two classes.
-    public init(_ data: MultiViewData, settings: DistillationExperiment.Settings, threads: Int) throws(GaussianFitError) {
+    public init(_ data: MultiViewData, settings: DistillationExperiment.Settings, threads: Int,
+                trials: Int = monteCarloTrials) throws(GaussianFitError) {
         coding = try data.codedForTheory().coding
         let setting = FittedKDSetting(settings)
         predictions = data.orderedPairs.enumerated().map { index, pair in
             do throws(TheoryUnavailable) {
-                return .success(try Self.predict(data, pair: pair, index: index, settings: settings, setting: setting, threads: threads))
+                return .success(try Self.predict(data, pair: pair, index: index, settings: settings, setting: setting,
+                                                 trials: trials, threads: threads))
             } catch { return .failure(error) }
         }
     }
@@ -48,7 +51,7 @@ public struct TheoryOnData: Sendable {
     }
 
     static func predict(_ data: MultiViewData, pair: ViewPair, index: Int, settings: DistillationExperiment.Settings,
-                        setting: FittedKDSetting, threads: Int) throws(TheoryUnavailable) -> Prediction {
+                        setting: FittedKDSetting, trials: Int, threads: Int) throws(TheoryUnavailable) -> Prediction {
         let fit: FittedGaussian
         do { fit = try FittedGaussian(data, pair: pair) } catch { throw TheoryUnavailable(error.description) }
         do throws(AnalysisError) {
@@ -57,7 +60,7 @@ public struct TheoryOnData: Sendable {
                 return Prediction(pair: pair, riskNoKD: .exact(analysis.riskNoKD), gain: .exact(analysis.kdGain), method: analysis.regime.rawValue)
             }
             let experiment = try MonteCarloExperiment(model: fit.model, teacher: setting.teacher, student: setting.student,
-                                                      settings: MonteCarloSettings(trials: monteCarloTrials))
+                                                      settings: MonteCarloSettings(trials: trials))
             let summary = try experiment.run(seed: settings.seed, pointIndex: index, threads: threads)
             return Prediction(pair: pair, riskNoKD: summary.riskNoKD, gain: summary.gain, method: Regime.monteCarlo.rawValue)
         } catch { throw TheoryUnavailable(error.description) }

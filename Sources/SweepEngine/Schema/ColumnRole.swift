@@ -44,8 +44,8 @@ public enum ColumnRole: Hashable, Sendable {
     // (docs/real-data.md, "Outputs"). The case says which comparison a column belongs to, its
     // `DataQuantity` what it is.
 
-    /// Which pair: the teacher's or the student's view name.
-    case pairView
+    /// Which pair: the teacher's view name, the student's view name.
+    case teacherView, studentView
     /// Measured by the KD experiment on the data: the softmax learner for a class label, the
     /// theory's linear learner for a continuous one.
     case measured(DataQuantity)
@@ -82,7 +82,8 @@ extension ColumnRole: CustomStringConvertible {
         case .verdictUncertain: "verdict_uncertain"
         case .flipProbability(let e): "flip_probability(\(e.rawValue))"
         case .flipStandardError(let e): "flip_se(\(e.rawValue))"
-        case .pairView: "identity"
+        case .teacherView: "identity: teacher view"
+        case .studentView: "identity: student view"
         case .measured(let q): "measured: \(q.rawValue)"
         case .theoryLearner(let q): "theory_learner: \(q.rawValue)"
         case .theory(let q): "theory: \(q.rawValue)"

@@ -16,8 +16,8 @@ struct TeacherSelectionFields: Sendable {
         typealias Entry = FieldTable<TeacherPairRow>.Entry
         @Sendable func number(_ x: Double?) -> ReportValue { .number(x ?? .nan) }
         var entries: [Entry] = [
-            Entry("teacher", .pairView) { .text($0.teacher) },
-            Entry("student", .pairView) { .text($0.student) },
+            Entry("teacher", .teacherView) { .text($0.teacher) },
+            Entry("student", .studentView) { .text($0.student) },
             Entry("score_no_kd", .measured(.scoreWithoutKD)) { .number($0.measured.withoutKD) },
             Entry("score_kd", .measured(.scoreWithKD)) { .number($0.measured.withKD) },
             Entry("kd_gain", .measured(.gain)) { .number($0.measured.gain.mean) },
