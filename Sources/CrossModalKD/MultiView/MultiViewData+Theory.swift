@@ -8,9 +8,7 @@ extension MultiViewData {
         case .continuous: return (self, .continuous)
         case .classes(let indices, let names):
             guard names.count == 2 else { throw .multiClassLabel(classes: names) }
-            let coded = (try? MultiViewData(viewNames: viewNames, representations: representations,
-                                            label: .continuous(indices.map { $0 == 0 ? -1 : 1 }))) ?? self
-            return (coded, .binary(negative: names[0], positive: names[1]))
+            return (MultiViewData(self, label: .continuous(indices.map { $0 == 0 ? -1 : 1 })), .binary(negative: names[0], positive: names[1]))
         }
     }
 
@@ -27,6 +25,13 @@ extension MultiViewData {
         }
         let centredLabel: MultiViewLabel
         if case .continuous(let y) = label { centredLabel = .continuous(centre(y)) } else { centredLabel = label }
-        return (try? MultiViewData(viewNames: viewNames, representations: views, label: centredLabel)) ?? self
+        return MultiViewData(self, representations: views, label: centredLabel)
+    }
+
+    /// `data` with other representations or another label of the same shape (so nothing to check).
+    init(_ data: MultiViewData, representations: [Matrix]? = nil, label: MultiViewLabel) {
+        viewNames = data.viewNames
+        self.representations = representations ?? data.representations
+        self.label = label
     }
 }

@@ -162,7 +162,7 @@ public struct TeacherSelectionReport {
         }
         let reasons = rows.compactMap { r in r.theory == nil ? theory.reason(r.pair).map { "  \(r.teacher) -> \(r.student): no theory: \($0)" } : nil }
         lines += reasons
-        lines.append("  (gains in squared coded-label units; agree: \(TeacherSelectionTheory.agreementRule))")
+        lines.append("  (gains in squared \(continuous ? "" : "coded-")label units; agree: \(TeacherSelectionTheory.agreementRule))")
         return lines
     }
 

@@ -41,8 +41,8 @@ final class TheoryOnDataTests: XCTestCase {
         XCTAssertEqual(coded.label, .continuous(planted.signClasses.map { $0 == 0 ? -1 : 1 }))
         // The fit's label column is the covariance of the coded label with the views.
         let fit = try FittedGaussian(data, pair: ViewPair(teacher: 0, student: 1))
-        let columns = (0..<2).map { j in (0..<500).map { planted.teacher[$0, j] } } + (0..<2).map { j in (0..<500).map { planted.student[$0, j] } }
-            + [coded.label.values]
+        let t = planted.teacher, s = planted.student
+        let columns = (0..<2).map { j in (0..<500).map { t[$0, j] } } + (0..<2).map { j in (0..<500).map { s[$0, j] } } + [coded.label.values]
         let independent = Self.covariance(columns)
         for a in 0..<5 { for b in 0..<5 { XCTAssertEqual(fit.model.sigma[a, b], independent[a, b], accuracy: 1e-12) } }
         // More than two classes: no scalar label.
