@@ -16,7 +16,7 @@ public struct CCHSimCommand: ParsableCommand {
             KD really helps. Scenario files (TOML): docs/scenarios.md; outputs: docs/output.md; theory: docs/theory.md.
             """,
         version: version,
-        subcommands: [Analyze.self, Simulate.self, Run.self, Merge.self, Figures.self, EstimateMI.self, Reliability.self, Classify.self, Teachers.self]
+        subcommands: [Analyze.self, Simulate.self, Run.self, Merge.self, Figures.self, EstimateMI.self, Reliability.self, Classify.self, Teachers.self, Fit.self]
     )
 
     public init() {}

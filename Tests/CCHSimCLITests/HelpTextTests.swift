@@ -19,6 +19,10 @@ struct HelpTextTests {
         #expect(Self.help(CCHSimCommand.Teachers.self) == Self.teachersHelp, "`cchsim teachers --help`")
     }
 
+    @Test func fitHelpIsCurrent() {
+        #expect(Self.help(CCHSimCommand.Fit.self) == Self.fitHelp, "`cchsim fit --help`")
+    }
+
     @Test func rootHelpIsCurrent() {
         #expect(Self.help(CCHSimCommand.self) == Self.rootHelp, "`cchsim --help`")
     }
@@ -90,6 +94,8 @@ struct HelpTextTests {
                                   without soft-target KD.
           teachers                Real multi-view data: CCH's estimated gaps against the measured KD gain,
                                   for every ordered pair of views.
+          fit                     Fit the joint Gaussian of two views and the label of real data; write it
+                                  as a covariance scenario.
 
           See 'cchsim help <subcommand>' for detailed help.
         """
@@ -350,6 +356,36 @@ struct HelpTextTests {
                                   scenario's [monte_carlo] threads first). Results do not depend on it.
           --json                  Print one JSON object instead of the report (keys: docs/output.md).
           --no-plots              Write no gnuplot scripts or PNGs.
+          --version               Show the version.
+          -h, --help              Show help information.
+
+        """
+
+    /// `cchsim fit --help`.
+    static let fitHelp = """
+        OVERVIEW: Fit the joint Gaussian of two views and the label of real data; write it as a covariance
+        scenario.
+
+        The scenario has a [data] table (docs/real-data.md). The fit is the sample covariance (divisor N,
+        the Gaussian maximum-likelihood fit) of the teacher view's and the student view's
+        principal-component representations and the label: a continuous label as is, two classes coded -1
+        and +1 (more classes have no scalar label: an error). The written scenario (model.kind =
+        "covariance") carries the data experiment's teacher and student (OLS, student_n, lambda); run
+        `cchsim analyze` on it for the theory's prediction, or `cchsim simulate` where analyze has no
+        closed form.
+        Example:
+          make data && cchsim fit Scenarios/fig10-nutrimouse-genotype.toml --teacher gene --student lipid
+
+        USAGE: cchsim fit <scenario> --teacher <teacher> --student <student> [--out <out>]
+
+        ARGUMENTS:
+          <scenario>              Scenario file (TOML); every key is listed in docs/scenarios.md.
+
+        OPTIONS:
+          --teacher <teacher>     The teacher's view (a name in [[data.views]]).
+          --student <student>     The student's view (a name in [[data.views]]).
+          --out <out>             Output file, '-' for standard output (default:
+                                  NAME-TEACHER-STUDENT-fit.toml in the current directory).
           --version               Show the version.
           -h, --help              Show help information.
 

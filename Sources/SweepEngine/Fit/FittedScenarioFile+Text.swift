@@ -1,0 +1,142 @@
+import CCHScenario
+import CrossModalKD
+import Foundation
+
+/// The text of a fitted covariance scenario: the provenance header, the model and the KD setting,
+/// and the TOML quoting that keeps user text (view, file and class names) inside its string.
+extension FittedScenarioFile {
+    /// The scenario file: the comment header, then `name`, `description`, `seed`, `[model]`,
+    /// `[teacher]` and `[student]`. Every piece of user text goes through `quoted`.
+    static func render(name: String, fit: FittedGaussian, setting: FittedKDSetting, source: DataScenario, loaded: LoadedData,
+                       analysis: Result<KDAnalysis, AnalysisError>) -> String {
+        let teacher = loaded.views[fit.pair.teacher], student = loaded.views[fit.pair.student]
+        let m = fit.model
+        func view(_ v: LoadedData.View) -> String {
+            "view \(quoted(v.name)), \(v.components) principal component(s) of \(v.columns) column(s) "
+                + "(\(percent(v.explainedFraction)) of the variance)"
+        }
+        let column: String
+        switch source.label.column {
+        case .name(let s): column = "column \(quoted(s))"
+        case .number(let i): column = "column \(i)"
+        }
+        let labelKind: String
+        switch fit.labelCoding {
+        case .continuous: labelKind = "continuous, as is"
+        case .binary(let negative, let positive): labelKind = "two classes, coded \(quoted(negative)) = -1, \(quoted(positive)) = +1"
+        }
+        let teacherLine: String, teacherKeys: [String]
+        switch (setting.teacher.fit, setting.teacher.rows) {
+        case (.ols(let nt), .own):
+            teacherLine = "OLS teacher on \(nt) rows of its own"
+            teacherKeys = ["fit = \"ols\"", "n = \(nt)"]
+        default:
+            teacherLine = "OLS teacher on the student's rows (privileged information)"
+            teacherKeys = ["fit = \"ols\"", "rows = \"student\""]
+        }
+        var lines = [
+            "# A covariance scenario fitted to real data by `cchsim fit` (cchsim \(ToolVersion.cchsim)): the joint Gaussian of",
+            "# (teacher representation T, student representation S, label Y). Analyse or simulate it like any",
+            "# scenario, or add a [sweep] (e.g. over student.n). docs/real-data.md, \"The theory on the data\".",
+            "#",
+            "# data scenario: \(quoted(source.file)) (name \(quoted(source.name)))",
+            "# teacher T:     \(view(teacher))",
+            "# student S:     \(view(student))",
+            "# label Y:       \(column) of \(quoted(source.label.path)), \(labelKind)",
+            "# rows:          \(fit.rows), all of them; each view standardised and reduced to its principal components",
+            "#                (label-free, on all rows)",
+            "# fit:           Gaussian maximum likelihood = moment projection: the sample covariance (divisor N) of",
+            "#                (T, S, Y), means removed; a moment fit of data that need not be Gaussian",
+            "# experiment:    \(teacherLine);",
+            "#                OLS student (ridge 0) on n = \(source.experiment.studentRows) rows, lambda = \(number(source.experiment.lambda)): the theory's",
+            "#                linear least-squares learner, not the measured experiment's softmax learners",
+            "#                (their temperature, ridge and lambda grid have no counterpart here)",
+        ]
+        switch analysis {
+        case .success(let a):
+            lines.append("# analyze:       exact regime \(a.regime.rawValue): `cchsim analyze` gives the theory's prediction")
+        case .failure(let e):
+            lines.append("# analyze:       no closed form: \(noFormulaReason(e)).")
+            lines.append("#                Use `cchsim simulate` (Monte Carlo); in a [sweep], add truth = \"monte-carlo\" under")
+            lines.append("#                [student] (docs/scenarios.md).")
+        }
+        lines += [
+            "",
+            "name = \(quoted(name))",
+            "description = \(quoted("fitted Gaussian: teacher \(teacher.name), student \(student.name), data scenario \(source.name)"))",
+            "seed = \(source.seed)",
+            "",
+            "[model]",
+            "kind = \"covariance\"",
+            "dt = \(m.dt)",
+            "ds = \(m.ds)",
+            "# order: T = \(quoted(teacher.name)) PC1..PC\(m.dt), S = \(quoted(student.name)) PC1..PC\(m.ds), Y = the label",
+            "matrix = [",
+        ]
+        for i in 0..<m.sigma.rows {
+            lines.append("  [" + (0..<m.sigma.cols).map { number(m.sigma[i, $0]) }.joined(separator: ", ") + "],")
+        }
+        lines += [
+            "]",
+            "",
+            "[teacher]",
+            "target = \"prediction\"",
+        ] + teacherKeys + [
+            "",
+            "[student]",
+            "n = \(source.experiment.studentRows)",
+            "ridge = 0.0",
+            "lambda = \(number(source.experiment.lambda))",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Why `analyze` gives no number, in one line: a teacher on the student's rows with vector
+    /// views has no closed form (docs/privileged-information.md); otherwise the analysis's reason.
+    public static func noFormulaReason(_ e: AnalysisError) -> String {
+        e.parameter == "teacher.rows"
+            ? "a teacher fitted on the student's rows has an exact risk only for dt = ds = 1 (docs/privileged-information.md)"
+            : e.description
+    }
+
+    /// A double in Swift's shortest form that reads back to the same value (a valid TOML float).
+    static func number(_ x: Double) -> String { "\(x)" }
+
+    private static func percent(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }
+
+    /// `text` as a TOML basic string: quotes, backslashes and control characters escaped, so user
+    /// text (view and file names) can never break out of its string or comment line.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if ScenarioText.isControl(scalar) {
+                    out += String(format: "\\u%04X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// `stem` made a valid scenario name and file stem (`ScenarioText.nameProblem`): path
+    /// separators and control characters become `_`, leading `.`, `-`, `<`, `|`, `~` are dropped,
+    /// and the result is cut to the longest name allowed.
+    static func fileStem(_ stem: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for s in stem.unicodeScalars {
+            scalars.append(s == "/" || s == "\\" || ScenarioText.isControl(s) ? "_" : s)
+        }
+        var text = String(scalars)
+        while let first = text.first, ".-<|~".contains(first) { text.removeFirst() }
+        let cut = String(String.UnicodeScalarView(text.unicodeScalars.prefix(ScenarioText.maximumNameLength)))
+        return cut.isEmpty ? "fit" : cut
+    }
+}

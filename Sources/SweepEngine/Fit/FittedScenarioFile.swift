@@ -1,0 +1,98 @@
+import CCHScenario
+import CrossModalKD
+import Foundation
+
+/// The joint Gaussian fitted to a data scenario's pair of views (`FittedGaussian`), written as a
+/// covariance scenario file (docs/scenarios.md, `model.kind = "covariance"`) that `analyze`,
+/// `simulate` and `run` read unchanged: the model, the data experiment's teacher and student
+/// (`FittedKDSetting`), and a comment header saying where it came from (docs/real-data.md,
+/// "The theory on the data").
+///
+/// Numbers are written in Swift's shortest round-trip form, so the file decodes to exactly the
+/// fitted doubles; the text is decoded back before it is handed out, so a file that would not
+/// load is never written.
+public struct FittedScenarioFile {
+    public let fit: FittedGaussian
+    /// The names of the teacher's and the student's views.
+    public let teacherView: String, studentView: String
+    /// The scenario's name: `<data scenario>-<teacher>-<student>-fit`, made a valid file stem.
+    public let name: String
+    /// The TOML text.
+    public let text: String
+    /// The text decoded as a scenario.
+    public let scenario: Scenario
+    /// The theory's answer for the file's setting, or why `analyze` has none (then `simulate` applies).
+    public let analysis: Result<KDAnalysis, AnalysisError>
+    /// The files the fit was read from (the data scenario first, then its label and views), never overwritten.
+    let inputs: [String]
+
+    /// Fits the joint Gaussian of the views named `teacher` and `student` of `source`'s data
+    /// (already loaded as `loaded`) and renders the scenario file.
+    /// - Throws: `RunError` for an unknown view name (listing the views) or a pair the fit refuses
+    ///   (`GaussianFitError`: a label with more than two classes, a singular covariance), naming the file.
+    public init(source: DataScenario, loaded: LoadedData, teacher: String, student: String) throws {
+        let names = loaded.data.viewNames
+        func index(_ view: String, _ option: String) throws -> Int {
+            guard let i = names.firstIndex(of: view) else {
+                throw RunError("\(option): \(source.file) has no view \(Self.quoted(view)); its views are "
+                               + names.map(Self.quoted).joined(separator: ", "))
+            }
+            return i
+        }
+        let pair = ViewPair(teacher: try index(teacher, "--teacher"), student: try index(student, "--student"))
+        teacherView = teacher
+        studentView = student
+        let fit: FittedGaussian
+        do { fit = try FittedGaussian(loaded.data, pair: pair) } catch {
+            switch error {
+            case .sameView: throw RunError("--teacher, --student: \(error.description)")
+            case .multiClassLabel: throw RunError("\(source.file): data.label: \(error.description)")
+            default: throw RunError("\(source.file): data.components: \(error.description)")
+            }
+        }
+        name = Self.fileStem("\(source.name)-\(teacher)-\(student)-fit")
+        let setting = FittedKDSetting(source.experiment)
+        let analysis = Result { () throws(AnalysisError) in try fit.analysis(source.experiment) }
+        let text = Self.render(name: name, fit: fit, setting: setting, source: source, loaded: loaded, analysis: analysis)
+        do { scenario = try Scenario(file: name + ".toml", text: text) } catch {
+            throw RunError("cchsim fit wrote a scenario it cannot read back (a defect; please report it): \(error.description)")
+        }
+        self.fit = fit
+        self.analysis = analysis
+        self.text = text
+        inputs = [source.file, source.label.path] + source.views.map(\.path)
+    }
+
+    /// The default output path: `<name>.toml` in the current directory (as `cchsim run` writes
+    /// there by default), so that fitting never adds files beside the scenarios.
+    public var defaultPath: String { name + ".toml" }
+
+    /// Writes the text to `path` atomically (a temporary file renamed over it).
+    /// - Throws: `RunError` saying why `path` cannot be written (or that it is one of the input
+    ///   files); nothing is left behind.
+    public func write(to path: String) throws {
+        if let input = inputs.first(where: { Self.sameFile($0, path) }) {
+            throw RunError("cannot write \(path): it is the input file \(input); give another --out")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw RunError("cannot write \(path): it is a directory; give a file name (--out DIR/NAME.toml)")
+        }
+        let directory = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw RunError("cannot write \(path): the directory \(directory) does not exist")
+        }
+        guard isDirectory.boolValue else { throw RunError("cannot write \(path): \(directory) is not a directory") }
+        guard access(directory, W_OK) == 0 else {
+            throw RunError("cannot write \(path): the directory \(directory) is not writable (\(POSIXText.lastError))")
+        }
+        try AtomicFile.write(text, to: path)
+    }
+
+    /// Whether two paths name the same existing file (same device and inode).
+    private static func sameFile(_ a: String, _ b: String) -> Bool {
+        var x = stat(), y = stat()
+        guard stat(a, &x) == 0, stat(b, &y) == 0 else { return false }
+        return x.st_dev == y.st_dev && x.st_ino == y.st_ino
+    }
+}
