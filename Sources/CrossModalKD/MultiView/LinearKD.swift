@@ -3,8 +3,8 @@
 /// + gamma |w|^2, i.e. ridge regression of the mixed target z = (1 - lambda) y + lambda u on x.
 /// With gamma = 0 it is the OLS student of regimes 4(b)/4(c) (and, with lambda = 0, the OLS
 /// teacher). No intercept because the theory's model is centred: `DistillationExperiment` centres
-/// the views and the label over all rows before fitting it (docs/real-data.md, "The theory on
-/// the data in `cchsim teachers`"). Closed form by Cholesky.
+/// the views and the label over all rows before fitting it
+/// (docs/real-data.md, "The theory beside the measurement"). Closed form by Cholesky.
 public struct LinearKD: Sendable {
     /// The weights w, one per feature.
     public let coefficients: [Double]

@@ -2,7 +2,8 @@
 /// views, the joint Gaussian of (teacher representation, student representation, coded label)
 /// fitted to all rows (`FittedGaussian`) and the expected test-MSE gain of the theory's learner
 /// (an OLS teacher, OLS students with the quadratic KD penalty; `FittedKDSetting`) at the
-/// experiment's n, teacher rows and lambda (docs/real-data.md, "The theory on the data in `cchsim teachers`").
+/// experiment's n, teacher rows and lambda
+/// (docs/real-data.md, "The theory beside the measurement").
 ///
 /// Method per pair: the exact regime `KDAnalysis` chooses (docs/theory.md section 4(b)/4(c), or
 /// `exact-ols-student-rows` for a teacher on the student's rows with dt = ds = 1). A teacher on the

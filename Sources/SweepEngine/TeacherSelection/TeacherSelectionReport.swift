@@ -142,7 +142,7 @@ public struct TeacherSelectionReport {
         guard let coding = theory.coding else { return ["The theory on the data: not computed: \(theory.unavailable ?? "")."] }
         let s = experiment.settings
         var lines = [
-            "The theory on the data (label coded as \(coding.summary); docs/real-data.md, \"The theory on the data in cchsim teachers\"):",
+            "The theory on the data (label coded as \(coding.summary); docs/real-data.md, \"The theory beside the measurement\"):",
             "  the joint Gaussian of (teacher, student, label) fitted to all \(loaded.data.rows) rows; its expected test-MSE gain for n = \(s.studentRows), lambda = \(fmt(s.lambda)); method: \(theory.methodText)",
             "  like with like: the theory against its own learner (OLS teacher, OLS students with the quadratic KD penalty) measured on the same splits"
                 + (continuous ? " (the measured experiment above)" : "; the softmax accuracy gain (percentage points) is the looser comparison"),

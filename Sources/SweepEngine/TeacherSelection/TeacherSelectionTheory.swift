@@ -1,8 +1,7 @@
 import CrossModalKD
 
-/// The theory on the data for `cchsim teachers` (docs/real-data.md, "The theory on the
-/// data in `cchsim teachers`"):
-/// per ordered pair, the fitted Gaussian theory's expected MSE gain (`TheoryOnData`) and the gain of
+/// The theory on the data for `cchsim teachers`
+/// (docs/real-data.md, "The theory beside the measurement"): per ordered pair, the fitted Gaussian theory's expected MSE gain (`TheoryOnData`) and the gain of
 /// the theory's own learner measured on the same splits (OLS teacher, OLS students with the
 /// quadratic KD penalty, on the coded label). For a continuous label the measured experiment *is*
 /// that learner, so its gains are reused; for two classes the learner runs on the coded label; for
