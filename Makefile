@@ -44,6 +44,7 @@ figures: build data
 
 ## test: the whole test suite (debug build)
 test: deps
+	$(SWIFT) build --product cchsim   # the command-line tests run this binary: relink it
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -102,7 +102,7 @@ extension DataScenario {
             let features = Matrix(rows: n, cols: kept.count, elements: (0..<n).flatMap { r in kept.map { matrix[r, $0] } })
             let pca: PrincipalComponents
             do { pca = try PrincipalComponents(features, components: components) } catch {
-                throw DataFileError(file: view.path, reason: "view \"\(view.name)\": \(error.reason)")
+                throw DataFileError(file: view.path, reason: "view \"\(view.name)\": \(Self.reason(error))")
             }
             representations.append(pca.scores)
             summaries.append(.init(name: view.name, file: view.file, columns: kept.count, droppedConstant: droppedNames,
@@ -110,10 +110,14 @@ extension DataScenario {
         }
         let data: MultiViewData
         do { data = try MultiViewData(viewNames: views.map(\.name), representations: representations, label: labelValue) } catch {
-            throw DataFileError(file: file, reason: error.reason)
+            throw DataFileError(file: file, reason: Self.reason(error))
         }
         return LoadedData(data: data, views: summaries, classCounts: classCounts, warnings: warnings)
     }
+
+    /// What a library error says is wrong with the data: a `SampleError`'s reason (its subject is
+    /// the file's view), else the whole description.
+    private static func reason(_ error: any Error) -> String { (error as? SampleError)?.reason ?? "\(error)" }
 
     /// The 0-based index of a referenced column. - Throws: unknown or ambiguous names, numbers past the end.
     static func resolve(_ reference: ColumnReference, in table: CSVFile, key: String) throws(DataFileError) -> Int {

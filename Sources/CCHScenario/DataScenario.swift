@@ -64,15 +64,17 @@ public struct DataScenario: Sendable {
         }
     }
 
-    /// Whether a document is a data scenario (it has a `[data]` table).
-    public static func isDataScenario(_ document: ScenarioDocument) -> Bool { document.root["data"] != nil }
-
     /// The top-level tables of a data scenario.
     public static let sections = ["data", "teacher", "student", "experiment", "estimation"]
 
     /// Decodes and validates `document` (the data files are read by `load()`).
     /// - Throws: `ScenarioError` naming the file, key and reason.
     public init(document: ScenarioDocument) throws(ScenarioError) {
+        guard document.modelOrigin == .data else {
+            throw ScenarioError(file: document.file, key: "data", reason: "missing: `cchsim teachers` needs a data scenario, "
+                + "a [data] table of real multi-view data (docs/real-data.md); a model scenario (a [model] table) runs with "
+                + "cchsim analyze, simulate, classify, reliability, estimate-mi or run")
+        }
         self.document = document
         let top = TableReader(file: document.file, path: "", table: document.root)
         func resolve(_ path: String) -> String { Self.resolve(path, relativeTo: document.file) }

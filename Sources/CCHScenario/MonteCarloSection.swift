@@ -30,7 +30,7 @@ extension Scenario {
         do {
             return try MonteCarloExperiment(model: m, teacher: teacher, student: student, settings: settings ?? monteCarlo)
         } catch {
-            throw ScenarioError(file: file, key: error.parameter, reason: error.reason)
+            throw ScenarioError(file: file, error)
         }
     }
 
@@ -38,7 +38,7 @@ extension Scenario {
     /// scenario's seed. - Throws: `ScenarioError` when a trial fails (numerically singular system).
     public func simulate(_ experiment: MonteCarloExperiment, pointIndex: Int = 0, threads: Int) throws(ScenarioError) -> MonteCarloSummary {
         do { return try experiment.run(seed: seed, pointIndex: pointIndex, threads: threads) } catch {
-            throw ScenarioError(file: file, key: error.parameter, reason: error.reason)
+            throw ScenarioError(file: file, error)
         }
     }
 }

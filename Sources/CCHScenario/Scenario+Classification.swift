@@ -82,7 +82,7 @@ extension Scenario {
         guard let classification else { return nil }
         let m = try buildModel()
         do { return try LogisticKDExperiment(model: m, spec: classification, trials: trials, testSamples: testSamples) } catch {
-            throw ScenarioError(file: file, key: error.parameter, reason: error.reason)
+            throw ScenarioError(file: file, error)
         }
     }
 }

@@ -62,7 +62,7 @@ extension Scenario {
             return try KDAnalysis(monteCarloTruthOf: experiment, standardError: truth.standardError,
                                   maximumTrials: truth.maximumTrials, seed: seed, pointIndex: point, threads: threads)
         } catch {
-            throw ScenarioError(file: file, key: error.parameter, reason: error.reason)
+            throw ScenarioError(file: file, error)
         }
     }
 }

@@ -30,6 +30,9 @@ public struct Scenario: Sendable {
 
     /// Decodes and validates `document`. - Throws: `ScenarioError` naming the file, key and reason.
     public init(document: ScenarioDocument) throws(ScenarioError) {
+        guard document.modelOrigin != .data else {
+            throw ScenarioError(file: document.file, key: "data", reason: Self.dataScenarioHint(document.file))
+        }
         self.document = document
         let top = TableReader(file: document.file, path: "", table: document.root)
         name = try top.string("name", default: Self.defaultName(document.file))
@@ -59,13 +62,21 @@ public struct Scenario: Sendable {
         try self.init(document: try ScenarioDocument(file: file, text: text))
     }
 
+    /// What the model commands say to a data scenario (a `[data]` table).
+    static func dataScenarioHint(_ file: String) -> String {
+        "this is a data scenario (real multi-view data, a [data] table), not a model scenario: run it with "
+            + "`cchsim teachers \(file)` (or `cchsim fit \(file) --teacher VIEW --student VIEW` for the fitted Gaussian of two "
+            + "of its views); analyze, simulate, classify, reliability, estimate-mi and run take a model scenario (a [model] "
+            + "table; docs/scenarios.md)"
+    }
+
     /// The top-level tables a scenario may have (`sweep` and `output` are read by `Sweep`).
     public static let sections = ["model", "teacher", "student", "monte_carlo", "estimation", "sweep", "output"]
 
     /// The validated model. - Throws: `ScenarioError` at `model.<key>`.
     public func buildModel() throws(ScenarioError) -> JointGaussian {
         do { return try model.build() } catch {
-            throw ScenarioError(file: file, key: "model.\(error.parameter)", reason: error.reason)
+            throw ScenarioError(file: file, error)
         }
     }
 
@@ -74,7 +85,7 @@ public struct Scenario: Sendable {
     public func analyzeByFormula() throws(ScenarioError) -> KDAnalysis {
         let m = try buildModel()
         do { return try KDAnalysis(model: m, teacher: teacher, student: student) } catch {
-            throw ScenarioError(file: file, key: error.parameter, reason: error.reason)
+            throw ScenarioError(file: file, error)
         }
     }
 
@@ -84,12 +95,12 @@ public struct Scenario: Sendable {
     }
 
     private static func decodeModel(_ r: TableReader, seed: UInt64) throws(ScenarioError) -> ModelSpec {
-        let kind = try r.choice("kind", ["correlations", "latent", "covariance", "random-latent"])
+        let kind = ModelOrigin(rawValue: try r.choice("kind", ModelOrigin.modelKinds.map(\.rawValue)))
         let spec: ModelSpec
         switch kind {
-        case "correlations":
+        case .correlations?:
             spec = .correlations(rhoTS: try r.double("rho_ts"), rhoSY: try r.double("rho_sy"), rhoTY: try r.double("rho_ty"))
-        case "latent":
+        case .latent?:
             let beta = try r.vector("label_loadings")
             let teacherLoadings = try r.matrix("teacher_loadings", flatIsRow: true)
             let studentLoadings = try r.matrix("student_loadings", flatIsRow: true)
@@ -101,9 +112,9 @@ public struct Scenario: Sendable {
                 teacherNoise: try r.double("teacher_noise", default: 0),
                 studentNoise: try r.double("student_noise", default: 0),
                 labelNoise: try r.double("label_noise", default: 0)))
-        case "random-latent":
+        case .randomLatent?:
             spec = try RandomLatentModel.decode(r, seed: seed)
-        default:
+        default:  // .covariance (choice admits the model kinds only)
             let dt = try r.integer("dt", minimum: 1, maximum: SizeLimits.maximumDimension)
             let ds = try r.integer("ds", minimum: 1, maximum: SizeLimits.maximumDimension)
             spec = .covariance(dt: dt, ds: ds, matrix: try r.matrix("matrix"))

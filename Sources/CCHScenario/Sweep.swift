@@ -100,7 +100,7 @@ public struct Sweep: Sendable {
                 // Only a parameter outside its own domain is fatal; a combination of valid values
                 // that is not positive definite is a point's business.
                 if case .invalid = error {
-                    throw ScenarioError(file: base.file, key: "model.\(error.parameter)", reason: error.reason)
+                    throw ScenarioError(file: base.file, error)
                 }
             }
             return scenario

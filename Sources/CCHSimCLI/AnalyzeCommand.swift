@@ -45,14 +45,12 @@ extension CCHSimCommand {
         func output() throws -> String {
             let loaded = try resolveScenario()
             if loaded.classification != nil {
-                do { return try LogisticAnalysisReport.output(loaded, json: json) } catch { throw RunError(error.description) }
+                return try LogisticAnalysisReport.output(loaded, json: json)
             }
             let analysis: KDAnalysis
             let classInformation: ClassInformationSummary?
-            do {
-                analysis = try loaded.analyze(threads: loaded.monteCarlo.threads ?? ProcessInfo.processInfo.activeProcessorCount)
-                classInformation = try loaded.classInformation()
-            } catch { throw RunError(error.description) }
+            analysis = try loaded.analyze(threads: loaded.monteCarlo.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            classInformation = try loaded.classInformation()
             let classFields = classInformation.map(ClassInformationFields.of) ?? []
             let classText = classInformation.map { "\n\n" + ClassInformationReport.text($0) } ?? ""
             return json ? JSONText.object(ScenarioFields.identity(loaded) + AnalysisFields.of(analysis) + classFields)
@@ -93,9 +91,7 @@ extension CCHSimCommand {
                 "teacher": .table(teacher),
                 "student": .table(student),
             ]
-            do { return try Scenario(document: ScenarioDocument(file: "command line", root: root)) } catch {
-                throw RunError(error.description)
-            }
+            return try Scenario(document: ScenarioDocument(file: "command line", root: root))
         }
     }
 }

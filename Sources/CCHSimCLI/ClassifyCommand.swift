@@ -35,19 +35,14 @@ extension CCHSimCommand {
         func output() throws -> String {
             let loaded = try ScenarioLoading.load(file.scenario)
             let used = seedOption.seed ?? loaded.seed
-            let experiment: LogisticKDExperiment
-            let information: ClassInformationSummary
-            do {
-                let settings = loaded.monteCarlo
-                if let testN { try loaded.checkHeldRows(testN, key: "--test-n", what: "the test rows") }
-                guard let e = try loaded.classificationExperiment(trials: trialsOption.trials ?? settings.trials,
-                                                                  testSamples: testN ?? settings.testSamples) else {
-                    throw RunError("\(loaded.file): student.loss: classify needs a logistic student "
-                        + "([model] label = \"sign\" and [student] loss = \"logistic\"); use analyze for the squared loss")
-                }
-                experiment = e
-                information = ClassInformationSummary(model: e.model)
-            } catch let e as ScenarioError { throw RunError(e.description) }
+            let settings = loaded.monteCarlo
+            if let testN { try loaded.checkHeldRows(testN, key: "--test-n", what: "the test rows") }
+            guard let experiment = try loaded.classificationExperiment(trials: trialsOption.trials ?? settings.trials,
+                                                                       testSamples: testN ?? settings.testSamples) else {
+                throw ScenarioError(file: loaded.file, key: "student.loss", reason: "classify needs a logistic student "
+                    + "([model] label = \"sign\" and [student] loss = \"logistic\"); use analyze for the squared loss")
+            }
+            let information = ClassInformationSummary(model: experiment.model)
             let summary = experiment.run(seed: used)
             let fields = ScenarioFields.identity(loaded).filter { $0.key != "seed" } + [("seed", .unsigned(used))]
                 + ClassificationFields.of(experiment, summary, information)

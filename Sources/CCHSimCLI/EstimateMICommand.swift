@@ -83,7 +83,7 @@ extension CCHSimCommand {
                     results.append(try EstimatedGap(input.data, input.columns, estimator: estimator,
                                                     replicates: replicates, level: level, seed: input.seed))
                 } catch {
-                    throw RunError("\(input.source): \(kind.rawValue): \(error.description)"
+                    throw RunError("\(input.source): \(kind.rawValue): \(error)"
                                    + (replicates > 0 ? " (intervals re-estimate on halves of \(input.data.rows / 2) rows; --replicates 0 turns them off)" : ""))
                 }
             }
@@ -129,10 +129,8 @@ struct SampleInput {
         let s = try ScenarioLoading.load(path)
         let n = c.n ?? 1000
         let model: JointGaussian
-        do {
-            try s.checkHeldRows(n, key: "--n", what: "the sample's rows")
-            model = try s.buildModel()
-        } catch { throw RunError(error.description) }
+        try s.checkHeldRows(n, key: "--n", what: "the sample's rows")
+        model = try s.buildModel()
         let seed = c.seed ?? s.seed
         let data = GaussianSampler(model: model).draw(n, label: s.label, from: RandomStream(seed: seed, ids: [streamTag, UInt64(n)]))
         let ts = GaussianInformation.mutualInformation(model.sigma, model.teacherIndices, model.studentIndices)

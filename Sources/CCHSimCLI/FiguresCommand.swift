@@ -20,7 +20,7 @@ extension CCHSimCommand {
         @Option(help: "Directory of the figures.")
         var out: String = "Plots"
 
-        @OptionGroup var threadsOption: ThreadsOption
+        @OptionGroup var threadsOption: ThreadsOption<Self>
 
         @OptionGroup var formatsOption: FormatsOption
 
@@ -71,13 +71,14 @@ enum FigureSet {
         }
         return try names.filter { $0.hasSuffix(".toml") }.sorted().map { "\(directory)/\($0)" }.compactMap { path in
             let text = try ScenarioLoading.readText(path)
-            do throws(ScenarioError) {
-                let document = try ScenarioDocument(file: path, text: text)
-                if DataScenario.isDataScenario(document) { return File(path: path, data: try DataScenario(document: document)) }
-                return document.hasSweep ? File(path: path, data: nil) : nil
-            } catch {
-                throw RunError(error.description)
-            }
+            let document = try ScenarioDocument(file: path, text: text)
+            if document.modelOrigin == .data { return File(path: path, data: try DataScenario(document: document)) }
+            return document.hasSweep ? File(path: path, data: nil) : nil
         }
     }
+}
+
+extension CCHSimCommand.Figures: ThreadsUse {
+    static let work = "Worker threads for each sweep (over its grid points) and each data scenario"
+    static let fallback = "all cores"
 }

@@ -35,18 +35,14 @@ extension CCHSimCommand {
 
         mutating func run() throws {
             let text = try ScenarioLoading.readText(file.scenario)
-            let document: ScenarioDocument
-            do { document = try ScenarioDocument(file: file.scenario, text: text) } catch { throw RunError(error.description) }
-            guard DataScenario.isDataScenario(document) else {
+            let document = try ScenarioDocument(file: file.scenario, text: text)
+            guard document.modelOrigin == .data else {
                 throw RunError("\(file.scenario): a model scenario (no [data] table); `cchsim fit` fits a Gaussian to real data "
                                + "and needs a data scenario (docs/real-data.md). A model scenario is a Gaussian already: "
                                + "run `cchsim analyze \(file.scenario)`")
             }
-            let source: DataScenario, loaded: LoadedData
-            do {
-                source = try DataScenario(document: document)
-                loaded = try source.load()
-            } catch let e as ScenarioError { throw RunError(e.description) } catch let e as DataFileError { throw RunError(e.description) }
+            let source = try DataScenario(document: document)
+            let loaded = try source.load()
             for warning in loaded.warnings { FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8)) }
             let fitted = try FittedScenarioFile(source: source, loaded: loaded, teacher: teacher, student: student)
             if out == "-" {

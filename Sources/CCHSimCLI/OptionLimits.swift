@@ -13,11 +13,20 @@ enum OptionLimits {
     }
 }
 
-/// `--threads`, shared by `simulate`, `run` and `figures`. Parsed unconditionally, so that
-/// `--threads -1` reaches the range check instead of being taken for an option.
-struct ThreadsOption: ParsableArguments {
+/// What `--threads` means to one command: what the threads work on and the default, for its help.
+protocol ThreadsUse {
+    /// E.g. "Worker threads over the grid points" (the range and the reproducibility note follow).
+    static var work: String { get }
+    /// E.g. "all cores".
+    static var fallback: String { get }
+}
+
+/// `--threads`, shared by `simulate`, `run`, `figures` and `teachers`, each with a help text true
+/// for it (`Use`). Parsed unconditionally, so that `--threads -1` reaches the range check instead
+/// of being taken for an option.
+struct ThreadsOption<Use: ThreadsUse>: ParsableArguments {
     @Option(parsing: .unconditional,
-            help: "Worker threads, 1 to \(SizeLimits.maximumThreads) (default: all cores; for simulate the scenario's [monte_carlo] threads first). Results do not depend on it.")
+            help: "\(Use.work), 1 to \(SizeLimits.maximumThreads) (default: \(Use.fallback)). Results do not depend on it.")
     var threads: Int?
 
     func validate() throws {

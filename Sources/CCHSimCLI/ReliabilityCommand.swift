@@ -41,7 +41,7 @@ extension CCHSimCommand {
                         throw ValidationError("--n needs sample sizes of at least 2, comma separated; got '\(n)'")
                     }
                     try OptionLimits.check(size, "--n", minimum: 2, maximum: SizeLimits.maximumSampleSize)
-                    do { try loaded.checkHeldRows(size, key: "--n", what: "the rows of one sample") } catch { throw RunError(error.description) }
+                    try loaded.checkHeldRows(size, key: "--n", what: "the rows of one sample")
                     sizes.append(size)
                 }
                 settings.sampleSizes = sizes
@@ -56,8 +56,9 @@ extension CCHSimCommand {
             }
             if let estimators { settings.estimators = try EstimateMI.estimatorKinds(estimators) }
             let used = seedOption.seed ?? loaded.seed
-            let result: DecisionReliability
-            do { result = try loaded.decisionReliability(settings: settings, seed: used) } catch { throw RunError(error.description) }
+            let options: [Parameter: String] = [.sampleSizes: n.map { _ in "--n" }, .repeats: repeats.map { _ in "--repeats" },
+                                                .neighbours: k.map { _ in "--k" }].compactMapValues { $0 }
+            let result = try loaded.decisionReliability(settings: settings, seed: used, options: options)
             return jsonOption.json ? ReliabilityReport.json(scenario: loaded, seed: used, settings: settings, result: result)
                         : ReliabilityReport.text(scenario: loaded, seed: used, settings: settings, result: result)
         }

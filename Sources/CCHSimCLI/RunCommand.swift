@@ -22,7 +22,7 @@ extension CCHSimCommand {
         @Option(help: "Output directory (created when missing).")
         var out: String = "."
 
-        @OptionGroup var threadsOption: ThreadsOption
+        @OptionGroup var threadsOption: ThreadsOption<Self>
 
         @Option(parsing: .unconditional, help: "Compute shard i of N (points p with p mod N = i - 1), e.g. 2/8.")
         var shard: String?
@@ -51,12 +51,11 @@ extension CCHSimCommand {
 
 /// The parts of `run`, `merge` and `figures` that are not argument parsing.
 enum SweepCommandSupport {
-    /// Loads the scenario file and runs its sweep. - Throws: `RunError`, or `ExitCode(130)` after
+    /// Loads the scenario file and runs its sweep. - Throws: `ScenarioError`, `RunError`, or `ExitCode(130)` after
     /// printing the resume hint when interrupted.
     static func run(scenarioPath: String, options: RunOptions) throws -> RunOutcome {
         let text = try ScenarioLoading.readText(scenarioPath)
-        let sweep: Sweep
-        do { sweep = try Sweep(file: scenarioPath, text: text) } catch { throw RunError(error.description) }
+        let sweep = try Sweep(file: scenarioPath, text: text)
         let runner = try SweepRunner(sweep: sweep, text: text, options: options, evaluators: SweepEvaluators.for(sweep))
         do { return try runner.run() } catch let stop as RunInterrupted {
             FileHandle.standardError.write(Data("\(stop.description)\n".utf8))
@@ -71,4 +70,9 @@ enum SweepCommandSupport {
         lines += outcome.plotFiles.map { "Wrote \($0)" }
         return ReportText.join(lines)
     }
+}
+
+extension CCHSimCommand.Run: ThreadsUse {
+    static let work = "Worker threads over the grid points (one point's Monte Carlo per thread; [monte_carlo] threads is not used)"
+    static let fallback = "all cores"
 }

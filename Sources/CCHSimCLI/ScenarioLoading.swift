@@ -5,11 +5,9 @@ import SweepEngine
 
 /// Reading scenario files from disk for the commands.
 enum ScenarioLoading {
-    /// The scenario at `path`. - Throws: `RunError` naming the file and the reason.
+    /// The scenario at `path`. - Throws: `RunError` or `ScenarioError`, naming the file and the reason.
     static func load(_ path: String) throws -> Scenario {
-        do { return try Scenario(file: path, text: try readText(path)) } catch let e as ScenarioError {
-            throw RunError(e.description)
-        }
+        try Scenario(file: path, text: try readText(path))
     }
 
     /// The UTF-8 text of a regular file. - Throws: `RunError` saying why it cannot be read, in

@@ -19,7 +19,7 @@ extension CCHSimCommand {
 
         @OptionGroup var file: ScenarioFileArgument
         @OptionGroup var trialsOption: TrialsOption
-        @OptionGroup var threadsOption: ThreadsOption
+        @OptionGroup var threadsOption: ThreadsOption<Self>
 
         @Option(help: "Sampler (default: the scenario's [monte_carlo] sampler).")
         var sampler: MonteCarloSampler?
@@ -33,13 +33,8 @@ extension CCHSimCommand {
             if let sampler { settings.sampler = sampler }
             let threadCount = threadsOption.threads ?? settings.threads ?? ProcessInfo.processInfo.activeProcessorCount
             let start = DispatchTime.now().uptimeNanoseconds
-            let experiment: MonteCarloExperiment, summary: MonteCarloSummary
-            do {
-                experiment = try loaded.monteCarloExperiment(settings: settings)
-                summary = try loaded.simulate(experiment, threads: threadCount)
-            } catch {
-                throw RunError(error.description)
-            }
+            let experiment = try loaded.monteCarloExperiment(settings: settings)
+            let summary = try loaded.simulate(experiment, threads: threadCount)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             try StandardOutput.line(output.json ? JSONText.object(ScenarioFields.identity(loaded) + SimulationFields.analysis(of: experiment)
                                              + SimulationFields.of(summary))
@@ -47,4 +42,9 @@ extension CCHSimCommand {
                                                threads: threadCount, seconds: seconds))
         }
     }
+}
+
+extension CCHSimCommand.Simulate: ThreadsUse {
+    static let work = "Worker threads over the trials"
+    static let fallback = "the scenario's [monte_carlo] threads, else all cores"
 }

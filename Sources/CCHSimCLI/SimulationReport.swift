@@ -57,7 +57,7 @@ enum SimulationReport {
     /// Monte Carlo against the analytic gain.
     private static func comparison(_ m: MonteCarloSummary, _ e: MonteCarloExperiment) -> String {
         guard let a = m.analysis, let z = m.zGain else {
-            return "Analytic: no value to compare with (\(m.analysisUnavailable ?? "no formula applies"))."
+            return "Analytic: no value to compare with (\(m.analysisUnavailable?.scenarioDescription ?? "no formula applies"))."
         }
         let distance = abs(z).isFinite ? String(format: "%.2g", abs(z)) : "infinitely many"
         if a.regime.isExact {

@@ -24,7 +24,7 @@ extension CCHSimCommand {
         @Option(help: "Output directory.")
         var out: String = "out"
 
-        @OptionGroup var threadsOption: ThreadsOption
+        @OptionGroup var threadsOption: ThreadsOption<Self>
 
         @OptionGroup var jsonOption: JSONOption
 
@@ -33,8 +33,7 @@ extension CCHSimCommand {
 
         mutating func run() throws {
             let text = try ScenarioLoading.readText(file.scenario)
-            let loaded: DataScenario
-            do { loaded = try DataScenario(file: file.scenario, text: text) } catch { throw RunError(error.description) }
+            let loaded = try DataScenario(file: file.scenario, text: text)
             let outcome = try TeacherSelectionRun.run(loaded, out: out,
                                                       threads: threadsOption.threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                                       plots: !noPlots)
@@ -43,3 +42,8 @@ extension CCHSimCommand {
     }
 }
 
+
+extension CCHSimCommand.Teachers: ThreadsUse {
+    static let work = "Worker threads of the KD experiment (over splits and views)"
+    static let fallback = "all cores"
+}

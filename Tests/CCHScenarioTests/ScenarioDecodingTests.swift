@@ -123,7 +123,7 @@ final class ScenarioDecodingTests: XCTestCase {
         check("[model]\nkind = \"latent\"\nteacher_loadings = [[1.0, 0.0]]\nstudent_loadings = [[1.0]]\nlabel_loadings = [1.0, 0.5]",
               key: "model.student_loadings", reason: "must be ds x 2")
         check("[model]\nkind = \"latent\"\nteacher_loadings = [1.0]\nstudent_loadings = [1.0]\nlabel_loadings = [1.0]",
-              key: "model.latent model", reason: "singular")
+              key: "model", reason: "the latent model's implied covariance is singular")
     }
 
     func testSyntaxErrorsGiveTheLine() {

@@ -1,3 +1,4 @@
+import CCHScenario
 import CCHTestSupport
 import Foundation
 import XCTest
@@ -103,8 +104,9 @@ final class CommandLineTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(files.count, 4)
         for f in files {
             // Data scenarios (a [data] table) run through `cchsim teachers` (DataScenarioTests).
-            let text = try String(contentsOf: scenarios.appendingPathComponent(f), encoding: .utf8)
-            if text.contains("\n[data]\n") { continue }
+            let path = scenarios.appendingPathComponent(f).path
+            let document = try ScenarioDocument(file: path, text: try String(contentsOfFile: path, encoding: .utf8))
+            if document.modelOrigin == .data { continue }
             let r = try Self.run(["analyze", scenarios.appendingPathComponent(f).path, "--json"])
             XCTAssertEqual(r.status, 0, "\(f): \(r.err)")
         }

@@ -140,4 +140,52 @@ final class DataScenarioTests: XCTestCase {
         let meta = try String(contentsOfFile: out + "/toy.meta.json", encoding: .utf8)
         XCTAssertTrue(meta.contains("the reduction of the test MSE"))
     }
+
+    /// A data scenario given to a model command says what it is and which command runs it; a model
+    /// scenario given to `teachers` says it needs a [data] table and names the model commands.
+    func testCommandsNameTheCommandForTheScenarioKind() throws {
+        try writeGoodData()
+        let path = try scenario()
+        for command in ["analyze", "simulate", "classify", "reliability", "estimate-mi", "run"] {
+            let r = try CommandLineTests.run([command, path])
+            XCTAssertEqual(r.status, 1, "\(command): \(r.err)")
+            XCTAssertTrue(r.err.hasPrefix("Error: \(path): data: this is a data scenario (real multi-view data, a [data] table)"), "\(command): \(r.err)")
+            XCTAssertTrue(r.err.contains("run it with `cchsim teachers \(path)`"), "\(command): \(r.err)")
+            XCTAssertFalse(r.err.contains("unknown key"), r.err)
+        }
+        let model = try CommandLineTests.scenarioFile("[model]\nkind = \"correlations\"\nrho_ts = 0.5\nrho_sy = 0.3\nrho_ty = 0.2\n")
+        let r = try CommandLineTests.run(["teachers", model, "--out", directory.appendingPathComponent("none").path])
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertTrue(r.err.hasPrefix("Error: \(model): data: missing: `cchsim teachers` needs a data scenario, a [data] table"), r.err)
+        XCTAssertTrue(r.err.contains("runs with cchsim analyze, simulate, classify, reliability, estimate-mi or run"), r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("none").path))
+        XCTAssertEqual(try ScenarioDocument(file: path, text: String(contentsOfFile: path, encoding: .utf8)).modelOrigin, .data)
+        XCTAssertEqual(try ScenarioDocument(file: model, text: String(contentsOfFile: model, encoding: .utf8)).modelOrigin, .correlations)
+    }
+
+    /// A library parameter error (checked by the library, not the scenario decoder) reaches the
+    /// user as `file: key: reason` with the key that sets the parameter in that file.
+    func testLibraryParameterErrorsNameTheFileAndTheScenarioKey() throws {
+        try writeGoodData()
+        // 40 + 20 of the 60 rows leave none for testing: DistillationExperiment's check.
+        let data = try scenario(rest: "[teacher]\nn = 20\n[student]\nn = 40\n[experiment]\nsplits = 2\n[estimation]\nreplicates = 0\n")
+        let out = directory.appendingPathComponent("lib").path
+        var r = try CommandLineTests.run(["teachers", data, "--out", out, "--no-plots"])
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertTrue(r.err.hasSuffix("\nError: \(data): student.n: 40 student rows + 20 teacher rows leave fewer than 2 of the 60 rows for testing\n"),
+                      r.err)  // after the warning about a.csv's constant column
+        // MonteCarloExperiment's check of a singular student system, in a model scenario.
+        let model = try CommandLineTests.scenarioFile("[model]\nkind = \"correlations\"\nrho_ts = 0.5\nrho_sy = 0.3\nrho_ty = 0.2\n"
+                                                      + "[student]\nn = 1\n[monte_carlo]\ntrials = 100\n")
+        r = try CommandLineTests.run(["simulate", model])
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertEqual(r.err, "Error: \(model): student.n: with ridge 0 the student's system S'S is singular for n <= ds = 1 "
+                       + "(got n = 1); use n > ds or student.ridge > 0\n")
+        // Every parameter has a key in a table a scenario can have.
+        let tables = Set(Scenario.sections + DataScenario.sections)
+        for parameter in Parameter.allCases {
+            let table = String(parameter.scenarioKey.prefix { $0 != "." })
+            XCTAssertTrue(tables.contains(table), "\(parameter): \(parameter.scenarioKey)")
+        }
+    }
 }

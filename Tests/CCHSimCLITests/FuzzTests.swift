@@ -147,7 +147,7 @@ final class FuzzTests: XCTestCase {
             if scenario.classification != nil, Self.affordable(scenario) {
                 steps.append { try CCHSimCommand.Classify.parse([path, "--trials", "2", "--test-n", "10", "--json"]).output() }
             }
-            if scenario.document.root["sweep"] != nil, scenario.truth.method == .analytic {
+            if scenario.document.hasSweep, scenario.truth.method == .analytic {
                 steps.append {
                     let sweep = try Sweep(file: path, text: text)
                     for point in Set([0, sweep.grid.count - 1]) { _ = try sweep.scenario(at: point).analyzeWithFastPath() }

@@ -148,8 +148,8 @@ struct HelpTextTests {
         OPTIONS:
           --trials <trials>       Paired trials, 2 to 1000000000 (default: the scenario's [monte_carlo]
                                   trials).
-          --threads <threads>     Worker threads, 1 to 1024 (default: all cores; for simulate the
-                                  scenario's [monte_carlo] threads first). Results do not depend on it.
+          --threads <threads>     Worker threads over the trials, 1 to 1024 (default: the scenario's
+                                  [monte_carlo] threads, else all cores). Results do not depend on it.
           --sampler <sampler>     Sampler (default: the scenario's [monte_carlo] sampler). (values:
                                   moments, triples)
           --json                  Print one JSON object instead of the report (keys: docs/output.md).
@@ -176,8 +176,9 @@ struct HelpTextTests {
 
         OPTIONS:
           --out <out>             Output directory (created when missing). (default: .)
-          --threads <threads>     Worker threads, 1 to 1024 (default: all cores; for simulate the
-                                  scenario's [monte_carlo] threads first). Results do not depend on it.
+          --threads <threads>     Worker threads over the grid points (one point's Monte Carlo per thread;
+                                  [monte_carlo] threads is not used), 1 to 1024 (default: all cores).
+                                  Results do not depend on it.
           --shard <shard>         Compute shard i of N (points p with p mod N = i - 1), e.g. 2/8.
           --resume                Finish an interrupted run from its checkpoint instead of starting afresh.
           --no-plots              Write no gnuplot scripts or PNGs.
@@ -226,8 +227,8 @@ struct HelpTextTests {
         OPTIONS:
           --scenarios <scenarios> Directory of scenario files. (default: Scenarios)
           --out <out>             Directory of the figures. (default: Plots)
-          --threads <threads>     Worker threads, 1 to 1024 (default: all cores; for simulate the
-                                  scenario's [monte_carlo] threads first). Results do not depend on it.
+          --threads <threads>     Worker threads for each sweep (over its grid points) and each data
+                                  scenario, 1 to 1024 (default: all cores). Results do not depend on it.
           --formats <formats>     Figure formats, comma-separated: png, pdf, svg (default: the scenario's
                                   [output] formats, else png).
           --version               Show the version.
@@ -352,8 +353,8 @@ struct HelpTextTests {
 
         OPTIONS:
           --out <out>             Output directory. (default: out)
-          --threads <threads>     Worker threads, 1 to 1024 (default: all cores; for simulate the
-                                  scenario's [monte_carlo] threads first). Results do not depend on it.
+          --threads <threads>     Worker threads of the KD experiment (over splits and views), 1 to 1024
+                                  (default: all cores). Results do not depend on it.
           --json                  Print one JSON object instead of the report (keys: docs/output.md).
           --no-plots              Write no gnuplot scripts or PNGs.
           --version               Show the version.

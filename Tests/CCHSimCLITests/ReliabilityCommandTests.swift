@@ -79,5 +79,13 @@ struct ReliabilityCommandTests {
         } catch {
             #expect("\(error)" == "\(path): estimation.n: at n = 2: the Gaussian plug-in estimator needs at least 3 rows, got 2")
         }
+        // The same problem from --n names the option, not the file's key (which is fine).
+        let good = try files.write("good.toml", Self.scenario)
+        do {
+            _ = try CCHSimCommand.Reliability.parse([good, "--n", "50,2"]).output()
+            Issue.record("no error for --n 50,2")
+        } catch {
+            #expect("\(error)" == "\(good): --n: at n = 2: the Gaussian plug-in estimator needs at least 3 rows, got 2")
+        }
     }
 }

@@ -64,11 +64,11 @@ struct DecisionReliabilityTests {
     }
 
     @Test func tooSmallSamplesAreErrorsNamingTheSize() throws {
-        #expect(throws: EstimationError.invalid(parameter: "n", reason: "at n = 3: the KSG (k = 3) estimator needs at least 4 rows, got 3")) {
+        #expect(throws: ParameterError.invalid(parameter: .sampleSizes, reason: "at n = 3: the KSG (k = 3) estimator needs at least 4 rows, got 3")) {
             try DecisionReliability(model: try Self.model(), label: .continuous, sampleSizes: [3], repeats: 5,
                                     estimators: [try MIEstimator(.ksg)], seed: 1)
         }
-        #expect(throws: EstimationError.self) {
+        #expect(throws: ParameterError.invalid(parameter: .repeats, reason: "must be at least 2, got 1")) {
             try DecisionReliability(model: try Self.model(), label: .continuous, sampleSizes: [100], repeats: 1,
                                     estimators: [try MIEstimator(.ksg)], seed: 1)
         }

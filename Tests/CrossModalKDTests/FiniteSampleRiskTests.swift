@@ -156,23 +156,23 @@ final class FiniteSampleRiskTests: XCTestCase {
     func testRegimesThatDoNotApplyAreErrorsNotNumbers() throws {
         let m = try TestSupport.randomModel(dt: 2, ds: 5, seed: 1)
         XCTAssertThrowsError(try KDAnalysis(model: m, teacher: TeacherSpec(), student: StudentSpec(samples: .finite(6)))) { error in
-            guard case .regimeDoesNotApply(let p, let reason) = error as? AnalysisError else { return XCTFail("\(error)") }
-            XCTAssertEqual(p, "student.n")
+            guard case .regimeDoesNotApply(let p, let reason) = error as? ParameterError else { return XCTFail("\(error)") }
+            XCTAssertEqual(p, .studentSamples)
             XCTAssertTrue(reason.contains("n > ds + 1 = 6"), reason)
         }
         XCTAssertThrowsError(try KDAnalysis(model: m, teacher: TeacherSpec(fit: .ols(samples: 3)), student: StudentSpec(samples: .finite(50)))) { error in
-            XCTAssertEqual((error as? AnalysisError)?.parameter, "teacher.n")
+            XCTAssertEqual((error as? ParameterError)?.parameter, .teacherSamples)
         }
         XCTAssertThrowsError(try KDAnalysis(model: m, teacher: TeacherSpec(target: .representation, fit: .ols(samples: 30)),
                                             student: StudentSpec(samples: .finite(50)))) { error in
-            XCTAssertEqual((error as? AnalysisError)?.parameter, "teacher.fit")
+            XCTAssertEqual((error as? ParameterError)?.parameter, .teacherFit)
         }
         XCTAssertThrowsError(try KDAnalysis(model: m, teacher: TeacherSpec(), student: StudentSpec(samples: .finite(50), lambda: 1.5))) { error in
-            XCTAssertEqual((error as? AnalysisError)?.parameter, "student.lambda")
+            XCTAssertEqual((error as? ParameterError)?.parameter, .lambda)
         }
         // n == ds with ridge 0: even the approximation is singular, and says so.
         XCTAssertThrowsError(try KDAnalysis(model: m, teacher: TeacherSpec(), student: StudentSpec(samples: .finite(5), allowApproximation: true))) { error in
-            guard case .regimeDoesNotApply = error as? AnalysisError else { return XCTFail("\(error)") }
+            guard case .regimeDoesNotApply = error as? ParameterError else { return XCTFail("\(error)") }
         }
         let approx = try KDAnalysis(model: m, teacher: TeacherSpec(), student: StudentSpec(samples: .finite(4), allowApproximation: true))
         XCTAssertEqual(approx.regime, .deterministicEquivalent)
@@ -184,7 +184,7 @@ final class FiniteSampleRiskTests: XCTestCase {
         let m = try JointGaussian.correlations(rhoTS: 0.5, rhoSY: 0.2, rhoTY: 0.1)
         for scale in [1e308, -1e7, Double.infinity] {
             XCTAssertThrowsError(try KDAnalysis(model: m, teacher: TeacherSpec(scale: scale), student: StudentSpec(samples: .finite(10)))) { error in
-                XCTAssertEqual((error as? AnalysisError)?.parameter, "teacher.scale", "\(scale)")
+                XCTAssertEqual((error as? ParameterError)?.parameter, .teacherScale, "\(scale)")
             }
         }
         let large = try KDAnalysis(model: m, teacher: TeacherSpec(scale: 1e6), student: StudentSpec(samples: .finite(10)))

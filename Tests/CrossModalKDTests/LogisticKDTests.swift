@@ -135,13 +135,13 @@ struct LogisticKDTests {
 
     @Test func invalidSettingsNameTheirKey() throws {
         let m = try Self.noisyLabelModel()
-        #expect(throws: AnalysisError.invalid(parameter: "student.temperature", reason: "must be finite and > 0, got 0.0")) {
+        #expect(throws: ParameterError.invalid(parameter: .temperature, reason: "must be finite and > 0, got 0.0")) {
             try LogisticKDExperiment(model: m, spec: LogisticKDSpec(teacher: .posterior, samples: 10, temperature: 0), trials: 10)
         }
-        #expect(throws: AnalysisError.invalid(parameter: "teacher.n", reason: "must be at least 1, got 0")) {
+        #expect(throws: ParameterError.invalid(parameter: .teacherSamples, reason: "must be at least 1, got 0")) {
             try LogisticKDExperiment(model: m, spec: LogisticKDSpec(teacher: .fitted(samples: 0, ridge: 0), samples: 10), trials: 10)
         }
-        #expect(throws: AnalysisError.self) {
+        #expect(throws: ParameterError.self) {
             try LogisticKDExperiment(model: m, spec: LogisticKDSpec(teacher: .posterior, samples: 10), trials: 1)
         }
     }

@@ -179,7 +179,7 @@ struct MIEstimatorTests {
         #expect(throws: EstimationError.tooFewSamples(estimator: "Gaussian plug-in", rows: 3, needed: 4)) {
             try GaussianPlugInEstimator.mutualInformation(tiny, [0, 1], [2])
         }
-        #expect(throws: EstimationError.self) { try KSGEstimator(k: 0) }
+        #expect(throws: ParameterError.invalid(parameter: .neighbours, reason: "the number of neighbours must be at least 1, got 0")) { try KSGEstimator(k: 0) }
         var constant = Self.sample(m, 50, seed: 2)
         for r in 0..<50 { constant[r, 1] = 2 }
         #expect(throws: EstimationError.singularCovariance(block: "the columns [1]")) {

@@ -4,8 +4,8 @@ import XCTest
 final class ModelTests: XCTestCase {
     func testCorrelationsOutsideTheDeterminantConditionAreRejected() {
         XCTAssertThrowsError(try JointGaussian.correlations(rhoTS: 0.9, rhoSY: 0.9, rhoTY: -0.9)) { error in
-            guard case .notPositiveDefinite(let p, let reason) = error as? ModelError else { return XCTFail("\(error)") }
-            XCTAssertEqual(p, "rho_ts/rho_sy/rho_ty")
+            guard case .notPositiveDefinite(let p, let reason) = error as? ParameterError else { return XCTFail("\(error)") }
+            XCTAssertEqual(p, .correlations)
             XCTAssertTrue(reason.contains("1 + 2 rho_ts rho_sy rho_ty"), reason)
         }
         XCTAssertEqual(JointGaussian.correlationDeterminant(rhoTS: 0.9, rhoSY: 0.9, rhoTY: -0.9), 1 - 2 * 0.729 - 3 * 0.81, accuracy: 1e-15)
@@ -13,22 +13,22 @@ final class ModelTests: XCTestCase {
 
     func testCorrelationOfOneIsRejectedByName() {
         XCTAssertThrowsError(try JointGaussian.correlations(rhoTS: 0.2, rhoSY: 1.0, rhoTY: 0.1)) { error in
-            XCTAssertEqual((error as? ModelError)?.parameter, "rho_sy")
+            XCTAssertEqual((error as? ParameterError)?.parameter, .rhoSY)
         }
     }
 
     func testCovarianceValidation() {
         let notSymmetric = Matrix([[1, 0.2, 0], [0.3, 1, 0], [0, 0, 1]])
         XCTAssertThrowsError(try JointGaussian(dt: 1, ds: 1, covariance: notSymmetric)) { error in
-            XCTAssertTrue((error as? ModelError)?.reason.contains("not symmetric") ?? false, "\(error)")
+            XCTAssertTrue((error as? ParameterError)?.reason.contains("not symmetric") ?? false, "\(error)")
         }
         let notPD = Matrix([[1, 0.9, 0.9], [0.9, 1, -0.9], [0.9, -0.9, 1]])
         XCTAssertThrowsError(try JointGaussian(dt: 1, ds: 1, covariance: notPD)) { error in
-            guard case .notPositiveDefinite(let p, _) = error as? ModelError else { return XCTFail("\(error)") }
-            XCTAssertEqual(p, "matrix")
+            guard case .notPositiveDefinite(let p, _) = error as? ParameterError else { return XCTFail("\(error)") }
+            XCTAssertEqual(p, .covariance)
         }
         XCTAssertThrowsError(try JointGaussian(dt: 2, ds: 1, covariance: .identity(3))) { error in
-            XCTAssertTrue((error as? ModelError)?.reason.contains("must be 4 x 4") ?? false, "\(error)")
+            XCTAssertTrue((error as? ParameterError)?.reason.contains("must be 4 x 4") ?? false, "\(error)")
         }
         XCTAssertThrowsError(try JointGaussian(dt: 0, ds: 1, covariance: .identity(2)))
         var nan = Matrix.identity(3)
@@ -54,11 +54,11 @@ final class ModelTests: XCTestCase {
     func testLatentModelWithoutNoiseAndTooFewFactorsIsSingular() {
         XCTAssertThrowsError(try JointGaussian.latent(teacherLoadings: Matrix([[1.0]]), studentLoadings: Matrix([[1.0]]),
                                                       labelLoadings: [1.0], teacherNoise: 0, studentNoise: 0, labelNoise: 0)) { error in
-            guard case .notPositiveDefinite = error as? ModelError else { return XCTFail("\(error)") }
+            guard case .notPositiveDefinite = error as? ParameterError else { return XCTFail("\(error)") }
         }
         XCTAssertThrowsError(try JointGaussian.latent(teacherLoadings: Matrix([[1.0, 2.0]]), studentLoadings: Matrix([[1.0]]),
                                                       labelLoadings: [1.0, 0.0], teacherNoise: 1, studentNoise: 1, labelNoise: 1)) { error in
-            XCTAssertEqual((error as? ModelError)?.parameter, "student_loadings")
+            XCTAssertEqual((error as? ParameterError)?.parameter, .studentLoadings)
         }
     }
 

@@ -22,7 +22,7 @@ final class MonteCarloAgreementTests: XCTestCase {
             let experiment = try MonteCarloExperiment(model: model, teacher: teacher, student: student,
                                                       settings: MonteCarloSettings(trials: 4000))
             let summary = try experiment.run(seed: seed, pointIndex: 0, threads: 2)
-            let analysis = try XCTUnwrap(summary.analysis, "case \(index): \(summary.analysisUnavailable ?? "")")
+            let analysis = try XCTUnwrap(summary.analysis, "case \(index): \(summary.analysisUnavailable.map(String.init(describing:)) ?? "")")
             XCTAssertTrue(analysis.regime.isExact)
             let label = "case \(index) dt=\(c.dt) ds=\(c.ds) \(c.fit) n=\(c.n)"
             MonteCarloFixtures.assertAgrees(summary.gain, analysis.kdGain, "\(label) gain")

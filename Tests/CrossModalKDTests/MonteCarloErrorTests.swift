@@ -8,10 +8,10 @@ final class MonteCarloErrorTests: XCTestCase {
 
     private func assertRejected(_ student: StudentSpec, teacher: TeacherSpec = TeacherSpec(),
                                 settings: MonteCarloSettings = MonteCarloSettings(), model m: JointGaussian? = nil,
-                                parameter: String, reason: String, line: UInt = #line) {
+                                parameter: Parameter, reason: String, line: UInt = #line) {
         XCTAssertThrowsError(try MonteCarloExperiment(model: m ?? (try model), teacher: teacher, student: student, settings: settings),
                              line: line) { error in
-            guard let e = error as? AnalysisError else { return XCTFail("unexpected \(error)", line: line) }
+            guard let e = error as? ParameterError else { return XCTFail("unexpected \(error)", line: line) }
             XCTAssertEqual(e.parameter, parameter, "\(e)", line: line)
             XCTAssertTrue(e.reason.contains(reason), "\(e)", line: line)
         }
@@ -19,21 +19,21 @@ final class MonteCarloErrorTests: XCTestCase {
 
     func testSettingsNoTrialCanRunWithAreRejected() throws {
         let ds3 = try MonteCarloFixtures.latentModel(dt: 2, ds: 3, seed: 1)
-        assertRejected(StudentSpec(samples: .finite(3)), model: ds3, parameter: "student.n",
+        assertRejected(StudentSpec(samples: .finite(3)), model: ds3, parameter: .studentSamples,
                        reason: "with ridge 0 the student's system S'S is singular for n <= ds = 3 (got n = 3)")
-        assertRejected(StudentSpec(samples: .infinite), parameter: "student.n", reason: "finite number of training samples")
-        assertRejected(StudentSpec(samples: .finite(9)), teacher: TeacherSpec(fit: .ols(samples: 2)), model: ds3, parameter: "teacher.n",
+        assertRejected(StudentSpec(samples: .infinite), parameter: .studentSamples, reason: "finite number of training samples")
+        assertRejected(StudentSpec(samples: .finite(9)), teacher: TeacherSpec(fit: .ols(samples: 2)), model: ds3, parameter: .teacherSamples,
                        reason: "OLS teacher's system T'T is singular for n <= dt = 2")
-        assertRejected(StudentSpec(samples: .finite(9)), teacher: TeacherSpec(fit: .ridge(samples: 5, penalty: 0)), parameter: "teacher.ridge",
+        assertRejected(StudentSpec(samples: .finite(9)), teacher: TeacherSpec(fit: .ridge(samples: 5, penalty: 0)), parameter: .teacherRidge,
                        reason: "finite penalty > 0")
         assertRejected(StudentSpec(samples: .finite(9)), teacher: TeacherSpec(target: .representation, fit: .ridge(samples: 5, penalty: 1)),
-                       parameter: "teacher.fit", reason: "prediction target only")
-        assertRejected(StudentSpec(samples: .finite(9), lambda: 1.5), parameter: "student.lambda", reason: "[0, 1]")
-        assertRejected(StudentSpec(samples: .finite(9)), settings: MonteCarloSettings(trials: 1), parameter: "monte_carlo.trials",
+                       parameter: .teacherFit, reason: "prediction target only")
+        assertRejected(StudentSpec(samples: .finite(9), lambda: 1.5), parameter: .lambda, reason: "[0, 1]")
+        assertRejected(StudentSpec(samples: .finite(9)), settings: MonteCarloSettings(trials: 1), parameter: .trials,
                        reason: "at least 2")
-        assertRejected(StudentSpec(samples: .finite(9)), settings: MonteCarloSettings(testSamples: 0), parameter: "monte_carlo.test_n",
+        assertRejected(StudentSpec(samples: .finite(9)), settings: MonteCarloSettings(testSamples: 0), parameter: .testSamples,
                        reason: "at least 1")
-        assertRejected(StudentSpec(samples: .finite(9)), settings: MonteCarloSettings(threads: 0), parameter: "monte_carlo.threads",
+        assertRejected(StudentSpec(samples: .finite(9)), settings: MonteCarloSettings(threads: 0), parameter: .threads,
                        reason: "at least 1")
     }
 
@@ -43,8 +43,9 @@ final class MonteCarloErrorTests: XCTestCase {
         let e = try MonteCarloExperiment(model: model, teacher: TeacherSpec(fit: .ridge(samples: 10, penalty: 0.5)),
                                          student: StudentSpec(samples: .finite(20)), settings: MonteCarloSettings(trials: 500))
         XCTAssertNil(e.analysis)
-        XCTAssertEqual(e.analysisUnavailable?.hasPrefix("teacher.fit: no exact formula applies to a ridge-fitted teacher"), true,
-                       e.analysisUnavailable ?? "")
+        XCTAssertEqual(e.analysisUnavailable?.parameter, .teacherFit)
+        XCTAssertEqual(e.analysisUnavailable?.reason.hasPrefix("no exact formula applies to a ridge-fitted teacher"), true,
+                       e.analysisUnavailable?.reason ?? "")
         let summary = try e.run(seed: 1, pointIndex: 0, threads: 2)
         XCTAssertNil(summary.zGain)
         XCTAssertNil(summary.zRiskNoKD)
@@ -62,7 +63,8 @@ final class MonteCarloErrorTests: XCTestCase {
         let e = try MonteCarloExperiment(model: model, teacher: TeacherSpec(), student: StudentSpec(samples: .finite(2)),
                                          settings: MonteCarloSettings(trials: 100))
         XCTAssertNil(e.analysis)
-        XCTAssertTrue(e.analysisUnavailable?.contains("exact OLS needs n > ds + 1 = 2") == true, e.analysisUnavailable ?? "")
+        guard case .regimeDoesNotApply(.studentSamples, let reason)? = e.analysisUnavailable else { return XCTFail("\(String(describing: e.analysisUnavailable))") }
+        XCTAssertTrue(reason.hasPrefix("exact OLS needs n > ds + 1 = 2"), reason)
         XCTAssertEqual(try e.run(seed: 1, pointIndex: 0, threads: 1).trials, 100)
     }
 }

@@ -60,7 +60,7 @@ final class MonteCarloTruthTests: XCTestCase {
         XCTAssertEqual(mc.monteCarloTruth?.trials, 5000)
         XCTAssertEqual(mc.monteCarloTruth?.reachedRequestedError, false)
         XCTAssertThrowsError(try KDAnalysis(monteCarloTruthOf: experiment, standardError: -1, maximumTrials: 5000, seed: 1, pointIndex: 0, threads: 1)) {
-            XCTAssertEqual(($0 as? AnalysisError)?.parameter, "student.truth_se")
+            XCTAssertEqual(($0 as? ParameterError)?.parameter, .truthStandardError)
         }
     }
 

@@ -69,7 +69,7 @@ final class PrivilegedInformationTests: XCTestCase {
                 XCTAssertEqual(summary.analysis?.regime, .exactOLSStudentRows, "case \(index)")
             } else {
                 XCTAssertNil(summary.analysis, "case \(index): no analytic risk for vector T or S")
-                XCTAssertTrue(summary.analysisUnavailable?.contains("teacher.rows") == true)
+                XCTAssertEqual(summary.analysisUnavailable?.parameter, .teacherRows)
             }
             XCTAssertTrue(summary.samplerNote?.contains("student's rows") == true)
         }
@@ -126,8 +126,8 @@ final class PrivilegedInformationTests: XCTestCase {
         let model = try MonteCarloFixtures.latentModel(dt: 2, ds: 1, seed: 3)
         XCTAssertThrowsError(try KDAnalysis(model: model, teacher: TeacherSpec(fit: .ols(samples: 50), rows: .student),
                                             student: StudentSpec(samples: .finite(50), lambda: 0.4))) { error in
-            guard case AnalysisError.regimeDoesNotApply(let parameter, let reason) = error else { return XCTFail("\(error)") }
-            XCTAssertEqual(parameter, "teacher.rows")
+            guard case ParameterError.regimeDoesNotApply(let parameter, let reason) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(parameter, .teacherRows)
             XCTAssertTrue(reason.contains("docs/privileged-information.md"), reason)
         }
     }
@@ -136,18 +136,18 @@ final class PrivilegedInformationTests: XCTestCase {
     func testRefusedSettings() throws {
         let model = try JointGaussian.correlations(rhoTS: 0.5, rhoSY: 0.3, rhoTY: 0.6)
         let student = StudentSpec(samples: .finite(20), lambda: 0.4)
-        func parameter(_ teacher: TeacherSpec) -> String? {
+        func parameter(_ teacher: TeacherSpec) -> Parameter? {
             do { _ = try MonteCarloExperiment(model: model, teacher: teacher, student: student, settings: MonteCarloSettings(trials: 10)) } catch {
                 return error.parameter
             }
             return nil
         }
-        XCTAssertEqual(parameter(TeacherSpec(rows: .student)), "teacher.rows")
-        XCTAssertEqual(parameter(TeacherSpec(fit: .ols(samples: 19), rows: .student)), "teacher.n")
+        XCTAssertEqual(parameter(TeacherSpec(rows: .student)), .teacherRows)
+        XCTAssertEqual(parameter(TeacherSpec(fit: .ols(samples: 19), rows: .student)), .teacherSamples)
         XCTAssertNil(parameter(TeacherSpec(fit: .ols(samples: 20), rows: .student)))
         let logistic = LogisticKDSpec(teacher: .posterior, samples: 20, teacherRows: .student)
         XCTAssertThrowsError(try LogisticKDExperiment(model: model, spec: logistic, trials: 10)) {
-            XCTAssertEqual(($0 as? AnalysisError)?.parameter, "teacher.rows")
+            XCTAssertEqual(($0 as? ParameterError)?.parameter, .teacherRows)
         }
     }
 

@@ -40,7 +40,7 @@ struct RegimeSelectionTests {
 
     @Test(arguments: [-0.1, Double.nan, Double.infinity])
     func invalidRidgeIsRejected(_ ridge: Double) {
-        #expect(throws: AnalysisError.self) {
+        #expect(throws: ParameterError.self) {
             try Regime.choose(student: StudentSpec(samples: .finite(10), ridge: ridge), teacherFit: .oracle, ds: 1)
         }
     }

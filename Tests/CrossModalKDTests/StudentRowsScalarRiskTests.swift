@@ -43,7 +43,7 @@ final class StudentRowsScalarRiskTests: XCTestCase {
             let experiment = try MonteCarloExperiment(model: c.0, teacher: teacher, student: student,
                                                       settings: MonteCarloSettings(trials: 6000))
             let summary = try experiment.run(seed: UInt64(70 + index), pointIndex: 0, threads: 2)
-            let analysis = try XCTUnwrap(summary.analysis, summary.analysisUnavailable ?? "")
+            let analysis = try XCTUnwrap(summary.analysis, summary.analysisUnavailable.map(String.init(describing:)) ?? "")
             XCTAssertEqual(analysis.regime, .exactOLSStudentRows)
             MonteCarloFixtures.assertAgrees(summary.riskNoKD, analysis.riskNoKD, "case \(index) risk without KD")
             MonteCarloFixtures.assertAgrees(summary.riskKD, analysis.riskKD, "case \(index) risk with KD")

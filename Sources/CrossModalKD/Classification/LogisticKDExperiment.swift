@@ -21,33 +21,33 @@ public struct LogisticKDExperiment: Sendable {
     /// Stream tag of the classification trials ("cls-kd").
     static let streamTag: UInt64 = 0x636C_732D_6B64
 
-    /// - Throws: `AnalysisError` naming the scenario key at fault.
-    public init(model: JointGaussian, spec: LogisticKDSpec, trials: Int, testSamples: Int? = nil) throws(AnalysisError) {
-        guard trials >= 2 else { throw .invalid(parameter: "trials", reason: "must be at least 2 (for a standard error), got \(trials)") }
-        guard spec.samples >= 1 else { throw .invalid(parameter: "student.n", reason: "must be at least 1, got \(spec.samples)") }
+    /// - Throws: `ParameterError` naming the parameter at fault.
+    public init(model: JointGaussian, spec: LogisticKDSpec, trials: Int, testSamples: Int? = nil) throws(ParameterError) {
+        guard trials >= 2 else { throw .invalid(parameter: .trials, reason: "must be at least 2 (for a standard error), got \(trials)") }
+        guard spec.samples >= 1 else { throw .invalid(parameter: .studentSamples, reason: "must be at least 1, got \(spec.samples)") }
         guard spec.ridge.isFinite, spec.ridge >= 0 else {
-            throw .invalid(parameter: "student.ridge", reason: "must be finite and >= 0, got \(spec.ridge)")
+            throw .invalid(parameter: .studentRidge, reason: "must be finite and >= 0, got \(spec.ridge)")
         }
         guard spec.lambda.isFinite, (0...1).contains(spec.lambda) else {
-            throw .invalid(parameter: "student.lambda", reason: "must lie in [0, 1], got \(spec.lambda)")
+            throw .invalid(parameter: .lambda, reason: "must lie in [0, 1], got \(spec.lambda)")
         }
         guard spec.temperature.isFinite, spec.temperature > 0 else {
-            throw .invalid(parameter: "student.temperature", reason: "must be finite and > 0, got \(spec.temperature)")
+            throw .invalid(parameter: .temperature, reason: "must be finite and > 0, got \(spec.temperature)")
         }
         if case .fitted(let nt, let ridge) = spec.teacher {
-            guard nt >= 1 else { throw .invalid(parameter: "teacher.n", reason: "must be at least 1, got \(nt)") }
+            guard nt >= 1 else { throw .invalid(parameter: .teacherSamples, reason: "must be at least 1, got \(nt)") }
             guard ridge.isFinite, ridge >= 0 else {
-                throw .invalid(parameter: "teacher.ridge", reason: "must be finite and >= 0, got \(ridge)")
+                throw .invalid(parameter: .teacherRidge, reason: "must be finite and >= 0, got \(ridge)")
             }
             if spec.teacherRows == .student, nt != spec.samples {
-                throw .invalid(parameter: "teacher.n",
+                throw .invalid(parameter: .teacherSamples,
                                reason: "a teacher fitted on the student's rows has the student's n = \(spec.samples) samples, got \(nt)")
             }
         } else if spec.teacherRows == .student {
-            throw .invalid(parameter: "teacher.rows", reason: "\"student\" applies to a fitted teacher (fit = \"logistic\")")
+            throw .invalid(parameter: .teacherRows, reason: "\"student\" applies to a fitted teacher (fit = \"logistic\")")
         }
         if let test = testSamples, test < 1 {
-            throw .invalid(parameter: "test_n", reason: "must be at least 1, got \(test)")
+            throw .invalid(parameter: .testSamples, reason: "must be at least 1, got \(test)")
         }
         self.model = model
         self.spec = spec

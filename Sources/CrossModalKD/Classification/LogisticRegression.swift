@@ -40,22 +40,24 @@ public struct LogisticRegression: Sendable {
     /// to second order) below this times max(1, |L|).
     static let tolerance = 1e-14
 
+    /// - Throws: `SampleError` for mismatched or empty data, `ParameterError` for lambda, the
+    ///   temperature or the ridge out of range.
     public init(features: Matrix, labels: [Double], teacherLogits: [Double]? = nil, lambda: Double = 0,
-                temperature: Double = 1, ridge: Double = 0) throws(AnalysisError) {
+                temperature: Double = 1, ridge: Double = 0) throws {
         guard labels.count == features.rows, teacherLogits.map({ $0.count == features.rows }) ?? true else {
-            throw .invalid(parameter: "logistic fit", reason: "features, labels and teacher logits need one row each")
+            throw SampleError("logistic fit", "features, labels and teacher logits need one row each")
         }
         guard features.rows >= 1, features.cols >= 1 else {
-            throw .invalid(parameter: "logistic fit", reason: "needs at least one sample and one feature")
+            throw SampleError("logistic fit", "needs at least one sample and one feature")
         }
         guard lambda.isFinite, (0...1).contains(lambda) else {
-            throw .invalid(parameter: "student.lambda", reason: "must lie in [0, 1], got \(lambda)")
+            throw ParameterError.invalid(parameter: .lambda, reason: "must lie in [0, 1], got \(lambda)")
         }
         guard temperature.isFinite, temperature > 0 else {
-            throw .invalid(parameter: "student.temperature", reason: "must be finite and > 0, got \(temperature)")
+            throw ParameterError.invalid(parameter: .temperature, reason: "must be finite and > 0, got \(temperature)")
         }
         guard ridge.isFinite, ridge >= 0 else {
-            throw .invalid(parameter: "ridge", reason: "must be finite and >= 0, got \(ridge)")
+            throw ParameterError.invalid(parameter: .studentRidge, reason: "must be finite and >= 0, got \(ridge)")
         }
         self.features = features
         self.labels = labels

@@ -40,13 +40,14 @@ public struct DecisionReliability: Sendable {
     static let streamTag: UInt64 = 0x636C_732D_7265_6C
 
     /// Runs `repeats` >= 2 samples at each of `sampleSizes` through each estimator.
-    /// - Throws: `EstimationError` (e.g. a sample size too small for an estimator, naming it).
+    /// - Throws: `ParameterError` (a sample size too small for an estimator names the sample sizes,
+    ///   the size and the estimator).
     public init(model: JointGaussian, label: LabelKind, sampleSizes: [Int], repeats: Int,
-                estimators: [MIEstimator], seed: UInt64, point: Int = 0, parallel: Bool = true) throws(EstimationError) {
+                estimators: [MIEstimator], seed: UInt64, point: Int = 0, parallel: Bool = true) throws(ParameterError) {
         guard !sampleSizes.isEmpty, sampleSizes.allSatisfy({ $0 >= 2 }) else {
-            throw .invalid(parameter: "n", reason: "needs one or more sample sizes of at least 2, got \(sampleSizes)")
+            throw .invalid(parameter: .sampleSizes, reason: "needs one or more sample sizes of at least 2, got \(sampleSizes)")
         }
-        guard repeats >= 2 else { throw .invalid(parameter: "repeats", reason: "must be at least 2, got \(repeats)") }
+        guard repeats >= 2 else { throw .invalid(parameter: .repeats, reason: "must be at least 2, got \(repeats)") }
         let columns = CCHColumns(model: model, label: label)
         let used = estimators.filter { $0.handles(discreteLabel: columns.discreteLabel) }
         skipped = estimators.filter { !$0.handles(discreteLabel: columns.discreteLabel) }.map(\.kind)
@@ -87,11 +88,8 @@ public struct DecisionReliability: Sendable {
 }
 
 extension EstimationError {
-    /// The error with the sample size it happened at.
-    func atSampleSize(_ n: Int) -> EstimationError {
-        switch self {
-        case .invalid(let p, let r): .invalid(parameter: p, reason: "\(r) (at n = \(n))")
-        default: .invalid(parameter: "n", reason: "at n = \(n): \(description)")
-        }
+    /// The error as one of the sample sizes, the size it happened at.
+    func atSampleSize(_ n: Int) -> ParameterError {
+        .invalid(parameter: .sampleSizes, reason: "at n = \(n): \(description)")
     }
 }

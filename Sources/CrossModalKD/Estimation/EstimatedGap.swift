@@ -7,9 +7,10 @@ public struct EstimatedGap: Sendable {
     public let intervals: GapResampling?
 
     /// Estimates on all rows of `data`; `replicates` > 0 adds intervals at `level` from the
-    /// half-samples of `seed`.
+    /// half-samples of `seed`. - Throws: `EstimationError` for a sample the estimator cannot use,
+    /// `ParameterError` for `replicates` or `level` out of range.
     public init(_ data: Matrix, _ columns: CCHColumns, estimator: MIEstimator, replicates: Int,
-                level: Double, seed: UInt64) throws(EstimationError) {
+                level: Double, seed: UInt64) throws {
         self.estimator = estimator
         estimate = try GapEstimate(SampleRows(data), columns, estimator: estimator)
         intervals = replicates > 0

@@ -1,4 +1,5 @@
-/// Why mutual information could not be estimated from a sample.
+/// Why mutual information could not be estimated from a sample (a setting out of range is a
+/// `ParameterError`).
 public enum EstimationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Too few rows for the estimator (`needed` is the least usable sample size).
     case tooFewSamples(estimator: String, rows: Int, needed: Int)
@@ -6,8 +7,6 @@ public enum EstimationError: Error, Equatable, Sendable, CustomStringConvertible
     case singularCovariance(block: String)
     /// Two rows coincide in the joint space, so a kNN distance is zero (discrete data?).
     case duplicatePoints(block: String, rows: Int)
-    /// A setting is out of range.
-    case invalid(parameter: String, reason: String)
 
     public var description: String {
         switch self {
@@ -18,8 +17,6 @@ public enum EstimationError: Error, Equatable, Sendable, CustomStringConvertible
         case .duplicatePoints(let block, let rows):
             "\(rows) rows coincide with another row in \(block), so a nearest-neighbour distance is 0: "
                 + "KSG needs continuous data (for a discrete label use a discrete-label estimator)"
-        case .invalid(let p, let r):
-            "\(p): \(r)"
         }
     }
 }

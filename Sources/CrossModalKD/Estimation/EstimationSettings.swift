@@ -21,7 +21,7 @@ public struct EstimationSettings: Sendable, Equatable {
 extension DecisionReliability {
     /// The decision reliability `settings` describe, for `model` with its label.
     public init(model: JointGaussian, label: LabelKind, settings s: EstimationSettings, seed: UInt64,
-                point: Int = 0, parallel: Bool = true) throws(EstimationError) {
+                point: Int = 0, parallel: Bool = true) throws(ParameterError) {
         var estimators: [MIEstimator] = []
         for kind in s.estimators { estimators.append(try MIEstimator(kind, k: s.k)) }
         try self.init(model: model, label: label, sampleSizes: s.sampleSizes, repeats: s.repeats,

@@ -13,8 +13,8 @@ public struct KSGEstimator: Sendable {
     /// Number of neighbours k >= 1 (Kraskov et al. suggest 2 to 4; larger k: less variance, more bias).
     public let k: Int
 
-    public init(k: Int = 3) throws(EstimationError) {
-        guard k >= 1 else { throw .invalid(parameter: "k", reason: "the number of neighbours must be at least 1, got \(k)") }
+    public init(k: Int = 3) throws(ParameterError) {
+        guard k >= 1 else { throw .invalid(parameter: .neighbours, reason: "the number of neighbours must be at least 1, got \(k)") }
         self.k = k
     }
 

@@ -14,7 +14,7 @@ public struct MIEstimator: Sendable {
     /// The kNN settings (used by `.ksg`).
     public let ksg: KSGEstimator
 
-    public init(_ kind: MIEstimatorKind, k: Int = 3) throws(EstimationError) {
+    public init(_ kind: MIEstimatorKind, k: Int = 3) throws(ParameterError) {
         self.kind = kind
         ksg = try KSGEstimator(k: k)
     }

@@ -31,34 +31,34 @@ public struct JointGaussian: Sendable {
     public let syy: Double
 
     /// A model from its full covariance (T first, then S, then Y).
-    /// - Throws: `ModelError` naming the offending parameter.
-    public init(dt: Int, ds: Int, covariance: Matrix) throws(ModelError) {
-        guard dt >= 1 else { throw .invalid(parameter: "dt", reason: "must be at least 1, got \(dt)") }
-        guard ds >= 1 else { throw .invalid(parameter: "ds", reason: "must be at least 1, got \(ds)") }
+    /// - Throws: `ParameterError` naming the offending parameter.
+    public init(dt: Int, ds: Int, covariance: Matrix) throws(ParameterError) {
+        guard dt >= 1 else { throw .invalid(parameter: .teacherDimension, reason: "must be at least 1, got \(dt)") }
+        guard ds >= 1 else { throw .invalid(parameter: .studentDimension, reason: "must be at least 1, got \(ds)") }
         let d = dt + ds + 1
         guard covariance.rows == d, covariance.cols == d else {
-            throw .invalid(parameter: "matrix",
+            throw .invalid(parameter: .covariance,
                            reason: "must be \(d) x \(d) (dt + ds + 1), got \(covariance.rows) x \(covariance.cols)")
         }
         for i in 0..<d {
             for j in 0..<d {
                 let a = covariance[i, j], b = covariance[j, i]
                 guard a.isFinite else {
-                    throw .invalid(parameter: "matrix", reason: "entry (\(i + 1), \(j + 1)) is not finite")
+                    throw .invalid(parameter: .covariance, reason: "entry (\(i + 1), \(j + 1)) is not finite")
                 }
                 guard abs(a) <= SizeLimits.maximumCovarianceEntry else {
-                    throw .invalid(parameter: "matrix", reason: "entry (\(i + 1), \(j + 1)) = \(a) is beyond \(SizeLimits.maximumCovarianceEntry) "
+                    throw .invalid(parameter: .covariance, reason: "entry (\(i + 1), \(j + 1)) = \(a) is beyond \(SizeLimits.maximumCovarianceEntry) "
                                    + "in magnitude, the largest covariance entry cchsim computes with (risks would overflow); rescale the variables")
                 }
                 guard a.isApproximatelyEqual(to: b, absoluteTolerance: 1e-12, relativeTolerance: 1e-12) else {
-                    throw .invalid(parameter: "matrix",
+                    throw .invalid(parameter: .covariance,
                                    reason: "not symmetric: entry (\(i + 1), \(j + 1)) = \(a) but (\(j + 1), \(i + 1)) = \(b)")
                 }
             }
         }
         let chol: Cholesky
         do { chol = try Cholesky(covariance) } catch {
-            throw .notPositiveDefinite(parameter: "matrix",
+            throw .notPositiveDefinite(parameter: .covariance,
                                        reason: "the covariance of (T, S, Y) is not positive definite (GSL Cholesky failed)")
         }
         let sym = covariance.symmetrised
@@ -67,7 +67,7 @@ public struct JointGaussian: Sendable {
             teacherCholesky = try Cholesky(sym.principal(t))
             studentCholesky = try Cholesky(sym.principal(s))
         } catch {
-            throw .notPositiveDefinite(parameter: "matrix",
+            throw .notPositiveDefinite(parameter: .covariance,
                                        reason: "a diagonal block of the covariance is numerically singular")
         }
         self.dt = dt
@@ -85,8 +85,8 @@ public struct JointGaussian: Sendable {
     /// The scalar model (dt = ds = 1, unit variances) from three correlations.
     ///
     /// Valid iff each |rho| < 1 and 1 + 2 rho_ts rho_sy rho_ty - rho_ts^2 - rho_sy^2 - rho_ty^2 > 0.
-    public static func correlations(rhoTS: Double, rhoSY: Double, rhoTY: Double) throws(ModelError) -> JointGaussian {
-        for (name, r) in [("rho_ts", rhoTS), ("rho_sy", rhoSY), ("rho_ty", rhoTY)] {
+    public static func correlations(rhoTS: Double, rhoSY: Double, rhoTY: Double) throws(ParameterError) -> JointGaussian {
+        for (name, r) in [(Parameter.rhoTS, rhoTS), (.rhoSY, rhoSY), (.rhoTY, rhoTY)] {
             guard r.isFinite, abs(r) < 1 else {
                 throw .invalid(parameter: name, reason: "a correlation must lie strictly between -1 and 1, got \(r)")
             }
@@ -94,7 +94,7 @@ public struct JointGaussian: Sendable {
         let det = correlationDeterminant(rhoTS: rhoTS, rhoSY: rhoSY, rhoTY: rhoTY)
         guard det > 0 else {
             throw .notPositiveDefinite(
-                parameter: "rho_ts/rho_sy/rho_ty",
+                parameter: .correlations,
                 reason: "the correlations violate 1 + 2 rho_ts rho_sy rho_ty - rho_ts^2 - rho_sy^2 - rho_ty^2 > 0 (it is \(det))")
         }
         let m = Matrix([[1, rhoTS, rhoTY], [rhoTS, 1, rhoSY], [rhoTY, rhoSY, 1]])
@@ -110,23 +110,23 @@ public struct JointGaussian: Sendable {
     /// Y = beta'Z + sigma_y e_y with independent standard noises, so
     /// Cov = [At; As; beta'] [At; As; beta']' + diag(sigma_t^2 I, sigma_s^2 I, sigma_y^2).
     public static func latent(teacherLoadings at: Matrix, studentLoadings as_: Matrix, labelLoadings beta: [Double],
-                              teacherNoise: Double, studentNoise: Double, labelNoise: Double) throws(ModelError) -> JointGaussian {
+                              teacherNoise: Double, studentNoise: Double, labelNoise: Double) throws(ParameterError) -> JointGaussian {
         let k = beta.count
-        guard k >= 1 else { throw .invalid(parameter: "label_loadings", reason: "needs at least one latent factor") }
+        guard k >= 1 else { throw .invalid(parameter: .labelLoadings, reason: "needs at least one latent factor") }
         guard at.rows >= 1, at.cols == k else {
-            throw .invalid(parameter: "teacher_loadings", reason: "must be dt x \(k) (k = label_loadings length), got \(at.rows) x \(at.cols)")
+            throw .invalid(parameter: .teacherLoadings, reason: "must be dt x \(k) (k = label_loadings length), got \(at.rows) x \(at.cols)")
         }
         guard as_.rows >= 1, as_.cols == k else {
-            throw .invalid(parameter: "student_loadings", reason: "must be ds x \(k) (k = label_loadings length), got \(as_.rows) x \(as_.cols)")
+            throw .invalid(parameter: .studentLoadings, reason: "must be ds x \(k) (k = label_loadings length), got \(as_.rows) x \(as_.cols)")
         }
         let largest = SizeLimits.maximumLatentScale
-        for (name, m) in [("teacher_loadings", at), ("student_loadings", as_), ("label_loadings", Matrix.column(beta))] {
+        for (name, m) in [(Parameter.teacherLoadings, at), (.studentLoadings, as_), (.labelLoadings, Matrix.column(beta))] {
             guard m.elements.allSatisfy({ $0.isFinite }) else { throw .invalid(parameter: name, reason: "entries must be finite") }
             if let big = m.elements.first(where: { abs($0) > largest }) {
                 throw .invalid(parameter: name, reason: "entries must be at most \(largest) in magnitude (their products are covariances), got \(big)")
             }
         }
-        for (name, s) in [("teacher_noise", teacherNoise), ("student_noise", studentNoise), ("label_noise", labelNoise)] {
+        for (name, s) in [(Parameter.teacherNoise, teacherNoise), (.studentNoise, studentNoise), (.labelNoise, labelNoise)] {
             guard s.isFinite, s >= 0 else { throw .invalid(parameter: name, reason: "a noise standard deviation must be finite and >= 0, got \(s)") }
             guard s <= largest else {
                 throw .invalid(parameter: name, reason: "a noise standard deviation must be at most \(largest) (its square is a variance), got \(s)")
@@ -140,8 +140,8 @@ public struct JointGaussian: Sendable {
         cov[dt + ds, dt + ds] += labelNoise * labelNoise
         do { return try JointGaussian(dt: dt, ds: ds, covariance: cov) } catch {
             throw .notPositiveDefinite(
-                parameter: "latent model",
-                reason: "the implied covariance is singular: give every block positive noise or loadings of full row rank")
+                parameter: .model,
+                reason: "the latent model's implied covariance is singular: give every block positive noise or loadings of full row rank")
         }
     }
 
@@ -159,18 +159,4 @@ public struct JointGaussian: Sendable {
     /// theta = Stt^-1 Sty, the oracle teacher's regression of Y on T.
     public var oracleTeacherWeights: [Double] { teacherCholesky.solve(sty) }
 
-}
-
-/// Why a model specification was rejected. `parameter` names the scenario key at fault.
-public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
-    case invalid(parameter: String, reason: String)
-    case notPositiveDefinite(parameter: String, reason: String)
-
-    public var parameter: String {
-        switch self { case .invalid(let p, _), .notPositiveDefinite(let p, _): p }
-    }
-    public var reason: String {
-        switch self { case .invalid(_, let r), .notPositiveDefinite(_, let r): r }
-    }
-    public var description: String { "\(parameter): \(reason)" }
 }

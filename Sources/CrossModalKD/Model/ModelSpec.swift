@@ -26,8 +26,8 @@ public enum ModelSpec: Sendable, Equatable {
         }
     }
 
-    /// The validated model. - Throws: `ModelError` naming the parameter at fault.
-    public func build() throws(ModelError) -> JointGaussian {
+    /// The validated model. - Throws: `ParameterError` naming the parameter at fault.
+    public func build() throws(ParameterError) -> JointGaussian {
         switch self {
         case .correlations(let ts, let sy, let ty):
             return try .correlations(rhoTS: ts, rhoSY: sy, rhoTY: ty)

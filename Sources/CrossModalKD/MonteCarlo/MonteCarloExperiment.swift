@@ -24,7 +24,7 @@ public struct MonteCarloExperiment: Sendable {
     /// The analytic answer beside the Monte Carlo one, when a formula of docs/theory.md section 4 applies.
     public let analysis: KDAnalysis?
     /// Why there is no analytic answer (nil when `analysis` is set).
-    public let analysisUnavailable: String?
+    public let analysisUnavailable: ParameterError?
     /// Set when a sample is drawn otherwise than `settings.sampler` asks (too small for a Wishart
     /// draw), saying which and why.
     public let samplerNote: String?
@@ -40,35 +40,35 @@ public struct MonteCarloExperiment: Sendable {
     public static let streamTag: UInt64 = 0x6D63
 
     /// Validates the experiment and prepares its constants.
-    /// - Throws: `AnalysisError` naming the scenario key at fault (`student.n` for a singular
-    ///   student system or an infinite n, `teacher.n`, `monte_carlo.trials`, ...).
+    /// - Throws: `ParameterError` naming the parameter at fault (`.studentSamples` for a singular
+    ///   student system or an infinite n, `.teacherSamples`, `.trials`, ...).
     public init(model m: JointGaussian, teacher t: TeacherSpec, student s: StudentSpec,
-                settings mc: MonteCarloSettings) throws(AnalysisError) {
+                settings mc: MonteCarloSettings) throws(ParameterError) {
         guard mc.trials >= 2 else {
-            throw .invalid(parameter: "monte_carlo.trials", reason: "must be at least 2 (for a standard error), got \(mc.trials)")
+            throw .invalid(parameter: .trials, reason: "must be at least 2 (for a standard error), got \(mc.trials)")
         }
         guard mc.trials <= MonteCarloSettings.maximumTrials else {
-            throw .invalid(parameter: "monte_carlo.trials", reason: "must be at most \(MonteCarloSettings.maximumTrials), got \(mc.trials)")
+            throw .invalid(parameter: .trials, reason: "must be at most \(MonteCarloSettings.maximumTrials), got \(mc.trials)")
         }
         if let test = mc.testSamples, test < 1 {
-            throw .invalid(parameter: "monte_carlo.test_n", reason: "must be at least 1, got \(test)")
+            throw .invalid(parameter: .testSamples, reason: "must be at least 1, got \(test)")
         }
         if let threads = mc.threads, threads < 1 {
-            throw .invalid(parameter: "monte_carlo.threads", reason: "must be at least 1, got \(threads)")
+            throw .invalid(parameter: .threads, reason: "must be at least 1, got \(threads)")
         }
         guard s.lambda.isFinite, (0...1).contains(s.lambda) else {
-            throw .invalid(parameter: "student.lambda", reason: "must lie in [0, 1], got \(s.lambda)")
+            throw .invalid(parameter: .lambda, reason: "must lie in [0, 1], got \(s.lambda)")
         }
         guard s.ridge.isFinite, s.ridge >= 0 else {
-            throw .invalid(parameter: "student.ridge", reason: "must be finite and >= 0, got \(s.ridge)")
+            throw .invalid(parameter: .studentRidge, reason: "must be finite and >= 0, got \(s.ridge)")
         }
         guard case .finite(let n) = s.samples else {
-            throw .invalid(parameter: "student.n",
+            throw .invalid(parameter: .studentSamples,
                            reason: "Monte Carlo needs a finite number of training samples (\"inf\" is the population regime: use cchsim analyze)")
         }
-        guard n >= 1 else { throw .invalid(parameter: "student.n", reason: "must be at least 1, got \(n)") }
+        guard n >= 1 else { throw .invalid(parameter: .studentSamples, reason: "must be at least 1, got \(n)") }
         guard s.ridge > 0 || n > m.ds else {
-            throw .invalid(parameter: "student.n",
+            throw .invalid(parameter: .studentSamples,
                            reason: "with ridge 0 the student's system S'S is singular for n <= ds = \(m.ds) (got n = \(n)); "
                                + "use n > ds or student.ridge > 0")
         }
@@ -79,27 +79,27 @@ public struct MonteCarloExperiment: Sendable {
         switch t.fit {
         case .oracle:
             guard t.rows == .own else {
-                throw .invalid(parameter: "teacher.rows", reason: "\"student\" applies to a fitted teacher (fit = \"ols\" or \"ridge\")")
+                throw .invalid(parameter: .teacherRows, reason: "\"student\" applies to a fitted teacher (fit = \"ols\" or \"ridge\")")
             }
             teacherFit = .fixed
         case .ols(let nt), .ridge(let nt, _):
             guard t.target == .prediction else {
-                throw .invalid(parameter: "teacher.fit", reason: "a fitted teacher applies to the prediction target only")
+                throw .invalid(parameter: .teacherFit, reason: "a fitted teacher applies to the prediction target only")
             }
-            guard nt >= 1 else { throw .invalid(parameter: "teacher.n", reason: "must be at least 1, got \(nt)") }
+            guard nt >= 1 else { throw .invalid(parameter: .teacherSamples, reason: "must be at least 1, got \(nt)") }
             if t.rows == .student, nt != n {
-                throw .invalid(parameter: "teacher.n",
+                throw .invalid(parameter: .teacherSamples,
                                reason: "a teacher fitted on the student's rows has the student's n = \(n) samples, got \(nt)")
             }
             teacherSamples = nt
             if case .ridge(_, let penalty) = t.fit {
                 guard penalty.isFinite, penalty > 0 else {
-                    throw .invalid(parameter: "teacher.ridge", reason: "a ridge teacher needs a finite penalty > 0, got \(penalty)")
+                    throw .invalid(parameter: .teacherRidge, reason: "a ridge teacher needs a finite penalty > 0, got \(penalty)")
                 }
                 teacherFit = .ridge(samples: nt, penalty: penalty)
             } else {
                 guard nt > m.dt else {
-                    throw .invalid(parameter: "teacher.n",
+                    throw .invalid(parameter: .teacherSamples,
                                    reason: "an OLS teacher's system T'T is singular for n <= dt = \(m.dt) (got n = \(nt)); "
                                        + "use n > dt or fit = \"ridge\"")
                 }
@@ -143,7 +143,7 @@ public struct MonteCarloExperiment: Sendable {
             analysisUnavailable = nil
         } catch {
             analysis = nil
-            analysisUnavailable = error.description
+            analysisUnavailable = error
         }
         model = m
         teacher = t
@@ -152,15 +152,15 @@ public struct MonteCarloExperiment: Sendable {
     }
 
     /// Runs `settings.trials` trials of grid point `pointIndex` on `threads` threads.
-    /// - Throws: `AnalysisError` when a trial's system is numerically singular or a result is not finite.
-    public func run(seed: UInt64, pointIndex: Int, threads: Int) throws(AnalysisError) -> MonteCarloSummary {
+    /// - Throws: `ParameterError` when a trial's system is numerically singular or a result is not finite.
+    public func run(seed: UInt64, pointIndex: Int, threads: Int) throws(ParameterError) -> MonteCarloSummary {
         try Self.run([(self, pointIndex)], seed: seed, threads: threads)[0].get()
     }
 
     /// Runs several grid points at once, parallel over all their chunks of trials: the summaries
     /// are those `run(seed:pointIndex:threads:)` gives for each point alone, in the given order.
     public static func run(_ points: [(experiment: MonteCarloExperiment, pointIndex: Int)], seed: UInt64,
-                           threads: Int) -> [Result<MonteCarloSummary, AnalysisError>] {
+                           threads: Int) -> [Result<MonteCarloSummary, ParameterError>] {
         // Work item i is chunk i - starts[p] of point p, for the p with starts[p] <= i < starts[p + 1].
         var offsets = [0]
         for point in points { offsets.append(offsets[offsets.count - 1] + point.experiment.chunkCount) }
@@ -191,7 +191,7 @@ public struct MonteCarloExperiment: Sendable {
 
     /// The outcomes of trials `range` of grid point `pointIndex`, one by one (the same trials `run`
     /// summarises; trial indices from 0): for histograms, and tests of the sampling distribution.
-    public func outcomes(seed: UInt64, pointIndex: Int, trials range: Range<Int>) throws(AnalysisError) -> [TrialOutcome] {
+    public func outcomes(seed: UInt64, pointIndex: Int, trials range: Range<Int>) throws(ParameterError) -> [TrialOutcome] {
         precondition(range.lowerBound >= 0, "trial indices start at 0")
         guard !range.isEmpty else { return [] }
         let worker = Worker(seed: seed, points: 1)
@@ -210,7 +210,7 @@ public struct MonteCarloExperiment: Sendable {
     }
 
     /// One trial drawing from `stream` in the order `MonteCarloSampler` documents.
-    public func simulateTrial(drawingFrom stream: RandomStream) throws(AnalysisError) -> TrialOutcome {
+    public func simulateTrial(drawingFrom stream: RandomStream) throws(ParameterError) -> TrialOutcome {
         do { return try TrialWorkspace(plan: plan, frame: frame).run(stream) } catch { throw describe(error, trial: 0) }
     }
 
@@ -224,18 +224,18 @@ public struct MonteCarloExperiment: Sendable {
                           analysis: analysis, analysisUnavailable: analysisUnavailable)
     }
 
-    fileprivate func describe(_ failure: TrialFailure, trial: Int) -> AnalysisError {
+    fileprivate func describe(_ failure: TrialFailure, trial: Int) -> ParameterError {
         switch failure {
         case .studentSingular:
-            return .invalid(parameter: "student.n",
+            return .invalid(parameter: .studentSamples,
                             reason: "trial \(trial): the student's least-squares system is numerically singular "
                                 + "(n = \(plan.studentSamples), ds = \(model.ds), ridge = \(student.ridge)); use more samples or ridge > 0")
         case .teacherSingular:
-            return .invalid(parameter: "teacher.n",
+            return .invalid(parameter: .teacherSamples,
                             reason: "trial \(trial): the teacher's least-squares system is numerically singular (dt = \(model.dt)); "
                                 + "use more teacher samples or a ridge teacher")
         case .notFinite:
-            return .invalid(parameter: "monte_carlo", reason: "trial \(trial) gave a non-finite risk or accuracy")
+            return .invalid(parameter: .monteCarlo, reason: "trial \(trial) gave a non-finite risk or accuracy")
         }
     }
 }
@@ -244,14 +244,14 @@ public struct MonteCarloExperiment: Sendable {
 /// Written only by `ParallelChunks.run`'s `consume`, which never runs concurrently.
 private final class PointTotals: @unchecked Sendable {
     var moments: [TrialMoments]
-    var failures: [AnalysisError?]
+    var failures: [ParameterError?]
 
     init(points: Int) {
         moments = Array(repeating: TrialMoments(), count: points)
         failures = Array(repeating: nil, count: points)
     }
 
-    func add(_ chunk: Result<TrialMoments, AnalysisError>, point: Int) {
+    func add(_ chunk: Result<TrialMoments, ParameterError>, point: Int) {
         switch chunk {
         case .success(let m): moments[point] = moments[point].merged(with: m)
         case .failure(let e): if failures[point] == nil { failures[point] = e }
@@ -286,7 +286,7 @@ private final class Worker {
     }
 
     /// The moments of one chunk's trials, or the failure of its first failing trial.
-    func run(_ e: MonteCarloExperiment, point: Int, pointIndex: Int, chunk: Int) -> Result<TrialMoments, AnalysisError> {
+    func run(_ e: MonteCarloExperiment, point: Int, pointIndex: Int, chunk: Int) -> Result<TrialMoments, ParameterError> {
         let stream = self.stream(pointIndex: pointIndex, chunk: chunk)
         let workspace = self.workspace(e, point: point)
         let first = chunk * e.trialsPerChunk

@@ -45,7 +45,7 @@ public struct MonteCarloSummary: Sendable {
     public let riskCurve: MonteCarloRiskCurve
     /// The analytic answer (nil when no formula applies; then `analysisUnavailable` says why).
     public let analysis: KDAnalysis?
-    public let analysisUnavailable: String?
+    public let analysisUnavailable: ParameterError?
 
     /// z-scores of the Monte Carlo means against the analytic values (nil without an analysis).
     public var zRiskNoKD: Double? { analysis.map { riskNoKD.zScore(against: $0.riskNoKD) } }

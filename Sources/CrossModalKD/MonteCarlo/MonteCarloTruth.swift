@@ -25,14 +25,14 @@ extension KDAnalysis {
     /// The KD answer estimated by the Monte Carlo engine: `experiment`'s trials (starting with its
     /// `settings.trials`, growing up to `maximumTrials`) until the gains' standard error is at most
     /// `standardError` (squared label units). Regime `.monteCarlo`; `monteCarloTruth` holds the
-    /// estimate. - Throws: `AnalysisError` for a bad target or budget, or a failing trial.
+    /// estimate. - Throws: `ParameterError` for a bad target or budget, or a failing trial.
     public init(monteCarloTruthOf experiment: MonteCarloExperiment, standardError: Double, maximumTrials: Int,
-                seed: UInt64, pointIndex: Int, threads: Int) throws(AnalysisError) {
+                seed: UInt64, pointIndex: Int, threads: Int) throws(ParameterError) {
         guard standardError.isFinite, standardError > 0 else {
-            throw .invalid(parameter: "student.truth_se", reason: "must be a finite number > 0, got \(standardError)")
+            throw .invalid(parameter: .truthStandardError, reason: "must be a finite number > 0, got \(standardError)")
         }
         guard maximumTrials >= experiment.settings.trials else {
-            throw .invalid(parameter: "student.truth_max_trials",
+            throw .invalid(parameter: .truthMaximumTrials,
                            reason: "must be at least monte_carlo.trials = \(experiment.settings.trials), got \(maximumTrials)")
         }
         var current = experiment

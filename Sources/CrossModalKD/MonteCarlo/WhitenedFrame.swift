@@ -49,13 +49,13 @@ struct WhitenedFrame: Sendable {
     /// - Parameters:
     ///   - fixedWeights: theta_eff of a teacher that is not fitted (`TeacherSignal.weights`).
     ///   - scale: c, applied to a fitted teacher's weights.
-    init(model m: JointGaussian, fixedWeights: [Double], scale: Double) throws(AnalysisError) {
+    init(model m: JointGaussian, fixedWeights: [Double], scale: Double) throws(ParameterError) {
         ds = m.ds
         dt = m.dt
         let order = m.studentIndices + [m.labelIndex] + m.teacherIndices
         let l: Matrix
         do { l = try Cholesky(m.sigma.principal(order)).lower } catch {
-            throw .invalid(parameter: "model", reason: "the covariance in the order (S, Y, T) has no Cholesky factor")
+            throw .invalid(parameter: .model, reason: "the covariance in the order (S, Y, T) has no Cholesky factor")
         }
         let s = Array(0..<ds), y = ds, t = Array((ds + 1)..<(ds + 1 + dt))
         let lss = l.principal(s)

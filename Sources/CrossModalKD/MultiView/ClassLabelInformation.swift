@@ -18,7 +18,7 @@ public enum ClassLabelInformation {
     /// class frequencies on `rows` (linear discriminant analysis), then
     /// I = H(Y) - mean_i H(p(. | s_i)) with p(y | s) the fitted posterior. In [0, H(Y)].
     /// - Throws: when the pooled covariance is singular (fewer rows than classes + dimensions).
-    public static func gaussianPosterior(_ scores: Matrix, labels: [Int], classes: Int, rows: [Int]) throws(AnalysisError) -> Double {
+    public static func gaussianPosterior(_ scores: Matrix, labels: [Int], classes: Int, rows: [Int]) throws -> Double {
         let d = scores.cols, n = rows.count
         var counts = [Int](repeating: 0, count: classes)
         var means = Matrix(rows: classes, cols: d)
@@ -29,7 +29,7 @@ public enum ClassLabelInformation {
         for c in 0..<classes where counts[c] > 0 { for j in 0..<d { means[c, j] /= Double(counts[c]) } }
         let present = (0..<classes).filter { counts[$0] > 0 }
         guard n > present.count + d else {
-            throw .invalid(parameter: "gaussian posterior", reason: "needs more than \(present.count + d) rows, got \(n)")
+            throw SampleError("gaussian posterior", "needs more than \(present.count + d) rows, got \(n)")
         }
         var pooled = Matrix(rows: d, cols: d)
         var x = [Double](repeating: 0, count: d)
@@ -40,7 +40,7 @@ public enum ClassLabelInformation {
         for a in 0..<d { for b in 0...a { let v = pooled[a, b] / Double(n - present.count); pooled[a, b] = v; pooled[b, a] = v } }
         let factor: Cholesky
         do { factor = try Cholesky(pooled) } catch {
-            throw .invalid(parameter: "gaussian posterior", reason: "the pooled within-class covariance is singular")
+            throw SampleError("gaussian posterior", "the pooled within-class covariance is singular")
         }
         // Discriminant of class c: mu_c' P s - mu_c' P mu_c / 2 + ln pi_c, P = pooled^-1.
         var directions: [[Double]] = [], offsets: [Double] = []
@@ -68,9 +68,9 @@ public enum ClassLabelInformation {
     /// Folds are a permutation of `rows` drawn from the stream (seed, [tag]): the same for any
     /// thread count.
     public static func heldOutBound(_ scores: Matrix, labels: [Int], classes: Int, rows: [Int], folds: Int,
-                                    ridge: Double, seed: UInt64) throws(AnalysisError) -> Double {
+                                    ridge: Double, seed: UInt64) throws -> Double {
         guard folds >= 2, rows.count >= folds else {
-            throw .invalid(parameter: "folds", reason: "needs at least 2 folds and a row per fold, got \(folds) folds of \(rows.count) rows")
+            throw ParameterError.invalid(parameter: .folds, reason: "needs at least 2 folds and a row per fold, got \(folds) folds of \(rows.count) rows")
         }
         let stream = RandomStream(seed: seed, ids: [probeStreamTag])
         var order = rows

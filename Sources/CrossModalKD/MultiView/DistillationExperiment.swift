@@ -76,18 +76,19 @@ public struct DistillationExperiment: Sendable {
     }
 
     /// Runs the experiment on `threads` workers; `progress(done, total)` is called after each work
-    /// item, in order, from one thread at a time.
+    /// item, in order, from one thread at a time. - Throws: `ParameterError` for settings the data
+    /// cannot carry, `SampleError` for a fit the data cannot support.
     public init(_ data: MultiViewData, settings: Settings, threads: Int,
-                progress: (@Sendable (Int, Int) -> Void)? = nil) throws(AnalysisError) {
+                progress: (@Sendable (Int, Int) -> Void)? = nil) throws {
         try Self.validate(settings, rows: data.rows)
         let data = data.label.classCount == nil ? data.centred() : data
         let views = data.viewCount, splits = settings.splits
         let total = 2 * splits * views
         let done = Counter()
         // Pass 1: teachers, per (split, view): predictions on the student's rows and the test score.
-        let teachers = Self.parallel(count: splits * views, threads: threads) { item -> Result<TeacherOutput, AnalysisError> in
+        let teachers = Self.parallel(count: splits * views, threads: threads) { item -> Result<TeacherOutput, any Error> in
             let s = item / views, v = item % views
-            do throws(AnalysisError) {
+            do {
                 return .success(try Learner(data: data, settings: settings).teacher(view: v, split: Self.split(s, rows: data.rows, settings: settings)))
             } catch { return .failure(error) }
         } consume: { progress?(done.increment(), total) }
@@ -100,9 +101,9 @@ public struct DistillationExperiment: Sendable {
         }
         // Pass 2: students, per (split, student view): baseline and every teacher.
         let outputs = teacherOutputs
-        let students = Self.parallel(count: splits * views, threads: threads) { item -> Result<[PairSplit], AnalysisError> in
+        let students = Self.parallel(count: splits * views, threads: threads) { item -> Result<[PairSplit], any Error> in
             let s = item / views, v = item % views
-            do throws(AnalysisError) {
+            do {
                 let learner = Learner(data: data, settings: settings)
                 let teachersOfSplit = Array(outputs[(s * views)..<((s + 1) * views)])
                 return .success(try learner.students(view: v, split: Self.split(s, rows: data.rows, settings: settings), teachers: teachersOfSplit))
@@ -130,27 +131,27 @@ public struct DistillationExperiment: Sendable {
         self.settings = settings
     }
 
-    static func validate(_ s: Settings, rows n: Int) throws(AnalysisError) {
-        guard s.splits >= 2 else { throw .invalid(parameter: "splits", reason: "needs at least 2 splits, got \(s.splits)") }
-        guard s.studentRows >= 4 else { throw .invalid(parameter: "student_n", reason: "needs at least 4 rows, got \(s.studentRows)") }
+    static func validate(_ s: Settings, rows n: Int) throws {
+        guard s.splits >= 2 else { throw ParameterError.invalid(parameter: .splits, reason: "needs at least 2 splits, got \(s.splits)") }
+        guard s.studentRows >= 4 else { throw ParameterError.invalid(parameter: .studentSamples, reason: "needs at least 4 rows, got \(s.studentRows)") }
         let teacherOwn: Int
         if case .own(let nt) = s.teacherRows {
-            guard nt >= 2 else { throw .invalid(parameter: "teacher_n", reason: "needs at least 2 rows, got \(nt)") }
+            guard nt >= 2 else { throw ParameterError.invalid(parameter: .teacherSamples, reason: "needs at least 2 rows, got \(nt)") }
             teacherOwn = nt
         } else { teacherOwn = 0 }
         guard s.studentRows + teacherOwn + 2 <= n else {
-            throw .invalid(parameter: "student_n", reason: "student_n + teacher_n = \(s.studentRows + teacherOwn) leaves fewer than 2 of the \(n) rows for testing")
+            throw ParameterError.invalid(parameter: .studentSamples, reason: "\(s.studentRows) student rows + \(teacherOwn) teacher rows leave fewer than 2 of the \(n) rows for testing")
         }
-        guard (0...1).contains(s.lambda) else { throw .invalid(parameter: "lambda", reason: "must lie in [0, 1], got \(s.lambda)") }
-        guard s.temperature > 0, s.temperature.isFinite else { throw .invalid(parameter: "temperature", reason: "must be > 0, got \(s.temperature)") }
+        guard (0...1).contains(s.lambda) else { throw ParameterError.invalid(parameter: .lambda, reason: "must lie in [0, 1], got \(s.lambda)") }
+        guard s.temperature > 0, s.temperature.isFinite else { throw ParameterError.invalid(parameter: .temperature, reason: "must be > 0, got \(s.temperature)") }
         guard !s.lambdaGrid.isEmpty, s.lambdaGrid.allSatisfy({ (0...1).contains($0) }) else {
-            throw .invalid(parameter: "lambda_grid", reason: "needs values in [0, 1], got \(s.lambdaGrid)")
+            throw ParameterError.invalid(parameter: .lambdaGrid, reason: "needs values in [0, 1], got \(s.lambdaGrid)")
         }
         let validation = Int((Double(s.studentRows) * s.validationFraction).rounded())
         guard s.validationFraction > 0, s.validationFraction < 1, validation >= 1, s.studentRows - validation >= 2 else {
-            throw .invalid(parameter: "validation_fraction", reason: "must leave at least 1 validation and 2 fitting rows of student_n = \(s.studentRows), got \(s.validationFraction)")
+            throw ParameterError.invalid(parameter: .validationFraction, reason: "must leave at least 1 validation and 2 fitting rows of the student's \(s.studentRows), got \(s.validationFraction)")
         }
-        guard s.ridge > 0, s.ridge.isFinite else { throw .invalid(parameter: "ridge", reason: "must be > 0, got \(s.ridge)") }
+        guard s.ridge > 0, s.ridge.isFinite else { throw ParameterError.invalid(parameter: .studentRidge, reason: "must be > 0, got \(s.ridge)") }
     }
 
     /// Items in order on `threads` workers.
@@ -189,7 +190,7 @@ public struct DistillationExperiment: Sendable {
         let data: MultiViewData
         let settings: Settings
 
-        func teacher(view v: Int, split: (student: [Int], teacher: [Int], test: [Int])) throws(AnalysisError) -> TeacherOutput {
+        func teacher(view v: Int, split: (student: [Int], teacher: [Int], test: [Int])) throws -> TeacherOutput {
             let x = data.representations[v]
             switch data.label {
             case .classes(let labels, let names):
@@ -206,7 +207,7 @@ public struct DistillationExperiment: Sendable {
         }
 
         /// Student view `v` on one split: the baseline, then KD from every other view.
-        func students(view v: Int, split: (student: [Int], teacher: [Int], test: [Int]), teachers: [TeacherOutput]) throws(AnalysisError) -> [PairSplit] {
+        func students(view v: Int, split: (student: [Int], teacher: [Int], test: [Int]), teachers: [TeacherOutput]) throws -> [PairSplit] {
             let x = data.representations[v]
             let validationCount = Int((Double(split.student.count) * settings.validationFraction).rounded())
             let fitRows = Array(split.student[..<(split.student.count - validationCount)])
@@ -236,7 +237,7 @@ public struct DistillationExperiment: Sendable {
 
         /// A student fitted on `rows` of `x` (KD from `teacher`'s targets when given); Newton starts
         /// at `start` (the same optimum, fewer iterations).
-        private func fit(_ x: Matrix, rows: [Int], teacher: Matrix?, lambda: Double, from start: Student? = nil) throws(AnalysisError) -> Student {
+        private func fit(_ x: Matrix, rows: [Int], teacher: Matrix?, lambda: Double, from start: Student? = nil) throws -> Student {
             switch data.label {
             case .classes(let labels, let names):
                 return .softmax(try SoftmaxKD(features: x.selectingRows(rows), labels: rows.map { labels[$0] }, classes: names.count,

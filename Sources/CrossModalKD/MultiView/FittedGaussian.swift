@@ -102,9 +102,9 @@ public struct FittedGaussian: Sendable {
 
     /// The analytic answer of the theory for the data experiment `settings` on this model:
     /// `KDAnalysis` with the teacher and student of `FittedKDSetting(settings)`.
-    /// - Throws: `AnalysisError` when no regime of docs/theory.md section 4 applies (e.g. a teacher
+    /// - Throws: `ParameterError` when no regime of docs/theory.md section 4 applies (e.g. a teacher
     ///   on the student's rows with a view wider than one component: Monte Carlo only).
-    public func analysis(_ settings: DistillationExperiment.Settings) throws(AnalysisError) -> KDAnalysis {
+    public func analysis(_ settings: DistillationExperiment.Settings) throws(ParameterError) -> KDAnalysis {
         let setting = FittedKDSetting(settings)
         return try KDAnalysis(model: model, teacher: setting.teacher, student: setting.student)
     }

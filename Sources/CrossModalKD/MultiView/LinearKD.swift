@@ -10,12 +10,12 @@ public struct LinearKD: Sendable {
     public let coefficients: [Double]
 
     /// Fits on `features` (n x d), targets `y`, teacher predictions `u` (nil: no KD).
-    /// - Throws: `AnalysisError` for mismatched lengths or a singular system (with gamma = 0: fewer
+    /// - Throws: `SampleError` for mismatched lengths or a singular system (with gamma = 0: fewer
     ///   independent rows than features).
-    public init(features: Matrix, targets y: [Double], teacher u: [Double]?, lambda: Double, ridge: Double) throws(AnalysisError) {
+    public init(features: Matrix, targets y: [Double], teacher u: [Double]?, lambda: Double, ridge: Double) throws {
         let n = features.rows, d = features.cols
         guard n >= 1, y.count == n, u.map({ $0.count == n }) ?? true else {
-            throw .invalid(parameter: "linear fit", reason: "needs at least 1 row and one target per row")
+            throw SampleError("linear fit", "needs at least 1 row and one target per row")
         }
         let z = u.map { u in zip(y, u).map { (1 - lambda) * $0 + lambda * $1 } } ?? y
         var gram = Matrix(rows: d, cols: d), cross = [Double](repeating: 0, count: d)
@@ -28,8 +28,8 @@ public struct LinearKD: Sendable {
         }
         for a in 0..<d { gram[a, a] += ridge; for b in 0..<a { gram[b, a] = gram[a, b] } }
         do { coefficients = try Cholesky(gram).solve(cross) } catch {
-            throw .invalid(parameter: "linear fit",
-                           reason: "the least-squares system of \(n) rows and \(d) components is singular (OLS needs more independent rows than components)")
+            throw SampleError("linear fit",
+                              "the least-squares system of \(n) rows and \(d) components is singular (OLS needs more independent rows than components)")
         }
     }
 

@@ -7,14 +7,14 @@ public struct MultiViewData: Sendable {
     public let representations: [Matrix]
     public let label: MultiViewLabel
 
-    /// - Throws: unless there are at least two views with equally many rows and one label per row.
-    public init(viewNames: [String], representations: [Matrix], label: MultiViewLabel) throws(AnalysisError) {
+    /// - Throws: `SampleError` unless there are at least two views with equally many rows and one label per row.
+    public init(viewNames: [String], representations: [Matrix], label: MultiViewLabel) throws {
         guard viewNames.count == representations.count, representations.count >= 2 else {
-            throw .invalid(parameter: "views", reason: "needs at least two named views, got \(representations.count)")
+            throw SampleError("views", "needs at least two named views, got \(representations.count)")
         }
         let n = representations[0].rows
         guard representations.allSatisfy({ $0.rows == n && $0.cols >= 1 }), label.count == n else {
-            throw .invalid(parameter: "views", reason: "every view and the label need the same number of rows")
+            throw SampleError("views", "every view and the label need the same number of rows")
         }
         self.viewNames = viewNames
         self.representations = representations

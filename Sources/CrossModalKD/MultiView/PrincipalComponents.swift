@@ -15,11 +15,11 @@ public struct PrincipalComponents: Sendable {
     public let scores: Matrix
 
     /// The first `k` >= 1 components of `data` (rows x columns, at least 2 rows, no constant column).
-    /// - Throws: `AnalysisError.invalid` for a constant column or too few rows.
-    public init(_ data: Matrix, components k: Int) throws(AnalysisError) {
+    /// - Throws: `SampleError` for a constant column or too few rows, `ParameterError` for k < 1.
+    public init(_ data: Matrix, components k: Int) throws {
         let n = data.rows, p = data.cols
-        guard k >= 1 else { throw .invalid(parameter: "components", reason: "must be at least 1, got \(k)") }
-        guard n >= 2, p >= 1 else { throw .invalid(parameter: "view", reason: "needs at least 2 rows and 1 column, got \(n) x \(p)") }
+        guard k >= 1 else { throw ParameterError.invalid(parameter: .components, reason: "must be at least 1, got \(k)") }
+        guard n >= 2, p >= 1 else { throw SampleError("view", "needs at least 2 rows and 1 column, got \(n) x \(p)") }
         var z = data
         for j in 0..<p {
             var mean = 0.0
@@ -29,7 +29,7 @@ public struct PrincipalComponents: Sendable {
             for i in 0..<n { let x = data[i, j] - mean; ss += x * x }
             let sd = (ss / Double(n - 1)).squareRoot()
             guard sd > 0, sd.isFinite else {
-                throw .invalid(parameter: "view", reason: "column \(j + 1) is constant; drop it before the principal components")
+                throw SampleError("view", "column \(j + 1) is constant; drop it before the principal components")
             }
             for i in 0..<n { z[i, j] = (data[i, j] - mean) / sd }
         }

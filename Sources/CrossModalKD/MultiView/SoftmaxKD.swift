@@ -37,20 +37,22 @@ public struct SoftmaxKD: Sendable {
     /// Stop when the Newton decrement is below this times max(1, |L|).
     public static let tolerance = 1e-12
 
+    /// - Throws: `SampleError` for fewer than 2 classes or mismatched shapes, `ParameterError` for
+    ///   lambda, the temperature or the ridge out of range.
     public init(features: Matrix, labels: [Int], classes: Int, softTargets: Matrix? = nil, lambda: Double = 0,
-                temperature: Double = 1, ridge: Double) throws(AnalysisError) {
-        guard classes >= 2 else { throw .invalid(parameter: "classes", reason: "needs at least 2 classes, got \(classes)") }
+                temperature: Double = 1, ridge: Double) throws {
+        guard classes >= 2 else { throw SampleError("classes", "needs at least 2 classes, got \(classes)") }
         guard features.rows >= 1, labels.count == features.rows, labels.allSatisfy({ (0..<classes).contains($0) }) else {
-            throw .invalid(parameter: "softmax fit", reason: "needs one label in 0..<\(classes) per feature row")
+            throw SampleError("softmax fit", "needs one label in 0..<\(classes) per feature row")
         }
         if let q = softTargets {
             guard q.rows == features.rows, q.cols == classes else {
-                throw .invalid(parameter: "softmax fit", reason: "soft targets must be \(features.rows) x \(classes)")
+                throw SampleError("softmax fit", "soft targets must be \(features.rows) x \(classes)")
             }
         }
-        guard lambda.isFinite, (0...1).contains(lambda) else { throw .invalid(parameter: "lambda", reason: "must lie in [0, 1], got \(lambda)") }
-        guard temperature.isFinite, temperature > 0 else { throw .invalid(parameter: "temperature", reason: "must be > 0, got \(temperature)") }
-        guard ridge.isFinite, ridge > 0 else { throw .invalid(parameter: "ridge", reason: "must be > 0 (separable classes have no finite optimum without it), got \(ridge)") }
+        guard lambda.isFinite, (0...1).contains(lambda) else { throw ParameterError.invalid(parameter: .lambda, reason: "must lie in [0, 1], got \(lambda)") }
+        guard temperature.isFinite, temperature > 0 else { throw ParameterError.invalid(parameter: .temperature, reason: "must be > 0, got \(temperature)") }
+        guard ridge.isFinite, ridge > 0 else { throw ParameterError.invalid(parameter: .studentRidge, reason: "must be > 0 (separable classes have no finite optimum without it), got \(ridge)") }
         self.features = features
         self.labels = labels
         self.classes = classes

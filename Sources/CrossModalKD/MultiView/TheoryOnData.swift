@@ -55,7 +55,7 @@ public struct TheoryOnData: Sendable {
                         setting: FittedKDSetting, trials: Int, threads: Int) throws(TheoryUnavailable) -> Prediction {
         let fit: FittedGaussian
         do { fit = try FittedGaussian(data, pair: pair) } catch { throw TheoryUnavailable(error.description) }
-        do throws(AnalysisError) {
+        do throws(ParameterError) {
             guard Self.needsMonteCarlo(settings, dt: fit.model.dt, ds: fit.model.ds) else {
                 let analysis = try KDAnalysis(model: fit.model, teacher: setting.teacher, student: setting.student)
                 return Prediction(pair: pair, riskNoKD: .exact(analysis.riskNoKD), gain: .exact(analysis.kdGain), method: analysis.regime.rawValue)

@@ -43,17 +43,18 @@ public struct ViewInformation: Sendable {
     static let streamTag: UInt64 = 0x6D76_2D68_616C_66
 
     /// Runs every estimator on `data`. `parallel` spreads replicates over the cores (the numbers
-    /// do not depend on it).
-    public init(_ data: MultiViewData, settings: Settings, parallel: Bool = true) throws(AnalysisError) {
+    /// do not depend on it). - Throws: `ParameterError` for the settings, `SampleError` naming the
+    /// quantity an estimator could not estimate on this data.
+    public init(_ data: MultiViewData, settings: Settings, parallel: Bool = true) throws {
         guard settings.replicates == 0 || settings.replicates >= 2 else {
-            throw .invalid(parameter: "replicates", reason: "must be 0 or at least 2, got \(settings.replicates)")
+            throw ParameterError.invalid(parameter: .replicates, reason: "must be 0 or at least 2, got \(settings.replicates)")
         }
         let estimators = ViewGapEstimator.applicable(to: data.label)
         let layout = Layout(data)
         let full = try layout.estimate(rows: Array(0..<data.rows), estimators: estimators, settings: settings, replicate: nil, parallel: parallel)
-        let results = Parallel.map(settings.replicates, parallel: parallel) { b -> Result<Layout.Estimates, AnalysisError> in
+        let results = Parallel.map(settings.replicates, parallel: parallel) { b -> Result<Layout.Estimates, any Error> in
             let rows = Self.halfSample(data, seed: settings.seed, replicate: b)
-            do throws(AnalysisError) {
+            do {
                 return .success(try layout.estimate(rows: rows, estimators: estimators, settings: settings, replicate: b, parallel: false))
             } catch { return .failure(error) }
         }
@@ -61,7 +62,8 @@ public struct ViewInformation: Sendable {
         for r in results {
             switch r {
             case .success(let e): halves.append(e)
-            case .failure(let e): throw .invalid(parameter: e.parameter, reason: "on a half-sample of \(data.rows / 2) rows: \(e.reason)")
+            case .failure(let e as SampleError): throw SampleError(e.subject, "on a half-sample of \(data.rows / 2) rows: \(e.reason)")
+            case .failure(let e): throw e
             }
         }
         let pairs = data.orderedPairs
@@ -145,7 +147,7 @@ public struct ViewInformation: Sendable {
         }
 
         func estimate(rows: [Int], estimators: [ViewGapEstimator], settings: Settings, replicate: Int?,
-                      parallel: Bool) throws(AnalysisError) -> Estimates {
+                      parallel: Bool) throws -> Estimates {
             var ts: [[Double]] = [], sy: [[Double]] = []
             for e in estimators {
                 var pairValues: [Double] = []
@@ -154,12 +156,12 @@ public struct ViewInformation: Sendable {
                     let sample = SampleRows(pairJoint[p], indices: rows)
                     let left = Array(0..<ka), right = Array(ka..<(ka + kb))
                     let quantity = "I(\(data.viewNames[a]);\(data.viewNames[b])) by \(e.rawValue)"
-                    do throws(EstimationError) {
+                    do {
                         switch e {
                         case .gaussian, .probe: pairValues.append(try GaussianPlugInEstimator.mutualInformation(sample, left, right))
                         case .ksg: pairValues.append(try KSGEstimator(k: settings.neighbours).mutualInformation(sample, left, right, parallel: parallel))
                         }
-                    } catch { throw .invalid(parameter: quantity, reason: error.description) }
+                    } catch let error as EstimationError { throw SampleError(quantity, error.description) }
                 }
                 ts.append(pairValues)
                 var viewValues: [Double] = []
@@ -173,36 +175,35 @@ public struct ViewInformation: Sendable {
 
         /// I(S;Y) of view `v` on `rows` by estimator `e`.
         func studentLabel(_ e: ViewGapEstimator, view v: Int, rows: [Int], settings: Settings, replicate: Int?,
-                          parallel: Bool) throws(AnalysisError) -> Double {
+                          parallel: Bool) throws -> Double {
             let k = data.representations[v].cols
             let sample = SampleRows(viewLabel[v], indices: rows)
             let quantity = "I(\(data.viewNames[v]);Y) by \(e.rawValue)"
-            func kNN(_ body: (KSGEstimator) throws(EstimationError) -> Double) throws(AnalysisError) -> Double {
-                do throws(EstimationError) { return try body(try KSGEstimator(k: settings.neighbours)) } catch {
-                    throw .invalid(parameter: quantity, reason: error.description)
-                }
+            func kNN(_ body: (KSGEstimator) throws(EstimationError) -> Double) throws -> Double {
+                let ksg = try KSGEstimator(k: settings.neighbours)
+                do throws(EstimationError) { return try body(ksg) } catch { throw SampleError(quantity, error.description) }
             }
             switch (e, data.label) {
             case (.gaussian, .continuous):
                 do throws(EstimationError) { return try GaussianPlugInEstimator.mutualInformation(sample, Array(0..<k), [k]) } catch {
-                    throw .invalid(parameter: quantity, reason: error.description)
+                    throw SampleError(quantity, error.description)
                 }
             case (.ksg, .continuous):
                 return try kNN { (ksg) throws(EstimationError) in try ksg.mutualInformation(sample, Array(0..<k), [k], parallel: parallel) }
             case (.ksg, .classes):
                 return try kNN { (ksg) throws(EstimationError) in try ksg.mutualInformation(sample, Array(0..<k), discrete: k, parallel: parallel) }
             case (.gaussian, .classes(let labels, let names)):
-                do throws(AnalysisError) {
+                do {
                     return try ClassLabelInformation.gaussianPosterior(data.representations[v], labels: labels, classes: names.count, rows: rows)
-                } catch { throw .invalid(parameter: quantity, reason: error.reason) }
+                } catch let error as SampleError { throw SampleError(quantity, error.reason) }
             case (.probe, .classes(let labels, let names)):
                 let seed = RandomStream.derivedSeed(seed: settings.seed, ids: [UInt64(v), UInt64(replicate.map { $0 + 1 } ?? 0)])
-                do throws(AnalysisError) {
+                do {
                     return try ClassLabelInformation.heldOutBound(data.representations[v], labels: labels, classes: names.count, rows: rows,
                                                                   folds: settings.folds, ridge: settings.ridge, seed: UInt64(seed))
-                } catch { throw .invalid(parameter: quantity, reason: error.reason) }
+                } catch let error as SampleError { throw SampleError(quantity, error.reason) }
             case (.probe, .continuous):
-                throw .invalid(parameter: quantity, reason: "the probe needs a class label")
+                throw SampleError(quantity, "the probe needs a class label")
             }
         }
     }

@@ -15,7 +15,7 @@ public struct DeterministicEquivalent: Sendable {
     /// n, the student's sample size.
     public let n: Int
 
-    public init(sss: Matrix, ridge gamma: Double, n: Int) throws(AnalysisError) {
+    public init(sss: Matrix, ridge gamma: Double, n: Int) throws(ParameterError) {
         let mu = sss.symmetricEigenvalues
         let nd = Double(n)
         func df1(_ k: Double) -> Double { mu.reduce(0) { $0 + $1 / ($1 + k) } }
@@ -38,7 +38,7 @@ public struct DeterministicEquivalent: Sendable {
         let d2 = mu.reduce(0) { $0 + ($1 * $1) / (($1 + kappa) * ($1 + kappa)) }
         guard d2 < nd * (1 - 1e-12) else {
             throw .regimeDoesNotApply(
-                parameter: "student.n",
+                parameter: .studentSamples,
                 reason: "the deterministic equivalent is singular at ridge \(gamma) with n = \(n) = ds; use ridge > 0 or n != ds")
         }
         self.kappa = kappa
@@ -47,7 +47,7 @@ public struct DeterministicEquivalent: Sendable {
         var shifted = sss
         for i in 0..<sss.rows { shifted[i, i] += kappa }
         do { resolvent = try Cholesky(shifted).inverse } catch {
-            throw .regimeDoesNotApply(parameter: "student.ridge", reason: "Sss + kappa I is numerically singular")
+            throw .regimeDoesNotApply(parameter: .studentRidge, reason: "Sss + kappa I is numerically singular")
         }
     }
 }

@@ -108,53 +108,53 @@ public struct TeacherSignal: Sendable {
     public static let maximumScale = 1e6
 
     /// Resolves the teacher of `spec` in `model`.
-    public init(model m: JointGaussian, spec: TeacherSpec) throws(AnalysisError) {
+    public init(model m: JointGaussian, spec: TeacherSpec) throws(ParameterError) {
         guard spec.scale.isFinite, abs(spec.scale) <= Self.maximumScale else {
-            throw .invalid(parameter: "teacher.scale", reason: "must be finite with |c| <= \(Self.maximumScale), got \(spec.scale)")
+            throw .invalid(parameter: .teacherScale, reason: "must be finite with |c| <= \(Self.maximumScale), got \(spec.scale)")
         }
         switch spec.target {
         case .prediction:
             guard spec.projection == nil else {
-                throw .invalid(parameter: "teacher.projection", reason: "applies to the representation target only")
+                throw .invalid(parameter: .teacherProjection, reason: "applies to the representation target only")
             }
             weights = Vec.scale(spec.scale, m.oracleTeacherWeights)
         case .representation:
             let a = spec.projection ?? (m.dt == 1 ? [1] : m.oracleTeacherWeights)
             guard a.count == m.dt else {
-                throw .invalid(parameter: "teacher.projection", reason: "must have dt = \(m.dt) entries, got \(a.count)")
+                throw .invalid(parameter: .teacherProjection, reason: "must have dt = \(m.dt) entries, got \(a.count)")
             }
             let variance = Vec.quadratic(a, m.stt)
             guard variance > 0, variance.isFinite else {
-                throw .invalid(parameter: "teacher.projection", reason: "a'T has zero variance; choose a non-zero projection")
+                throw .invalid(parameter: .teacherProjection, reason: "a'T has zero variance; choose a non-zero projection")
             }
             weights = Vec.scale(spec.scale / variance.squareRoot(), a)
         }
         if spec.rows == .student {
             guard spec.fit != .oracle else {
-                throw .invalid(parameter: "teacher.rows", reason: "\"student\" applies to a fitted teacher (fit = \"ols\" or \"ridge\")")
+                throw .invalid(parameter: .teacherRows, reason: "\"student\" applies to a fitted teacher (fit = \"ols\" or \"ridge\")")
             }
-            throw .regimeDoesNotApply(parameter: "teacher.rows", reason: Self.studentRowsHaveNoFormula)
+            throw .regimeDoesNotApply(parameter: .teacherRows, reason: Self.studentRowsHaveNoFormula)
         }
         switch spec.fit {
         case .oracle:
             errorCovariance = nil
         case .ols(let nt):
             guard spec.target == .prediction else {
-                throw .invalid(parameter: "teacher.fit", reason: "'ols' applies to the prediction target only")
+                throw .invalid(parameter: .teacherFit, reason: "'ols' applies to the prediction target only")
             }
             guard nt > m.dt + 1 else {
                 throw .regimeDoesNotApply(
-                    parameter: "teacher.n",
+                    parameter: .teacherSamples,
                     reason: "an OLS teacher needs n > dt + 1 = \(m.dt + 1) samples for a finite expected risk, got \(nt)")
             }
             let factor = spec.scale * spec.scale * m.labelVarianceGivenTeacher / Double(nt - m.dt - 1)
             errorCovariance = factor * m.teacherCholesky.inverse
         case .ridge:
             guard spec.target == .prediction else {
-                throw .invalid(parameter: "teacher.fit", reason: "'ridge' applies to the prediction target only")
+                throw .invalid(parameter: .teacherFit, reason: "'ridge' applies to the prediction target only")
             }
             throw .regimeDoesNotApply(
-                parameter: "teacher.fit",
+                parameter: .teacherFit,
                 reason: "no exact formula applies to a ridge-fitted teacher (docs/theory.md section 4 covers oracle and OLS "
                     + "teachers); estimate it by Monte Carlo with `cchsim simulate`")
         }
@@ -167,20 +167,4 @@ extension TeacherSignal {
         "no exact expected risk is known for this teacher fitted on the student's own rows (exact only for dt = ds = 1 "
         + "with an OLS teacher and an OLS student, n >= 4: otherwise the risk needs joint moments of (S'S)^-1 and "
         + "(T'T)^-1; docs/privileged-information.md); estimate it by Monte Carlo with `cchsim simulate`"
-}
-
-/// Why an analysis could not give a number.
-public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// A parameter is outside its domain.
-    case invalid(parameter: String, reason: String)
-    /// No formula of docs/theory.md section 4 covers this setting.
-    case regimeDoesNotApply(parameter: String, reason: String)
-
-    public var parameter: String {
-        switch self { case .invalid(let p, _), .regimeDoesNotApply(let p, _): p }
-    }
-    public var reason: String {
-        switch self { case .invalid(_, let r), .regimeDoesNotApply(_, let r): r }
-    }
-    public var description: String { "\(parameter): \(reason)" }
 }

@@ -32,7 +32,7 @@ public struct ExpectedRisk: Sendable {
     /// The design moments of the exact scalar ridge regime (nil in the others).
     public let scalarRidgeMoments: ScalarRidgeMoments?
 
-    public init(model m: JointGaussian, student: StudentSpec, regime: Regime) throws(AnalysisError) {
+    public init(model m: JointGaussian, student: StudentSpec, regime: Regime) throws(ParameterError) {
         self.regime = regime
         sss = m.sss
         bayesWeights = m.bayesWeights
@@ -45,20 +45,20 @@ public struct ExpectedRisk: Sendable {
             var shifted = m.sss
             for i in 0..<ds { shifted[i, i] += student.ridge }
             do { shrinkage = try Cholesky(shifted).solve(m.sss) } catch {
-                throw .regimeDoesNotApply(parameter: "student.ridge", reason: "Sss + gamma I is numerically singular")
+                throw .regimeDoesNotApply(parameter: .studentRidge, reason: "Sss + gamma I is numerically singular")
             }
             varianceInflation = 0
             weightVariance = Matrix(rows: ds, cols: ds)
         case .exactOLS, .exactOLSFittedTeacher:
             guard case .finite(let n) = student.samples, n > ds + 1 else {
-                throw .regimeDoesNotApply(parameter: "student.n", reason: "exact OLS needs n > ds + 1 = \(ds + 1)")
+                throw .regimeDoesNotApply(parameter: .studentSamples, reason: "exact OLS needs n > ds + 1 = \(ds + 1)")
             }
             shrinkage = .identity(ds)
             varianceInflation = Double(ds) / Double(n - ds - 1)
             weightVariance = Matrix(rows: ds, cols: ds)
         case .exactScalarRidge:
             guard ds == 1, case .finite(let n) = student.samples else {
-                throw .regimeDoesNotApply(parameter: "student.n", reason: "the exact scalar ridge regime needs ds = 1 and a finite n")
+                throw .regimeDoesNotApply(parameter: .studentSamples, reason: "the exact scalar ridge regime needs ds = 1 and a finite n")
             }
             let moments = try ScalarRidgeMoments.cached(samples: n, ridge: student.ridge, studentVariance: m.sss[0, 0])
             shrinkage = Matrix(rows: 1, cols: 1, elements: [moments.meanShrinkage])
@@ -66,13 +66,13 @@ public struct ExpectedRisk: Sendable {
             weightVariance = Matrix(rows: 1, cols: 1, elements: [m.sss[0, 0] * moments.shrinkageVariance])
             scalarRidgeMoments = moments
         case .monteCarlo:
-            throw .regimeDoesNotApply(parameter: "student.truth", reason: "a Monte Carlo estimate has no closed-form expected risk")
+            throw .regimeDoesNotApply(parameter: .truth, reason: "a Monte Carlo estimate has no closed-form expected risk")
         case .exactOLSStudentRows:
             // Not a function of the target's moments: `StudentRowsScalarRisk` computes it.
-            throw .regimeDoesNotApply(parameter: "teacher.rows", reason: TeacherSignal.studentRowsHaveNoFormula)
+            throw .regimeDoesNotApply(parameter: .teacherRows, reason: TeacherSignal.studentRowsHaveNoFormula)
         case .deterministicEquivalent:
             guard case .finite(let n) = student.samples else {
-                throw .regimeDoesNotApply(parameter: "student.n", reason: "the deterministic equivalent needs a finite n")
+                throw .regimeDoesNotApply(parameter: .studentSamples, reason: "the deterministic equivalent needs a finite n")
             }
             let de = try DeterministicEquivalent(sss: m.sss, ridge: student.ridge, n: n)
             let ratio = de.df2 / Double(n)

@@ -50,8 +50,8 @@ public struct KDAnalysis: Sendable {
     /// Analyses a model with a teacher and a student, in the regime `Regime.choose` selects, or in
     /// `regime` when one is given (to set an approximation beside the exact answer, e.g. the
     /// deterministic equivalent of a scalar ridge student).
-    /// - Throws: `AnalysisError` when a parameter is out of range or the regime does not apply.
-    public init(model: JointGaussian, teacher: TeacherSpec, student: StudentSpec, regime: Regime? = nil) throws(AnalysisError) {
+    /// - Throws: `ParameterError` when a parameter is out of range or the regime does not apply.
+    public init(model: JointGaussian, teacher: TeacherSpec, student: StudentSpec, regime: Regime? = nil) throws(ParameterError) {
         try Self.checkLambda(student.lambda)
         var teacher = teacher
         // A teacher fitted on the student's infinitely many rows is the oracle.
@@ -75,16 +75,16 @@ public struct KDAnalysis: Sendable {
             // The scale is at fault only when it enlarges the teacher's signal; otherwise the
             // variances of the model span too many orders of magnitude.
             guard abs(teacher.scale) <= 1 else {
-                throw .invalid(parameter: "teacher.scale", reason: "the expected risk overflows; use a smaller teacher scale or better-scaled variances")
+                throw .invalid(parameter: .teacherScale, reason: "the expected risk overflows; use a smaller teacher scale or better-scaled variances")
             }
-            throw .invalid(parameter: "model", reason: "the expected risk overflows: the variances span too many orders of magnitude; rescale the variables")
+            throw .invalid(parameter: .model, reason: "the expected risk overflows: the variances span too many orders of magnitude; rescale the variables")
         }
     }
 
     /// The exact analysis of an OLS teacher fitted on the student's rows for dt = ds = 1, an OLS
     /// student and n >= 4 (`StudentRowsScalarRisk`); nil for every other setting.
     private static func studentRowsScalar(model: JointGaussian, teacher: TeacherSpec,
-                                          student: StudentSpec) throws(AnalysisError) -> KDAnalysis? {
+                                          student: StudentSpec) throws(ParameterError) -> KDAnalysis? {
         guard teacher.rows == .student, case .ols = teacher.fit, teacher.target == .prediction, teacher.projection == nil,
               model.dt == 1, model.ds == 1, student.ridge == 0, case .finite(let n) = student.samples, n >= 4
         else { return nil }
@@ -125,9 +125,9 @@ public struct KDAnalysis: Sendable {
         accuracyOpt = accuracy(best)
     }
 
-    static func checkLambda(_ lambda: Double) throws(AnalysisError) {
+    static func checkLambda(_ lambda: Double) throws(ParameterError) {
         guard lambda.isFinite, (0...1).contains(lambda) else {
-            throw .invalid(parameter: "student.lambda", reason: "must lie in [0, 1], got \(lambda)")
+            throw .invalid(parameter: .lambda, reason: "must lie in [0, 1], got \(lambda)")
         }
     }
 }

@@ -36,20 +36,20 @@ public enum Regime: String, Sendable, CaseIterable {
     }
 
     /// The regime docs/theory.md section 4 assigns to a student and teacher in a model of student dimension `ds`.
-    public static func choose(student: StudentSpec, teacherFit: TeacherFit, ds: Int) throws(AnalysisError) -> Regime {
+    public static func choose(student: StudentSpec, teacherFit: TeacherFit, ds: Int) throws(ParameterError) -> Regime {
         guard student.ridge.isFinite, student.ridge >= 0 else {
-            throw .invalid(parameter: "student.ridge", reason: "must be finite and >= 0, got \(student.ridge)")
+            throw .invalid(parameter: .studentRidge, reason: "must be finite and >= 0, got \(student.ridge)")
         }
         switch student.samples {
         case .infinite:
             return .population
         case .finite(let n):
-            guard n >= 1 else { throw .invalid(parameter: "student.n", reason: "must be at least 1, got \(n)") }
+            guard n >= 1 else { throw .invalid(parameter: .studentSamples, reason: "must be at least 1, got \(n)") }
             if student.ridge > 0 { return ds == 1 ? .exactScalarRidge : .deterministicEquivalent }
             if n > ds + 1 { return teacherFit == .oracle ? .exactOLS : .exactOLSFittedTeacher }
             if student.allowApproximation { return .deterministicEquivalent }
             throw .regimeDoesNotApply(
-                parameter: "student.n",
+                parameter: .studentSamples,
                 reason: "exact OLS needs n > ds + 1 = \(ds + 1), got n = \(n); set student.ridge > 0, "
                     + "or student.approximation = true for the deterministic equivalent")
         }

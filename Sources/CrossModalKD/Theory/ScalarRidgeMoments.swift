@@ -38,15 +38,15 @@ public struct ScalarRidgeMoments: Sendable, Equatable {
     public var shrinkageVariance: Double { max(0, meanSquaredShrinkage - meanShrinkage * meanShrinkage) }
 
     /// The moments for n samples, ridge gamma > 0 and student variance Sss > 0.
-    /// - Throws: `AnalysisError` for n < 1, gamma <= 0 or a non-finite g.
-    public init(samples n: Int, ridge gamma: Double, studentVariance sss: Double) throws(AnalysisError) {
-        guard n >= 1 else { throw .invalid(parameter: "student.n", reason: "must be at least 1, got \(n)") }
+    /// - Throws: `ParameterError` for n < 1, gamma <= 0 or a non-finite g.
+    public init(samples n: Int, ridge gamma: Double, studentVariance sss: Double) throws(ParameterError) {
+        guard n >= 1 else { throw .invalid(parameter: .studentSamples, reason: "must be at least 1, got \(n)") }
         guard gamma.isFinite, gamma > 0 else {
-            throw .invalid(parameter: "student.ridge", reason: "the exact scalar ridge regime needs gamma > 0, got \(gamma)")
+            throw .invalid(parameter: .studentRidge, reason: "the exact scalar ridge regime needs gamma > 0, got \(gamma)")
         }
         let g = Double(n) * gamma / sss
         guard g.isFinite, g > 0 else {
-            throw .invalid(parameter: "student.ridge", reason: "n gamma / Sss = \(g) is not a finite positive number")
+            throw .invalid(parameter: .studentRidge, reason: "n gamma / Sss = \(g) is not a finite positive number")
         }
         samples = n
         scaledPenalty = g
@@ -72,7 +72,7 @@ extension ScalarRidgeMoments {
     /// The moments for (n, gamma, Sss), remembered across calls: a sweep over correlations at a
     /// fixed n and ridge needs them once, not once per grid point (three quadratures, about
     /// 0.1 ms). The values are those of `init`, bit for bit, whatever the order of calls or threads.
-    public static func cached(samples n: Int, ridge gamma: Double, studentVariance sss: Double) throws(AnalysisError) -> ScalarRidgeMoments {
+    public static func cached(samples n: Int, ridge gamma: Double, studentVariance sss: Double) throws(ParameterError) -> ScalarRidgeMoments {
         let key = Key(samples: n, ridge: gamma, studentVariance: sss)
         if let hit = memory.withLock({ $0[key] }) { return hit }
         let moments = try ScalarRidgeMoments(samples: n, ridge: gamma, studentVariance: sss)

@@ -1,3 +1,4 @@
+import CCHScenario
 import CrossModalKD
 
 /// The columns of a Monte Carlo result, shared by `cchsim simulate --json` and sweeps (JSON and CSV
@@ -26,7 +27,7 @@ public enum SimulationFields {
             .init("z_risk_no_kd") { .number($0.zRiskNoKD ?? .nan) },
             .init("z_risk_kd") { .number($0.zRiskKD ?? .nan) },
             .init("z_gain", .gainZ) { .number($0.zGain ?? .nan) },
-            .init("analytic_note") { .text($0.analysisUnavailable ?? "") },
+            .init("analytic_note") { .text($0.analysisUnavailable?.scenarioDescription ?? "") },
         ]
         return FieldTable(c)
     }()

@@ -8,7 +8,7 @@ extension FittedScenarioFile {
     /// The scenario file: the comment header, then `name`, `description`, `seed`, `[model]`,
     /// `[teacher]` and `[student]`. Every piece of user text goes through `quoted`.
     static func render(name: String, fit: FittedGaussian, setting: FittedKDSetting, source: DataScenario, loaded: LoadedData,
-                       analysis: Result<KDAnalysis, AnalysisError>) -> String {
+                       analysis: Result<KDAnalysis, ParameterError>) -> String {
         let teacher = loaded.views[fit.pair.teacher], student = loaded.views[fit.pair.student]
         let m = fit.model
         func view(_ v: LoadedData.View) -> String {
@@ -93,10 +93,10 @@ extension FittedScenarioFile {
 
     /// Why `analyze` gives no number, in one line: a teacher on the student's rows with vector
     /// views has no closed form (docs/privileged-information.md); otherwise the analysis's reason.
-    public static func noFormulaReason(_ e: AnalysisError) -> String {
-        e.parameter == "teacher.rows"
+    public static func noFormulaReason(_ e: ParameterError) -> String {
+        e.parameter == .teacherRows
             ? "a teacher fitted on the student's rows has an exact risk only for dt = ds = 1 (docs/privileged-information.md)"
-            : e.description
+            : e.scenarioDescription
     }
 
     /// A double in Swift's shortest form that reads back to the same value (a valid TOML float).

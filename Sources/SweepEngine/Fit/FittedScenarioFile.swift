@@ -22,7 +22,7 @@ public struct FittedScenarioFile {
     /// The text decoded as a scenario.
     public let scenario: Scenario
     /// The theory's answer for the file's setting, or why `analyze` has none (then `simulate` applies).
-    public let analysis: Result<KDAnalysis, AnalysisError>
+    public let analysis: Result<KDAnalysis, ParameterError>
     /// The files the fit was read from (the data scenario first, then its label and views), never overwritten.
     let inputs: [String]
 
@@ -52,7 +52,7 @@ public struct FittedScenarioFile {
         }
         name = Self.fileStem("\(source.name)-\(teacher)-\(student)-fit")
         let setting = FittedKDSetting(source.experiment)
-        let analysis = Result { () throws(AnalysisError) in try fit.analysis(source.experiment) }
+        let analysis = Result { () throws(ParameterError) in try fit.analysis(source.experiment) }
         let text = Self.render(name: name, fit: fit, setting: setting, source: source, loaded: loaded, analysis: analysis)
         do { scenario = try Scenario(file: name + ".toml", text: text) } catch {
             throw RunError("cchsim fit wrote a scenario it cannot read back (a defect; please report it): \(error.description)")

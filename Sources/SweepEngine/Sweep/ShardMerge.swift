@@ -25,7 +25,8 @@ public struct ShardMerge {
     let formats: [FigureFormat]
     let computeSeconds: Double
 
-    /// Reads and checks the shards' metadata. - Throws: `RunError` saying what does not fit.
+    /// Reads and checks the shards' metadata. - Throws: `RunError` saying what does not fit, `ScenarioError`
+    /// for the scenario they carry.
     public init(csvPaths: [String], outDirectory: String?, formats: [FigureFormat]? = nil, plots: Bool) throws {
         guard !csvPaths.isEmpty else { throw RunError("merge: give the shard CSV files (NAME.shard-i-of-N.csv)") }
         var parts: [Part] = []
@@ -66,7 +67,7 @@ public struct ShardMerge {
             throw RunError("merge: missing shard\(count - parts.count > 1 ? "s" : "") \(missing.joined(separator: ", "))\(more) "
                 + "of \(count); give all of them")
         }
-        do { sweep = try Sweep(file: scenario.file, text: scenario.text) } catch { throw RunError(error.description) }
+        sweep = try Sweep(file: scenario.file, text: scenario.text)
         text = scenario.text
         hash = scenario.hash
         self.parts = parts.sorted { $0.shard.index < $1.shard.index }

@@ -12,18 +12,19 @@ public enum TeacherSelectionRun {
 
     /// Loads the data of `scenario`, estimates the gaps, runs the KD experiment on `threads`
     /// workers and writes NAME.csv, the figures (when `plots`) and NAME.meta.json into `out`.
-    /// - Throws: `RunError` naming the file and the reason; nothing half-written.
+    /// - Throws: `DataFileError`, `ScenarioError` (a parameter at its key) or `RunError`, naming the
+    ///   file and the reason; nothing half-written.
     public static func run(_ scenario: DataScenario, out: String, threads: Int, plots: Bool) throws -> Outcome {
         let directory = try OutputDirectory(out)
         let gnuplot = plots ? Gnuplot.executable : nil
         if plots && gnuplot == nil { throw RunError("gnuplot is not installed; install gnuplot-nox (make deps) or pass --no-plots") }
         let started = Date()
         let loaded: LoadedData
-        do { loaded = try scenario.load() } catch { throw RunError(error.description) }
+        loaded = try scenario.load()
         for warning in loaded.warnings { FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8)) }
         let information: ViewInformation
         do { information = try ViewInformation(loaded.data, settings: scenario.information) } catch {
-            throw RunError("\(scenario.file): \(error.description)")
+            throw ScenarioError(file: scenario.file, computing: error)
         }
         let informationSeconds = Date().timeIntervalSince(started)
         let experimentStarted = Date()
@@ -35,7 +36,7 @@ public enum TeacherSelectionRun {
             experiment = try DistillationExperiment(loaded.data, settings: scenario.experiment, threads: threads) { done, _ in bar.bar.update(done: done) }
         } catch {
             bar.bar.finish()
-            throw RunError("\(scenario.file): \(error.description)")
+            throw ScenarioError(file: scenario.file, computing: error)
         }
         let theory = TeacherSelectionTheory(loaded.data, settings: scenario.experiment, experiment: experiment, threads: threads) { done, _ in
             bar.bar.update(done: experimentItems + done)

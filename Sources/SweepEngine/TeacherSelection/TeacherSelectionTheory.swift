@@ -42,11 +42,11 @@ struct TeacherSelectionTheory: Sendable {
         var predictions: [ViewPair: Result<TheoryOnData.Prediction, TheoryUnavailable>] = [:]
         for (pair, prediction) in zip(data.orderedPairs, theory.predictions) { predictions[pair] = prediction }
         var learner: [ViewPair: DistillationGain] = [:], learnerUnavailable: String?
-        do throws(AnalysisError) {
+        do {
             let measured = data.label.classCount == nil ? experiment
                 : try DistillationExperiment(coded.data, settings: settings, threads: threads, progress: progress)
             for result in measured.results { learner[result.pair] = DistillationGain(result, continuous: true) }
-        } catch { learnerUnavailable = "the theory's learner (OLS) could not be fitted: \(error.description)" }
+        } catch { learnerUnavailable = "the theory's learner (OLS) could not be fitted: \(error)" }
         self.init(coding: coded.coding, unavailable: nil, predictions: predictions, learner: learner, learnerUnavailable: learnerUnavailable)
     }
 

@@ -141,7 +141,7 @@ final class FittedGaussianTests: XCTestCase {
         let wide = try FittedGaussian(try PlantedViews(model: try TestSupport.randomModel(dt: 1, ds: 2, seed: 4), rows: 300, seed: 3).data(),
                                       pair: ViewPair(teacher: 0, student: 1))
         XCTAssertThrowsError(try wide.analysis(settings)) {
-            XCTAssertEqual(($0 as? AnalysisError)?.parameter, "teacher.rows")
+            XCTAssertEqual(($0 as? ParameterError)?.parameter, .teacherRows)
         }
     }
 }
