@@ -135,7 +135,7 @@ struct TeacherSelectionPlots {
         let range = "[\(PlotFigures.number(low - pad)):\(PlotFigures.number(high + pad))]"
         let panels = report.continuous ? 1 : 2
         var lines = header(name, data: dataName, size: (680 * panels + 40, 720))
-        let method = Set(report.rows.compactMap { $0.theory?.method }).sorted().joined(separator: ", ")
+        let method = Set(report.rows.compactMap { report.fields.text(.theory(.method), $0) }.filter { !$0.isEmpty }).sorted().joined(separator: ", ")
         lines += [
             "set multiplot layout 1,\(panels) title \(GnuplotText.string("The Gaussian theory fitted to the data against the measured KD gain, every ordered pair of views\n\(caption)\n{/*0.85 theory: \(GnuplotText.literal(method)); \(coding)MSE gains in squared label units; error bars: 95% intervals (1.96 SE)}")) font \",13\"",
             "set grid lc rgb \"#e0e0e0\"",
