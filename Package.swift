@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         // isApproximatelyEqual: the project's one approximate-equality rule (docs/numerics.md).
         .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
+        // FileDescriptor, FilePath, Errno: the file handling of cchsim (docs/files.md).
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
     ],
     targets: [
         // Thin C shim over the GNU Scientific Library (Debian: libgsl-dev).
@@ -27,16 +29,23 @@ let package = Package(
             name: "CrossModalKD",
             dependencies: ["CGSL", .product(name: "RealModule", package: "swift-numerics")]
         ),
-        // Scenario files (TOML) parsed and validated into CrossModalKD values.
+        // Scenario files (TOML) parsed and validated into CrossModalKD values; reading input files
+        // (regular files, size limit, errors in words) and the one CSV reader.
         .target(
             name: "CCHScenario",
-            dependencies: ["CrossModalKD", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [
+                "CrossModalKD", .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         // The sweep and output engine: grid running, checkpoints, shards and merge, CSV, JSON,
         // metadata and gnuplot figures. No argument parsing.
         .target(
             name: "SweepEngine",
-            dependencies: ["CrossModalKD", "CCHScenario", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: [
+                "CrossModalKD", "CCHScenario", .product(name: "RealModule", package: "swift-numerics"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         // Commands and their reports; testable in-process.
         .target(
@@ -44,6 +53,7 @@ let package = Package(
             dependencies: [
                 "CrossModalKD", "CCHScenario", "SweepEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .executableTarget(name: "cchsim", dependencies: ["CCHSimCLI"]),

@@ -1,5 +1,5 @@
 import CrossModalKD
-import Foundation
+import SystemPackage
 
 /// A data scenario's files read, validated and reduced to representations.
 public struct LoadedData: Sendable {
@@ -39,18 +39,18 @@ extension DataScenario {
         }
         let labelFile = try csv(label.path, "data.label.file")
         let labelColumn = try Self.resolve(label.column, in: labelFile, key: "data.label.column")
-        guard labelFile.rows.count >= 2 else {
-            throw DataFileError(file: label.path, reason: "\(labelFile.rows.count) data row(s); the label needs at least 2")
+        guard labelFile.rowCount >= 2 else {
+            throw DataFileError(file: label.path, reason: "\(labelFile.rowCount) data row(s); the label needs at least 2")
         }
-        let n = labelFile.rows.count
+        let n = labelFile.rowCount
         let labelValue: MultiViewLabel
         var classCounts: [(String, Int)] = []
         if label.isClass {
             var texts: [String] = []
             for r in 0..<n {
-                let cell = labelFile.rows[r].fields[labelColumn]
+                let cell = labelFile.field(row: r, column: labelColumn)
                 guard !cell.isEmpty else {
-                    throw DataFileError(file: label.path, line: labelFile.rows[r].line, column: labelColumn + 1,
+                    throw DataFileError(file: label.path, line: labelFile.line(ofRow: r), column: labelColumn + 1,
                                         columnName: labelFile.header[labelColumn], reason: "an empty cell (a missing label)")
                 }
                 texts.append(cell)
@@ -80,8 +80,8 @@ extension DataScenario {
         var representations: [Matrix] = [], summaries: [LoadedData.View] = [], warnings: [String] = []
         for view in views {
             let table = try csv(view.path, "\(view.key).file")
-            guard table.rows.count == n else {
-                throw DataFileError(file: view.path, reason: "\(table.rows.count) data rows, but the label file \(label.path) has \(n) (view \"\(view.name)\", \(view.key))")
+            guard table.rowCount == n else {
+                throw DataFileError(file: view.path, reason: "\(table.rowCount) data rows, but the label file \(label.path) has \(n) (view \"\(view.name)\", \(view.key))")
             }
             var excluded = Set<Int>()
             for reference in view.exclude { excluded.insert(try Self.resolve(reference, in: table, key: "\(view.key).exclude")) }
@@ -128,30 +128,18 @@ extension DataScenario {
             }
             return k - 1
         case .name(let s):
-            let matches = table.header.indices.filter { table.header[$0] == s }
-            guard let first = matches.first else {
-                throw DataFileError(file: table.file, reason: "\(key): no column named '\(s)' in the header")
+            do { return try table.column(named: s) } catch {
+                let ambiguous = table.columns(named: s).count > 1
+                throw DataFileError(file: table.file, line: error.line, reason: "\(key): \(error.reason)" + (ambiguous ? ": name it by number" : ""))
             }
-            guard matches.count == 1 else {
-                throw DataFileError(file: table.file, line: table.headerLine, reason: "\(key): the column name '\(s)' is ambiguous (columns "
-                                    + matches.map { "\($0 + 1)" }.joined(separator: ", ") + "): name it by number")
-            }
-            return first
         }
     }
 
     /// The UTF-8 text of a data file. - Throws: naming the file, the scenario key and the reason.
     static func readText(_ path: String, key: String, scenario: String) throws(DataFileError) -> String {
-        var isDirectory: ObjCBool = false
-        let source = "\(key) in \(scenario)"
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DataFileError(file: path, reason: "no such file (\(source); `make data` fetches the shipped data sets)")
+        do { return try InputFile.text(path) } catch {
+            let hint = error.code == .noSuchFileOrDirectory ? "; `make data` fetches the shipped data sets" : ""
+            throw DataFileError(file: path, reason: "\(error.explanation) (\(key) in \(scenario)\(hint))")
         }
-        guard !isDirectory.boolValue else { throw DataFileError(file: path, reason: "is a directory, expected a CSV file (\(source))") }
-        guard let bytes = FileManager.default.contents(atPath: path) else {
-            throw DataFileError(file: path, reason: "cannot read the file (permission denied?) (\(source))")
-        }
-        guard let text = String(data: bytes, encoding: .utf8) else { throw DataFileError(file: path, reason: "not UTF-8 text (\(source))") }
-        return text
     }
 }

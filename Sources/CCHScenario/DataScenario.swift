@@ -1,5 +1,5 @@
 import CrossModalKD
-import Foundation
+import SystemPackage
 
 /// A data scenario: real multi-view data (one CSV file per view) and a label, with the settings of
 /// `cchsim teachers`. Layout (README "Real multi-view data", docs/real-data.md):
@@ -78,7 +78,7 @@ public struct DataScenario: Sendable {
         self.document = document
         let top = TableReader(file: document.file, path: "", table: document.root)
         func resolve(_ path: String) -> String { Self.resolve(path, relativeTo: document.file) }
-        let fallbackName = URL(fileURLWithPath: document.file).deletingPathExtension().lastPathComponent
+        let fallbackName = FilePath(document.file).stem ?? "data"
         name = try top.string("name", default: fallbackName)
         seed = UInt64(try top.integer("seed", minimum: 0, default: 0))
         _ = top.value("description")
@@ -182,19 +182,8 @@ public struct DataScenario: Sendable {
     /// `path` relative to the directory of the file `scenario` (absolute paths unchanged), with
     /// `.` and `dir/..` steps removed.
     static func resolve(_ path: String, relativeTo scenario: String) -> String {
-        if path.hasPrefix("/") { return path }
-        var parts = scenario.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
-        let absolute = scenario.hasPrefix("/")
-        for part in path.split(separator: "/").map(String.init) {
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != "..", !(absolute && parts.count == 1) {
-                if last.isEmpty && !absolute { parts.append(part) } else { parts.removeLast() }
-            } else {
-                parts.append(part)
-            }
-        }
-        let joined = parts.filter { !$0.isEmpty }.joined(separator: "/")
-        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+        let resolved = FilePath(scenario).removingLastComponent().pushing(FilePath(path)).lexicallyNormalized()
+        return resolved.isEmpty ? "." : resolved.string
     }
 
     private static func column(_ r: TableReader, _ key: String) throws(ScenarioError) -> ColumnReference {

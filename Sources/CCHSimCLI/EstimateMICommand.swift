@@ -157,7 +157,7 @@ struct SampleInput {
         if let repeated = all.enumerated().first(where: { all[..<$0.offset].contains($0.element) }) {
             throw ValidationError("the column '\(repeated.element)' is named twice among --teacher, --student and --label")
         }
-        let table = try CSVTable(file: path, text: try ScenarioLoading.readText(path))
+        let table = try CSVFile(file: path, text: try ScenarioLoading.readText(path))
         let data = try table.numericColumns(all)
         guard data.rows >= 2 else { throw RunError("\(path): too few rows: \(data.rows) data row(s), need at least 2 (and more for each estimator)") }
         let columns = CCHColumns(teacher: Array(0..<t.count), student: Array(t.count..<(t.count + s.count)),

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CCHScenario
-import Foundation
 import SweepEngine
+import SystemPackage
 
 extension CCHSimCommand {
     /// `cchsim figures`: the canonical figure set.
@@ -59,17 +59,15 @@ enum FigureSet {
     }
 
     /// The `.toml` files of `directory` (sorted by name) that have a `[sweep]` or a `[data]` table.
+    /// - Throws: `FileError` naming the directory (or a file) and the reason, `RunError` for a
+    ///   scenario that does not decode.
     static func scenarioFiles(in directory: String) throws -> [File] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
-            throw RunError("\(directory): no such directory (the scenario directory, --scenarios)")
-        }
-        guard isDirectory.boolValue else { throw RunError("\(directory): not a directory (--scenarios names a directory of scenario files)") }
         let names: [String]
-        do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
-            throw RunError("\(directory): cannot list the scenario directory (\(POSIXText.reason(of: error)))")
+        do { names = try InputFile.names(inDirectory: directory) } catch {
+            throw FileError(path: error.path, action: error.action, reason: "\(error.reason) (--scenarios names the directory of scenario files)")
         }
-        return try names.filter { $0.hasSuffix(".toml") }.sorted().map { "\(directory)/\($0)" }.compactMap { path in
+        let folder = FilePath(directory)
+        return try names.filter { FilePath.Component($0)?.extension == "toml" }.map { folder.appending($0).string }.compactMap { path in
             let text = try ScenarioLoading.readText(path)
             let document = try ScenarioDocument(file: path, text: text)
             if document.modelOrigin == .data { return File(path: path, data: try DataScenario(document: document)) }

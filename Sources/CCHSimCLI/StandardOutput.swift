@@ -3,7 +3,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CCHScenario
 import SweepEngine
+import SystemPackage
 
 /// The one path by which cchsim writes to standard output, so that a failed write (a full disk,
 /// `> /dev/full`, a closed stdout) is an error with a non-zero exit instead of output silently
@@ -23,35 +25,30 @@ public enum StandardOutput {
         atexit {
             guard fflush(nil) != 0 else { return }
             let message = "Error: cannot write to standard output: \(StandardOutput.reason(errno))\n"
-            _ = message.withCString { write(2, $0, strlen($0)) }
+            _ = try? FileDescriptor.standardError.writeAll(message.utf8)
             _exit(1)
         }
         for descriptor: Int32 in 0...2 where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
             if descriptor == 1 { startedClosed = true }
-            let opened = open("/dev/null", O_RDWR)
-            if opened >= 0, opened != descriptor {
-                _ = dup2(opened, descriptor)
-                _ = close(opened)
+            guard let opened = try? FileDescriptor.open("/dev/null", .readWrite) else { continue }
+            if opened.rawValue != descriptor {
+                _ = try? opened.duplicate(as: FileDescriptor(rawValue: descriptor))
+                try? opened.close()
             }
         }
     }
 
     /// Writes `text` and a newline to descriptor 1, whole (partial writes are continued).
-    /// - Throws: `RunError` with the reason (e.g. "No space left on device") when it cannot.
+    /// - Throws: `RunError` with the reason (e.g. "no space left on the device") when it cannot.
     static func line(_ text: String) throws(RunError) {
         guard !startedClosed else { throw RunError("cannot write to standard output: it is closed") }
-        let bytes = Array((text + "\n").utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { throw RunError("cannot write to standard output: \(reason(errno))") }
-            offset += n
+        do { _ = try FileDescriptor.standardOutput.writeAll((text + "\n").utf8) } catch {
+            throw RunError("cannot write to standard output: \((error as? Errno)?.words() ?? "\(error)")")
         }
     }
 
+    /// The reason in the words of `Errno.words(expecting:)`, the one table of system errors.
     fileprivate static func reason(_ code: Int32) -> String {
-        guard code != 0, let text = strerror(code) else { return "write failed" }
-        return String(cString: text)
+        code == 0 ? "write failed" : Errno(rawValue: code).words()
     }
 }

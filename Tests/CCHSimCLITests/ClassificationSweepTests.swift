@@ -49,9 +49,9 @@ struct ClassificationSweepTests {
         let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir),
                                                   options: SweepRunTests.options(dir, plots: plots))
         let lines = try SweepRunTests.lines(outcome.csvPath)
-        let header = CSVText.fields(Substring(lines[0]).utf8)
+        let header = csvFields(lines[0])
         let rows = lines.dropFirst().map { line in
-            Dictionary(uniqueKeysWithValues: zip(header, CSVText.fields(Substring(line).utf8)))
+            Dictionary(uniqueKeysWithValues: zip(header, csvFields(line)))
         }
         return (outcome, rows, dir)
     }

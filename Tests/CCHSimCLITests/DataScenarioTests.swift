@@ -75,7 +75,7 @@ final class DataScenarioTests: XCTestCase {
             ("d/b.csv", "y1,y2\n" + String(repeating: "1,2\n", count: 3) + "1,\n" + String(repeating: "1,2\n", count: 56),
              "line 5, column 2 ('y2'): an empty cell is not a number (a missing value)"),
             ("d/b.csv", "y1,y2\n1,2,3\n", "d/b.csv: line 2: 3 fields, but the header has 2 columns"),
-            ("d/b.csv", "y1,y2\n1,\"2\n", "line 2: field 2: unterminated quote"),
+            ("d/b.csv", "y1,y2\n1,\"2\n", "line 2, column 2: unterminated quote"),
             ("d/b.csv", "", "d/b.csv: empty file, expected a header row"),
             ("d/b.csv", "y1,y2\n" + String(repeating: "1,nan\n", count: 60), "'nan' is not a finite number"),
             ("d/b.csv", "y1,y2\n" + String(repeating: "1,1\n", count: 60), "view \"b\" has no non-constant feature column left"),

@@ -137,8 +137,8 @@ struct EstimateMICommandTests {
         bad[0] = "0.5,0.1"
         try check("short.csv", "t,s,y\n" + bad.joined(separator: "\n"), "line 2: 2 fields, but the header has 3 columns")
         try check("empty.csv", "\n\n", "empty file, expected a header row")
-        try check("dup.csv", "t,s,y,s\n1,2,3,4\n", "the column name 's' appears twice (columns 2 and 4)")
-        try check("quote.csv", "t,\"s,y\n", "line 1, field 2: unterminated quote")
+        try check("dup.csv", "t,s,y,s\n1,2,3,4\n", "line 1: the column name 's' is ambiguous (columns 2, 4)")
+        try check("quote.csv", "t,\"s,y\n", "line 1, column 2: unterminated quote")
         try check("one.csv", "t,s,y\n1,2,3\n", "too few rows: 1 data row(s)")
         try check("few.csv", "t,s,y\n" + good.prefix(3).joined(separator: "\n"), "ksg: the KSG (k = 3) estimator needs at least 4 rows, got 3")
         #expect(failure(["--csv", files.directory.path + "/nope.csv", "--teacher", "t", "--student", "s", "--label", "y"])

@@ -69,9 +69,9 @@ final class FiniteNRidgeCommandTests: XCTestCase {
         let dir = try SweepRunTests.directory()
         let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir))
         let rows = try SweepRunTests.lines(outcome.csvPath)
-        let header = CSVText.fields(Substring(rows[0]).utf8)
-        let flags = rows.dropFirst().map { CSVText.fields(Substring($0).utf8)[header.firstIndex(of: "verdict_uncertain")!] }
-        let methods = rows.dropFirst().map { CSVText.fields(Substring($0).utf8)[header.firstIndex(of: "kd_helps_method")!] }
+        let header = csvFields(rows[0])
+        let flags = rows.dropFirst().map { csvFields($0)[header.firstIndex(of: "verdict_uncertain")!] }
+        let methods = rows.dropFirst().map { csvFields($0)[header.firstIndex(of: "kd_helps_method")!] }
         XCTAssertEqual(methods, ["approximation", "approximation", "approximation"])
         XCTAssertEqual(flags[0], "1")
         XCTAssertEqual(outcome.summary.approximatePoints, 3)
@@ -97,9 +97,9 @@ final class FiniteNRidgeCommandTests: XCTestCase {
             let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir),
                                                       options: SweepRunTests.options(dir, threads: threads))
             let rows = try SweepRunTests.lines(outcome.csvPath)
-            let header = CSVText.fields(Substring(rows[0]).utf8)
+            let header = csvFields(rows[0])
             for row in rows.dropFirst() {
-                let f = CSVText.fields(Substring(row).utf8)
+                let f = csvFields(row)
                 XCTAssertEqual(f[header.firstIndex(of: "kd_helps_method")!], "monte-carlo", row)
                 XCTAssertEqual(f[header.firstIndex(of: "regime")!], "monte-carlo")
                 XCTAssertGreaterThanOrEqual(Int(f[header.firstIndex(of: "truth_trials")!]) ?? 0, 400)

@@ -188,6 +188,11 @@ final class FuzzTests: XCTestCase {
         } catch let e as ScenarioError {
             let located = e.file == path && (!e.key.isEmpty || e.reason.contains("line"))
             return located && !e.reason.isEmpty ? .cleanError : .finding("unlocated scenario error: \(e.description.prefix(300))")
+        } catch let e as DataFileError {
+            guard e.file == path, !e.reason.isEmpty else { return .finding("unlocated data-file error: \(e.description.prefix(300))") }
+            return e.description.count < 2_000 ? .cleanError : .finding("error message of \(e.description.count) characters: \(e.description.prefix(300))")
+        } catch let e as FileError {
+            return e.path == path && !e.reason.isEmpty ? .cleanError : .finding("unlocated file error: \(e.description.prefix(300))")
         } catch let e as RunError {
             let text = e.description
             guard text.contains(path) else { return .finding("error without the file: \(text.prefix(300))") }

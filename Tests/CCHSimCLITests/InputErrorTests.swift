@@ -22,7 +22,7 @@ final class InputErrorTests: XCTestCase {
         do {
             _ = try estimate(["--csv", path, "--teacher", columns.0, "--student", columns.1, "--label", columns.2, "--replicates", "0"])
             return "no error"
-        } catch let e as RunError { return e.description }
+        } catch { return String(describing: error) }
     }
 
     /// A CSV of `rows` rows and `columns` columns whose t, s, y sit at the start, middle and end.
@@ -42,7 +42,7 @@ final class InputErrorTests: XCTestCase {
             var best = Double.infinity
             for _ in 0..<3 {
                 let start = Date()
-                let table = try CSVTable(file: "w.csv", text: text)
+                let table = try CSVFile(file: "w.csv", text: text)
                 XCTAssertEqual(try table.numericColumns(["t", "s", "y"]).rows, 6)
                 best = min(best, Date().timeIntervalSince(start))
             }
@@ -60,7 +60,7 @@ final class InputErrorTests: XCTestCase {
         }
         XCTAssertTrue(try csvError("t,s,y\n1,2,3\n2,0x10,1\n3,1,2\n").hasSuffix("'0x10' is not a decimal number (hexadecimal and other notations are refused)"))
         // Decimal spellings still read: signs, exponents, a leading point.
-        XCTAssertEqual(try CSVTable(file: "d.csv", text: "a\n-1.5e3\n+.25\n2E-2\n").numericColumns(["a"]).elements, [-1500, 0.25, 0.02])
+        XCTAssertEqual(try CSVFile(file: "d.csv", text: "a\n-1.5e3\n+.25\n2E-2\n").numericColumns(["a"]).elements, [-1500, 0.25, 0.02])
     }
 
     func testAHugeFieldIsNotEchoedWhole() throws {
@@ -143,7 +143,8 @@ final class InputErrorTests: XCTestCase {
             ("/dev/null", "/dev/null: is a device, expected a regular file"),
             (fifo, "\(fifo): is a FIFO (named pipe), expected a regular file"),
             (loop, "\(loop): too many levels of symbolic links (a symlink loop?)"),
-            (scenario + "/", "\(scenario)/: a part of the path is not a directory (a file name followed by '/'?)"),
+            (scenario + "/", "\(scenario)/: a part of the path is a file, not a directory"),
+            (scenario + "/x.toml", "\(scenario)/x.toml: a part of the path is a file, not a directory"),
             (dir, "\(dir): is a directory, expected a file"),
             (dir + "/absent.toml", "\(dir)/absent.toml: no such file"),
         ]
@@ -152,6 +153,43 @@ final class InputErrorTests: XCTestCase {
             XCTAssertEqual(r.ending, .exit(1), path)
             XCTAssertEqual(r.err, "Error: \(expected)\n", path)
         }
+    }
+
+    /// Directories and unreadable files: the path and the reason in words, never Foundation's
+    /// "The operation could not be completed" (docs/files.md, "Error messages").
+    func testDirectoryAndPermissionErrorsSayTheReasonInWords() throws {
+        let dir = files.directory.path
+        let scenario = try files.write("s.toml", "[model]\nkind = \"correlations\"\n")
+        let cases: [([String], String)] = [
+            (["figures", "--scenarios", "no-such-dir"], "no-such-dir: no such directory (--scenarios names the directory of scenario files)"),
+            (["figures", "--scenarios", scenario], "\(scenario): is a file, not a directory (--scenarios names the directory of scenario files)"),
+            (["figures", "--scenarios", scenario + "/sub"],
+             "\(scenario)/sub: a part of the path is a file, not a directory (--scenarios names the directory of scenario files)"),
+            (["run", SizeLimitTests.shipped("fig3-gain-vs-lambda.toml"), "--out", scenario],
+             "\(scenario): is a file, not a directory (the output directory)"),
+            (["run", SizeLimitTests.shipped("fig3-gain-vs-lambda.toml"), "--out", scenario + "/out"],
+             "\(scenario)/out: cannot use the output directory: a part of the path is a file, not a directory"),
+        ]
+        for (arguments, expected) in cases {
+            let r = try CCHSimProcess.run(arguments, timeout: 20)
+            XCTAssertEqual(r.ending, .exit(1), "\(arguments)")
+            XCTAssertEqual(r.err, "Error: \(expected)\n", "\(arguments)")
+        }
+    }
+
+    /// Permission denied, reading a file and writing into a directory. Root reads and writes
+    /// whatever the mode bits say, so only a test run by another user can see it.
+    func testPermissionDeniedIsSaidInWords() throws {
+        let dir = files.directory.path
+        guard geteuid() != 0 else { throw XCTSkip("running as root: mode 000 does not deny root reading a file") }
+        let locked = try files.write("locked.toml", "[model]\nkind = \"correlations\"\n")
+        XCTAssertEqual(chmod(locked, 0), 0)
+        let r = try CCHSimProcess.run(["analyze", locked], timeout: 20)
+        XCTAssertEqual(r.err, "Error: \(locked): permission denied\n")
+        let readOnly = dir + "/read-only"
+        XCTAssertEqual(mkdir(readOnly, 0o555), 0)
+        let w = try CCHSimProcess.run(["run", SizeLimitTests.shipped("fig3-gain-vs-lambda.toml"), "--out", readOnly], timeout: 20)
+        XCTAssertEqual(w.err, "Error: \(readOnly): cannot write into the output directory: permission denied\n")
     }
 
     /// The TOML parser inside TOMLKit aborts on a table header that cannot start with a key (found

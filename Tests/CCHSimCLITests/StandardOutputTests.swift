@@ -12,7 +12,7 @@ final class StandardOutputTests: XCTestCase {
                           ["analyze", "--help"]] {
             let r = try CCHSimProcess.run(arguments, stdout: full)
             XCTAssertEqual(r.ending, .exit(1), "\(arguments)")
-            XCTAssertEqual(r.err, "Error: cannot write to standard output: No space left on device\n", "\(arguments)")
+            XCTAssertEqual(r.err, "Error: cannot write to standard output: no space left on the device\n", "\(arguments)")
         }
     }
 

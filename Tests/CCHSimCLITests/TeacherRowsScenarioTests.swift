@@ -80,9 +80,9 @@ final class TeacherRowsScenarioTests: XCTestCase {
                              extra: "[monte_carlo]\ntrials = 300\n[sweep]\n\"student.n\" = [6, 12]")
         let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir))
         let rows = try SweepRunTests.lines(outcome.csvPath)
-        let header = CSVText.fields(Substring(rows[0]).utf8)
+        let header = csvFields(rows[0])
         let note = try XCTUnwrap(header.firstIndex(of: "analytic_note")), gain = try XCTUnwrap(header.firstIndex(of: "mc_kd_gain"))
-        for row in rows.dropFirst().map({ CSVText.fields(Substring($0).utf8) }) {
+        for row in rows.dropFirst().map({ csvFields($0) }) {
             XCTAssertTrue(row[note].contains("teacher.rows"), row[note])
             XCTAssertNotNil(Double(row[gain]))
         }

@@ -1,6 +1,7 @@
 import CCHScenario
 import CrossModalKD
 import Foundation
+import SystemPackage
 
 /// The joint Gaussian fitted to a data scenario's pair of views (`FittedGaussian`), written as a
 /// covariance scenario file (docs/scenarios.md, `model.kind = "covariance"`) that `analyze`,
@@ -74,25 +75,26 @@ public struct FittedScenarioFile {
         if let input = inputs.first(where: { Self.sameFile($0, path) }) {
             throw RunError("cannot write \(path): it is the input file \(input); give another --out")
         }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if (try? FilePath(path).stat())?.type == .directory {
             throw RunError("cannot write \(path): it is a directory; give a file name (--out DIR/NAME.toml)")
         }
-        let directory = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
-            throw RunError("cannot write \(path): the directory \(directory) does not exist")
+        let parent = FilePath(path).removingLastComponent()
+        let directory = parent.isEmpty ? "." : parent.string
+        let status: Stat
+        do { status = try FilePath(directory).stat() } catch {
+            guard error != .noSuchFileOrDirectory else { throw RunError("cannot write \(path): the directory \(directory) does not exist") }
+            throw RunError("cannot write \(path): \(directory): \(error.words(expecting: .directory))")
         }
-        guard isDirectory.boolValue else { throw RunError("cannot write \(path): \(directory) is not a directory") }
+        guard status.type == .directory else { throw RunError("cannot write \(path): \(directory) is not a directory") }
         guard access(directory, W_OK) == 0 else {
-            throw RunError("cannot write \(path): the directory \(directory) is not writable (\(POSIXText.lastError))")
+            throw RunError("cannot write \(path): the directory \(directory) is not writable (\(Errno(rawValue: errno).words()))")
         }
         try AtomicFile.write(text, to: path)
     }
 
     /// Whether two paths name the same existing file (same device and inode).
     private static func sameFile(_ a: String, _ b: String) -> Bool {
-        var x = stat(), y = stat()
-        guard stat(a, &x) == 0, stat(b, &y) == 0 else { return false }
-        return x.st_dev == y.st_dev && x.st_ino == y.st_ino
+        guard let x = try? FilePath(a).stat(), let y = try? FilePath(b).stat() else { return false }
+        return x.deviceID == y.deviceID && x.inode == y.inode
     }
 }

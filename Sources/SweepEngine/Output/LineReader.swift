@@ -1,28 +1,29 @@
-import Foundation
+import CCHScenario
+import SystemPackage
 
 /// Reads a text file line by line in large blocks (CSV files of a million rows), without the line
-/// breaks. Used to merge shard CSVs and to read a finished CSV back for the plots.
+/// breaks. Used to merge shard CSVs and to read a finished CSV back for the plots. Only a regular
+/// file is opened (`InputFile.openRegular`), so a FIFO named as a shard never blocks the merge;
+/// the file is streamed, so `SizeLimits.maximumInputFileBytes` does not apply.
 final class LineReader {
     let path: String
-    private let handle: FileHandle
+    private let descriptor: FileDescriptor
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
     /// Number of lines returned so far.
     private(set) var lineNumber = 0
 
-    init(_ path: String) throws {
+    /// Opens the file at `path`. - Throws: `FileError` naming the path and the reason.
+    init(_ path: String) throws(FileError) {
         self.path = path
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw RunError("\(path): cannot open for reading (\(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))")
-        }
-        self.handle = handle
+        descriptor = try InputFile.openRegular(path).0
     }
 
-    deinit { try? handle.close() }
+    deinit { try? descriptor.close() }
 
-    /// The next line's bytes, nil at the end of the file.
-    func next() throws -> ArraySlice<UInt8>? {
+    /// The next line's bytes, nil at the end of the file. - Throws: `FileError` when reading fails.
+    func next() throws(FileError) -> ArraySlice<UInt8>? {
         while true {
             if let newline = buffer[start...].firstIndex(of: 10) {
                 let line = buffer[start..<newline]
@@ -39,16 +40,14 @@ final class LineReader {
             }
             buffer.removeSubrange(0..<start)
             start = 0
-            let block: Data?
-            do { block = try handle.read(upToCount: 1 << 20) } catch {
-                throw RunError("\(path): cannot read: \(POSIXText.reason(of: error))")
+            let kept = buffer.count
+            buffer.append(contentsOf: repeatElement(0, count: 1 << 20))
+            let count: Int
+            do { count = try buffer[kept...].withUnsafeMutableBytes { try descriptor.read(into: $0) } } catch {
+                throw FileError(path: path, action: "cannot read", error)
             }
-            if let block, !block.isEmpty { buffer.append(contentsOf: block) } else { atEnd = true }
+            buffer.removeSubrange((kept + count)...)
+            if count == 0 { atEnd = true }
         }
-    }
-
-    /// The next line as text.
-    func nextText() throws -> String? {
-        try next().map { String(decoding: $0, as: UTF8.self) }
     }
 }

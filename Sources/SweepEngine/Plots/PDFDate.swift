@@ -1,3 +1,4 @@
+import CCHScenario
 import Foundation
 
 /// Reproducible PDF bytes: cairo writes the time of drawing into a PDF's `/CreationDate` (cairo
@@ -22,11 +23,9 @@ enum PDFDate {
     }
 
     /// Rewrites the creation and modification dates of the PDF at `path` in place.
-    /// - Throws: `RunError` when the file cannot be read or written.
-    static func normalise(_ path: String) throws {
-        guard var bytes = FileManager.default.contents(atPath: path).map(Array.init) else {
-            throw RunError("cannot read \(path)")
-        }
+    /// - Throws: `FileError` when the file cannot be read or written.
+    static func normalise(_ path: String) throws(FileError) {
+        var bytes = try InputFile.bytes(path)
         let stamp = digits
         var changed = false
         for key in ["/CreationDate (D:", "/ModDate (D:"] {

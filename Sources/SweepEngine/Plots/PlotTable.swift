@@ -79,8 +79,8 @@ enum PlotTable {
     /// found by their role in the schema, never by their names.
     static func read(csv path: String, grid: SweepGrid, schema: ColumnSchema) throws -> (rows: [PlotRow], measure: PlotMeasure) {
         let reader = try LineReader(path)
-        guard let headerLine = try reader.nextText() else { throw RunError("\(path): empty file, expected a CSV header") }
-        let header = CSVText.fields(Substring(headerLine).utf8)
+        guard let headerLine = try reader.next() else { throw RunError("\(path): empty file, expected a CSV header") }
+        let header = try CSVLine.fields(headerLine, file: path, lineNumber: reader.lineNumber)
         let offset = grid.axes.count + 2
         guard header == ["point"] + grid.axes.map(\.key) + ["valid"] + schema.keys + ["invalid_reason"] else {
             throw RunError("\(path): its header is not the one this sweep writes")
@@ -113,7 +113,7 @@ enum PlotTable {
         var rows: [PlotRow] = []
         rows.reserveCapacity(grid.count)
         while let line = try reader.next() {
-            let f = CSVText.fields(Substring(decoding: line, as: UTF8.self).utf8)
+            let f = try CSVLine.fields(line, file: path, lineNumber: reader.lineNumber)
             guard f.count == header.count, let p = Int(f[point]), p >= 0, p < grid.count else {
                 throw RunError("\(path): line \(reader.lineNumber) is not a row of this sweep")
             }

@@ -2,8 +2,9 @@ import CCHScenario
 
 /// How values are written into the sweep CSV (docs/output.md, "CSV layout"): numbers in Swift's
 /// shortest round-trip decimal form (`0.1`, `1e-05`, `nan`), booleans as 1 / 0, text quoted
-/// (RFC 4180) only when it holds a comma or a quote. Line breaks in text become spaces, so every
-/// row is one line (merging and plotting read the file line by line).
+/// (RFC 4180) only when `CSVLine`, the one reader, needs it to read the text back unchanged (a
+/// comma, a quote, a leading or trailing blank). Line breaks in text become spaces, so every row
+/// is one line (merging and plotting read the file line by line).
 enum CSVText {
     /// Appends the CSV text of a result value.
     static func append(_ value: ReportValue, to out: inout [UInt8]) {
@@ -45,44 +46,15 @@ enum CSVText {
 
     /// Appends a text field, quoted when it must be.
     static func appendText(_ s: String, to out: inout [UInt8]) {
-        let needsQuotes = s.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") }
-        if needsQuotes { out.append(UInt8(ascii: "\"")) }
+        let start = out.count, quote = UInt8(ascii: "\"")
         for byte in s.utf8 {
-            switch byte {
-            case 10, 13: out.append(UInt8(ascii: " "))
-            case UInt8(ascii: "\""): out.append(byte); out.append(byte)
-            default: out.append(byte)
-            }
+            out.append(byte == 10 || byte == 13 ? UInt8(ascii: " ") : byte)
+            if byte == quote { out.append(quote) }
         }
-        if needsQuotes { out.append(UInt8(ascii: "\"")) }
-    }
-
-    /// The fields of one CSV line (without its line break), quotes removed.
-    static func fields(_ line: Substring.UTF8View) -> [String] {
-        var fields: [String] = []
-        var current: [UInt8] = []
-        var quoted = false
-        var iterator = line.makeIterator()
-        var pending: UInt8? = nil
-        while let byte = pending ?? iterator.next() {
-            pending = nil
-            if quoted {
-                if byte == UInt8(ascii: "\"") {
-                    let next = iterator.next()
-                    if next == UInt8(ascii: "\"") { current.append(byte) } else { quoted = false; pending = next }
-                } else {
-                    current.append(byte)
-                }
-            } else if byte == UInt8(ascii: "\"") {
-                quoted = true
-            } else if byte == UInt8(ascii: ",") {
-                fields.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
-            } else {
-                current.append(byte)
-            }
+        // Doubling the quotes changes neither a comma, a quote nor the blanks at the ends.
+        if CSVLine.needsQuotes(out[start...]) {
+            out.insert(quote, at: start)
+            out.append(quote)
         }
-        fields.append(String(decoding: current, as: UTF8.self))
-        return fields
     }
 }

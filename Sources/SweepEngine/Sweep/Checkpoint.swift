@@ -1,3 +1,4 @@
+import CCHScenario
 import Foundation
 
 /// The state of an unfinished run, enough for `--resume` to finish it as if it had never stopped.
@@ -52,9 +53,9 @@ struct Checkpoint: Equatable {
     /// The checkpoint in file `path`; nil when there is none. - Throws: `RunError` when the file
     /// exists but is not a checkpoint cchsim wrote (naming the path and what is wrong).
     static func read(_ path: String) throws -> Checkpoint? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let bytes = try InputFile.bytesIfPresent(path) else { return nil }
         do {
-            return try JSONDecoder().decode(Checkpoint.self, from: data)
+            return try JSONDecoder().decode(Checkpoint.self, from: Data(bytes))
         } catch {
             throw RunError("\(path): not a cchsim checkpoint (\(DecodingReason.describe(error))); delete it to start the run afresh")
         }

@@ -1,6 +1,6 @@
 import CCHScenario
 import Dispatch
-import Foundation
+import SystemPackage
 
 /// Names and metadata of a run's output files (docs/output.md, "Output files").
 enum RunFiles {
@@ -35,7 +35,7 @@ enum RunFiles {
             ("summary", .fields(summary.fields)),
             ("timings", .fields(timings)),
             ("run", .fields(run)),
-            ("outputs", .array(outputs.map { .string(URL(fileURLWithPath: $0).lastPathComponent) })),
+            ("outputs", .array(outputs.map { .string(FilePath($0).lastComponent?.string ?? $0) })),
             ("scenario", .string(text)),
         ])
     }

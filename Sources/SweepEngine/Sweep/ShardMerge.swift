@@ -2,6 +2,7 @@ import CCHScenario
 import CrossModalKD
 import Dispatch
 import Foundation
+import SystemPackage
 
 /// `cchsim merge`: joins the CSVs of the N shards of a sweep (`run --shard i/N`) into the CSV a
 /// single run writes, byte for byte, then writes the metadata and the plots of the whole grid.
@@ -33,12 +34,13 @@ public struct ShardMerge {
         var scenario: (text: String, hash: String, file: String)? = nil
         var seconds = 0.0
         for path in csvPaths {
-            let metaPath = (path.hasSuffix(".csv") ? String(path.dropLast(4)) : path) + ".meta.json"
-            guard let data = FileManager.default.contents(atPath: metaPath) else {
-                throw RunError("\(path): its metadata \(metaPath) is missing or unreadable (it is written next to each shard's CSV)")
+            let metaPath = Self.metadataPath(ofCSV: path)
+            let bytes: [UInt8]
+            do { bytes = try InputFile.bytes(metaPath) } catch {
+                throw RunError("\(path): its metadata \(metaPath) cannot be read: \(error.explanation) (it is written next to each shard's CSV)")
             }
             let meta: RunMetadata
-            do { meta = try JSONDecoder().decode(RunMetadata.self, from: data) } catch {
+            do { meta = try JSONDecoder().decode(RunMetadata.self, from: Data(bytes)) } catch {
                 throw RunError("\(metaPath): not the metadata of a cchsim shard (\(DecodingReason.describe(error)))")
             }
             let text = meta.scenario, hash = meta.scenarioHash, file = meta.file, index = meta.shardIndex, count = meta.shardCount
@@ -73,8 +75,16 @@ public struct ShardMerge {
         self.parts = parts.sorted { $0.shard.index < $1.shard.index }
         computeSeconds = seconds
         self.formats = plots ? formats ?? sweep.output.formats : []
-        let directory = outDirectory ?? URL(fileURLWithPath: csvPaths[0]).deletingLastPathComponent().path
-        output = try OutputDirectory(directory)
+        let directory = outDirectory ?? FilePath(csvPaths[0]).removingLastComponent().string
+        output = try OutputDirectory(directory.isEmpty ? "." : directory)
+    }
+
+    /// `NAME.meta.json` beside the shard CSV `NAME.csv` (any other name: the name + `.meta.json`).
+    static func metadataPath(ofCSV path: String) -> String {
+        let csv = FilePath(path)
+        guard let name = csv.lastComponent else { return path + ".meta.json" }
+        let stem = name.extension == "csv" ? name.stem : name.string
+        return csv.removingLastComponent().appending("\(stem).meta.json").string
     }
 
     /// Writes the merged CSV, its metadata and the plots. - Throws: `RunError` for a shard that is
@@ -109,7 +119,7 @@ public struct ShardMerge {
                 guard let line = try reader.next() else {
                     throw RunError("\(part.csv): ends after \(reader.lineNumber - 1) rows; point \(point) is missing (was the shard finished?)")
                 }
-                let fields = CSVText.fields(Substring(decoding: line, as: UTF8.self).utf8)
+                let fields = try CSVLine.fields(line, file: part.csv, lineNumber: reader.lineNumber)
                 try columns.check(fields, point: point, sweep: sweep, place: "\(part.csv): line \(reader.lineNumber)")
                 table.summaryPositions.record(csvFields: fields, offset: table.resultOffset,
                                               valid: fields[table.resultOffset - 1] == "1", point: point, into: &summary)
@@ -133,7 +143,7 @@ public struct ShardMerge {
                 computeSeconds: computeSeconds,
                 run: [("merged_shards", .integer(parts.count)), ("merge_seconds", .number(seconds))])
         } catch {
-            unlink(partial)
+            try? FilePath(partial).remove()
             throw error
         }
     }
@@ -175,7 +185,7 @@ struct SummaryColumns {
         for (a, value) in sweep.grid.values(at: point).enumerated() {
             var expected: [UInt8] = []
             CSVText.append(value, to: &expected)
-            let written = CSVText.fields(Substring(decoding: expected, as: UTF8.self).utf8).first ?? ""
+            let written = (try? CSVLine.fields(expected[...], file: "", lineNumber: 0).first) ?? ""
             guard a + 1 < fields.count, fields[a + 1] == written else {
                 throw RunError("\(place): point \(point) has \(sweep.grid.axes[a].key) = \(EchoedInput.quoted(fields[min(a + 1, fields.count - 1)])), but the grid's value is \(written)")
             }

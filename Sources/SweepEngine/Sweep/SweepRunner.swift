@@ -1,6 +1,7 @@
 import CCHScenario
 import Dispatch
 import Foundation
+import SystemPackage
 
 /// Options of `cchsim run`.
 public struct RunOptions: Sendable {
@@ -82,7 +83,7 @@ public struct SweepRunner {
         let file: AppendFile
         let saved = options.resume ? try Checkpoint.read(checkpointPath) : nil
         if options.resume, saved == nil, let finished = finishedRun(hash: hash) {
-            unlink(partialPath)
+            try? FilePath(partialPath).remove()
             log("\(sweep.name) is already finished in \(output.path); nothing to do.")
             return finished
         }
@@ -153,7 +154,7 @@ public struct SweepRunner {
             hash: hash, shard: options.shard, header: table.header, schema: table.schema, summary: state.summary,
             formats: figureFormats, computeSeconds: state.computeSeconds,
             run: [("threads", .integer(options.threads)), ("resumed_at_point", .integer(resumedFrom))])
-        unlink(checkpointPath)
+        try? FilePath(checkpointPath).remove()
         return outcome
     }
 
@@ -161,19 +162,19 @@ public struct SweepRunner {
     /// metadata names this scenario's hash and this cchsim version, and every output it lists
     /// exists), nil when there is none.
     private func finishedRun(hash: String) -> RunOutcome? {
-        guard let data = FileManager.default.contents(atPath: metaPath),
-              let meta = try? JSONDecoder().decode(RunMetadata.self, from: data),
+        guard let bytes = try? InputFile.bytes(metaPath),
+              let meta = try? JSONDecoder().decode(RunMetadata.self, from: Data(bytes)),
               meta.scenarioHash == hash, meta.cchsimVersion == ToolVersion.cchsim,
               meta.shardIndex == options.shard.index, meta.shardCount == options.shard.count else { return nil }
         let summary = meta.summary, outputs = meta.outputs
         let paths = outputs.map(output.file)
-        guard paths.first == csvPath, paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else { return nil }
+        guard paths.first == csvPath, paths.allSatisfy({ Self.size(of: $0) >= 0 }) else { return nil }
         return RunOutcome(summary: summary, csvPath: csvPath, metaPath: metaPath, plotFiles: Array(paths.dropFirst()), plotWarnings: [])
     }
 
     /// The size of file `path` in bytes, -1 when it does not exist.
     static func size(of path: String) -> Int {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? -1
+        (try? FilePath(path).stat()).map { Int($0.size) } ?? -1
     }
 }
 

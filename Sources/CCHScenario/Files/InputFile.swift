@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CrossModalKD
+import SystemPackage
+
+/// Reading an input file whole (a scenario, a data CSV, a shard's metadata, a checkpoint): only a
+/// regular file, at most `SizeLimits.maximumInputFileBytes`, with errors that name the path and the
+/// reason in words (docs/files.md). What is not a regular file (a directory, /dev/null, a FIFO,
+/// which would block) is refused before it is opened; it is checked again on the opened descriptor,
+/// so a file replaced in between is refused too.
+public enum InputFile {
+    /// The bytes of the regular file at `path`. - Throws: `FileError` saying why it cannot be read.
+    public static func bytes(_ path: String) throws(FileError) -> [UInt8] {
+        let (descriptor, status) = try openRegular(path)
+        defer { try? descriptor.close() }
+        guard status.size <= Int64(SizeLimits.maximumInputFileBytes) else { throw tooLarge(path, bytes: status.size) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(status.size))
+        var block = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count: Int
+            do { count = try block.withUnsafeMutableBytes { try descriptor.read(into: $0) } } catch {
+                throw FileError(path: path, action: "cannot read", error)
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: block[..<count])
+            guard bytes.count <= SizeLimits.maximumInputFileBytes else { throw tooLarge(path, bytes: Int64(bytes.count)) }
+        }
+    }
+
+    /// The regular file at `path` opened for reading, and its status. It is refused when it is not
+    /// a regular file, both before it is opened (opening a FIFO blocks, opening a device may act)
+    /// and on the opened descriptor. - Throws: `FileError` naming the path and the reason.
+    public static func openRegular(_ path: String) throws(FileError) -> (FileDescriptor, Stat) {
+        let file = FilePath(path)
+        do {
+            let status = try file.stat()
+            // FilePath drops a trailing slash, with which POSIX requires a directory: "file.toml/".
+            if path.hasSuffix("/"), status.type != .directory { throw Errno.notDirectory }
+            try checkRegular(status, path: path)
+        } catch let error as Errno {
+            throw FileError(path: path, error)
+        } catch let error as FileError {
+            throw error
+        } catch {
+            throw FileError(path: path, error)
+        }
+        let descriptor: FileDescriptor
+        do { descriptor = try FileDescriptor.open(file, .readOnly, options: [.nonBlocking, .closeOnExec]) } catch {
+            throw FileError(path: path, error)
+        }
+        do {
+            let status = try descriptor.stat()
+            try checkRegular(status, path: path)
+            return (descriptor, status)
+        } catch {
+            try? descriptor.close()
+            throw error as? FileError ?? FileError(path: path, error)
+        }
+    }
+
+    /// The bytes of the file at `path`, nil when there is no such file.
+    /// - Throws: `FileError` when it exists but cannot be read.
+    public static func bytesIfPresent(_ path: String) throws(FileError) -> [UInt8]? {
+        do { return try bytes(path) } catch {
+            if error.code == .noSuchFileOrDirectory { return nil }
+            throw error
+        }
+    }
+
+    /// The UTF-8 text of the regular file at `path`. - Throws: `FileError` saying why it cannot be
+    /// read, or that it is not UTF-8 text.
+    public static func text(_ path: String) throws(FileError) -> String {
+        let bytes = try bytes(path)
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw FileError(path: path, reason: "not UTF-8 text") }
+        return text
+    }
+
+    /// The names in the directory at `path` (without `.` and `..`), sorted.
+    /// - Throws: `FileError`: no such directory, not a directory, cannot be listed.
+    public static func names(inDirectory path: String) throws(FileError) -> [String] {
+        let directory = FilePath(path)
+        let status: Stat
+        do { status = try directory.stat() } catch { throw FileError(path: path, error, expecting: .directory) }
+        guard status.type == .directory else { throw FileError(path: path, reason: "is a file, not a directory") }
+        guard let stream = directory.withPlatformString({ opendir($0) }) else {
+            throw FileError(path: path, action: "cannot list the directory", Errno(rawValue: errno), expecting: .directory)
+        }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(stream) else {
+                guard errno == 0 else {
+                    throw FileError(path: path, action: "cannot list the directory", Errno(rawValue: errno), expecting: .directory)
+                }
+                return names.sorted()
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+    }
+
+    /// Refuses what is not a regular file, naming what it is.
+    private static func checkRegular(_ status: Stat, path: String) throws(FileError) {
+        switch status.type {
+        case .regular: return
+        case .directory: throw FileError(path: path, reason: "is a directory, expected a file")
+        case .fifo: throw FileError(path: path, reason: "is a FIFO (named pipe), expected a regular file")
+        case .characterSpecial, .blockSpecial: throw FileError(path: path, reason: "is a device, expected a regular file")
+        default: throw FileError(path: path, reason: "is not a regular file")
+        }
+    }
+
+    private static func tooLarge(_ path: String, bytes: Int64) -> FileError {
+        FileError(path: path, reason: "\(SizeLimits.formatBytes(Double(bytes))) is more than cchsim reads "
+                  + "(at most \(SizeLimits.formatBytes(Double(SizeLimits.maximumInputFileBytes))) per input file)")
+    }
+}
