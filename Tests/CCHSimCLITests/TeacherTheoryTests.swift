@@ -21,7 +21,7 @@ final class TeacherTheoryTests: XCTestCase {
         labelLoadings: [1, 0.6], teacherNoise: 0.3, studentNoise: 1, labelNoise: 0.5), rows: 1000, seed: 12)
 
     /// Writes the planted views and label as CSV files and a data scenario, and runs the command.
-    private func run(classLabel: Bool, name: String, splits: Int = 200) throws -> (report: TeacherSelectionReport, csv: CSVTable, directory: String) {
+    private func run(classLabel: Bool, name: String, splits: Int = 200) throws -> (report: TeacherSelectionReport, csv: CSVFile, directory: String) {
         _ = try files.write("t.csv", planted.csv(planted.model.teacherIndices, prefix: "t"))
         _ = try files.write("s.csv", planted.csv(planted.model.studentIndices, prefix: "s"))
         let label = classLabel ? "class\n" + planted.signClasses.map { $0 == 1 ? "pos" : "neg" }.joined(separator: "\n") + "\n"
@@ -56,7 +56,7 @@ final class TeacherTheoryTests: XCTestCase {
         let out = files.directory.appendingPathComponent("out-\(name)").path
         let outcome = try TeacherSelectionRun.run(scenario, out: out, threads: 2, plots: false)
         let csvPath = out + "/\(name).csv"
-        return (outcome.report, try CSVTable(file: csvPath, text: try String(contentsOfFile: csvPath, encoding: .utf8)), out)
+        return (outcome.report, try CSVFile(file: csvPath, text: try String(contentsOfFile: csvPath, encoding: .utf8)), out)
     }
 
     /// The sample covariance (divisor N, centred) of the planted columns T, S and the coded label.
@@ -139,7 +139,7 @@ final class TeacherTheoryTests: XCTestCase {
         let scenario = try DataScenario(file: path, text: try String(contentsOfFile: path, encoding: .utf8))
         let out = files.directory.appendingPathComponent("out-three").path
         let report = try TeacherSelectionRun.run(scenario, out: out, threads: 1, plots: false).report
-        let csv = try CSVTable(file: "three.csv", text: try String(contentsOfFile: out + "/three.csv", encoding: .utf8))
+        let csv = try CSVFile(file: "three.csv", text: try String(contentsOfFile: out + "/three.csv", encoding: .utf8))
         for key in ["theory_mse_no_kd", "theory_gain_mse", "theory_gain_mse_se", "linear_mse_no_kd", "linear_mse_kd", "linear_gain_mse",
                     "linear_gain_mse_se", "z_linear_gain", "theory_agrees_linear"] {
             let index = try XCTUnwrap(csv.header.firstIndex(of: key), key)
