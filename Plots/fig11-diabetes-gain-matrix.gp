@@ -21,10 +21,10 @@ set xrange [-0.5:2 - 0.5]
 set yrange [2 - 0.5:-0.5]
 set xtics ('clinical' 0, 'serum' 1)
 set ytics ('clinical' 0, 'serum' 1)
-set cbrange [-458.9782404518261:458.9782404518261]
+set cbrange [-400.4537315037698:400.4537315037698]
 set palette defined (0 "#2166ac", 0.5 "#f7f7f7", 1 "#b2182b")
 set size ratio -1
 unset key
-set label 1 '+458.98*'."\n".'{/*0.8 g+✓ k+✓}' at 1, 0 center front
-set label 2 '+213.90*'."\n".'{/*0.8 g+✓ k+✓}' at 0, 1 center front
+set label 1 '+400.45*'."\n".'{/*0.8 g+✓ k+✓}' at 1, 0 center front
+set label 2 '+128.66*'."\n".'{/*0.8 g+✓ k+✓}' at 0, 1 center front
 plot 'fig11-diabetes-gain-matrix.dat' using 1:2:3 with image

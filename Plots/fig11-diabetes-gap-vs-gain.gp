@@ -20,7 +20,7 @@ set grid lc rgb "#e0e0e0"
 set key outside below center horizontal
 set xzeroaxis lt 1 lc rgb "#808080"
 set bmargin 7
-set yrange [-45.71944188713841:617.2124654763685]
+set yrange [-40.962560721925776:552.994569745998]
 set title 'gaussian: CCH right for 2 of 2 pairs'
 set xlabel 'estimated CCH gap I(T;S) - I(S;Y) (nats)'
 set xrange [-0.1696001222136112:0.1696001222136112]

@@ -21,10 +21,10 @@ set xrange [-0.5:2 - 0.5]
 set yrange [2 - 0.5:-0.5]
 set xtics ('clinical' 0, 'serum' 1)
 set ytics ('clinical' 0, 'serum' 1)
-set cbrange [-117.42269716555661:117.42269716555661]
+set cbrange [-124.04938278333537:124.04938278333537]
 set palette defined (0 "#2166ac", 0.5 "#f7f7f7", 1 "#b2182b")
 set size ratio -1
 unset key
-set label 1 '+3.10'."\n".'{/*0.8 g+✗ k+✗}' at 1, 0 center front
-set label 2 '-117.42'."\n".'{/*0.8 g+✗ k+✗}' at 0, 1 center front
+set label 1 '+6.73'."\n".'{/*0.8 g+✗ k+✗}' at 1, 0 center front
+set label 2 '-124.05'."\n".'{/*0.8 g+✗ k+✗}' at 0, 1 center front
 plot 'fig11-diabetes-n120-gain-matrix.dat' using 1:2:3 with image

@@ -20,7 +20,7 @@ set grid lc rgb "#e0e0e0"
 set key outside below center horizontal
 set xzeroaxis lt 1 lc rgb "#808080"
 set bmargin 7
-set yrange [-165.49927273829618:64.51506877739838]
+set yrange [-172.40720646196357:71.11560387891753]
 set title 'gaussian: CCH right for 0 of 2 pairs'
 set xlabel 'estimated CCH gap I(T;S) - I(S;Y) (nats)'
 set xrange [-0.1696001222136112:0.1696001222136112]

@@ -6,8 +6,10 @@ import Foundation
 /// test gains (docs/real-data.md, "Measured KD").
 ///
 /// Class label: teacher and students are softmax regressions (`SoftmaxKD`) with Hinton's loss
-/// (1 - lambda) CE + lambda tau^2 KL(teacher at tau || student at tau). Continuous label: linear
-/// students with the theory's quadratic KD penalty (`LinearKD`), the teacher a ridge regression.
+/// (1 - lambda) CE + lambda tau^2 KL(teacher at tau || student at tau). Continuous label: the
+/// theory's own learner (docs/theory.md section 3.2): an OLS teacher and OLS students with the
+/// quadratic KD penalty (`LinearKD`, gamma = 0, no intercept), on views and label centred over all
+/// rows as the theory's centred model has them (`ridge` applies to the softmax fits only).
 ///
 /// Reproducibility: split s is the permutation drawn from the stream (seed, [tag, s]); the fits
 /// are deterministic, and work items are merged in order, so every number is the same for any
@@ -33,7 +35,7 @@ public struct DistillationExperiment: Sendable {
         public var lambdaGrid: [Double] = [0, 0.1, 0.25, 0.5, 0.75, 0.9]
         /// Fraction of the student's rows held out to choose lambda.
         public var validationFraction = 0.3
-        /// L2 penalty of every fit.
+        /// L2 penalty of every softmax fit (the linear learner is OLS, as the theory has it).
         public var ridge = 1e-3
         public var seed: UInt64 = 0
         public init() {}
@@ -79,6 +81,7 @@ public struct DistillationExperiment: Sendable {
     public init(_ data: MultiViewData, settings: Settings, threads: Int,
                 progress: (@Sendable (Int, Int) -> Void)? = nil) throws {
         try Self.validate(settings, rows: data.rows)
+        let data = data.label.classCount == nil ? data.centred() : data
         let views = data.viewCount, splits = settings.splits
         let total = 2 * splits * views
         let done = Counter()
@@ -197,7 +200,7 @@ public struct DistillationExperiment: Sendable {
                                      score: model.evaluate(x.selectingRows(split.test), labels: split.test.map { labels[$0] }))
             case .continuous(let y):
                 let model = try LinearKD(features: x.selectingRows(split.teacher), targets: split.teacher.map { y[$0] }, teacher: nil,
-                                         lambda: 0, ridge: settings.ridge)
+                                         lambda: 0, ridge: 0)
                 return TeacherOutput(targets: Matrix.column(model.predict(x)),
                                      score: Score(accuracy: .nan, crossEntropy: model.meanSquaredError(x.selectingRows(split.test), split.test.map { y[$0] })))
             }
@@ -242,7 +245,7 @@ public struct DistillationExperiment: Sendable {
                                               temperature: settings.temperature, ridge: settings.ridge).fit(from: start?.softmax))
             case .continuous(let y):
                 return .linear(try LinearKD(features: x.selectingRows(rows), targets: rows.map { y[$0] },
-                                            teacher: teacher.map { t in rows.map { t[$0, 0] } }, lambda: lambda, ridge: settings.ridge))
+                                            teacher: teacher.map { t in rows.map { t[$0, 0] } }, lambda: lambda, ridge: 0))
             }
         }
 

@@ -39,6 +39,58 @@ public enum ColumnRole: Hashable, Sendable {
     case verdictUncertain
     /// With `[estimation]`: P(the estimated gap has the other sign) and its standard error.
     case flipProbability(MIEstimatorKind), flipStandardError(MIEstimatorKind)
+
+    // The table of `cchsim teachers`, one row per ordered pair of views of real data
+    // (docs/real-data.md, "Outputs"). The case says which comparison a column belongs to, its
+    // `DataQuantity` what it is.
+
+    /// Which pair: the teacher's view name, the student's view name.
+    case teacherView, studentView
+    /// Measured by the KD experiment on the data: the softmax learner for a class label, the
+    /// theory's linear learner for a continuous one.
+    case measured(DataQuantity)
+    /// Measured on the same splits by the theory's own learner (OLS teacher, linear students with
+    /// the quadratic KD penalty) on the numerically coded label: the like-with-like comparison
+    /// for `theory`.
+    case theoryLearner(DataQuantity)
+    /// Predicted by the Gaussian theory fitted to the pair's data (expected MSE gain).
+    case theory(DataQuantity)
+    /// An information estimate (nats) of one estimator of the CCH gap.
+    case estimate(ViewGapEstimator, DataQuantity)
+    /// CCH's verdict from one estimator's gap, or whether it matches the measured truth.
+    case verdict(ViewGapEstimator, DataQuantity)
+}
+
+extension ColumnRole: CustomStringConvertible {
+    /// The role as written into metadata files, e.g. `gain(continuous)` or `estimate(ksg): gap`.
+    public var description: String {
+        switch self {
+        case .value: "value"
+        case .gap(let l): "gap(\(l.rawValue))"
+        case .prediction(let l): "prediction(\(l.rawValue))"
+        case .truth(let l): "truth(\(l.rawValue))"
+        case .gain(let l): "gain(\(l.rawValue))"
+        case .gainStandardError(let l): "gain_se(\(l.rawValue))"
+        case .bestGain(let l): "best_gain(\(l.rawValue))"
+        case .kdWeight: "kd_weight"
+        case .bestKDWeight: "best_kd_weight"
+        case .riskWithoutKD: "risk_without_kd"
+        case .monteCarloGain: "monte_carlo_gain"
+        case .monteCarloGainStandardError: "monte_carlo_gain_se"
+        case .gainZ: "gain_z"
+        case .truthMethod: "truth_method"
+        case .verdictUncertain: "verdict_uncertain"
+        case .flipProbability(let e): "flip_probability(\(e.rawValue))"
+        case .flipStandardError(let e): "flip_se(\(e.rawValue))"
+        case .teacherView: "identity: teacher view"
+        case .studentView: "identity: student view"
+        case .measured(let q): "measured: \(q.rawValue)"
+        case .theoryLearner(let q): "theory_learner: \(q.rawValue)"
+        case .theory(let q): "theory: \(q.rawValue)"
+        case .estimate(let e, let q): "estimate(\(e.rawValue)): \(q.rawValue)"
+        case .verdict(let e, let q): "verdict(\(e.rawValue)): \(q.rawValue)"
+        }
+    }
 }
 
 /// One declared output column: its key (CSV header, JSON key) and its role.

@@ -23,6 +23,10 @@ struct TeacherSelectionPlots {
         return "label units²"
     }
 
+    /// The unit of the theory figure's MSE gains: the label's squared for a continuous label, the
+    /// coded label's (-1/+1) for a binary one.
+    private var theoryUnits: String { report.continuous ? labelUnitsSquared : "label units^2" }
+
     /// How each view is represented: all its columns (the components are then only a rotation),
     /// k components per view, or up to k when a view is narrower than the scenario's `components`.
     private var componentsText: String {
@@ -31,7 +35,20 @@ struct TeacherSelectionPlots {
         return views.allSatisfy({ $0.components == k }) ? "\(k) principal components per view" : "up to \(k) principal components per view"
     }
 
-    func figures() -> [FigureFile] { [scatter(), matrix()] }
+    func figures() -> [FigureFile] { [scatter(), matrix()] + (report.theory.coding == nil ? [] : [theoryFigure()]) }
+
+    /// A column's value for a pair, found by role in the report's table (NaN when absent).
+    private func number(_ role: ColumnRole, _ row: TeacherPairRow) -> Double { report.number(role, row) }
+    private func flag(_ role: ColumnRole, _ row: TeacherPairRow) -> Bool? { report.fields.flag(role, row) }
+    /// The measured gain and the half-width of its 95% interval, in plot units.
+    private func measuredGain(_ row: TeacherPairRow) -> (gain: Double, halfWidth: Double) {
+        (gainScale * number(.measured(.gain), row), gainScale * MonteCarloEstimate.normalQuantile975 * number(.measured(.gainStandardError), row))
+    }
+    /// An estimator's gap with its interval (the gap itself at both ends when there is none); nil when the estimator has no gap for the pair.
+    private func gap(_ e: ViewGapEstimator, _ row: TeacherPairRow) -> [Double]? {
+        guard let gap = report.fields.number(.estimate(e, .gap), row) else { return nil }
+        return [gap, report.fields.number(.estimate(e, .gapLow), row) ?? gap, report.fields.number(.estimate(e, .gapHigh), row) ?? gap]
+    }
 
     private func header(_ name: String, data: String, size: (Int, Int)) -> [String] {
         [
@@ -65,11 +82,10 @@ struct TeacherSelectionPlots {
         for e in estimators {
             data += "# estimator \(e.rawValue)\n"
             for r in report.rows {
-                guard let g = r.gap(e) else { continue }
-                let fields = [g.gap, g.gapInterval?.lower ?? g.gap, g.gapInterval?.upper ?? g.gap,
-                              gainScale * r.measured.gain.mean, gainScale * z * r.measured.gain.standardError]
-                data += fields.map(PlotFigures.number).joined(separator: " ")
-                    + " \(g.predictsGain == r.measured.helps ? 1 : 0) \(names.firstIndex(of: r.teacher) ?? 0) \(names.firstIndex(of: r.student) ?? 0)\n"
+                guard let g = gap(e, r) else { continue }
+                let m = measuredGain(r)
+                data += (g + [m.gain, m.halfWidth]).map(PlotFigures.number).joined(separator: " ")
+                    + " \(flag(.verdict(e, .agrees), r) == true ? 1 : 0) \(names.firstIndex(of: r.teacher) ?? 0) \(names.firstIndex(of: r.student) ?? 0)\n"
             }
             data += "\n\n"
         }
@@ -83,12 +99,14 @@ struct TeacherSelectionPlots {
             "set xzeroaxis lt 1 lc rgb \"#808080\"",
             "set bmargin 7",
         ]
-        let gains = report.rows.flatMap { [gainScale * ($0.measured.gain.mean - z * $0.measured.gain.standardError),
-                                           gainScale * ($0.measured.gain.mean + z * $0.measured.gain.standardError)] }
+        let gains = report.rows.flatMap { r in
+            let gain = number(.measured(.gain), r), se = number(.measured(.gainStandardError), r)
+            return [gainScale * (gain - z * se), gainScale * (gain + z * se)]
+        }
         let low = min(0, gains.min() ?? 0), high = max(0, gains.max() ?? 0), pad = 0.08 * max(high - low, 1e-9)
         lines.append("set yrange [\(PlotFigures.number(low - pad)):\(PlotFigures.number(high + pad))]")
         for (i, e) in estimators.enumerated() {
-            let all = report.rows.compactMap { r in r.gap(e).map { [$0.gap, $0.gapInterval?.lower ?? $0.gap, $0.gapInterval?.upper ?? $0.gap] } }.flatMap { $0 }
+            let all = report.rows.compactMap { gap(e, $0) }.flatMap { $0 }
             let reach = max(abs(all.min() ?? 1), abs(all.max() ?? 1), 1e-9) * 1.1
             let m = report.confusion(e)
             let right = m[0][0] + m[1][1], total = m.flatMap { $0 }.reduce(0, +)
@@ -107,6 +125,87 @@ struct TeacherSelectionPlots {
         return FigureFile(scriptName: "\(name).gp", script: ([note] + lines).joined(separator: "\n") + "\n", dataName: dataName, data: data, name: name)
     }
 
+    /// The theory on the data: the fitted Gaussian theory's expected MSE gain against the gain of
+    /// its own learner measured on the data (like with like, the y = x line), and for a class label
+    /// a second panel against the softmax student's accuracy gain (the looser comparison: signs).
+    /// Only for a binary or continuous label.
+    func theoryFigure() -> FigureFile {
+        let name = "\(stem)-theory-vs-measured", dataName = "\(name).dat"
+        let z = MonteCarloEstimate.normalQuantile975
+        let coding: String
+        switch report.theory.coding {
+        case .binary(let negative, let positive)?: coding = "label coded \(GnuplotText.literal(negative)) = -1, \(GnuplotText.literal(positive)) = +1; "
+        default: coding = ""
+        }
+        var data = "# \(name): one line per ordered pair\n"
+        data += "# theory_gain theory_half_width linear_gain linear_half_width softmax_gain_pp softmax_half_width_pp agrees\n"
+        var points: [(x: Double, y: Double, label: String)] = []
+        var reach = [0.0]
+        for r in report.rows {
+            let theory = number(.theory(.gain), r), theoryHalf = z * number(.theory(.gainStandardError), r)
+            let linear = number(.theoryLearner(.gain), r), linearHalf = z * number(.theoryLearner(.gainStandardError), r)
+            let softmax = 100 * number(.measured(.gain), r), softmaxHalf = 100 * z * number(.measured(.gainStandardError), r)
+            let fields = [theory, theoryHalf, linear, linearHalf, softmax, softmaxHalf]
+            data += fields.map(PlotFigures.number).joined(separator: " ") + " \(flag(.theory(.agrees), r) == true ? 1 : 0)\n"
+            reach += [theory - theoryHalf, theory + theoryHalf, linear - linearHalf, linear + linearHalf].filter(\.isFinite)
+            points.append((theory, linear, "\(r.teacher) → \(r.student)"))
+        }
+        let low = reach.min() ?? 0, high = reach.max() ?? 0, pad = 0.1 * max(high - low, 1e-9)
+        let range = "[\(PlotFigures.number(low - pad)):\(PlotFigures.number(high + pad))]"
+        let panels = report.continuous ? 1 : 2
+        // One panel (continuous label) is drawn as wide as two: the title and caption lines need it.
+        var lines = header(name, data: dataName, size: (680 * max(panels, 2) + 40, 720))
+        let method = Set(report.rows.compactMap { report.fields.text(.theory(.method), $0) }.filter { !$0.isEmpty }).sorted().joined(separator: ", ")
+        lines += [
+            "set multiplot layout 1,\(panels) title \(GnuplotText.string("The Gaussian theory fitted to the data against the measured KD gain, every ordered pair of views\n\(caption)\n{/*0.85 theory: \(GnuplotText.literal(method)); \(coding)MSE gains in squared label units; error bars: 95% intervals (1.96 SE)}")) font \",13\"",
+            "set grid lc rgb \"#e0e0e0\"",
+            "set key outside below center horizontal",
+            "set xzeroaxis lt 1 lc rgb \"#808080\"",
+            "set yzeroaxis lt 1 lc rgb \"#808080\"",
+            "set bmargin 7",
+            "set xrange \(range)",
+            "set xlabel \(GnuplotText.string("theory: expected test-MSE gain (\(theoryUnits))"))",
+            "set title \(GnuplotText.string("Like with like: the theory's own learner (OLS, quadratic KD penalty) on the data"))",
+            "set ylabel \(GnuplotText.string("measured test-MSE gain, linear learner (\(theoryUnits))"))",
+            "set yrange \(range)",
+        ]
+        var label = 1
+        if points.count <= 12 {
+            for p in points where p.x.isFinite && p.y.isFinite {
+                lines.append("set label \(label) \(GnuplotText.string(GnuplotText.literal(p.label))) at first \(PlotFigures.number(p.x)), first \(PlotFigures.number(p.y)) offset 1,1 font \",10\"")
+                label += 1
+            }
+        }
+        lines += [
+            "plot x with lines dt 2 lw 2 lc rgb \"#404040\" title \"y = x (theory = measurement)\", \\",
+            "     \(GnuplotText.string(dataName)) using 1:($7 == 1 ? $3 : NaN):($1 - $2):($1 + $2):($3 - $4):($3 + $4) with xyerrorbars pt 7 ps 1.1 lc rgb \"#1a9850\" title \"agree (difference within 1.96 joint SE)\", \\",
+            "     \(GnuplotText.string(dataName)) using 1:($7 == 0 ? $3 : NaN):($1 - $2):($1 + $2):($3 - $4):($3 + $4) with xyerrorbars pt 7 ps 1.1 lc rgb \"#d73027\" title \"disagree (beyond 1.96 joint SE)\"",
+        ]
+        if !report.continuous {
+            lines += (1..<label).map { "unset label \($0)" }
+            let softmax = report.rows.flatMap { r -> [Double] in
+                let g = 100 * number(.measured(.gain), r), h = 100 * z * number(.measured(.gainStandardError), r)
+                return [g - h, g + h]
+            }.filter(\.isFinite)
+            let sLow = min(0, softmax.min() ?? 0), sHigh = max(0, softmax.max() ?? 0), sPad = 0.1 * max(sHigh - sLow, 1)
+            lines += [
+                "set title \(GnuplotText.string("Looser: the softmax student's accuracy gain (compare signs)"))",
+                "set ylabel \(GnuplotText.string("measured accuracy gain, softmax student (percentage points)"))",
+                "set yrange [\(PlotFigures.number(sLow - sPad)):\(PlotFigures.number(sHigh + sPad))]",
+            ]
+            if points.count <= 12 {
+                for (i, r) in report.rows.enumerated() where points[i].x.isFinite {
+                    lines.append("set label \(label) \(GnuplotText.string(GnuplotText.literal(points[i].label))) at first \(PlotFigures.number(points[i].x)), first \(PlotFigures.number(100 * number(.measured(.gain), r))) offset 1,1 font \",10\"")
+                    label += 1
+                }
+            }
+            lines.append("plot \(GnuplotText.string(dataName)) using 1:5:($1 - $2):($1 + $2):($5 - $6):($5 + $6) with xyerrorbars pt 7 ps 1.1 lc rgb \"#2166ac\" title \"ordered pair of views\"")
+        }
+        lines.append("unset multiplot")
+        let note = GnuplotText.comment("# Theory: \(report.theory.methodText). Linear learner: \(TeacherSelectionTheory.agreementRule).")
+        return FigureFile(scriptName: "\(name).gp", script: ([note] + lines).joined(separator: "\n") + "\n", dataName: dataName, data: data, name: name)
+    }
+
     /// Teacher (rows) x student (columns) matrix of measured gains, with CCH's verdicts.
     func matrix() -> FigureFile {
         let name = "\(stem)-gain-matrix", dataName = "\(name).dat"
@@ -114,7 +213,7 @@ struct TeacherSelectionPlots {
         var data = "# \(name): student_index teacher_index gain (x \(PlotFigures.number(gainScale))); nan on the diagonal\n"
         var values = [[Double]](repeating: [Double](repeating: .nan, count: v), count: v)
         for r in report.rows {
-            if let t = names.firstIndex(of: r.teacher), let s = names.firstIndex(of: r.student) { values[t][s] = gainScale * r.measured.gain.mean }
+            if let t = names.firstIndex(of: r.teacher), let s = names.firstIndex(of: r.student) { values[t][s] = gainScale * number(.measured(.gain), r) }
         }
         for t in 0..<v {
             for s in 0..<v { data += "\(s) \(t) \(PlotFigures.number(values[t][s]))\n" }
@@ -143,9 +242,9 @@ struct TeacherSelectionPlots {
         for r in report.rows {
             guard let t = names.firstIndex(of: r.teacher), let s = names.firstIndex(of: r.student) else { continue }
             let verdicts = zip(estimators, letters).compactMap { e, l in
-                r.gap(e).map { "\(l)\($0.predictsGain ? "+" : "-")\($0.predictsGain == r.measured.helps ? "✓" : "✗")" }
+                flag(.verdict(e, .predictsGain), r).map { "\(l)\($0 ? "+" : "-")\(flag(.verdict(e, .agrees), r) == true ? "✓" : "✗")" }
             }.joined(separator: " ")
-            let text = String(format: "%+.2f", gainScale * r.measured.gain.mean) + (r.measured.helps ? "*" : "") + "\n{/*0.8 \(verdicts)}"
+            let text = String(format: "%+.2f", gainScale * number(.measured(.gain), r)) + (flag(.measured(.helps), r) == true ? "*" : "") + "\n{/*0.8 \(verdicts)}"
             lines.append("set label \(label) \(GnuplotText.string(text)) at \(s), \(t) center front")
             label += 1
         }

@@ -7,9 +7,12 @@ public struct TeacherSelectionReport {
     let scenario: DataScenario
     let loaded: LoadedData
     let rows: [TeacherPairRow]
-    let columns: TeacherSelectionColumns
+    /// The pair table's columns: every reader below finds its values through them, by role.
+    let fields: TeacherSelectionFields
     let information: ViewInformation
     let experiment: DistillationExperiment
+    /// The fitted Gaussian theory and its learner on the data.
+    let theory: TeacherSelectionTheory
     let seconds: Double
     /// Worker threads of the experiment.
     let threads: Int
@@ -47,8 +50,8 @@ public struct TeacherSelectionReport {
     func confusion(_ e: ViewGapEstimator) -> [[Int]] {
         var m = [[0, 0], [0, 0]]
         for r in rows {
-            guard let g = r.gap(e) else { continue }
-            m[g.predictsGain ? 0 : 1][r.measured.helps ? 0 : 1] += 1
+            guard let predicts = fields.flag(.verdict(e, .predictsGain), r), let helps = fields.flag(.measured(.helps), r) else { continue }
+            m[predicts ? 0 : 1][helps ? 0 : 1] += 1
         }
         return m
     }
@@ -57,11 +60,12 @@ public struct TeacherSelectionReport {
     func rankings() -> [(student: String, byGain: [String], byGap: [(ViewGapEstimator, [String], Double?)])] {
         loaded.data.viewNames.map { student in
             let mine = rows.filter { $0.student == student }
-            let byGain = mine.sorted { $0.measured.gain.mean > $1.measured.gain.mean }.map(\.teacher)
+            let gains = mine.map { number(.measured(.gain), $0) }
+            let byGain = mine.indices.sorted { gains[$0] > gains[$1] }.map { mine[$0].teacher }
             let byGap = information.estimators.map { e -> (ViewGapEstimator, [String], Double?) in
-                let gaps = mine.map { $0.gap(e)?.gap ?? .nan }
+                let gaps = mine.map { number(.estimate(e, .gap), $0) }
                 let order = mine.indices.sorted { gaps[$0] > gaps[$1] }.map { mine[$0].teacher }
-                return (e, order, RankCorrelation.spearman(gaps, mine.map(\.measured.gain.mean)))
+                return (e, order, RankCorrelation.spearman(gaps, gains))
             }
             return (student, byGain, byGap)
         }
@@ -94,13 +98,13 @@ public struct TeacherSelectionReport {
         lines.append(header)
         for r in rows {
             var line = "\(r.teacher) -> \(r.student)".padding(toLength: 26, withPad: " ", startingAt: 0)
-            line += pad(fmt(r.measured.withoutKD), 9) + pad(fmt(r.measured.withKD), 9)
-            line += pad(signed(r.measured.gain.mean) + " (" + fmt(r.measured.gain.standardError) + ")", 20)
-            line += pad(fmt(r.measured.z), 7) + pad(r.measured.helps ? "yes" : "no", 5)
+            line += pad(fmt(number(.measured(.scoreWithoutKD), r)), 9) + pad(fmt(number(.measured(.scoreWithKD), r)), 9)
+            line += pad(signed(number(.measured(.gain), r)) + " (" + fmt(number(.measured(.gainStandardError), r)) + ")", 20)
+            line += pad(fmt(number(.measured(.gainZ), r)), 7) + pad(fields.flag(.measured(.helps), r) == true ? "yes" : "no", 5)
             for e in information.estimators {
-                let g = r.gap(e)
-                let mark = g.map { $0.predictsGain == r.measured.helps ? " ok" : " x" } ?? ""
-                line += "  " + pad((g.map { signed($0.gap) } ?? "n/a") + mark, 14)
+                let gap = fields.number(.estimate(e, .gap), r)
+                let mark = fields.flag(.verdict(e, .agrees), r).map { $0 ? " ok" : " x" } ?? ""
+                line += "  " + pad((gap.map(signed) ?? "n/a") + mark, 14)
             }
             lines.append(line.trimmingCharacters(in: .whitespaces))
         }
@@ -116,6 +120,8 @@ public struct TeacherSelectionReport {
             lines.append("    CCH predicts none   " + pad("\(m[1][0])", 11) + "\(m[1][1])")
         }
         lines.append("")
+        lines += theoryLines
+        lines.append("")
         lines.append("Teachers for each student view, best first (Spearman's rho between the gap and the measured gain):")
         for r in rankings() {
             lines.append("  student \(r.student):")
@@ -128,6 +134,53 @@ public struct TeacherSelectionReport {
         lines.append("")
         lines.append(String(format: "Time: %.1f s", seconds))
         return ReportText.join(lines)
+    }
+
+    /// The summary's section on the theory on the data: per pair the theory's expected MSE gain
+    /// against its learner's measured gain (like with like), and the softmax accuracy gain beside.
+    var theoryLines: [String] {
+        guard let coding = theory.coding else { return ["The theory on the data: not computed: \(theory.unavailable ?? "")."] }
+        let s = experiment.settings
+        var lines = [
+            "The theory on the data (label coded as \(coding.summary); docs/real-data.md, \"The theory beside the measurement\"):",
+            "  the joint Gaussian of (teacher, student, label) fitted to all \(loaded.data.rows) rows; its expected test-MSE gain for n = \(s.studentRows), lambda = \(fmt(s.lambda)); method: \(theory.methodText)",
+            "  like with like: the theory against its own learner (OLS teacher, OLS students with the quadratic KD penalty) measured on the same splits"
+                + (continuous ? " (the measured experiment above)" : "; the softmax accuracy gain (percentage points) is the looser comparison"),
+        ]
+        if let reason = theory.learnerUnavailable { lines.append("  \(reason)") }
+        var header = "teacher -> student".padding(toLength: 26, withPad: " ", startingAt: 0) + "theory gain (SE)     linear gain (SE)     agree"
+        if !continuous { header += "   softmax gain (pp)" }
+        lines.append(header)
+        for r in rows {
+            var line = "\(r.teacher) -> \(r.student)".padding(toLength: 26, withPad: " ", startingAt: 0)
+            func gain(_ g: Double?, _ se: Double?) -> String { g.map { signed($0) + " (" + fmt(se ?? .nan) + ")" } ?? "n/a" }
+            line += pad(gain(fields.number(.theory(.gain), r), fields.number(.theory(.gainStandardError), r)), 21)
+            line += pad(gain(fields.number(.theoryLearner(.gain), r), fields.number(.theoryLearner(.gainStandardError), r)), 21)
+            line += pad(fields.flag(.theory(.agrees), r).map { $0 ? "yes" : "no" } ?? "n/a", 8)
+            if !continuous { line += gain(100 * number(.measured(.gain), r), 100 * number(.measured(.gainStandardError), r)) }
+            lines.append(line.trimmingCharacters(in: .whitespaces))
+        }
+        let reasons = rows.compactMap { r in r.theory == nil ? theory.reason(r.pair).map { "  \(r.teacher) -> \(r.student): no theory: \($0)" } : nil }
+        lines += reasons
+        lines.append("  (gains in squared \(continuous ? "" : "coded-")label units; agree: \(TeacherSelectionTheory.agreementRule))")
+        return lines
+    }
+
+    /// The theory's settings and rule, for the JSON summary and the metadata.
+    var theoryTree: JSONTree {
+        var pairs: [(String, JSONTree)] = [
+            ("label_coding", .string(theory.coding?.summary ?? "none")),
+            ("method", .string(theory.methodText)),
+            ("learner", .string("OLS teacher and OLS students with the quadratic KD penalty, no intercept, views and coded label centred over all rows, on the splits of the measured experiment")),
+            ("monte_carlo_trials", .integer(TheoryOnData.monteCarloTrials)),
+            ("agreement_rule", .string(TeacherSelectionTheory.agreementRule)),
+        ]
+        if let reason = theory.unavailable { pairs.append(("unavailable", .string(reason))) }
+        if let reason = theory.learnerUnavailable { pairs.append(("learner_unavailable", .string(reason))) }
+        let missing = rows.compactMap { r in (theory.unavailable == nil && r.theory == nil ? theory.reason(r.pair) : nil)
+            .map { JSONTree.object([("teacher", .string(r.teacher)), ("student", .string(r.student)), ("reason", .string($0))]) } }
+        if !missing.isEmpty { pairs.append(("pairs_without_theory", .array(missing))) }
+        return .object(pairs)
     }
 
     static func estimatorText(_ e: ViewGapEstimator, continuous: Bool) -> String {
@@ -151,7 +204,8 @@ public struct TeacherSelectionReport {
             ("representation", .string(representationText)),
             ("protocol", .string(protocolText)),
             ("truth_rule", .string(truthRule)),
-            ("pairs", .array(rows.map { .fields(columns.fields($0)) })),
+            ("pairs", .array(rows.map { .fields(fields.fields($0)) })),
+            ("theory", theoryTree),
             ("confusion", .object(information.estimators.map { e in
                 let m = confusion(e)
                 return (e.rawValue, .object([("predicts_gain_helps", .integer(m[0][0])), ("predicts_gain_no_gain", .integer(m[0][1])),
@@ -181,10 +235,11 @@ public struct TeacherSelectionReport {
             ("label", .string(continuous ? "continuous" : "class")),
             ("protocol", .string(protocolText)),
             ("truth_rule", .string(truthRule)),
+            ("theory", theoryTree),
             ("estimators", .array(information.estimators.map { .string(Self.estimatorText($0, continuous: continuous)) })),
             ("replicates", .integer(information.settings.replicates)),
             ("level", .number(information.settings.level)),
-            ("columns", .array(columns.columns.map { .object([("key", .string($0.key)), ("role", .string($0.role.rawValue))]) })),
+            ("columns", .array(fields.schema.columns.map { .object([("key", .string($0.key)), ("role", .string($0.role.description))]) })),
             ("warnings", .array(loaded.warnings.map(JSONTree.string))),
             ("seconds", .number(seconds)),
             ("seconds_information", .number(phaseSeconds.information)),
@@ -195,6 +250,9 @@ public struct TeacherSelectionReport {
         if !continuous { pairs.insert(("classes", .array(loaded.classCounts.map { .string("\($0.name): \($0.count)") })), at: 7) }
         return .object(pairs)
     }
+
+    /// A number column's value by role (NaN when absent).
+    func number(_ role: ColumnRole, _ row: TeacherPairRow) -> Double { fields.number(role, row) ?? .nan }
 
     /// Four significant digits (the table's width).
     private func fmt(_ x: Double) -> String { String(format: "%.4g", x) }

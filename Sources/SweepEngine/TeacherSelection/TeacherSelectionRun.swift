@@ -28,7 +28,9 @@ public enum TeacherSelectionRun {
         }
         let informationSeconds = Date().timeIntervalSince(started)
         let experimentStarted = Date()
-        let bar = ProgressBox(ProgressBar(total: 2 * scenario.experiment.splits * loaded.data.viewCount))
+        let learnerItems = TeacherSelectionTheory.learnerItems(loaded.data, settings: scenario.experiment)
+        let experimentItems = 2 * scenario.experiment.splits * loaded.data.viewCount
+        let bar = ProgressBox(ProgressBar(total: experimentItems + learnerItems))
         let experiment: DistillationExperiment
         do {
             experiment = try DistillationExperiment(loaded.data, settings: scenario.experiment, threads: threads) { done, _ in bar.bar.update(done: done) }
@@ -36,25 +38,29 @@ public enum TeacherSelectionRun {
             bar.bar.finish()
             throw ScenarioError(file: scenario.file, computing: error)
         }
+        let theory = TeacherSelectionTheory(loaded.data, settings: scenario.experiment, experiment: experiment, threads: threads) { done, _ in
+            bar.bar.update(done: experimentItems + done)
+        }
         bar.bar.finish()
         let experimentSeconds = Date().timeIntervalSince(experimentStarted)
         let continuous = loaded.data.label.classCount == nil
         let names = loaded.data.viewNames
         let rows = experiment.results.map { result in
-            TeacherPairRow(teacher: names[result.pair.teacher], student: names[result.pair.student],
+            TeacherPairRow(pair: result.pair, teacher: names[result.pair.teacher], student: names[result.pair.student],
                            measured: DistillationGain(result, continuous: continuous),
                            teacherScore: continuous ? experiment.teacherScores[result.pair.teacher].crossEntropy
                                                     : experiment.teacherScores[result.pair.teacher].accuracy,
-                           gaps: information.estimators.compactMap { e in information.gap(e, result.pair).map { (e, $0) } })
+                           gaps: information.estimators.compactMap { e in information.gap(e, result.pair).map { (e, $0) } },
+                           theory: theory.prediction(result.pair), linear: theory.learner[result.pair])
         }
         let report = TeacherSelectionReport(scenario: scenario, loaded: loaded, rows: rows,
-                                            columns: TeacherSelectionColumns(estimators: information.estimators),
-                                            information: information, experiment: experiment,
+                                            fields: TeacherSelectionFields(estimators: information.estimators),
+                                            information: information, experiment: experiment, theory: theory,
                                             seconds: Date().timeIntervalSince(started), threads: threads,
                                             phaseSeconds: (information: informationSeconds, experiment: experimentSeconds))
         var files: [String] = []
         let csvName = "\(scenario.name).csv"
-        try AtomicFile.write(report.columns.csv(rows), to: directory.file(csvName))
+        try AtomicFile.write(report.fields.csv(rows), to: directory.file(csvName))
         files.append(csvName)
         if let gnuplot {
             for figure in TeacherSelectionPlots(report: report).figures() {

@@ -9,8 +9,9 @@ final class DistillationExperimentTests: XCTestCase {
         return (try PlantedViews(model: model, rows: n, seed: seed).data(), model)
     }
 
-    /// The measured gain of the theory's own learner (linear students, quadratic KD penalty, an
-    /// OLS teacher on rows of its own) agrees with the exact finite-n risk of regime (c).
+    /// The measured gain of the theory's own learner (OLS students without intercept, quadratic KD
+    /// penalty, an OLS teacher on rows of its own, data centred over all rows) agrees with the
+    /// exact finite-n risk of regime 4(c) of the planted model.
     func testPlantedGaussianDataMatchTheTheory() throws {
         let (data, model) = try planted(rows: 4000, seed: 21)
         var settings = DistillationExperiment.Settings()
@@ -19,29 +20,15 @@ final class DistillationExperimentTests: XCTestCase {
         settings.teacherRows = .own(200)
         settings.lambda = 0.6
         settings.lambdaGrid = [0, 0.6]
-        settings.ridge = 1e-9
         settings.seed = 4
         let experiment = try DistillationExperiment(data, settings: settings, threads: 2)
         let result = try XCTUnwrap(experiment.results.first { $0.pair == ViewPair(teacher: 0, student: 1) })
         let measured = DistillationGain(result, continuous: true)
-        // Both fits carry an intercept, which the centred theory has not. With an intercept, OLS on
-        // n rows has the excess risk s2 [ ds (1 + 1/n) / (n - ds - 2) + 1/n ] (s2 = Var(z | S)), the
-        // centred formula at n - 1 rows s2 ds / (n - ds - 2): the difference s2 c_n is added, with
-        // s2 in closed form for the (nearly oracle, nt = 200) teacher u = rho_ty T.
-        let n = 15.0, ds = 1.0, lambda = 0.6
-        let theory = try KDAnalysis(model: model, teacher: TeacherSpec(target: .prediction, fit: .ols(samples: 199)),
-                                    student: StudentSpec(samples: .finite(14), ridge: 0, lambda: lambda))
-        let (rts, rsy, rty) = (0.6, 0.5, 0.9)
-        func residual(_ l: Double) -> Double {
-            let varZ = (1 - l) * (1 - l) + 2 * l * (1 - l) * rty * rty + l * l * rty * rty
-            let covSZ = (1 - l) * rsy + l * rty * rts
-            return varZ - covSZ * covSZ
-        }
-        let c = ds / (n * (n - ds - 2)) + 1 / n
-        let riskNoKD = theory.riskNoKD + residual(0) * c
-        let gain = theory.kdGain + (residual(0) - residual(lambda)) * c
-        XCTAssertEqual(measured.gain.mean, gain, accuracy: 3 * measured.gain.standardError)
-        XCTAssertEqual(measured.withoutKD, riskNoKD, accuracy: 0.02 * riskNoKD)
+        let theory = try KDAnalysis(model: model, teacher: TeacherSpec(target: .prediction, fit: .ols(samples: 200)),
+                                    student: StudentSpec(samples: .finite(15), ridge: 0, lambda: 0.6))
+        // 3 SE: a two-sided 99.7% band for the mean of 200 paired splits.
+        XCTAssertEqual(measured.gain.mean, theory.kdGain, accuracy: 3 * measured.gain.standardError)
+        XCTAssertEqual(measured.withoutKD, theory.riskNoKD, accuracy: 0.03 * theory.riskNoKD)
         XCTAssertGreaterThan(theory.kdGain, 4 * measured.gain.standardError, "the planted gain is large enough to test")
     }
 

@@ -91,16 +91,20 @@ final class MultiViewEstimatorTests: XCTestCase {
         XCTAssertNil(RankCorrelation.spearman([1, 1], [2, 3]))
     }
 
-    func testLinearKDIsRidgeOnTheMixedTarget() throws {
-        // One feature: slope = Cov(x, z) / (Var(x) + gamma) with population (1/n) moments.
-        let x = Matrix.column([1, 2, 4, 7, 8]), y = [1.0, 3, 2, 8, 9], u = [0.5, 2, 3, 6, 10]
+    func testLinearKDIsRidgeOnTheMixedTargetWithoutIntercept() throws {
+        // One feature, no intercept: slope = (1/n) sum x z / ((1/n) sum x^2 + gamma).
+        let x = Matrix.column([1, -2, 4, 7, -8]), y = [1.0, 3, 2, 8, 9], u = [0.5, 2, 3, 6, 10]
         let lambda = 0.3, gamma = 0.2
         let z = zip(y, u).map { (1 - lambda) * $0 + lambda * $1 }
-        let xs = x.vector, mx = xs.reduce(0, +) / 5, mz = z.reduce(0, +) / 5
-        let cov = zip(xs, z).map { ($0 - mx) * ($1 - mz) }.reduce(0, +) / 5
-        let variance = xs.map { ($0 - mx) * ($0 - mx) }.reduce(0, +) / 5
+        let xs = x.vector
+        let cross = zip(xs, z).map { $0 * $1 }.reduce(0, +) / 5, square = xs.map { $0 * $0 }.reduce(0, +) / 5
         let fit = try LinearKD(features: x, targets: y, teacher: u, lambda: lambda, ridge: gamma)
-        XCTAssertEqual(fit.coefficients[0], cov / (variance + gamma), accuracy: 1e-12)
-        XCTAssertEqual(fit.coefficients[1], mz - fit.coefficients[0] * mx, accuracy: 1e-12)
+        XCTAssertEqual(fit.coefficients.count, 1)
+        XCTAssertEqual(fit.coefficients[0], cross / (square + gamma), accuracy: 1e-12)
+        XCTAssertEqual(fit.predict(Matrix.column([2]))[0], 2 * cross / (square + gamma), accuracy: 1e-12)
+        // OLS (gamma = 0) with fewer rows than components is singular, and says so.
+        XCTAssertThrowsError(try LinearKD(features: Matrix([[1, 2], [2, 4]]), targets: [1, 2], teacher: nil, lambda: 0, ridge: 0)) { error in
+            XCTAssertTrue("\(error)".contains("OLS needs more independent rows than components"), "\(error)")
+        }
     }
 }

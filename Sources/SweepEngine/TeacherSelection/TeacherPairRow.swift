@@ -1,0 +1,28 @@
+import CrossModalKD
+
+/// One ordered pair (teacher view, student view) of `cchsim teachers`: the measured KD gains and
+/// each estimator's CCH gap. Its columns: `TeacherSelectionFields`.
+struct TeacherPairRow: Sendable {
+    /// The views' indices and names.
+    let pair: ViewPair
+    let teacher: String, student: String
+    let measured: DistillationGain
+    /// The teacher's mean test score on its own view (accuracy, or MSE for a continuous label).
+    let teacherScore: Double
+    /// The CCH gap of each applicable estimator, in `ViewInformation.estimators` order.
+    let gaps: [(estimator: ViewGapEstimator, gap: ViewInformation.PairGap)]
+    /// The fitted Gaussian theory's expected MSE gain; nil when the theory does not apply.
+    let theory: TheoryOnData.Prediction?
+    /// The theory's learner measured on the same splits (for a continuous label: `measured`).
+    let linear: DistillationGain?
+
+    /// The theory and its learner's measurement agree: |difference| <= 1.96 joint SE
+    /// (`TeacherSelectionTheory.agreementRule`); nil without both.
+    var theoryAgreesWithLinear: Bool? {
+        guard let theory, let linear else { return nil }
+        let se = (theory.gain.standardError * theory.gain.standardError + linear.gain.standardError * linear.gain.standardError).squareRoot()
+        return abs(theory.gain.mean - linear.gain.mean) <= MonteCarloEstimate.normalQuantile975 * se
+    }
+
+    func gap(_ e: ViewGapEstimator) -> ViewInformation.PairGap? { gaps.first { $0.estimator == e }?.gap }
+}
