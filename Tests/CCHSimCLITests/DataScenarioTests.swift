@@ -161,6 +161,8 @@ final class DataScenarioTests: XCTestCase {
             XCTAssertTrue(script.contains("60 rows, 2 principal components per view; student n = 20"), figure)
             XCTAssertTrue(FileManager.default.fileExists(atPath: "\(out)/\(figure).png"), figure)
         }
+        let theory = try String(contentsOfFile: "\(out)/toy-theory-vs-measured.gp", encoding: .utf8)
+        XCTAssertTrue(theory.contains("theory: expected test-MSE gain (days\\_left²)") && theory.contains("linear learner (days\\_left²)"))
     }
 
     /// A data scenario given to a model command says what it is and which command runs it; a model
