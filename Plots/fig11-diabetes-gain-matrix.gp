@@ -16,7 +16,7 @@ set output outfile
 set title 'Measured KD gain, teacher view (rows) to student view (columns)'."\n".'{/*0.85 fig11-diabetes: 442 rows, every column of each view (as principal components); student n = 30, teacher n = 200, λ = 0.5, 100 splits}'."\n".'{/*0.85 * significant gain (z > 1.96); CCH'."'".'s verdicts: + predicts a gain, - predicts none (g = gaussian, k = ksg); ✓/✗ against the measured truth}'
 set xlabel "student view"
 set ylabel "teacher view"
-set cblabel 'measured KD gain: test MSE without KD minus with KD (progression²)'
+set cblabel 'measured KD gain: reduction of the test MSE (progression²)'
 set xrange [-0.5:2 - 0.5]
 set yrange [2 - 0.5:-0.5]
 set xtics ('clinical' 0, 'serum' 1)

@@ -15,7 +15,7 @@ if (format eq 'pdf') {
 set encoding utf8
 set output outfile
 set multiplot layout 1,2 title 'Measured KD gain against the estimated CCH gap, every ordered pair of views'."\n".'{/*0.85 fig11-diabetes: 442 rows, every column of each view (as principal components); student n = 30, teacher n = 200, λ = 0.5, 100 splits}' font ",13"
-set ylabel 'measured KD gain: test MSE without KD minus with KD (progression²)'
+set ylabel 'measured KD gain: reduction of the test MSE (progression²)'
 set grid lc rgb "#e0e0e0"
 set key outside below center horizontal
 set xzeroaxis lt 1 lc rgb "#808080"

@@ -155,7 +155,7 @@ final class DataScenarioTests: XCTestCase {
         try command.run()
         for figure in ["toy-gap-vs-gain", "toy-gain-matrix"] {
             let script = try String(contentsOfFile: "\(out)/\(figure).gp", encoding: .utf8)
-            XCTAssertTrue(script.contains("measured KD gain: test MSE without KD minus with KD (days\\_left²)"), figure)
+            XCTAssertTrue(script.contains("measured KD gain: reduction of the test MSE (days\\_left²)"), figure)
             XCTAssertFalse(script.contains("accuracy"), figure)
             // View a keeps 2 of its 2 columns, view b 2 of 3.
             XCTAssertTrue(script.contains("60 rows, 2 principal components per view; student n = 20"), figure)

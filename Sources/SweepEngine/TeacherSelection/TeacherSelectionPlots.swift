@@ -13,7 +13,7 @@ struct TeacherSelectionPlots {
     /// Gains in percentage points of accuracy (class label) or in MSE units (continuous).
     var gainScale: Double { report.continuous ? 1 : 100 }
     var gainLabel: String {
-        report.continuous ? "measured KD gain: test MSE without KD minus with KD (\(labelUnitsSquared))" : "measured KD gain in test accuracy (percentage points)"
+        report.continuous ? "measured KD gain: reduction of the test MSE (\(labelUnitsSquared))" : "measured KD gain in test accuracy (percentage points)"
     }
 
     /// The unit of an MSE: the label's unit squared, named by the label's header when the scenario
