@@ -138,7 +138,7 @@ final class FitCommandTests: XCTestCase {
     /// Swift's shortest round-trip form, read back through the scenario reader, gives the same bits.
     func testDoublesRoundTripExactly() throws {
         var random = SplitMix(seed: 11)
-        var values: [Double] = [0.1, 1.0 / 3, -0.0, 1e-300, 5e-324, 1.7976931348623157e308, 123456789.12345679, 2.5e-5, -7.0]
+        var values: [Double] = [0.1, 1.0 / 3, -0.0, 1e-300, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 123456789.12345679, 2.5e-5, -7.0]
         while values.count < 400 {
             let x = Double(bitPattern: random.next())
             if x.isFinite { values.append(x) }
