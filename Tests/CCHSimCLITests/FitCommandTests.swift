@@ -20,35 +20,11 @@ final class FitCommandTests: XCTestCase {
         return try! JointGaussian(dt: 2, ds: 2, covariance: sigma)
     }()
 
-    /// Writes the planted data (t.csv, s.csv, y.csv: the label continuous, or classes from
-    /// `classes(Y)`) and a data scenario with `settings` ([teacher] and [student]); returns its path.
+    /// Writes the planted data and a data scenario with `settings` ([teacher] and [student]);
+    /// the label continuous, or classes from `classes(Y)`. Returns its path.
     private func scenario(_ planted: PlantedViews, settings: String, components: Int = 10,
                           classes: ((Double) -> String)? = nil) throws -> String {
-        let m = planted.model
-        _ = try files.write("t.csv", planted.csv(m.teacherIndices, prefix: "t"))
-        _ = try files.write("s.csv", planted.csv(m.studentIndices, prefix: "s"))
-        let kind: String
-        if let classes {
-            _ = try files.write("y.csv", "y\n" + planted.label.map(classes).joined(separator: "\n") + "\n")
-            kind = "class"
-        } else {
-            _ = try files.write("y.csv", planted.csv([m.labelIndex], prefix: "y"))
-            kind = "continuous"
-        }
-        return try files.write("planted.toml", """
-            name = "planted"
-            seed = 3
-            [data]
-            components = \(components)
-            label = { file = "y.csv", column = "y\(classes == nil ? "1" : "")", kind = "\(kind)" }
-            [[data.views]]
-            name = "t"
-            file = "t.csv"
-            [[data.views]]
-            name = "s"
-            file = "s.csv"
-            \(settings)
-            """)
+        try planted.writeDataScenario(in: files, components: components, classes: classes.map { planted.label.map($0) }, settings: settings)
     }
 
     /// The in-process fit of a data scenario's pair (what `cchsim fit` computes).
@@ -138,7 +114,7 @@ final class FitCommandTests: XCTestCase {
     /// Swift's shortest round-trip form, read back through the scenario reader, gives the same bits.
     func testDoublesRoundTripExactly() throws {
         var random = SplitMix(seed: 11)
-        var values: [Double] = [0.1, 1.0 / 3, -0.0, 1e-300, 5e-324, 1.7976931348623157e308, 123456789.12345679, 2.5e-5, -7.0]
+        var values: [Double] = [0.1, 1.0 / 3, -0.0, 1e-300, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 123456789.12345679, 2.5e-5, -7.0]
         while values.count < 400 {
             let x = Double(bitPattern: random.next())
             if x.isFinite { values.append(x) }

@@ -158,7 +158,6 @@ final class InputErrorTests: XCTestCase {
     /// Directories and unreadable files: the path and the reason in words, never Foundation's
     /// "The operation could not be completed" (docs/files.md, "Error messages").
     func testDirectoryAndPermissionErrorsSayTheReasonInWords() throws {
-        let dir = files.directory.path
         let scenario = try files.write("s.toml", "[model]\nkind = \"correlations\"\n")
         let cases: [([String], String)] = [
             (["figures", "--scenarios", "no-such-dir"], "no-such-dir: no such directory (--scenarios names the directory of scenario files)"),

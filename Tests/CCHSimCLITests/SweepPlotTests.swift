@@ -10,7 +10,7 @@ import XCTest
 final class SweepPlotTests: XCTestCase {
     func plan(_ sweep: String, model: String? = nil) throws -> PlotPlan {
         let text = model.map { ScenarioFixtures.sweepScenario(sweep, model: $0) } ?? ScenarioFixtures.sweepScenario(sweep)
-        return try PlotPlan(sweep: try try Sweep(file: "grid.toml", text: text))
+        return try PlotPlan(sweep: try Sweep(file: "grid.toml", text: text))
     }
 
     func testKindsFollowTheSweepsShape() throws {

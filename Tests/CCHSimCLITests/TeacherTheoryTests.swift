@@ -22,25 +22,8 @@ final class TeacherTheoryTests: XCTestCase {
 
     /// Writes the planted views and label as CSV files and a data scenario, and runs the command.
     private func run(classLabel: Bool, name: String, splits: Int = 200) throws -> (report: TeacherSelectionReport, csv: CSVFile, directory: String) {
-        _ = try files.write("t.csv", planted.csv(planted.model.teacherIndices, prefix: "t"))
-        _ = try files.write("s.csv", planted.csv(planted.model.studentIndices, prefix: "s"))
-        let label = classLabel ? "class\n" + planted.signClasses.map { $0 == 1 ? "pos" : "neg" }.joined(separator: "\n") + "\n"
-                               : planted.csv([planted.model.labelIndex], prefix: "y")
-        _ = try files.write("label.csv", label)
-        let kind = classLabel ? "label = { file = \"label.csv\", column = \"class\", kind = \"class\" }"
-                              : "label = { file = \"label.csv\", column = \"y1\", kind = \"continuous\" }"
-        let path = try files.write("\(name).toml", """
-            name = "\(name)"
-            seed = 3
-            [data]
-            components = 2
-            \(kind)
-            [[data.views]]
-            name = "t"
-            file = "t.csv"
-            [[data.views]]
-            name = "s"
-            file = "s.csv"
+        let classes = classLabel ? planted.signClasses.map { $0 == 1 ? "pos" : "neg" } : nil
+        let path = try planted.writeDataScenario(in: files, name: name, components: 2, classes: classes, settings: """
             [teacher]
             n = 60
             [student]
@@ -113,20 +96,7 @@ final class TeacherTheoryTests: XCTestCase {
     /// the summary give the reason.
     func testMultiClassLabelHasEmptyTheoryColumnsAndTheReason() throws {
         let classes = (0..<planted.rows).map { ["a", "b", "c"][$0 % 3] }
-        _ = try files.write("t.csv", planted.csv(planted.model.teacherIndices, prefix: "t"))
-        _ = try files.write("s.csv", planted.csv(planted.model.studentIndices, prefix: "s"))
-        _ = try files.write("label.csv", "class\n" + classes.joined(separator: "\n") + "\n")
-        let path = try files.write("three.toml", """
-            name = "three"
-            [data]
-            components = 2
-            label = { file = "label.csv", column = "class", kind = "class" }
-            [[data.views]]
-            name = "t"
-            file = "t.csv"
-            [[data.views]]
-            name = "s"
-            file = "s.csv"
+        let path = try planted.writeDataScenario(in: files, name: "three", components: 2, classes: classes, settings: """
             [teacher]
             rows = "student"
             [student]

@@ -7,7 +7,8 @@
 /// Gaussians, the one closest to the empirical distribution in KL(empirical || Gaussian), which
 /// matches its first two moments exactly. The data need not be Gaussian: the fit keeps only their
 /// second moments (the linear structure), which is all the theory's linear learners use. The
-/// means are removed (the theory's model is centred; the measured learners fit intercepts).
+/// means are removed (the theory's model is centred, as its least-squares learner in `cchsim teachers` is; the
+/// softmax learners fit intercepts).
 ///
 /// Label coding (`LabelCoding`): a continuous label as is; a two-class label as -1 for the first
 /// class and +1 for the second (classes in `MultiViewLabel` order). The theory's student then
@@ -52,16 +53,7 @@ public struct FittedGaussian: Sendable {
             throw .viewOutOfRange(pair: pair, views: data.viewCount)
         }
         guard pair.teacher != pair.student else { throw .sameView(data.viewNames[pair.teacher]) }
-        let coding: LabelCoding, label: [Double]
-        switch data.label {
-        case .continuous(let y):
-            coding = .continuous
-            label = y
-        case .classes(let indices, let names):
-            guard names.count == 2 else { throw .multiClassLabel(classes: names) }
-            coding = .binary(negative: names[0], positive: names[1])
-            label = indices.map { $0 == 0 ? -1 : 1 }
-        }
+        let (label, coding) = try data.theoryLabel()
         let t = data.representations[pair.teacher], s = data.representations[pair.student]
         let n = data.rows, dimension = t.cols + s.cols + 1
         guard n > dimension else { throw .tooFewRows(rows: n, dimension: dimension) }

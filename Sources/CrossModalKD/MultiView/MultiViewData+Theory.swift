@@ -1,15 +1,22 @@
 extension MultiViewData {
-    /// The data with the label coded as a number the way `FittedGaussian` codes it (a continuous
-    /// label as is; two classes as -1 for the first and +1 for the second), as a continuous label:
-    /// the input of the theory's learner (`DistillationExperiment` with a continuous label).
+    /// The label as the theory's scalar Y: a continuous label as is; two classes as -1 for the
+    /// first and +1 for the second (`FittedGaussian.LabelCoding`).
     /// - Throws: `GaussianFitError.multiClassLabel` for more than two classes (no scalar label).
-    public func codedForTheory() throws(GaussianFitError) -> (data: MultiViewData, coding: FittedGaussian.LabelCoding) {
+    public func theoryLabel() throws(GaussianFitError) -> (values: [Double], coding: FittedGaussian.LabelCoding) {
         switch label {
-        case .continuous: return (self, .continuous)
+        case .continuous(let y): return (y, .continuous)
         case .classes(let indices, let names):
             guard names.count == 2 else { throw .multiClassLabel(classes: names) }
-            return (MultiViewData(self, label: .continuous(indices.map { $0 == 0 ? -1 : 1 })), .binary(negative: names[0], positive: names[1]))
+            return (indices.map { $0 == 0 ? -1 : 1 }, .binary(negative: names[0], positive: names[1]))
         }
+    }
+
+    /// The data with the label coded by `theoryLabel()`, as a continuous label: the input of the
+    /// theory's learner (`DistillationExperiment` with a continuous label).
+    /// - Throws: `GaussianFitError.multiClassLabel` for more than two classes (no scalar label).
+    public func codedForTheory() throws(GaussianFitError) -> (data: MultiViewData, coding: FittedGaussian.LabelCoding) {
+        let (values, coding) = try theoryLabel()
+        return (MultiViewData(self, label: .continuous(values)), coding)
     }
 
     /// Every view column and a continuous label centred over all rows, as the centred model of

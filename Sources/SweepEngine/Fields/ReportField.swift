@@ -1,4 +1,5 @@
 import Foundation
+import CCHScenario
 import CrossModalKD
 
 /// One named value of a result, shared by the JSON report and the CSV columns so that both
@@ -33,7 +34,8 @@ public enum JSONText {
         "{" + fields.map { "\(quote($0.key)): \($0.value.json)" }.joined(separator: ", ") + "}"
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal; control characters (`ScenarioText.isControl`: C0, DEL, C1, the
+    /// Unicode line and paragraph separators) as \uXXXX. It is also a valid TOML basic string.
     public static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
@@ -43,7 +45,7 @@ public enum JSONText {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            case _ where ScenarioText.isControl(scalar): out += String(format: "\\u%04x", scalar.value)
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -104,27 +104,10 @@ extension FittedScenarioFile {
 
     private static func percent(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }
 
-    /// `text` as a TOML basic string: quotes, backslashes and control characters escaped, so user
-    /// text (view and file names) can never break out of its string or comment line.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if ScenarioText.isControl(scalar) {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// `text` as a TOML basic string, so user text (view and file names) can never break out of
+    /// its string or comment line: a JSON string literal is one (the same escapes, and every
+    /// control character as \uXXXX; `JSONText.quote`).
+    static func quoted(_ text: String) -> String { JSONText.quote(text) }
 
     /// `stem` made a valid scenario name and file stem (`ScenarioText.nameProblem`): path
     /// separators and control characters become `_`, leading `.`, `-`, `<`, `|`, `~` are dropped,
