@@ -13,7 +13,7 @@ if (format eq 'pdf') {
 }
 set encoding utf8
 set output outfile
-set title 'Measured KD gain, teacher view (rows) to student view (columns)'."\n".'{/*0.85 fig9-uci-multifeature: 2000 rows, 10 principal components per view; student n = 100, teacher n = 500, λ = 0.5, τ = 2, 20 splits}'."\n".'{/*0.85 * significant gain (z > 1.96); CCH'."'".'s verdicts: + predicts a gain, - predicts none (g = gaussian, k = ksg, p = probe); ✓/✗ against the measured truth}'
+set title 'Measured KD gain, teacher view (rows) to student view (columns)'."\n".'{/*0.85 fig9-uci-multifeature: 2000 rows, up to 10 principal components per view; student n = 100, teacher n = 500, λ = 0.5, τ = 2, 20 splits}'."\n".'{/*0.85 * significant gain (z > 1.96); CCH'."'".'s verdicts: + predicts a gain, - predicts none (g = gaussian, k = ksg, p = probe); ✓/✗ against the measured truth}'
 set xlabel "student view"
 set ylabel "teacher view"
 set cblabel 'measured KD gain in test accuracy (percentage points)'

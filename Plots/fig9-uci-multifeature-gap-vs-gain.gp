@@ -14,7 +14,7 @@ if (format eq 'pdf') {
 }
 set encoding utf8
 set output outfile
-set multiplot layout 1,3 title 'Measured KD gain against the estimated CCH gap, every ordered pair of views'."\n".'{/*0.85 fig9-uci-multifeature: 2000 rows, 10 principal components per view; student n = 100, teacher n = 500, λ = 0.5, τ = 2, 20 splits}' font ",13"
+set multiplot layout 1,3 title 'Measured KD gain against the estimated CCH gap, every ordered pair of views'."\n".'{/*0.85 fig9-uci-multifeature: 2000 rows, up to 10 principal components per view; student n = 100, teacher n = 500, λ = 0.5, τ = 2, 20 splits}' font ",13"
 set ylabel 'measured KD gain in test accuracy (percentage points)'
 set grid lc rgb "#e0e0e0"
 set key outside below center horizontal
