@@ -80,6 +80,7 @@ public struct DataScenario: Sendable {
         func resolve(_ path: String) -> String { Self.resolve(path, relativeTo: document.file) }
         let fallbackName = FilePath(document.file).stem ?? "data"
         name = try top.string("name", default: fallbackName)
+        if top.has("name"), let problem = ScenarioText.nameProblem(name) { throw top.error("name", problem) }
         seed = UInt64(try top.integer("seed", minimum: 0, default: 0))
         _ = top.value("description")
         for section in Self.sections { _ = top.value(section) }

@@ -102,6 +102,13 @@ final class DataScenarioTests: XCTestCase {
             .contains("data.views: needs at least two views"))
         XCTAssertTrue(loadError(try scenario(rest: "[teacher]\nrows = \"student\"\nn = 4\n")).contains("teacher.n: applies to a teacher with rows of its own"))
         XCTAssertTrue(loadError(try scenario(rest: "[teacher]\nrows = \"teacher\"\n")).contains("teacher.rows: unknown value \"teacher\""))
+        // The name names the output files inside --out: the same rule as a model scenario's name.
+        let good = try String(contentsOfFile: try scenario(), encoding: .utf8)
+        for (name, reason) in [("../escape", "holds a path separator"), (".hidden", "starts with '.'"), ("", "is empty")] {
+            try write("s.toml", good.replacingOccurrences(of: "name = \"toy\"", with: "name = \"\(name)\""))
+            let message = loadError(directory.appendingPathComponent("s.toml").path)
+            XCTAssertTrue(message.contains("s.toml: name: \(reason)"), "\(name): got «\(message)»")
+        }
     }
 
     func testTeachersCommandWritesItsFiles() throws {
