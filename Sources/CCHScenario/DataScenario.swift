@@ -76,15 +76,10 @@ public struct DataScenario: Sendable {
                 + "cchsim analyze, simulate, classify, reliability, estimate-mi or run")
         }
         self.document = document
-        let top = TableReader(file: document.file, path: "", table: document.root)
         func resolve(_ path: String) -> String { Self.resolve(path, relativeTo: document.file) }
-        let fallbackName = FilePath(document.file).stem ?? "data"
-        name = try top.string("name", default: fallbackName)
-        if top.has("name"), let problem = ScenarioText.nameProblem(name) { throw top.error("name", problem) }
-        seed = UInt64(try top.integer("seed", minimum: 0, default: 0))
-        _ = top.value("description")
-        for section in Self.sections { _ = top.value(section) }
-        try top.finish()
+        let header = try ScenarioHeader(document, sections: Self.sections)
+        name = header.name
+        seed = header.seed
 
         let data = try TableReader(document, section: "data")
         components = try data.integer("components", minimum: 1, default: 10)

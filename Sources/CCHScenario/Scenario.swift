@@ -34,13 +34,9 @@ public struct Scenario: Sendable {
             throw ScenarioError(file: document.file, key: "data", reason: Self.dataScenarioHint(document.file))
         }
         self.document = document
-        let top = TableReader(file: document.file, path: "", table: document.root)
-        name = try top.string("name", default: Self.defaultName(document.file))
-        if top.has("name"), let problem = ScenarioText.nameProblem(name) { throw top.error("name", problem) }
-        seed = UInt64(try top.integer("seed", minimum: 0, default: 0))
-        _ = top.value("description")
-        for section in Self.sections { _ = top.value(section) }
-        try top.finish()
+        let header = try ScenarioHeader(document, sections: Self.sections)
+        name = header.name
+        seed = header.seed
 
         let modelReader = try TableReader(document, section: "model")
         label = try Self.decodeLabel(modelReader)
@@ -87,11 +83,6 @@ public struct Scenario: Sendable {
         do { return try KDAnalysis(model: m, teacher: teacher, student: student) } catch {
             throw ScenarioError(file: file, error)
         }
-    }
-
-    private static func defaultName(_ file: String) -> String {
-        let base = file.split(separator: "/").last.map(String.init) ?? file
-        return base.hasSuffix(".toml") ? String(base.dropLast(5)) : base
     }
 
     private static func decodeModel(_ r: TableReader, seed: UInt64) throws(ScenarioError) -> ModelSpec {

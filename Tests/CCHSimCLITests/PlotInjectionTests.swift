@@ -26,21 +26,6 @@ final class PlotInjectionTests: XCTestCase {
         ]
     }
 
-    /// `text` as a TOML basic string (quotes, backslashes and control characters escaped).
-    static func toml(_ text: String) -> String {
-        var out = "\""
-        for s in text.unicodeScalars {
-            switch s {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if s.value < 0x20 || s.value == 0x7F { out += String(format: "\\u%04X", s.value) } else { out.unicodeScalars.append(s) }
-            }
-        }
-        return out + "\""
-    }
-
     /// The gnuplot expression `GnuplotText.string` writes evaluates to the text itself (control
     /// characters as spaces, line breaks kept), and nothing in it runs.
     func testStringsAreDataForGnuplot() throws {
@@ -116,8 +101,8 @@ final class PlotInjectionTests: XCTestCase {
         for (k, kind) in kinds.enumerated() {
             let out = dir + "/o`touch pwned`'\"$(touch pwned)-\(k)"
             var text = kind
-            text = text.replacingOccurrences(of: "name = \"grid\"", with: "name = \(Self.toml(name))")
-            text += "[output]\ntitle = \(Self.toml(title))\n"
+            text = text.replacingOccurrences(of: "name = \"grid\"", with: "name = \(JSONText.quote(name))")
+            text += "[output]\ntitle = \(JSONText.quote(title))\n"
             let file = try SweepRunTests.file(text, "f`touch pwned`$(touch pwned)'\(k).toml", in: dir)
             let outcome = try SweepCommandSupport.run(scenarioPath: file, options: SweepRunTests.options(out, plots: true))
             let scripts = outcome.plotFiles.filter { $0.hasSuffix(".gp") }
@@ -138,7 +123,7 @@ final class PlotInjectionTests: XCTestCase {
         let dir = try SweepRunTests.directory()
         let marker = dir + "/pwned"
         let text = ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = [-0.6, 0.2, 0.6, 0.95]\n\"model.rho_sy\" = [-0.4, 0.4]")
-            + "[output]\ntitle = \(Self.toml(Self.attacks(marker).joined(separator: " ")))\n"
+            + "[output]\ntitle = \(JSONText.quote(Self.attacks(marker).joined(separator: " ")))\n"
         let path = try SweepRunTests.file(text, in: dir)
         var shards: [String] = []
         for i in 1...2 {
