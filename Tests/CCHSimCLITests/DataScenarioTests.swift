@@ -133,12 +133,18 @@ final class DataScenarioTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: out2 + "/toy.csv", encoding: .utf8), csv.joined(separator: "\n") + "\n")
     }
 
-    func testContinuousLabelRunsLinearStudents() throws {
+    /// The good views with a continuous Gaussian label (header `header`, named in the scenario by
+    /// `column`: a TOML string or number) and an own-rows teacher; returns the scenario's path.
+    private func continuousLabelScenario(header: String, column: String) throws -> String {
         try writeGoodData()
         let stream = RandomStream(seed: 9)
-        try write("d/y.csv", "y\n" + (0..<60).map { _ in "\(stream.gaussian())" }.joined(separator: "\n") + "\n")
-        let path = try scenario(label: "label = { file = \"d/y.csv\", column = 1, kind = \"continuous\" }",
-                                rest: "[teacher]\nn = 20\n[student]\nn = 20\n[experiment]\nsplits = 3\n[estimation]\nreplicates = 0\n")
+        try write("d/y.csv", "\(header)\n" + (0..<60).map { _ in "\(stream.gaussian())" }.joined(separator: "\n") + "\n")
+        return try scenario(label: "label = { file = \"d/y.csv\", column = \(column), kind = \"continuous\" }",
+                            rest: "[teacher]\nn = 20\n[student]\nn = 20\n[experiment]\nsplits = 3\n[estimation]\nreplicates = 0\n")
+    }
+
+    func testContinuousLabelRunsLinearStudents() throws {
+        let path = try continuousLabelScenario(header: "y", column: "1")
         let out = directory.appendingPathComponent("cont").path
         var command = try CCHSimCLI.CCHSimCommand.Teachers.parse([path, "--out", out, "--no-plots", "--json"])
         try command.run()
@@ -152,11 +158,7 @@ final class DataScenarioTests: XCTestCase {
     /// units squared (named by the label's header, made literal for gnuplot's enhanced text), and
     /// the caption says how many components each view keeps.
     func testContinuousLabelFiguresNameTheMSEAndItsUnits() throws {
-        try writeGoodData()
-        let stream = RandomStream(seed: 9)
-        try write("d/y.csv", "days_left\n" + (0..<60).map { _ in "\(stream.gaussian())" }.joined(separator: "\n") + "\n")
-        let path = try scenario(label: "label = { file = \"d/y.csv\", column = \"days_left\", kind = \"continuous\" }",
-                                rest: "[teacher]\nn = 20\n[student]\nn = 20\n[experiment]\nsplits = 3\n[estimation]\nreplicates = 0\n")
+        let path = try continuousLabelScenario(header: "days_left", column: "\"days_left\"")
         let out = directory.appendingPathComponent("plots").path
         var command = try CCHSimCLI.CCHSimCommand.Teachers.parse([path, "--out", out])
         try command.run()
