@@ -22,6 +22,7 @@ import SystemPackage
 ///     splits = 20
 ///     [estimation]
 ///     k = 3, replicates = 40, level = 0.95, folds = 5
+///     estimators = ["gaussian", "ksg", "probe"]   # default: every one that applies to the label
 public struct DataScenario: Sendable {
     public let document: ScenarioDocument
     public let name: String
@@ -165,6 +166,13 @@ public struct DataScenario: Sendable {
         information.level = try estimation.double("level", default: information.level)
         guard information.level > 0, information.level < 1 else { throw estimation.error("level", "must lie strictly between 0 and 1, got \(information.level)") }
         information.folds = try estimation.integer("folds", minimum: 2, default: information.folds)
+        if let chosen: [ViewGapEstimator] = try estimation.choices("estimators", of: "estimator") {
+            if !label.isClass, let e = chosen.first(where: \.needsClassLabel) {
+                throw estimation.error("estimators", "\"\(e.rawValue)\" needs a class label (kind = \"class\"); a continuous label takes "
+                    + ViewGapEstimator.allCases.filter { !$0.needsClassLabel }.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+            }
+            information.estimators = chosen
+        }
         try estimation.finish()
         self.information = information
     }

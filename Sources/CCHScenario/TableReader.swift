@@ -87,6 +87,22 @@ public final class TableReader {
         return s
     }
 
+    /// An optional non-empty list of distinct values of an enumeration (by raw value), in the
+    /// order given; `noun` names one value in errors, which list the valid ones.
+    public func choices<T: RawRepresentable & CaseIterable>(_ key: String, of noun: String) throws(ScenarioError) -> [T]?
+        where T.RawValue == String {
+        guard let v = value(key) else { return nil }
+        let valid = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        guard case .array(let items) = v, !items.isEmpty else { throw error(key, "expected a non-empty list of \(noun)s (\(valid)), got \(v)") }
+        var list: [T] = []
+        for item in items {
+            guard case .string(let s) = item, let choice = T(rawValue: s) else { throw error(key, "unknown \(noun) \(item); expected some of \(valid)") }
+            guard !list.contains(where: { $0.rawValue == s }) else { throw error(key, "the \(noun) \(item) is listed twice") }
+            list.append(choice)
+        }
+        return list
+    }
+
     /// A string.
     public func string(_ key: String, default fallback: String? = nil) throws(ScenarioError) -> String {
         guard let v = value(key) else {

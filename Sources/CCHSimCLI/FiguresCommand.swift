@@ -37,7 +37,8 @@ extension CCHSimCommand {
             for file in files {
                 try StandardOutput.line("== \(file.path)")
                 if let data = file.data {
-                    let outcome = try TeacherSelectionRun.run(data, out: out, threads: options.threads, plots: true)
+                    let outcome = try Teachers.run(data, text: try ScenarioLoading.readText(file.path), out: out, threads: options.threads,
+                                                   plots: true, resume: false)
                     try StandardOutput.line(outcome.report.text)
                     try StandardOutput.line("")
                     continue

@@ -75,47 +75,64 @@ public struct DistillationExperiment: Sendable {
         }
     }
 
-    /// Runs the experiment on `threads` workers; `progress(done, total)` is called after each work
-    /// item, in order, from one thread at a time. - Throws: `ParameterError` for settings the data
-    /// cannot carry, `SampleError` for a fit the data cannot support.
-    public init(_ data: MultiViewData, settings: Settings, threads: Int,
-                progress: (@Sendable (Int, Int) -> Void)? = nil) throws {
+    /// The experiment's work items and their hooks (`ResumableWork`): a teacher item is (split s,
+    /// view v) at s * views + v, its outcome the teacher's test score; a student item is (split s,
+    /// student view v) at the same number, its outcome the comparisons of that student with every
+    /// teacher on that split. A resumed run fits again only the teachers of the splits with an
+    /// unfinished student item (their predictions are the students' targets, too large to keep).
+    public struct Work: Sendable {
+        public var teachers: ResumableWork<Score>
+        public var students: ResumableWork<[PairSplit]>
+        public init(teachers: ResumableWork<Score> = ResumableWork(), students: ResumableWork<[PairSplit]> = ResumableWork()) {
+            self.teachers = teachers
+            self.students = students
+        }
+    }
+
+    /// The L2 penalty of the fits for `label`: the softmax fits' `settings.ridge` for a class
+    /// label; 0 (least squares, as the theory has it) for the linear fits of a continuous one.
+    public static func ridge(_ settings: Settings, label: MultiViewLabel) -> Double {
+        label.classCount == nil ? 0 : settings.ridge
+    }
+
+    /// The number of teacher items and of student items (each).
+    public static func itemCount(_ data: MultiViewData, settings: Settings) -> Int { settings.splits * data.viewCount }
+
+    /// Runs the experiment on `threads` workers; `work` holds the items finished before and the
+    /// hooks called as items finish. - Throws: `ParameterError` for settings the data cannot
+    /// carry, `SampleError` for a fit the data cannot support, `WorkStopped` when `work` stopped it.
+    public init(_ data: MultiViewData, settings: Settings, threads: Int, work: Work = Work()) throws {
         try Self.validate(settings, rows: data.rows)
         let data = data.label.classCount == nil ? data.centred() : data
         let views = data.viewCount, splits = settings.splits
-        let total = 2 * splits * views
-        let done = Counter()
-        // Pass 1: teachers, per (split, view): predictions on the student's rows and the test score.
-        let teachers = Self.parallel(count: splits * views, threads: threads) { item -> Result<TeacherOutput, any Error> in
-            let s = item / views, v = item % views
+        // Pass 1: teachers, per (split, view): predictions on every row and the test score; only
+        // for the splits a student item still needs, and for scores not known.
+        let neededSplits = Set((0..<(splits * views)).filter { work.students.finished[$0] == nil }.map { $0 / views })
+        let teacherItems = (0..<(splits * views)).filter { neededSplits.contains($0 / views) || work.teachers.finished[$0] == nil }
+        let teacherWork = ResumableWork<Result<TeacherOutput, any Error>>(record: { i, output in
+            if case .success(let o) = output, work.teachers.finished[teacherItems[i]] == nil { work.teachers.record(teacherItems[i], o.score) }
+        }, shouldStop: work.teachers.shouldStop)
+        let fitted = try teacherWork.run(count: teacherItems.count, threads: threads) { i in
+            let item = teacherItems[i], s = item / views, v = item % views
             do {
                 return .success(try Learner(data: data, settings: settings).teacher(view: v, split: Self.split(s, rows: data.rows, settings: settings)))
             } catch { return .failure(error) }
-        } consume: { progress?(done.increment(), total) }
-        var teacherOutputs: [TeacherOutput] = []
-        for t in teachers {
-            switch t {
-            case .success(let o): teacherOutputs.append(o)
-            case .failure(let e): throw e
-            }
         }
+        var outputs: [Int: TeacherOutput] = [:]
+        for (item, output) in zip(teacherItems, fitted) { outputs[item] = try output.get() }
+        let scores = (0..<(splits * views)).compactMap { outputs[$0]?.score ?? work.teachers.finished[$0] }
         // Pass 2: students, per (split, student view): baseline and every teacher.
-        let outputs = teacherOutputs
-        let students = Self.parallel(count: splits * views, threads: threads) { item -> Result<[PairSplit], any Error> in
+        let teacherOutputs = outputs
+        let students = try work.students.failable().run(count: splits * views, threads: threads) { item -> Result<[PairSplit], any Error> in
             let s = item / views, v = item % views
             do {
                 let learner = Learner(data: data, settings: settings)
-                let teachersOfSplit = Array(outputs[(s * views)..<((s + 1) * views)])
+                let teachersOfSplit = (0..<views).compactMap { teacherOutputs[s * views + $0] }
                 return .success(try learner.students(view: v, split: Self.split(s, rows: data.rows, settings: settings), teachers: teachersOfSplit))
             } catch { return .failure(error) }
-        } consume: { progress?(done.increment(), total) }
-        var bySplitStudent: [[PairSplit]] = []
-        for r in students {
-            switch r {
-            case .success(let o): bySplitStudent.append(o)
-            case .failure(let e): throw e
-            }
         }
+        var bySplitStudent: [[PairSplit]] = []
+        for r in students { bySplitStudent.append(try r.get()) }
         results = data.orderedPairs.map { pair in
             // Student v's list holds the other views in increasing order.
             let position = pair.teacher < pair.student ? pair.teacher : pair.teacher - 1
@@ -124,7 +141,7 @@ public struct DistillationExperiment: Sendable {
                               chosenLambda: runs.map(\.chosenLambda))
         }
         teacherScores = (0..<views).map { v in
-            let scores = (0..<splits).map { teacherOutputs[$0 * views + v].score }
+            let scores = (0..<splits).map { scores[$0 * views + v] }
             return Score(accuracy: scores.map(\.accuracy).reduce(0, +) / Double(splits),
                          crossEntropy: scores.map(\.crossEntropy).reduce(0, +) / Double(splits))
         }
@@ -154,23 +171,6 @@ public struct DistillationExperiment: Sendable {
         guard s.ridge > 0, s.ridge.isFinite else { throw ParameterError.invalid(parameter: .studentRidge, reason: "must be > 0, got \(s.ridge)") }
     }
 
-    /// Items in order on `threads` workers.
-    static func parallel<T: Sendable>(count: Int, threads: Int, _ body: @escaping @Sendable (Int) -> T,
-                                      consume: @escaping @Sendable () -> Void) -> [T] {
-        let collected = Collected<T>()
-        ParallelChunks.run(count: count, threads: threads, makeState: {}, body: { i, _ in body(i) },
-                           consume: { _, value in collected.values.append(value); consume() })
-        return collected.values
-    }
-
-    private final class Collected<T>: @unchecked Sendable { var values: [T] = [] }
-
-    /// A counter shared by the consume calls (which never run concurrently).
-    private final class Counter: @unchecked Sendable {
-        private var value = 0
-        func increment() -> Int { value += 1; return value }
-    }
-
     /// A teacher's predictions on every row and its test score.
     struct TeacherOutput: Sendable {
         /// Class label: soft targets at the temperature (rows x K); continuous: predictions (rows x 1).
@@ -178,11 +178,18 @@ public struct DistillationExperiment: Sendable {
         let score: Score
     }
 
-    /// One pair on one split.
-    struct PairSplit: Sendable {
-        let teacher: Int
-        let without: Score, with: Score, tuned: Score
-        let chosenLambda: Double
+    /// One pair on one split: the student without KD, with KD at lambda and at the chosen lambda.
+    public struct PairSplit: Sendable, Equatable {
+        public let teacher: Int
+        public let without: Score, with: Score, tuned: Score
+        public let chosenLambda: Double
+        public init(teacher: Int, without: Score, with: Score, tuned: Score, chosenLambda: Double) {
+            self.teacher = teacher
+            self.without = without
+            self.with = with
+            self.tuned = tuned
+            self.chosenLambda = chosenLambda
+        }
     }
 
     /// The fits of one work item.
@@ -195,12 +202,12 @@ public struct DistillationExperiment: Sendable {
             switch data.label {
             case .classes(let labels, let names):
                 let model = try SoftmaxKD(features: x.selectingRows(split.teacher), labels: split.teacher.map { labels[$0] },
-                                          classes: names.count, ridge: settings.ridge).fit()
+                                          classes: names.count, ridge: DistillationExperiment.ridge(settings, label: data.label)).fit()
                 return TeacherOutput(targets: model.probabilities(x, temperature: settings.temperature),
                                      score: model.evaluate(x.selectingRows(split.test), labels: split.test.map { labels[$0] }))
             case .continuous(let y):
                 let model = try LinearKD(features: x.selectingRows(split.teacher), targets: split.teacher.map { y[$0] }, teacher: nil,
-                                         lambda: 0, ridge: 0)
+                                         lambda: 0, ridge: DistillationExperiment.ridge(settings, label: data.label))
                 return TeacherOutput(targets: Matrix.column(model.predict(x)),
                                      score: Score(accuracy: .nan, crossEntropy: model.meanSquaredError(x.selectingRows(split.test), split.test.map { y[$0] })))
             }
@@ -242,10 +249,11 @@ public struct DistillationExperiment: Sendable {
             case .classes(let labels, let names):
                 return .softmax(try SoftmaxKD(features: x.selectingRows(rows), labels: rows.map { labels[$0] }, classes: names.count,
                                               softTargets: teacher?.selectingRows(rows), lambda: lambda,
-                                              temperature: settings.temperature, ridge: settings.ridge).fit(from: start?.softmax))
+                                              temperature: settings.temperature, ridge: DistillationExperiment.ridge(settings, label: data.label)).fit(from: start?.softmax))
             case .continuous(let y):
                 return .linear(try LinearKD(features: x.selectingRows(rows), targets: rows.map { y[$0] },
-                                            teacher: teacher.map { t in rows.map { t[$0, 0] } }, lambda: lambda, ridge: 0))
+                                            teacher: teacher.map { t in rows.map { t[$0, 0] } }, lambda: lambda,
+                                            ridge: DistillationExperiment.ridge(settings, label: data.label)))
             }
         }
 

@@ -298,4 +298,9 @@ public struct ClassifierScore: Sendable, Equatable {
     public let accuracy: Double
     /// Mean -ln p(y | x), nats.
     public let crossEntropy: Double
+
+    public init(accuracy: Double, crossEntropy: Double) {
+        self.accuracy = accuracy
+        self.crossEntropy = crossEntropy
+    }
 }

@@ -31,15 +31,19 @@ public struct TheoryOnData: Sendable {
     public let predictions: [Result<Prediction, TheoryUnavailable>]
 
     /// Fits and predicts every ordered pair of `data` for the experiment `settings`; `trials` paired
-    /// Monte Carlo trials where no closed form applies.
-    /// - Throws: `GaussianFitError.multiClassLabel` when the label has more than two classes.
+    /// Monte Carlo trials where no closed form applies. The pairs are `work`'s items (in
+    /// `orderedPairs` order), one at a time, each Monte Carlo on `threads` workers.
+    /// - Throws: `GaussianFitError.multiClassLabel` when the label has more than two classes;
+    ///   `WorkStopped` when `work` stopped it.
     public init(_ data: MultiViewData, settings: DistillationExperiment.Settings, threads: Int,
-                trials: Int = monteCarloTrials) throws(GaussianFitError) {
+                trials: Int = monteCarloTrials,
+                work: ResumableWork<Result<Prediction, TheoryUnavailable>> = ResumableWork()) throws {
         coding = try data.codedForTheory().coding
         let setting = FittedKDSetting(settings)
-        predictions = data.orderedPairs.enumerated().map { index, pair in
+        let pairs = data.orderedPairs
+        predictions = try work.run(count: pairs.count, threads: 1) { index in
             do throws(TheoryUnavailable) {
-                return .success(try Self.predict(data, pair: pair, index: index, settings: settings, setting: setting,
+                return .success(try Self.predict(data, pair: pairs[index], index: index, settings: settings, setting: setting,
                                                  trials: trials, threads: threads))
             } catch { return .failure(error) }
         }

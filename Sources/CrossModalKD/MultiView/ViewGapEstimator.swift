@@ -11,8 +11,11 @@ public enum ViewGapEstimator: String, Sendable, CaseIterable {
     /// label information). Class labels only.
     case probe
 
-    /// The estimators that apply to `label`.
+    /// Whether the estimator needs a class label (the probe is a classifier).
+    public var needsClassLabel: Bool { self == .probe }
+
+    /// The estimators that apply to `label`: the default of `[estimation] estimators`.
     public static func applicable(to label: MultiViewLabel) -> [ViewGapEstimator] {
-        label.classCount == nil ? [.gaussian, .ksg] : allCases
+        allCases.filter { label.classCount != nil || !$0.needsClassLabel }
     }
 }

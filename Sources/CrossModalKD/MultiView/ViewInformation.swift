@@ -1,8 +1,20 @@
 /// The information estimates of a multi-view data set: I(T;S) for every pair of views and
-/// I(S;Y) for every view, by each applicable `ViewGapEstimator`, with half-sample intervals
+/// I(S;Y) for every view, by each chosen `ViewGapEstimator`, with half-sample intervals
 /// (as `GapResampling`: replicate b re-estimates everything on the random half of the rows drawn
 /// from the stream (seed, [tag, b]); intervals are the full estimate shifted by the quantiles of
 /// the replicates about their mean). Every quantity sees the same halves, so gaps are paired.
+///
+/// Work items: one per (quantity, sample), the sample being all rows or one half-sample; they run
+/// on the caller's threads (`ResumableWork`), every estimator inside an item on one thread, so the
+/// numbers are the same for any thread count and for a run resumed from any finished items.
+///
+/// An estimator that cannot estimate a quantity on this data (a singular covariance, a class
+/// with too few rows for the kNN estimator, a column constant on a half-sample) makes that
+/// estimator `Unavailable` for the pairs that need the quantity, with the reason; every other
+/// estimate is still made. Tied rows (integer pixels, counts, repeated rows) would make the kNN
+/// distance of KSG zero: where a quantity's sample has a row occurring more than k times, KSG
+/// runs on its columns plus the tiny seeded noise of scikit-learn's `mutual_info_*`
+/// (`NearestNeighbourNoise`), and only there, so estimates on continuous data are unchanged.
 public struct ViewInformation: Sendable {
     /// Settings of the estimators.
     public struct Settings: Sendable {
@@ -16,11 +28,14 @@ public struct ViewInformation: Sendable {
         public var folds = 5
         public var ridge = 1e-3
         public var seed: UInt64 = 0
+        /// The estimators to run, in this order; nil: every one that applies to the label
+        /// (`ViewGapEstimator.applicable`).
+        public var estimators: [ViewGapEstimator]? = nil
         public init() {}
     }
 
     /// One estimator's numbers for one ordered pair.
-    public struct PairGap: Sendable {
+    public struct PairGap: Sendable, Equatable {
         public let teacherStudent: Double
         public let studentLabel: Double
         public var gap: Double { teacherStudent - studentLabel }
@@ -33,40 +48,83 @@ public struct ViewInformation: Sendable {
         public var predictsGain: Bool { gap > 0 }
     }
 
+    /// Why an estimator has no estimate of a quantity on this data.
+    public struct Unavailable: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The quantity, e.g. `I(pixel;Y) by ksg`.
+        public let quantity: String
+        /// The estimator's reason.
+        public let reason: String
+        /// The half-sample it failed on (0-based replicate and its rows); nil: on all rows.
+        public let halfSample: (replicate: Int, rows: Int)?
+
+        public var description: String {
+            let sample = halfSample.map { " on half-sample \($0.replicate + 1) (\($0.rows) rows)" } ?? ""
+            return "\(quantity)\(sample): \(reason)"
+        }
+
+        public static func == (a: Unavailable, b: Unavailable) -> Bool {
+            a.quantity == b.quantity && a.reason == b.reason && a.halfSample?.replicate == b.halfSample?.replicate
+                && a.halfSample?.rows == b.halfSample?.rows
+        }
+    }
+
+    /// One work item's outcome: the estimate, or the estimator's reason it has none.
+    public enum ItemOutcome: Sendable, Equatable {
+        case value(Double)
+        case unavailable(reason: String)
+    }
+
     public let estimators: [ViewGapEstimator]
     public let settings: Settings
     /// gaps[e][p]: estimator `estimators[e]`, ordered pair `pairs[p]`.
     public let pairs: [ViewPair]
-    public let gaps: [[PairGap]]
+    public let gaps: [[Result<PairGap, Unavailable>]]
+    /// The quantities KSG estimated on noisy columns (a row occurred more than k times), e.g.
+    /// `I(pixel;Y) by ksg`.
+    public let jittered: [String]
 
     /// Stream tag of the half-samples ("mv-half").
     static let streamTag: UInt64 = 0x6D76_2D68_616C_66
 
-    /// Runs every estimator on `data`. `parallel` spreads replicates over the cores (the numbers
-    /// do not depend on it). - Throws: `ParameterError` for the settings, `SampleError` naming the
-    /// quantity an estimator could not estimate on this data.
-    public init(_ data: MultiViewData, settings: Settings, parallel: Bool = true) throws {
+    /// The number of work items for `data` and `settings` (for a progress bar and a checkpoint).
+    public static func itemCount(_ data: MultiViewData, settings: Settings) -> Int {
+        let estimators = settings.estimators ?? ViewGapEstimator.applicable(to: data.label)
+        return (settings.replicates + 1) * estimators.count * Layout.quantitiesPerEstimator(data)
+    }
+
+    /// Runs every estimator on `data`, `threads` workers; `work` holds items finished before and
+    /// the hooks called as items finish. - Throws: `ParameterError` for the settings, `SampleError`
+    /// for an estimator that does not apply to the label, `WorkStopped` when `work` stopped it.
+    public init(_ data: MultiViewData, settings: Settings, threads: Int,
+                work: ResumableWork<ItemOutcome> = ResumableWork()) throws {
         guard settings.replicates == 0 || settings.replicates >= 2 else {
             throw ParameterError.invalid(parameter: .replicates, reason: "must be 0 or at least 2, got \(settings.replicates)")
         }
-        let estimators = ViewGapEstimator.applicable(to: data.label)
-        let layout = Layout(data)
-        let full = try layout.estimate(rows: Array(0..<data.rows), estimators: estimators, settings: settings, replicate: nil, parallel: parallel)
-        let results = Parallel.map(settings.replicates, parallel: parallel) { b -> Result<Layout.Estimates, any Error> in
-            let rows = Self.halfSample(data, seed: settings.seed, replicate: b)
-            do {
-                return .success(try layout.estimate(rows: rows, estimators: estimators, settings: settings, replicate: b, parallel: false))
-            } catch { return .failure(error) }
+        let applicable = ViewGapEstimator.applicable(to: data.label)
+        let estimators = settings.estimators ?? applicable
+        if let other = estimators.first(where: { !applicable.contains($0) }) {
+            throw SampleError("the \(other.rawValue) estimator", "does not apply to a \(data.label.classCount == nil ? "continuous" : "class") label")
         }
-        var halves: [Layout.Estimates] = []
-        for r in results {
-            switch r {
-            case .success(let e): halves.append(e)
-            case .failure(let e as SampleError): throw SampleError(e.subject, "on a half-sample of \(data.rows / 2) rows: \(e.reason)")
-            case .failure(let e): throw e
-            }
+        let layout = Layout(data, estimators: estimators, settings: settings)
+        let q = layout.quantities.count
+        let outcomes = try work.run(count: (settings.replicates + 1) * q, threads: threads) { item in
+            layout.estimate(layout.quantities[item % q], replicate: item / q == 0 ? nil : item / q - 1)
         }
         let pairs = data.orderedPairs
+        let halfRows = settings.replicates > 0 ? Self.halfSample(data, seed: settings.seed, replicate: 0).count : 0
+        /// Quantity `index`'s full estimate and replicates, or the first reason it has none.
+        func quantity(_ index: Int) -> Result<(Double, [Double]), Unavailable> {
+            var values: [Double] = []
+            for r in 0...settings.replicates {
+                switch outcomes[r * q + index] {
+                case .value(let x): values.append(x)
+                case .unavailable(let reason):
+                    return .failure(Unavailable(quantity: layout.quantities[index].name, reason: reason,
+                                                halfSample: r == 0 ? nil : (r - 1, halfRows)))
+                }
+            }
+            return .success((values[0], Array(values.dropFirst())))
+        }
         func centred(_ value: Double, _ replicates: [Double]) -> (ConfidenceInterval, [Double])? {
             guard !replicates.isEmpty else { return nil }
             let mean = replicates.reduce(0, +) / Double(replicates.count)
@@ -77,16 +135,18 @@ public struct ViewInformation: Sendable {
         }
         gaps = estimators.indices.map { e in
             pairs.map { pair in
-                let ts = full.teacherStudent[e][layout.unordered(pair)], sy = full.studentLabel[e][pair.student]
-                let tsHalves = halves.map { $0.teacherStudent[e][layout.unordered(pair)] }
-                let syHalves = halves.map { $0.studentLabel[e][pair.student] }
-                let gapHalves = zip(tsHalves, syHalves).map { $0 - $1 }
-                let gapCentred = centred(ts - sy, gapHalves)
-                let wrong = gapCentred.map { c in Double(c.1.filter { ($0 > 0) != (ts - sy > 0) }.count) / Double(c.1.count) }
-                return PairGap(teacherStudent: ts, studentLabel: sy, teacherStudentInterval: centred(ts, tsHalves)?.0,
-                               studentLabelInterval: centred(sy, syHalves)?.0, gapInterval: gapCentred?.0, signErrorProbability: wrong)
+                quantity(layout.index(estimator: e, teacherStudent: pair)).flatMap { ts, tsHalves in
+                    quantity(layout.index(estimator: e, studentLabel: pair.student)).map { sy, syHalves in
+                        let gapHalves = zip(tsHalves, syHalves).map { $0 - $1 }
+                        let gapCentred = centred(ts - sy, gapHalves)
+                        let wrong = gapCentred.map { c in Double(c.1.filter { ($0 > 0) != (ts - sy > 0) }.count) / Double(c.1.count) }
+                        return PairGap(teacherStudent: ts, studentLabel: sy, teacherStudentInterval: centred(ts, tsHalves)?.0,
+                                       studentLabelInterval: centred(sy, syHalves)?.0, gapInterval: gapCentred?.0, signErrorProbability: wrong)
+                    }
+                }
             }
         }
+        jittered = layout.quantities.filter { $0.noisy != nil }.map(\.name)
         self.estimators = estimators
         self.settings = settings
         self.pairs = pairs
@@ -109,101 +169,145 @@ public struct ViewInformation: Sendable {
         return rows.sorted()
     }
 
-    /// The estimate of `estimator` for `pair` (nil when the estimator does not apply).
+    /// The estimate of `estimator` for `pair` (nil when the estimator was not run or has none).
     public func gap(_ estimator: ViewGapEstimator, _ pair: ViewPair) -> PairGap? {
+        try? estimate(estimator, pair)?.get()
+    }
+
+    /// Why `estimator` has no estimate for `pair` (nil when it has one or was not run).
+    public func unavailable(_ estimator: ViewGapEstimator, _ pair: ViewPair) -> Unavailable? {
+        guard case .failure(let reason)? = estimate(estimator, pair) else { return nil }
+        return reason
+    }
+
+    /// The estimate of `estimator` for `pair` or why there is none; nil when the estimator was not run.
+    public func estimate(_ estimator: ViewGapEstimator, _ pair: ViewPair) -> Result<PairGap, Unavailable>? {
         guard let e = estimators.firstIndex(of: estimator), let p = pairs.firstIndex(of: pair) else { return nil }
         return gaps[e][p]
     }
 
-    /// Joint matrices of the data for the estimators.
+    /// The quantities of the data and how each is estimated.
     private struct Layout: Sendable {
-        struct Estimates: Sendable {
-            /// [estimator][unordered pair index]
-            let teacherStudent: [[Double]]
-            /// [estimator][view]
-            let studentLabel: [[Double]]
+        /// One estimated quantity: I(T;S) of an unordered pair of views, or I(S;Y) of a view.
+        struct Quantity: Sendable {
+            enum Target: Sendable { case teacherStudent(Int, Int), studentLabel(Int) }
+            let estimator: ViewGapEstimator
+            let target: Target
+            /// The matrix KSG reads, with the noise added (nil: no noise needed, or not KSG).
+            let noisy: Matrix?
+            let name: String
         }
 
         let data: MultiViewData
+        let settings: Settings
         /// Unordered pairs (a < b) and their joint matrices [view a | view b].
         let unorderedPairs: [(Int, Int)]
         let pairJoint: [Matrix]
         /// [view | label value].
         let viewLabel: [Matrix]
+        /// Per estimator: the unordered pairs' I(T;S), then the views' I(S;Y).
+        let quantities: [Quantity]
 
-        init(_ data: MultiViewData) {
+        static func quantitiesPerEstimator(_ data: MultiViewData) -> Int {
+            data.viewCount * (data.viewCount - 1) / 2 + data.viewCount
+        }
+
+        init(_ data: MultiViewData, estimators: [ViewGapEstimator], settings: Settings) {
             self.data = data
+            self.settings = settings
             var pairs: [(Int, Int)] = []
             for a in 0..<data.viewCount { for b in (a + 1)..<data.viewCount { pairs.append((a, b)) } }
             unorderedPairs = pairs
-            pairJoint = pairs.map { data.representations[$0.0].joinedColumns(data.representations[$0.1]) }
+            let pairJoint = pairs.map { data.representations[$0.0].joinedColumns(data.representations[$0.1]) }
             let y = Matrix.column(data.label.values)
-            viewLabel = data.representations.map { $0.joinedColumns(y) }
-        }
-
-        func unordered(_ pair: ViewPair) -> Int {
-            let a = min(pair.teacher, pair.student), b = max(pair.teacher, pair.student)
-            return unorderedPairs.firstIndex { $0 == (a, b) } ?? 0
-        }
-
-        func estimate(rows: [Int], estimators: [ViewGapEstimator], settings: Settings, replicate: Int?,
-                      parallel: Bool) throws -> Estimates {
-            var ts: [[Double]] = [], sy: [[Double]] = []
+            let viewLabel = data.representations.map { $0.joinedColumns(y) }
+            self.pairJoint = pairJoint
+            self.viewLabel = viewLabel
+            let names = data.viewNames, k = settings.neighbours, seed = settings.seed
+            // The noise of a quantity depends on the data and the seed only: one draw per
+            // quantity, shared by all rows and every half-sample (which select rows of it).
+            var noisyPairs: [Matrix?] = [], noisyViews: [Matrix?] = []
+            if estimators.contains(.ksg) {
+                noisyPairs = pairJoint.enumerated().map { p, m in
+                    NearestNeighbourNoise.needed(m, columns: Array(0..<m.cols), k: k)
+                        ? NearestNeighbourNoise.added(to: m, columns: 0..<m.cols, seed: seed, ids: [0, UInt64(p)]) : nil
+                }
+                // A continuous label is a coordinate of KSG's space and gets the noise too; a
+                // class label is compared exactly (Ross's estimator) and does not.
+                let labelColumns = data.label.classCount == nil ? 1 : 0
+                noisyViews = viewLabel.enumerated().map { v, m in
+                    NearestNeighbourNoise.needed(m, columns: Array(0..<m.cols), k: k)
+                        ? NearestNeighbourNoise.added(to: m, columns: 0..<(m.cols - 1 + labelColumns), seed: seed, ids: [1, UInt64(v)]) : nil
+                }
+            }
+            var quantities: [Quantity] = []
             for e in estimators {
-                var pairValues: [Double] = []
-                for (p, (a, b)) in unorderedPairs.enumerated() {
-                    let ka = data.representations[a].cols, kb = data.representations[b].cols
-                    let sample = SampleRows(pairJoint[p], indices: rows)
-                    let left = Array(0..<ka), right = Array(ka..<(ka + kb))
-                    let quantity = "I(\(data.viewNames[a]);\(data.viewNames[b])) by \(e.rawValue)"
-                    do {
-                        switch e {
-                        case .gaussian, .probe: pairValues.append(try GaussianPlugInEstimator.mutualInformation(sample, left, right))
-                        case .ksg: pairValues.append(try KSGEstimator(k: settings.neighbours).mutualInformation(sample, left, right, parallel: parallel))
-                        }
-                    } catch let error as EstimationError { throw SampleError(quantity, error.description) }
+                for (p, (a, b)) in pairs.enumerated() {
+                    quantities.append(Quantity(estimator: e, target: .teacherStudent(a, b), noisy: e == .ksg ? noisyPairs[p] : nil,
+                                               name: "I(\(names[a]);\(names[b])) by \(e.rawValue)"))
                 }
-                ts.append(pairValues)
-                var viewValues: [Double] = []
                 for v in 0..<data.viewCount {
-                    viewValues.append(try studentLabel(e, view: v, rows: rows, settings: settings, replicate: replicate, parallel: parallel))
+                    quantities.append(Quantity(estimator: e, target: .studentLabel(v), noisy: e == .ksg ? noisyViews[v] : nil,
+                                               name: "I(\(names[v]);Y) by \(e.rawValue)"))
                 }
-                sy.append(viewValues)
             }
-            return Estimates(teacherStudent: ts, studentLabel: sy)
+            self.quantities = quantities
         }
 
-        /// I(S;Y) of view `v` on `rows` by estimator `e`.
-        func studentLabel(_ e: ViewGapEstimator, view v: Int, rows: [Int], settings: Settings, replicate: Int?,
-                          parallel: Bool) throws -> Double {
-            let k = data.representations[v].cols
-            let sample = SampleRows(viewLabel[v], indices: rows)
-            let quantity = "I(\(data.viewNames[v]);Y) by \(e.rawValue)"
-            func kNN(_ body: (KSGEstimator) throws(EstimationError) -> Double) throws -> Double {
-                let ksg = try KSGEstimator(k: settings.neighbours)
-                do throws(EstimationError) { return try body(ksg) } catch { throw SampleError(quantity, error.description) }
-            }
-            switch (e, data.label) {
-            case (.gaussian, .continuous):
-                do throws(EstimationError) { return try GaussianPlugInEstimator.mutualInformation(sample, Array(0..<k), [k]) } catch {
-                    throw SampleError(quantity, error.description)
+        func index(estimator e: Int, teacherStudent pair: ViewPair) -> Int {
+            let a = min(pair.teacher, pair.student), b = max(pair.teacher, pair.student)
+            return e * Self.quantitiesPerEstimator(data) + (unorderedPairs.firstIndex { $0 == (a, b) } ?? 0)
+        }
+
+        func index(estimator e: Int, studentLabel v: Int) -> Int {
+            e * Self.quantitiesPerEstimator(data) + unorderedPairs.count + v
+        }
+
+        /// `quantity` on all rows (`replicate` nil) or on half-sample `replicate`.
+        func estimate(_ quantity: Quantity, replicate: Int?) -> ItemOutcome {
+            let rows = replicate.map { ViewInformation.halfSample(data, seed: settings.seed, replicate: $0) } ?? Array(0..<data.rows)
+            do {
+                switch quantity.target {
+                case .teacherStudent(let a, let b):
+                    let ka = data.representations[a].cols, kb = data.representations[b].cols
+                    let p = unorderedPairs.firstIndex { $0 == (a, b) } ?? 0
+                    let sample = SampleRows(quantity.noisy ?? pairJoint[p], indices: rows)
+                    let left = Array(0..<ka), right = Array(ka..<(ka + kb))
+                    switch quantity.estimator {
+                    case .gaussian, .probe: return .value(try GaussianPlugInEstimator.mutualInformation(sample, left, right))
+                    case .ksg: return .value(try KSGEstimator(k: settings.neighbours).mutualInformation(sample, left, right, parallel: false))
+                    }
+                case .studentLabel(let v):
+                    return .value(try studentLabel(quantity, view: v, rows: rows, replicate: replicate))
                 }
+            } catch let error as EstimationError {
+                return .unavailable(reason: error.description)
+            } catch let error as SampleError {
+                return .unavailable(reason: error.reason)
+            } catch {
+                return .unavailable(reason: "\(error)")
+            }
+        }
+
+        /// I(S;Y) of view `v` on `rows`.
+        func studentLabel(_ quantity: Quantity, view v: Int, rows: [Int], replicate: Int?) throws -> Double {
+            let k = data.representations[v].cols
+            let sample = SampleRows(quantity.noisy ?? viewLabel[v], indices: rows)
+            switch (quantity.estimator, data.label) {
+            case (.gaussian, .continuous):
+                return try GaussianPlugInEstimator.mutualInformation(sample, Array(0..<k), [k])
             case (.ksg, .continuous):
-                return try kNN { (ksg) throws(EstimationError) in try ksg.mutualInformation(sample, Array(0..<k), [k], parallel: parallel) }
+                return try KSGEstimator(k: settings.neighbours).mutualInformation(sample, Array(0..<k), [k], parallel: false)
             case (.ksg, .classes):
-                return try kNN { (ksg) throws(EstimationError) in try ksg.mutualInformation(sample, Array(0..<k), discrete: k, parallel: parallel) }
+                return try KSGEstimator(k: settings.neighbours).mutualInformation(sample, Array(0..<k), discrete: k, parallel: false)
             case (.gaussian, .classes(let labels, let names)):
-                do {
-                    return try ClassLabelInformation.gaussianPosterior(data.representations[v], labels: labels, classes: names.count, rows: rows)
-                } catch let error as SampleError { throw SampleError(quantity, error.reason) }
+                return try ClassLabelInformation.gaussianPosterior(data.representations[v], labels: labels, classes: names.count, rows: rows)
             case (.probe, .classes(let labels, let names)):
                 let seed = RandomStream.derivedSeed(seed: settings.seed, ids: [UInt64(v), UInt64(replicate.map { $0 + 1 } ?? 0)])
-                do {
-                    return try ClassLabelInformation.heldOutBound(data.representations[v], labels: labels, classes: names.count, rows: rows,
-                                                                  folds: settings.folds, ridge: settings.ridge, seed: UInt64(seed))
-                } catch let error as SampleError { throw SampleError(quantity, error.reason) }
+                return try ClassLabelInformation.heldOutBound(data.representations[v], labels: labels, classes: names.count, rows: rows,
+                                                              folds: settings.folds, ridge: settings.ridge, seed: UInt64(seed))
             case (.probe, .continuous):
-                throw SampleError(quantity, "the probe needs a class label")
+                throw SampleError(quantity.name, "the probe needs a class label")
             }
         }
     }

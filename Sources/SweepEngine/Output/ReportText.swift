@@ -7,4 +7,16 @@ public enum ReportText {
             return String(line[..<end])
         }.joined(separator: "\n")
     }
+
+    /// `rows` (the first usually a header) as lines of left-aligned columns, each as wide as its
+    /// widest cell plus `gap` spaces, so that no cell runs into the next however long it is.
+    public static func table(_ rows: [[String]], gap: Int = 2) -> [String] {
+        let columns = rows.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
+        return rows.map { cells in
+            cells.enumerated().map { c, cell in
+                c == cells.count - 1 ? cell : cell.padding(toLength: widths[c] + gap, withPad: " ", startingAt: 0)
+            }.joined()
+        }
+    }
 }

@@ -28,4 +28,6 @@ public enum DataQuantity: String, Hashable, Sendable, CaseIterable {
     case predictsGain = "predicts gain"
     /// Agreement: CCH's verdict with the measured truth, or the theory with its learner's measurement.
     case agrees
+    /// Why an estimator has no estimate (text, `unavailable: reason`; empty when it has one).
+    case unavailable
 }

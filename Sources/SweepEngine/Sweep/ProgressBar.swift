@@ -5,12 +5,16 @@ import Foundation
 final class ProgressBar {
     private let total: Int
     private let enabled: Bool
+    /// What is counted ("points"), and the phase shown before the bar (none when empty).
+    private let unit: String, phase: String
     private let start = Date()
     private var lastDrawn = Date.distantPast
     private var drawn = false
 
-    init(total: Int, enabled: Bool = isatty(STDERR_FILENO) == 1) {
+    init(total: Int, enabled: Bool = isatty(STDERR_FILENO) == 1, unit: String = "points", phase: String = "") {
         self.total = total
+        self.unit = unit
+        self.phase = phase
         self.enabled = enabled && total > 0
     }
 
@@ -25,7 +29,8 @@ final class ProgressBar {
         let rate = Double(done - resumedFrom) / max(elapsed, 1e-9)
         let eta = rate > 0 ? Double(total - done) / rate : 0
         let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-        let line = "\r[\(bar)] " + String(format: "%5.1f%%  %d/%d points  %.1f s  ETA %.1f s ", 100 * fraction, done, total, elapsed, eta)
+        let line = "\r" + (phase.isEmpty ? "" : "\(phase) ") + "[\(bar)] "
+            + String(format: "%5.1f%%  %d/%d ", 100 * fraction, done, total) + unit + String(format: "  %.1f s  ETA %.1f s ", elapsed, eta)
         FileHandle.standardError.write(Data(line.utf8))
         drawn = true
     }

@@ -9,8 +9,8 @@ struct TeacherPairRow: Sendable {
     let measured: DistillationGain
     /// The teacher's mean test score on its own view (accuracy, or MSE for a continuous label).
     let teacherScore: Double
-    /// The CCH gap of each applicable estimator, in `ViewInformation.estimators` order.
-    let gaps: [(estimator: ViewGapEstimator, gap: ViewInformation.PairGap)]
+    /// The CCH gap of each estimator run, or why it has none, in `ViewInformation.estimators` order.
+    let estimates: [(estimator: ViewGapEstimator, estimate: Result<ViewInformation.PairGap, ViewInformation.Unavailable>)]
     /// The fitted Gaussian theory's expected MSE gain; nil when the theory does not apply.
     let theory: TheoryOnData.Prediction?
     /// The theory's learner measured on the same splits (for a continuous label: `measured`).
@@ -24,5 +24,11 @@ struct TeacherPairRow: Sendable {
         return abs(theory.gain.mean - linear.gain.mean) <= MonteCarloEstimate.normalQuantile975 * se
     }
 
-    func gap(_ e: ViewGapEstimator) -> ViewInformation.PairGap? { gaps.first { $0.estimator == e }?.gap }
+    func gap(_ e: ViewGapEstimator) -> ViewInformation.PairGap? { try? estimates.first { $0.estimator == e }?.estimate.get() }
+
+    /// Why estimator `e` has no gap for this pair; nil when it has one.
+    func unavailable(_ e: ViewGapEstimator) -> ViewInformation.Unavailable? {
+        guard case .failure(let reason)? = estimates.first(where: { $0.estimator == e })?.estimate else { return nil }
+        return reason
+    }
 }

@@ -6,7 +6,7 @@ import CrossModalKD
 /// pairs through this table, finding their columns by role (docs/real-data.md, "Outputs";
 /// docs/output.md, "The column schema").
 struct TeacherSelectionFields: Sendable {
-    /// The estimators with columns (those that apply to the label).
+    /// The estimators with columns (those run).
     let estimators: [ViewGapEstimator]
     let table: FieldTable<TeacherPairRow>
     let schema: ColumnSchema
@@ -46,6 +46,7 @@ struct TeacherSelectionFields: Sendable {
             entries.append(Entry("p_sign_wrong_\(n)", .estimate(e, .signWrongProbability)) { number($0.gap(e)?.signErrorProbability) })
             entries.append(Entry("cch_predicts_gain_\(n)", .verdict(e, .predictsGain)) { r in r.gap(e).map { .bool($0.predictsGain) } ?? .number(.nan) })
             entries.append(Entry("cch_agrees_\(n)", .verdict(e, .agrees)) { r in r.gap(e).map { .bool($0.predictsGain == r.measured.helps) } ?? .number(.nan) })
+            entries.append(Entry("unavailable_\(n)", .estimate(e, .unavailable)) { r in .text(r.unavailable(e).map { "unavailable: \($0)" } ?? "") })
         }
         // The theory on the data (binary or continuous label; NaN and empty text otherwise).
         entries += [

@@ -33,6 +33,8 @@ public struct TeacherSelectionReport {
             + "label-free, fitted on all \(loaded.data.rows) rows"
     }
 
+    /// The experiment's protocol in words, from the settings the fits use (the ridge of the
+    /// linear fits of a continuous label is `DistillationExperiment.ridge`'s 0, not the softmax's).
     var protocolText: String {
         let s = experiment.settings, n = loaded.data.rows
         let teacher: String, test: Int
@@ -40,10 +42,13 @@ public struct TeacherSelectionReport {
         case .own(let nt): teacher = "\(nt) rows of its own"; test = n - s.studentRows - nt
         case .student: teacher = "the student's rows (privileged information)"; test = n - s.studentRows
         }
-        let learner = continuous ? "linear students with the quadratic KD penalty, ridge teacher" : "softmax teacher and students, KD loss (1 - lambda) CE + lambda tau^2 KL"
+        let ridge = DistillationExperiment.ridge(s, label: loaded.data.label)
+        let learner = continuous ? "linear teacher and students (least squares), the students with the quadratic KD penalty"
+                                 : "softmax teacher and students, KD loss (1 - lambda) CE + lambda tau^2 KL"
         return "\(s.splits) random splits (seed \(s.seed)): student \(s.studentRows) rows, teacher \(teacher), test the other \(test); "
             + "\(learner); lambda = \(fmt(s.lambda))" + (continuous ? "" : ", tau = \(fmt(s.temperature))")
-            + "; best lambda of {\(s.lambdaGrid.map(fmt).joined(separator: ", "))} chosen on \(fmt(100 * s.validationFraction))% of the student's rows; ridge \(fmt(s.ridge))"
+            + "; best lambda of {\(s.lambdaGrid.map(fmt).joined(separator: ", "))} chosen on \(fmt(100 * s.validationFraction))% of the student's rows; "
+            + "ridge \(fmt(ridge))" + (ridge == 0 ? " (OLS)" : "")
     }
 
     /// (CCH predicts a gain, KD helps) counts of one estimator: [[yes/yes, yes/no], [no/yes, no/no]].
@@ -56,19 +61,32 @@ public struct TeacherSelectionReport {
         return m
     }
 
-    /// Per student view: teachers by measured gain and by each estimator's gap, with Spearman's rho.
+    /// Per student view: teachers by measured gain and by each estimator's gap, with Spearman's rho
+    /// (over the teachers with a gap; an estimator unavailable for a pair ranks only the others).
     func rankings() -> [(student: String, byGain: [String], byGap: [(ViewGapEstimator, [String], Double?)])] {
         loaded.data.viewNames.map { student in
             let mine = rows.filter { $0.student == student }
             let gains = mine.map { number(.measured(.gain), $0) }
             let byGain = mine.indices.sorted { gains[$0] > gains[$1] }.map { mine[$0].teacher }
             let byGap = information.estimators.map { e -> (ViewGapEstimator, [String], Double?) in
-                let gaps = mine.map { number(.estimate(e, .gap), $0) }
-                let order = mine.indices.sorted { gaps[$0] > gaps[$1] }.map { mine[$0].teacher }
-                return (e, order, RankCorrelation.spearman(gaps, gains))
+                let ranked = mine.indices.compactMap { i in fields.number(.estimate(e, .gap), mine[i]).map { (i, $0) } }
+                let order = ranked.sorted { $0.1 > $1.1 }.map { mine[$0.0].teacher }
+                return (e, order, RankCorrelation.spearman(ranked.map(\.1), ranked.map { gains[$0.0] }))
             }
             return (student, byGain, byGap)
         }
+    }
+
+    /// Every (estimator, pair) without a gap, with the reason.
+    var unavailableEstimates: [(estimator: ViewGapEstimator, row: TeacherPairRow, reason: ViewInformation.Unavailable)] {
+        information.estimators.flatMap { e in rows.compactMap { r in r.unavailable(e).map { (e, r, $0) } } }
+    }
+
+    /// The noise of the nearest-neighbour estimators, in words (docs/real-data.md, "Tied data").
+    var noiseText: String {
+        "KSG runs on its columns plus noise \(NearestNeighbourNoise.scale) x max(1, mean|x| / sd) x sd x N(0, 1) per column "
+            + "(scikit-learn's mutual_info convention), seeded, only for a quantity whose sample has a row occurring more than k = "
+            + "\(information.settings.neighbours) times"
     }
 
     public var text: String {
@@ -92,32 +110,33 @@ public struct TeacherSelectionReport {
             lines.append("  \(level)% intervals and P(sign wrong) from \(information.settings.replicates) half-samples")
         }
         lines.append("")
-        var header = "teacher -> student".padding(toLength: 26, withPad: " ", startingAt: 0)
-            + "no KD    KD       gain (SE)           z      helps"
-        for e in information.estimators { header += "  " + "gap \(e.rawValue)".padding(toLength: 14, withPad: " ", startingAt: 0) }
-        lines.append(header)
+        var table = [["teacher -> student", "no KD", "KD", "gain (SE)", "z", "helps"] + information.estimators.map { "gap \($0.rawValue)" }]
         for r in rows {
-            var line = "\(r.teacher) -> \(r.student)".padding(toLength: 26, withPad: " ", startingAt: 0)
-            line += pad(fmt(number(.measured(.scoreWithoutKD), r)), 9) + pad(fmt(number(.measured(.scoreWithKD), r)), 9)
-            line += pad(signed(number(.measured(.gain), r)) + " (" + fmt(number(.measured(.gainStandardError), r)) + ")", 20)
-            line += pad(fmt(number(.measured(.gainZ), r)), 7) + pad(fields.flag(.measured(.helps), r) == true ? "yes" : "no", 5)
+            var cells = ["\(r.teacher) -> \(r.student)", fmt(number(.measured(.scoreWithoutKD), r)), fmt(number(.measured(.scoreWithKD), r)),
+                         signed(number(.measured(.gain), r)) + " (" + fmt(number(.measured(.gainStandardError), r)) + ")",
+                         fmt(number(.measured(.gainZ), r)), fields.flag(.measured(.helps), r) == true ? "yes" : "no"]
             for e in information.estimators {
-                let gap = fields.number(.estimate(e, .gap), r)
                 let mark = fields.flag(.verdict(e, .agrees), r).map { $0 ? " ok" : " x" } ?? ""
-                line += "  " + pad((gap.map(signed) ?? "n/a") + mark, 14)
+                cells.append((fields.number(.estimate(e, .gap), r).map(signed) ?? "unavailable") + mark)
             }
-            lines.append(line.trimmingCharacters(in: .whitespaces))
+            table.append(cells)
         }
+        lines += ReportText.table(table)
         lines.append("  (ok: CCH's verdict matches the measured truth; x: it does not)")
+        for u in unavailableEstimates {
+            lines.append("  \(u.estimator.rawValue) unavailable for \(u.row.teacher) -> \(u.row.student): \(u.reason)")
+        }
+        if !information.jittered.isEmpty {
+            lines.append("  tied rows: \(noiseText); here: " + information.jittered.joined(separator: ", "))
+        }
         lines.append("")
         lines.append("CCH against the measured truth, per estimator (rows: CCH's verdict, gap > 0; columns: measured):")
         for e in information.estimators {
             let m = confusion(e)
             let total = m.flatMap { $0 }.reduce(0, +), right = m[0][0] + m[1][1]
             lines.append("  \(e.rawValue): right for \(right) of \(total) pairs (\(fmt(100 * Double(right) / Double(max(1, total))))%)")
-            lines.append("                        KD helps   no gain")
-            lines.append("    CCH predicts gain   " + pad("\(m[0][0])", 11) + "\(m[0][1])")
-            lines.append("    CCH predicts none   " + pad("\(m[1][0])", 11) + "\(m[1][1])")
+            lines += ReportText.table([["", "KD helps", "no gain"], ["CCH predicts gain", "\(m[0][0])", "\(m[0][1])"],
+                                       ["CCH predicts none", "\(m[1][0])", "\(m[1][1])"]], gap: 3).map { "    " + $0 }
         }
         lines.append("")
         lines += theoryLines
@@ -148,18 +167,17 @@ public struct TeacherSelectionReport {
                 + (continuous ? " (the measured experiment above)" : "; the softmax accuracy gain (percentage points) is the looser comparison"),
         ]
         if let reason = theory.learnerUnavailable { lines.append("  \(reason)") }
-        var header = "teacher -> student".padding(toLength: 26, withPad: " ", startingAt: 0) + "theory gain (SE)     linear gain (SE)     agree"
-        if !continuous { header += "   softmax gain (pp)" }
-        lines.append(header)
+        var table = [["teacher -> student", "theory gain (SE)", "linear gain (SE)", "agree"] + (continuous ? [] : ["softmax gain (pp)"])]
         for r in rows {
-            var line = "\(r.teacher) -> \(r.student)".padding(toLength: 26, withPad: " ", startingAt: 0)
             func gain(_ g: Double?, _ se: Double?) -> String { g.map { signed($0) + " (" + fmt(se ?? .nan) + ")" } ?? "n/a" }
-            line += pad(gain(fields.number(.theory(.gain), r), fields.number(.theory(.gainStandardError), r)), 21)
-            line += pad(gain(fields.number(.theoryLearner(.gain), r), fields.number(.theoryLearner(.gainStandardError), r)), 21)
-            line += pad(fields.flag(.theory(.agrees), r).map { $0 ? "yes" : "no" } ?? "n/a", 8)
-            if !continuous { line += gain(100 * number(.measured(.gain), r), 100 * number(.measured(.gainStandardError), r)) }
-            lines.append(line.trimmingCharacters(in: .whitespaces))
+            var cells = ["\(r.teacher) -> \(r.student)",
+                         gain(fields.number(.theory(.gain), r), fields.number(.theory(.gainStandardError), r)),
+                         gain(fields.number(.theoryLearner(.gain), r), fields.number(.theoryLearner(.gainStandardError), r)),
+                         fields.flag(.theory(.agrees), r).map { $0 ? "yes" : "no" } ?? "n/a"]
+            if !continuous { cells.append(gain(100 * number(.measured(.gain), r), 100 * number(.measured(.gainStandardError), r))) }
+            table.append(cells)
         }
+        lines += ReportText.table(table)
         let reasons = rows.compactMap { r in r.theory == nil ? theory.reason(r.pair).map { "  \(r.teacher) -> \(r.student): no theory: \($0)" } : nil }
         lines += reasons
         lines.append("  (gains in squared \(continuous ? "" : "coded-")label units; agree: \(TeacherSelectionTheory.agreementRule))")
@@ -237,6 +255,12 @@ public struct TeacherSelectionReport {
             ("truth_rule", .string(truthRule)),
             ("theory", theoryTree),
             ("estimators", .array(information.estimators.map { .string(Self.estimatorText($0, continuous: continuous)) })),
+            ("nearest_neighbour_noise", .object([("scale", .number(NearestNeighbourNoise.scale)), ("rule", .string(noiseText)),
+                                                 ("quantities", .array(information.jittered.map(JSONTree.string)))])),
+            ("unavailable_estimates", .array(unavailableEstimates.map { u in
+                .object([("estimator", .string(u.estimator.rawValue)), ("teacher", .string(u.row.teacher)), ("student", .string(u.row.student)),
+                         ("reason", .string("unavailable: \(u.reason)"))])
+            })),
             ("replicates", .integer(information.settings.replicates)),
             ("level", .number(information.settings.level)),
             ("columns", .array(fields.schema.columns.map { .object([("key", .string($0.key)), ("role", .string($0.role.description))]) })),
@@ -257,5 +281,4 @@ public struct TeacherSelectionReport {
     /// Four significant digits (the table's width).
     private func fmt(_ x: Double) -> String { String(format: "%.4g", x) }
     private func signed(_ x: Double) -> String { (x >= 0 ? "+" : "") + fmt(x) }
-    private func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count + 1), withPad: " ", startingAt: 0) }
 }

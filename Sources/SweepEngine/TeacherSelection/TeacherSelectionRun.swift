@@ -1,8 +1,18 @@
 import CCHScenario
 import CrossModalKD
 import Foundation
+import SystemPackage
 
-/// One `cchsim teachers` run: load, estimate, measure, write.
+/// One `cchsim teachers` run: load, estimate, measure, write (docs/real-data.md, "Long runs").
+///
+/// Files: the run holds the `OutputLock` of its name from before its first write to the end (a
+/// second run of the name is refused naming the holder), first removes the temporaries that
+/// killed runs of its name left, journals every finished work item into its checkpoint
+/// (`TeacherCheckpoint`), removes the previous `NAME.meta.json` before writing the new CSV and
+/// figures and writes the new one last (a set without a current meta.json is visibly
+/// incomplete), and only then removes the checkpoint. A kill at any moment leaves a state that
+/// `resume` finishes with the same files, byte for byte (meta.json's timings aside).
+/// Ctrl-C or SIGTERM stops it at the next work item with `RunInterrupted`.
 public enum TeacherSelectionRun {
     public struct Outcome {
         public let report: TeacherSelectionReport
@@ -10,47 +20,95 @@ public enum TeacherSelectionRun {
         public let files: [String]
     }
 
-    /// Loads the data of `scenario`, estimates the gaps, runs the KD experiment on `threads`
-    /// workers and writes NAME.csv, the figures (when `plots`) and NAME.meta.json into `out`.
-    /// - Throws: `DataFileError`, `ScenarioError` (a parameter at its key) or `RunError`, naming the
-    ///   file and the reason; nothing half-written.
-    public static func run(_ scenario: DataScenario, out: String, threads: Int, plots: Bool) throws -> Outcome {
+    /// Loads the data of `scenario` (whose file holds `text`), estimates the gaps, runs the KD
+    /// experiment and the theory on `threads` workers and writes NAME.csv, the figures (when
+    /// `plots`) and NAME.meta.json into `out`; with `resume` continues from the checkpoint an
+    /// interrupted run of the same scenario and data left.
+    /// - Throws: `DataFileError`, `ScenarioError` (a parameter at its key), `RunError` (e.g. the
+    ///   name held by another process) or `RunInterrupted`, naming the file and the reason;
+    ///   nothing half-written.
+    public static func run(_ scenario: DataScenario, text: String, out: String, threads: Int, plots: Bool, resume: Bool = false,
+                           log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws -> Outcome {
         let directory = try OutputDirectory(out)
         let gnuplot = plots ? Gnuplot.executable : nil
         if plots && gnuplot == nil { throw RunError("gnuplot is not installed; install gnuplot-nox (make deps) or pass --no-plots") }
+        let stem = scenario.name
+        let lock = try OutputLock(stem: stem, in: directory)
+        defer { lock.release() }
+        AtomicFile.removeLeftovers(of: stem, in: directory)
+        Interruption.watch()
+        defer { Interruption.stopWatching() }
         let started = Date()
-        let loaded: LoadedData
-        loaded = try scenario.load()
-        for warning in loaded.warnings { FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8)) }
+
+        // The loading phase (reading, validating, representations): one status line for now.
+        let loaded = try PhaseProgress.announcing("reading \(scenario.views.count) views and the label") { try scenario.load() }
+        for warning in loaded.warnings { log("Warning: \(warning)") }
+        let data = loaded.data
+        let checkpointPath = directory.file(".\(stem).teachers-checkpoint")
+        let itemsPerExperiment = DistillationExperiment.itemCount(data, settings: scenario.experiment)
+        let checkpoint = try TeacherCheckpoint(
+            path: checkpointPath, fingerprint: TeacherCheckpoint.fingerprint(scenarioText: text, data: data), resume: resume,
+            counts: [.information: ViewInformation.itemCount(data, settings: scenario.information),
+                     .teachers: itemsPerExperiment, .students: itemsPerExperiment,
+                     .learnerTeachers: itemsPerExperiment, .learnerStudents: itemsPerExperiment])
+        if resume {
+            log(checkpoint.isResumed ? "Resuming \(stem): \(checkpoint.resumedItems) work items already done."
+                                     : "Nothing to resume in \(directory.path); starting \(stem) from the beginning.")
+        }
+        func interrupted(_ phase: String) -> RunInterrupted {
+            RunInterrupted("interrupted in the \(phase); no output was written. Run the same command with --resume to continue "
+                + "(the finished work is in \(checkpointPath)).")
+        }
+
         let information: ViewInformation
-        do { information = try ViewInformation(loaded.data, settings: scenario.information) } catch {
+        do {
+            let bar = PhaseProgress("information", total: ViewInformation.itemCount(data, settings: scenario.information),
+                                    done: checkpoint.information.count, unit: "estimates")
+            defer { bar.finish() }
+            information = try ViewInformation(data, settings: scenario.information, threads: threads, work: ResumableWork(
+                finished: checkpoint.information, record: { checkpoint.record($0, $1); bar.advance() }, shouldStop: { Interruption.isRequested }))
+        } catch is WorkStopped { throw interrupted("information estimates") } catch {
             throw ScenarioError(file: scenario.file, computing: error)
         }
+        try checkpoint.check()
         let informationSeconds = Date().timeIntervalSince(started)
+
         let experimentStarted = Date()
-        let learnerItems = TeacherSelectionTheory.learnerItems(loaded.data, settings: scenario.experiment)
-        let experimentItems = 2 * scenario.experiment.splits * loaded.data.viewCount
-        let bar = ProgressBox(ProgressBar(total: experimentItems + learnerItems))
         let experiment: DistillationExperiment
         do {
-            experiment = try DistillationExperiment(loaded.data, settings: scenario.experiment, threads: threads) { done, _ in bar.bar.update(done: done) }
-        } catch {
-            bar.bar.finish()
+            let bar = PhaseProgress("experiment", total: 2 * itemsPerExperiment,
+                                    done: checkpoint.teachers[.teachers, default: [:]].count + checkpoint.students[.students, default: [:]].count,
+                                    unit: "fits")
+            defer { bar.finish() }
+            experiment = try DistillationExperiment(data, settings: scenario.experiment, threads: threads,
+                                                    work: experimentWork(checkpoint, .teachers, .students, bar))
+        } catch is WorkStopped { throw interrupted("KD experiment") } catch {
             throw ScenarioError(file: scenario.file, computing: error)
         }
-        let theory = TeacherSelectionTheory(loaded.data, settings: scenario.experiment, experiment: experiment, threads: threads) { done, _ in
-            bar.bar.update(done: experimentItems + done)
-        }
-        bar.bar.finish()
+        try checkpoint.check()
+        let theory: TeacherSelectionTheory
+        do {
+            let learnerItems = TeacherSelectionTheory.learnerItems(data, settings: scenario.experiment)
+            let bar = PhaseProgress("theory", total: TeacherSelectionTheory.theoryItems(data) + learnerItems,
+                                    done: checkpoint.teachers[.learnerTeachers, default: [:]].count
+                                        + checkpoint.students[.learnerStudents, default: [:]].count, unit: "items")
+            defer { bar.finish() }
+            var work = TeacherSelectionTheory.Work()
+            work.theory = ResumableWork(record: { _, _ in bar.advance() }, shouldStop: { Interruption.isRequested })
+            work.learner = experimentWork(checkpoint, .learnerTeachers, .learnerStudents, bar)
+            theory = try TeacherSelectionTheory(data, settings: scenario.experiment, experiment: experiment, threads: threads, work: work)
+        } catch is WorkStopped { throw interrupted("theory on the data") }
+        try checkpoint.check()
         let experimentSeconds = Date().timeIntervalSince(experimentStarted)
-        let continuous = loaded.data.label.classCount == nil
-        let names = loaded.data.viewNames
+
+        let continuous = data.label.classCount == nil
+        let names = data.viewNames
         let rows = experiment.results.map { result in
             TeacherPairRow(pair: result.pair, teacher: names[result.pair.teacher], student: names[result.pair.student],
                            measured: DistillationGain(result, continuous: continuous),
                            teacherScore: continuous ? experiment.teacherScores[result.pair.teacher].crossEntropy
                                                     : experiment.teacherScores[result.pair.teacher].accuracy,
-                           gaps: information.estimators.compactMap { e in information.gap(e, result.pair).map { (e, $0) } },
+                           estimates: information.estimators.compactMap { e in information.estimate(e, result.pair).map { (e, $0) } },
                            theory: theory.prediction(result.pair), linear: theory.learner[result.pair])
         }
         let report = TeacherSelectionReport(scenario: scenario, loaded: loaded, rows: rows,
@@ -58,27 +116,75 @@ public enum TeacherSelectionRun {
                                             information: information, experiment: experiment, theory: theory,
                                             seconds: Date().timeIntervalSince(started), threads: threads,
                                             phaseSeconds: (information: informationSeconds, experiment: experimentSeconds))
+
+        // The outputs: the previous metadata goes first, the new one comes last.
+        let metaName = "\(stem).meta.json"
+        do { try FilePath(directory.file(metaName)).remove() } catch Errno.noSuchFileOrDirectory {} catch {
+            throw FileError(path: directory.file(metaName), action: "cannot remove the previous metadata", error)
+        }
+        let writing = interrupted("writing of the outputs (\(metaName) is not written: the set is incomplete)")
         var files: [String] = []
-        let csvName = "\(scenario.name).csv"
+        let csvName = "\(stem).csv"
         try AtomicFile.write(report.fields.csv(rows), to: directory.file(csvName))
         files.append(csvName)
         if let gnuplot {
             for figure in TeacherSelectionPlots(report: report).figures() {
+                if Interruption.isRequested { throw writing }
                 try AtomicFile.write(figure.data, to: directory.file(figure.dataName))
                 try AtomicFile.write(figure.script, to: directory.file(figure.scriptName))
                 let warnings = try Gnuplot.render(script: figure.scriptName, image: figure.image(.png), format: .png, in: directory, gnuplot: gnuplot)
-                if !warnings.isEmpty { FileHandle.standardError.write(Data("gnuplot (\(figure.scriptName)): \(warnings)\n".utf8)) }
+                if !warnings.isEmpty { log("gnuplot (\(figure.scriptName)): \(warnings)") }
                 files += [figure.dataName, figure.scriptName, figure.image(.png)]
             }
         }
-        let metaName = "\(scenario.name).meta.json"
+        if Interruption.isRequested { throw writing }
         try AtomicFile.write(report.meta(files: files + [metaName]).text, to: directory.file(metaName))
+        checkpoint.remove()
         return Outcome(report: report, files: files + [metaName])
     }
 
-    /// The progress bar, handed to the experiment's in-order progress calls (never concurrent).
-    final class ProgressBox: @unchecked Sendable {
-        let bar: ProgressBar
-        init(_ bar: ProgressBar) { self.bar = bar }
+    /// The experiment's hooks on `checkpoint`'s phases, advancing `bar`.
+    private static func experimentWork(_ checkpoint: TeacherCheckpoint, _ teachers: TeacherCheckpoint.Phase,
+                                       _ students: TeacherCheckpoint.Phase, _ bar: PhaseProgress) -> DistillationExperiment.Work {
+        let stop: @Sendable () -> Bool = { Interruption.isRequested }
+        return DistillationExperiment.Work(
+            teachers: ResumableWork(finished: checkpoint.teachers[teachers, default: [:]],
+                                    record: { checkpoint.record(teachers, $0, $1); bar.advance() }, shouldStop: stop),
+            students: ResumableWork(finished: checkpoint.students[students, default: [:]],
+                                    record: { checkpoint.record(students, $0, $1); bar.advance() }, shouldStop: stop))
+    }
+}
+
+/// The progress bar of one phase of a `teachers` run (on a terminal only, as `ProgressBar`),
+/// advanced from the work items' record calls (never concurrent within a phase; locked anyway).
+final class PhaseProgress: @unchecked Sendable {
+    private let bar: ProgressBar
+    private let lock = NSLock()
+    private var done: Int
+    private let resumedFrom: Int
+
+    init(_ phase: String, total: Int, done: Int, unit: String) {
+        bar = ProgressBar(total: total, unit: unit, phase: phase)
+        self.done = done
+        resumedFrom = done
+        bar.update(done: done, resumedFrom: done)
+    }
+
+    func advance() {
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        bar.update(done: done, resumedFrom: resumedFrom)
+    }
+
+    func finish() { bar.finish() }
+
+    /// `body` under a status line (on a terminal only), for a phase without counted items: the
+    /// loading phase (the place for its own bar once loading reports its progress).
+    static func announcing<T>(_ what: String, _ body: () throws -> T) throws -> T {
+        let terminal = isatty(STDERR_FILENO) == 1
+        if terminal { FileHandle.standardError.write(Data("\(what) ...".utf8)) }
+        defer { if terminal { FileHandle.standardError.write(Data("\n".utf8)) } }
+        return try body()
     }
 }

@@ -21,21 +21,33 @@ struct TeacherSelectionTheory: Sendable {
     /// The rule of `theory_agrees_linear`.
     static let agreementRule = "the theory agrees with its learner when |theory gain - measured linear gain| <= 1.96 sqrt(SE_theory^2 + SE_linear^2)"
 
-    /// The learner's work items (for the progress bar): none for a continuous or a multi-class label.
+    /// The learner's work items (teacher and student items; for the progress bar): none for a
+    /// continuous or a multi-class label.
     static func learnerItems(_ data: MultiViewData, settings: DistillationExperiment.Settings) -> Int {
-        data.label.classCount == 2 ? 2 * settings.splits * data.viewCount : 0
+        data.label.classCount == 2 ? 2 * DistillationExperiment.itemCount(data, settings: settings) : 0
+    }
+
+    /// The theory's work items (one per ordered pair; for the progress bar): none for a multi-class label.
+    static func theoryItems(_ data: MultiViewData) -> Int {
+        (data.label.classCount ?? 2) == 2 ? data.orderedPairs.count : 0
+    }
+
+    /// The hooks of the theory's two phases: the fitted theory per pair, and its learner's experiment.
+    struct Work: Sendable {
+        var theory = ResumableWork<Result<TheoryOnData.Prediction, TheoryUnavailable>>()
+        var learner = DistillationExperiment.Work()
     }
 
     /// Computes the theory and its learner for `data`; `experiment` is the measured experiment
-    /// (reused as the learner for a continuous label).
+    /// (reused as the learner for a continuous label). - Throws: `WorkStopped` when `work` stopped it.
     init(_ data: MultiViewData, settings: DistillationExperiment.Settings, experiment: DistillationExperiment, threads: Int,
-         progress: (@Sendable (Int, Int) -> Void)?) {
+         work: Work = Work()) throws {
         let coded: (data: MultiViewData, coding: FittedGaussian.LabelCoding)
         let theory: TheoryOnData
-        do throws(GaussianFitError) {
+        do {
             coded = try data.codedForTheory()
-            theory = try TheoryOnData(data, settings: settings, threads: threads)
-        } catch {
+            theory = try TheoryOnData(data, settings: settings, threads: threads, work: work.theory)
+        } catch let error as GaussianFitError {
             self.init(coding: nil, unavailable: error.description, predictions: [:], learner: [:], learnerUnavailable: nil)
             return
         }
@@ -44,8 +56,10 @@ struct TeacherSelectionTheory: Sendable {
         var learner: [ViewPair: DistillationGain] = [:], learnerUnavailable: String?
         do {
             let measured = data.label.classCount == nil ? experiment
-                : try DistillationExperiment(coded.data, settings: settings, threads: threads, progress: progress)
+                : try DistillationExperiment(coded.data, settings: settings, threads: threads, work: work.learner)
             for result in measured.results { learner[result.pair] = DistillationGain(result, continuous: true) }
+        } catch let stop as WorkStopped {
+            throw stop
         } catch { learnerUnavailable = "the theory's learner (OLS) could not be fitted: \(error)" }
         self.init(coding: coded.coding, unavailable: nil, predictions: predictions, learner: learner, learnerUnavailable: learnerUnavailable)
     }
