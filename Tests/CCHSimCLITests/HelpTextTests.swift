@@ -342,21 +342,25 @@ struct HelpTextTests {
         The scenario has a [data] table (views: one CSV file per modality; the label column). Each view is
         standardised and reduced to its first k principal components (label-free, on all rows). Writes
         NAME.csv (one row per ordered pair), NAME.meta.json, gnuplot scripts and PNGs into --out, and
-        prints the summary (docs/real-data.md).
+        prints the summary (docs/real-data.md). Ctrl-C stops at the next work item; --resume continues an
+        interrupted or killed run from its checkpoint.
         Example:
           make data && cchsim teachers Scenarios/fig9-uci-multifeature.toml --out Plots
 
-        USAGE: cchsim teachers <scenario> [--out <out>] [--threads <threads>] [--json] [--no-plots]
+        USAGE: cchsim teachers <scenario> [--out <out>] [--threads <threads>] [--json] [--no-plots] [--resume]
 
         ARGUMENTS:
           <scenario>              Scenario file (TOML); every key is listed in docs/scenarios.md.
 
         OPTIONS:
           --out <out>             Output directory. (default: out)
-          --threads <threads>     Worker threads of the KD experiment (over splits and views), 1 to 1024
-                                  (default: all cores). Results do not depend on it.
+          --threads <threads>     Worker threads of every phase: the information estimates (over quantities
+                                  and half-samples), the KD experiment (over splits and views) and the
+                                  theory, 1 to 1024 (default: all cores). Results do not depend on it.
           --json                  Print one JSON object instead of the report (keys: docs/output.md).
           --no-plots              Write no gnuplot scripts or PNGs.
+          --resume                Continue an interrupted or killed run from its checkpoint instead of
+                                  starting afresh.
           --version               Show the version.
           -h, --help              Show help information.
 

@@ -35,9 +35,10 @@ final class TeacherTheoryTests: XCTestCase {
             [estimation]
             replicates = 0
             """)
-        let scenario = try DataScenario(file: path, text: try String(contentsOfFile: path, encoding: .utf8))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let scenario = try DataScenario(file: path, text: text)
         let out = files.directory.appendingPathComponent("out-\(name)").path
-        let outcome = try TeacherSelectionRun.run(scenario, out: out, threads: 2, plots: false)
+        let outcome = try TeacherSelectionRun.run(scenario, text: text, out: out, threads: 2, plots: false)
         let csvPath = out + "/\(name).csv"
         return (outcome.report, try CSVFile(file: csvPath, text: try String(contentsOfFile: csvPath, encoding: .utf8)), out)
     }
@@ -106,9 +107,10 @@ final class TeacherTheoryTests: XCTestCase {
             [estimation]
             replicates = 0
             """)
-        let scenario = try DataScenario(file: path, text: try String(contentsOfFile: path, encoding: .utf8))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let scenario = try DataScenario(file: path, text: text)
         let out = files.directory.appendingPathComponent("out-three").path
-        let report = try TeacherSelectionRun.run(scenario, out: out, threads: 1, plots: false).report
+        let report = try TeacherSelectionRun.run(scenario, text: text, out: out, threads: 1, plots: false).report
         let csv = try CSVFile(file: "three.csv", text: try String(contentsOfFile: out + "/three.csv", encoding: .utf8))
         for key in ["theory_mse_no_kd", "theory_gain_mse", "theory_gain_mse_se", "linear_mse_no_kd", "linear_mse_kd", "linear_gain_mse",
                     "linear_gain_mse_se", "z_linear_gain", "theory_agrees_linear"] {

@@ -85,7 +85,7 @@ final class DistillationExperimentTests: XCTestCase {
             var s = ViewInformation.Settings()
             s.replicates = 4
             return s
-        }())
+        }(), threads: 2)
         let gap = try XCTUnwrap(information.gap(.gaussian, ViewPair(teacher: 0, student: 1)))
         XCTAssertLessThanOrEqual(gap.studentLabel, log(3) + 1e-12)
         XCTAssertNotNil(gap.gapInterval)
