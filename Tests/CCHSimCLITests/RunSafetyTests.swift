@@ -78,14 +78,20 @@ final class RunSafetyTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/.same.lock"))
     }
 
-    /// Starts `cchsim` and returns once it holds the lock file `lock` (its pid is written there).
-    static func startHoldingTheLock(_ arguments: [String], lock: String) throws -> Process {
+    /// Starts `cchsim arguments` with its output discarded.
+    static func start(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = try SweepRunTests.binary()
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        return process
+    }
+
+    /// Starts `cchsim` and returns once it holds the lock file `lock` (its pid is written there).
+    static func startHoldingTheLock(_ arguments: [String], lock: String) throws -> Process {
+        let process = try start(arguments)
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             if let text = try? String(contentsOfFile: lock, encoding: .utf8), text.hasPrefix("pid \(process.processIdentifier) ") { return process }

@@ -38,16 +38,6 @@ final class TeachersRunTests: XCTestCase {
         return files
     }
 
-    private static func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = try SweepRunTests.binary()
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
     /// Ten SIGKILLs at seeded moments of a run with plots, into a directory holding the complete
     /// outputs of an earlier run of the same name (another seed): after each kill a meta.json is
     /// present only beside the complete earlier set or the complete new one (meta.json goes first
@@ -77,7 +67,7 @@ final class TeachersRunTests: XCTestCase {
             let dir = base + "/kill-\(kill)"
             try FileManager.default.copyItem(atPath: base + "/old", toPath: dir)
             let delay = runTime * Double(random.next() % 1000) / 1000
-            let process = try Self.start(["teachers", path, "--out", dir, "--threads", "2"])
+            let process = try RunSafetyTests.start(["teachers", path, "--out", dir, "--threads", "2"])
             usleep(UInt32(delay * 1e6))
             Foundation.kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -167,7 +157,7 @@ final class TeachersRunTests: XCTestCase {
         XCTAssert(other.err.contains("cannot resume: \(checkpoint) was written for another scenario text, other data or another cchsim version"), other.err)
 
         // A real journal with one flipped digit in its second line.
-        let process = try Self.start(["teachers", path, "--out", dir, "--no-plots", "--threads", "1"])
+        let process = try RunSafetyTests.start(["teachers", path, "--out", dir, "--no-plots", "--threads", "1"])
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline, ((try? String(contentsOfFile: checkpoint, encoding: .utf8))?.split(separator: "\n").count ?? 0) < 4 { usleep(500) }
         Foundation.kill(process.processIdentifier, SIGKILL)
@@ -188,7 +178,7 @@ final class TeachersRunTests: XCTestCase {
     /// Tied data: a Likert view (values 0...3, each (value, class) repeated dozens of times) gets the
     /// noise for KSG's I(S;Y), named in meta.json with its size; a class of 3 rows (too few for KSG
     /// with k = 3) makes KSG's I(S;Y), so its gap, unavailable for every pair, in the CSV, the
-    /// summary and meta.json, while the Gaussian gaps and the measured KD are computed.
+    /// summary and meta.json, while KSG's I(T;S), the Gaussian gaps and the measured KD are computed.
     func testTiedAndSmallClassDataNeverAbortTheRun() throws {
         let stream = RandomStream(seed: 6)
         var a = "a1,a2\n", b = "likert\n", y = "y\n"
@@ -238,7 +228,8 @@ final class TeachersRunTests: XCTestCase {
             XCTAssert(csv.field(row: r, column: try column("unavailable_ksg")).hasPrefix("unavailable: I(\(student);Y) by ksg: "), "row \(r)")
             XCTAssertEqual(csv.field(row: r, column: try column("unavailable_gaussian")), "")
             XCTAssertEqual(csv.field(row: r, column: try column("gap_ksg")), "nan", "row \(r)")
-            for key in ["gap_gaussian", "kd_gain", "tuned_gain"] {
+            XCTAssertEqual(csv.field(row: r, column: try column("mi_sy_ksg")), "nan", "row \(r)")
+            for key in ["mi_ts_ksg", "gap_gaussian", "kd_gain", "tuned_gain"] {
                 XCTAssert(Double(csv.field(row: r, column: try column(key)))?.isFinite == true, "\(key) of row \(r)")
             }
         }

@@ -48,6 +48,13 @@ public struct ViewInformation: Sendable {
         public var predictsGain: Bool { gap > 0 }
     }
 
+    /// One quantity (I(T;S) or I(S;Y)) by one estimator: the estimate on all rows and its interval
+    /// (nil without replicates).
+    public struct QuantityEstimate: Sendable, Equatable {
+        public let value: Double
+        public let interval: ConfidenceInterval?
+    }
+
     /// Why an estimator has no estimate of a quantity on this data.
     public struct Unavailable: Error, Sendable, Equatable, CustomStringConvertible {
         /// The quantity, e.g. `I(pixel;Y) by ksg`.
@@ -79,6 +86,9 @@ public struct ViewInformation: Sendable {
     /// gaps[e][p]: estimator `estimators[e]`, ordered pair `pairs[p]`.
     public let pairs: [ViewPair]
     public let gaps: [[Result<PairGap, Unavailable>]]
+    /// The two quantities of each gap on their own (one may exist when the other does not):
+    /// teacherStudent[e][p] and studentLabel[e][p], `pairs[p]`'s I(T;S) and its student's I(S;Y).
+    public let teacherStudent: [[Result<QuantityEstimate, Unavailable>]], studentLabel: [[Result<QuantityEstimate, Unavailable>]]
     /// The quantities KSG estimated on noisy columns (a row occurred more than k times), e.g.
     /// `I(pixel;Y) by ksg`.
     public let jittered: [String]
@@ -133,10 +143,16 @@ public struct ViewInformation: Sendable {
             return (ConfidenceInterval(lower: ConfidenceInterval.quantile(shifted, (1 - level) / 2),
                                        upper: ConfidenceInterval.quantile(shifted, (1 + level) / 2), level: level), shifted)
         }
+        let results = (0..<q).map(quantity)
+        func single(_ index: Int) -> Result<QuantityEstimate, Unavailable> {
+            results[index].map { value, halves in QuantityEstimate(value: value, interval: centred(value, halves)?.0) }
+        }
+        teacherStudent = estimators.indices.map { e in pairs.map { single(layout.index(estimator: e, teacherStudent: $0)) } }
+        studentLabel = estimators.indices.map { e in pairs.map { single(layout.index(estimator: e, studentLabel: $0.student)) } }
         gaps = estimators.indices.map { e in
             pairs.map { pair in
-                quantity(layout.index(estimator: e, teacherStudent: pair)).flatMap { ts, tsHalves in
-                    quantity(layout.index(estimator: e, studentLabel: pair.student)).map { sy, syHalves in
+                results[layout.index(estimator: e, teacherStudent: pair)].flatMap { ts, tsHalves in
+                    results[layout.index(estimator: e, studentLabel: pair.student)].map { sy, syHalves in
                         let gapHalves = zip(tsHalves, syHalves).map { $0 - $1 }
                         let gapCentred = centred(ts - sy, gapHalves)
                         let wrong = gapCentred.map { c in Double(c.1.filter { ($0 > 0) != (ts - sy > 0) }.count) / Double(c.1.count) }
@@ -178,6 +194,13 @@ public struct ViewInformation: Sendable {
     public func unavailable(_ estimator: ViewGapEstimator, _ pair: ViewPair) -> Unavailable? {
         guard case .failure(let reason)? = estimate(estimator, pair) else { return nil }
         return reason
+    }
+
+    /// I(T;S) and I(S;Y) of `estimator` for `pair`, each or why it has none; nil when the estimator was not run.
+    public func quantities(_ estimator: ViewGapEstimator, _ pair: ViewPair)
+        -> (teacherStudent: Result<QuantityEstimate, Unavailable>, studentLabel: Result<QuantityEstimate, Unavailable>)? {
+        guard let e = estimators.firstIndex(of: estimator), let p = pairs.firstIndex(of: pair) else { return nil }
+        return (teacherStudent[e][p], studentLabel[e][p])
     }
 
     /// The estimate of `estimator` for `pair` or why there is none; nil when the estimator was not run.

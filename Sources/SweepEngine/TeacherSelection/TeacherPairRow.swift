@@ -11,6 +11,9 @@ struct TeacherPairRow: Sendable {
     let teacherScore: Double
     /// The CCH gap of each estimator run, or why it has none, in `ViewInformation.estimators` order.
     let estimates: [(estimator: ViewGapEstimator, estimate: Result<ViewInformation.PairGap, ViewInformation.Unavailable>)]
+    /// Each estimator's I(T;S) and I(S;Y) on their own (one may exist without the other), same order.
+    let quantities: [(teacherStudent: Result<ViewInformation.QuantityEstimate, ViewInformation.Unavailable>,
+                      studentLabel: Result<ViewInformation.QuantityEstimate, ViewInformation.Unavailable>)]
     /// The fitted Gaussian theory's expected MSE gain; nil when the theory does not apply.
     let theory: TheoryOnData.Prediction?
     /// The theory's learner measured on the same splits (for a continuous label: `measured`).
@@ -25,6 +28,12 @@ struct TeacherPairRow: Sendable {
     }
 
     func gap(_ e: ViewGapEstimator) -> ViewInformation.PairGap? { try? estimates.first { $0.estimator == e }?.estimate.get() }
+
+    /// Estimator `e`'s I(T;S) (or I(S;Y) when not `teacherStudent`); nil when it has none.
+    func quantity(_ e: ViewGapEstimator, teacherStudent: Bool) -> ViewInformation.QuantityEstimate? {
+        guard let i = estimates.firstIndex(where: { $0.estimator == e }), i < quantities.count else { return nil }
+        return try? (teacherStudent ? quantities[i].teacherStudent : quantities[i].studentLabel).get()
+    }
 
     /// Why estimator `e` has no gap for this pair; nil when it has one.
     func unavailable(_ e: ViewGapEstimator) -> ViewInformation.Unavailable? {

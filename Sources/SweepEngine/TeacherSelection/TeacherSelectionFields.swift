@@ -34,15 +34,20 @@ struct TeacherSelectionFields: Sendable {
         ]
         for e in estimators {
             let n = e.rawValue
+            /// A value with its interval's ends, nil (NaN in the columns) when the estimator has none.
             func information(_ key: String, _ value: DataQuantity, _ low: DataQuantity, _ high: DataQuantity,
-                             _ pick: @escaping @Sendable (ViewInformation.PairGap) -> (Double, ConfidenceInterval?)) -> [Entry] {
-                [Entry(key, .estimate(e, value)) { number($0.gap(e).map(pick)?.0) },
-                 Entry(key + "_low", .estimate(e, low)) { number($0.gap(e).flatMap { pick($0).1 }?.lower) },
-                 Entry(key + "_high", .estimate(e, high)) { number($0.gap(e).flatMap { pick($0).1 }?.upper) }]
+                             _ pick: @escaping @Sendable (TeacherPairRow) -> (Double, ConfidenceInterval?)?) -> [Entry] {
+                [Entry(key, .estimate(e, value)) { number(pick($0)?.0) },
+                 Entry(key + "_low", .estimate(e, low)) { number(pick($0)?.1?.lower) },
+                 Entry(key + "_high", .estimate(e, high)) { number(pick($0)?.1?.upper) }]
             }
-            entries += information("mi_ts_\(n)", .teacherStudentInformation, .teacherStudentLow, .teacherStudentHigh) { ($0.teacherStudent, $0.teacherStudentInterval) }
-            entries += information("mi_sy_\(n)", .studentLabelInformation, .studentLabelLow, .studentLabelHigh) { ($0.studentLabel, $0.studentLabelInterval) }
-            entries += information("gap_\(n)", .gap, .gapLow, .gapHigh) { ($0.gap, $0.gapInterval) }
+            entries += information("mi_ts_\(n)", .teacherStudentInformation, .teacherStudentLow, .teacherStudentHigh) {
+                $0.quantity(e, teacherStudent: true).map { ($0.value, $0.interval) }
+            }
+            entries += information("mi_sy_\(n)", .studentLabelInformation, .studentLabelLow, .studentLabelHigh) {
+                $0.quantity(e, teacherStudent: false).map { ($0.value, $0.interval) }
+            }
+            entries += information("gap_\(n)", .gap, .gapLow, .gapHigh) { $0.gap(e).map { ($0.gap, $0.gapInterval) } }
             entries.append(Entry("p_sign_wrong_\(n)", .estimate(e, .signWrongProbability)) { number($0.gap(e)?.signErrorProbability) })
             entries.append(Entry("cch_predicts_gain_\(n)", .verdict(e, .predictsGain)) { r in r.gap(e).map { .bool($0.predictsGain) } ?? .number(.nan) })
             entries.append(Entry("cch_agrees_\(n)", .verdict(e, .agrees)) { r in r.gap(e).map { .bool($0.predictsGain == r.measured.helps) } ?? .number(.nan) })

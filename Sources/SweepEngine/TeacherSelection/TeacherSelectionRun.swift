@@ -109,6 +109,7 @@ public enum TeacherSelectionRun {
                            teacherScore: continuous ? experiment.teacherScores[result.pair.teacher].crossEntropy
                                                     : experiment.teacherScores[result.pair.teacher].accuracy,
                            estimates: information.estimators.compactMap { e in information.estimate(e, result.pair).map { (e, $0) } },
+                           quantities: information.estimators.compactMap { information.quantities($0, result.pair) },
                            theory: theory.prediction(result.pair), linear: theory.learner[result.pair])
         }
         let report = TeacherSelectionReport(scenario: scenario, loaded: loaded, rows: rows,
