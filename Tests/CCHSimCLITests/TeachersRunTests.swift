@@ -175,6 +175,52 @@ final class TeachersRunTests: XCTestCase {
         XCTAssertEqual(try CommandLineTests.run(["teachers", path, "--out", dir, "--no-plots"]).status, 0)
     }
 
+    /// Every kind of checkpoint line reads back exactly what was recorded (bit patterns, reasons
+    /// with spaces and non-ASCII text), and an unfinished last line is dropped.
+    func testEveryCheckpointLineReadsBackExactly() throws {
+        let path = files.directory.path + "/.x.teachers-checkpoint"
+        let counts: [TeacherCheckpoint.Phase: Int] = [.information: 3, .teachers: 2, .students: 2, .learnerTeachers: 2, .learnerStudents: 2, .theory: 2]
+        let written = try TeacherCheckpoint(path: path, fingerprint: "f", resume: false, counts: counts)
+        let score = ClassifierScore(accuracy: 0.1 + 0.2, crossEntropy: -.ulpOfOne)
+        let split = DistillationExperiment.PairSplit(teacher: 1, without: score, with: ClassifierScore(accuracy: .nan, crossEntropy: 7),
+                                                     tuned: score, chosenLambda: 0.25)
+        let prediction = TheoryOnData.Prediction(pair: ViewPair(teacher: 1, student: 0),
+                                                 riskNoKD: MonteCarloEstimate(mean: 1 / 3, standardDeviation: 0, standardError: 0),
+                                                 gain: MonteCarloEstimate(mean: -2e-300, standardDeviation: 1, standardError: 0.01), method: "monte-carlo")
+        written.record(0, .value(.pi))
+        written.record(2, .unavailable(reason: "a reason with spaces: µ ≤ 3"))
+        written.record(.teachers, 1, score)
+        written.record(.learnerStudents, 0, [split, split])
+        written.record(0, .success(prediction))
+        written.record(1, .failure(TheoryUnavailable("singular")))
+        try written.check()
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("T 0 3ff".utf8))  // a line a kill cut short
+        try handle.close()
+        let read = try TeacherCheckpoint(path: path, fingerprint: "f", resume: true, counts: counts)
+        XCTAssertEqual(read.resumedItems, 6)
+        XCTAssertEqual(read.information, [0: .value(.pi), 2: .unavailable(reason: "a reason with spaces: µ ≤ 3")])
+        XCTAssertEqual(read.teachers[.teachers], [1: score])
+        XCTAssertEqual(read.teachers[.learnerTeachers], nil)
+        let splits = try XCTUnwrap(read.students[.learnerStudents]?[0])
+        XCTAssertEqual(splits.count, 2)
+        XCTAssert(splits[0].with.accuracy.isNaN && splits[0].with.crossEntropy == 7 && splits[0].tuned == score && splits[0].chosenLambda == 0.25)
+        let theory = try XCTUnwrap(try read.theory[0]?.get())
+        XCTAssertEqual(theory.pair, prediction.pair)
+        XCTAssertEqual(theory.riskNoKD, prediction.riskNoKD)
+        XCTAssertEqual(theory.gain, prediction.gain)
+        XCTAssertEqual(theory.method, "monte-carlo")
+        guard case .failure(let reason)? = read.theory[1] else { return XCTFail("the theory's reason") }
+        XCTAssertEqual(reason.description, "singular")
+        XCTAssertFalse(try String(contentsOfFile: path, encoding: .utf8).hasSuffix("3ff"), "the unfinished line is cut off")
+        XCTAssertThrowsError(try TeacherCheckpoint(path: path, fingerprint: "f", resume: true, counts: [.information: 1])) { error in
+            XCTAssert("\(error)".contains("is damaged at line 3"), "\(error)")  // item 2 is beyond a phase of 1 item
+        }
+        read.remove()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path))
+    }
+
     /// Tied data: a Likert view (values 0...3, each (value, class) repeated dozens of times) gets the
     /// noise for KSG's I(S;Y), named in meta.json with its size; a class of 3 rows (too few for KSG
     /// with k = 3) makes KSG's I(S;Y), so its gap, unavailable for every pair, in the CSV, the

@@ -9,6 +9,12 @@ public struct MonteCarloEstimate: Sendable, Equatable {
     /// standardDeviation / sqrt(trials).
     public let standardError: Double
 
+    public init(mean: Double, standardDeviation: Double, standardError: Double) {
+        self.mean = mean
+        self.standardDeviation = standardDeviation
+        self.standardError = standardError
+    }
+
     /// The 0.975 quantile of the standard normal: the interval is mean +- 1.96 SE (normal
     /// approximation of the mean over many trials).
     public static let normalQuantile975 = 1.959963984540054

@@ -19,6 +19,13 @@ public struct TheoryOnData: Sendable {
         public let riskNoKD: MonteCarloEstimate, gain: MonteCarloEstimate
         /// The regime name (`Regime.rawValue`, e.g. `exact-ols-fitted-teacher`) or `monte-carlo`.
         public let method: String
+
+        public init(pair: ViewPair, riskNoKD: MonteCarloEstimate, gain: MonteCarloEstimate, method: String) {
+            self.pair = pair
+            self.riskNoKD = riskNoKD
+            self.gain = gain
+            self.method = method
+        }
     }
 
     /// Paired Monte Carlo trials per pair where no closed form applies.
@@ -75,7 +82,7 @@ public struct TheoryOnData: Sendable {
 /// Why the theory has no prediction for a pair (the fit's or the analysis' reason, in words).
 public struct TheoryUnavailable: Error, Sendable, CustomStringConvertible {
     public let description: String
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }
 
 extension MonteCarloEstimate {

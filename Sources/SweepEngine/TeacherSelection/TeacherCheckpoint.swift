@@ -5,7 +5,7 @@ import SystemPackage
 
 /// The checkpoint of an unfinished `cchsim teachers` run, `.NAME.teachers-checkpoint` in the
 /// output directory: a journal of the work items finished so far (information estimates, the
-/// experiment's teachers and students, the theory's learner), one line each, appended as each item
+/// experiment's teachers and students, the theory per pair and its learner), one line each, appended as each item
 /// finishes, so that `--resume` after a kill computes only the rest (docs/real-data.md, "Long runs").
 ///
 /// Format: a first line `cchsim-teachers-checkpoint FINGERPRINT`, the SHA-256 of the cchsim
@@ -19,7 +19,7 @@ import SystemPackage
 final class TeacherCheckpoint: @unchecked Sendable {
     /// The journal's phases and the letter that starts their lines.
     enum Phase: String, CaseIterable {
-        case information = "I", teachers = "T", students = "S", learnerTeachers = "t", learnerStudents = "s"
+        case information = "I", teachers = "T", students = "S", learnerTeachers = "t", learnerStudents = "s", theory = "P"
     }
 
     let path: String
@@ -27,6 +27,7 @@ final class TeacherCheckpoint: @unchecked Sendable {
     private(set) var information: [Int: ViewInformation.ItemOutcome] = [:]
     private(set) var teachers: [Phase: [Int: ClassifierScore]] = [:]
     private(set) var students: [Phase: [Int: [DistillationExperiment.PairSplit]]] = [:]
+    private(set) var theory: [Int: Result<TheoryOnData.Prediction, TheoryUnavailable>] = [:]
     /// Lines read back.
     private(set) var resumedItems = 0
 
@@ -106,6 +107,18 @@ final class TeacherCheckpoint: @unchecked Sendable {
                     chosenLambda: x[6]))
             }
             students[phase, default: [:]][item] = splits
+        case .theory:
+            if values.count == 2, values[0] == "u", let reason = Self.text(values[1]) {
+                theory[item] = .failure(TheoryUnavailable(reason))
+                return true
+            }
+            let x = values.dropFirst(3).dropLast().map(Self.number)
+            guard values.count == 10, values[0] == "v", let t = Int(values[1]), let s = Int(values[2]), x.allSatisfy({ $0 != nil }),
+                  let method = values.last.flatMap(Self.text) else { return false }
+            let n = x.compactMap { $0 }
+            theory[item] = .success(TheoryOnData.Prediction(
+                pair: ViewPair(teacher: t, student: s), riskNoKD: MonteCarloEstimate(mean: n[0], standardDeviation: n[1], standardError: n[2]),
+                gain: MonteCarloEstimate(mean: n[3], standardDeviation: n[4], standardError: n[5]), method: method))
         }
         return true
     }
@@ -134,6 +147,18 @@ final class TeacherCheckpoint: @unchecked Sendable {
                        s.tuned.accuracy, s.tuned.crossEntropy, s.chosenLambda].map(Self.hex)
         }
         append(fields)
+    }
+
+    /// Appends the line of a theory item (one ordered pair's prediction, or why there is none).
+    func record(_ item: Int, _ prediction: Result<TheoryOnData.Prediction, TheoryUnavailable>) {
+        switch prediction {
+        case .success(let p):
+            append([Phase.theory.rawValue, "\(item)", "v", "\(p.pair.teacher)", "\(p.pair.student)"]
+                   + [p.riskNoKD.mean, p.riskNoKD.standardDeviation, p.riskNoKD.standardError,
+                      p.gain.mean, p.gain.standardDeviation, p.gain.standardError].map(Self.hex) + [Self.hex(p.method)])
+        case .failure(let reason):
+            append([Phase.theory.rawValue, "\(item)", "u", Self.hex(reason.description)])
+        }
     }
 
     private func append(_ fields: [String]) {

@@ -50,7 +50,7 @@ public enum TeacherSelectionRun {
             path: checkpointPath, fingerprint: TeacherCheckpoint.fingerprint(scenarioText: text, data: data), resume: resume,
             counts: [.information: ViewInformation.itemCount(data, settings: scenario.information),
                      .teachers: itemsPerExperiment, .students: itemsPerExperiment,
-                     .learnerTeachers: itemsPerExperiment, .learnerStudents: itemsPerExperiment])
+                     .learnerTeachers: itemsPerExperiment, .learnerStudents: itemsPerExperiment, .theory: data.orderedPairs.count])
         if resume {
             log(checkpoint.isResumed ? "Resuming \(stem): \(checkpoint.resumedItems) work items already done."
                                      : "Nothing to resume in \(directory.path); starting \(stem) from the beginning.")
@@ -90,11 +90,12 @@ public enum TeacherSelectionRun {
         do {
             let learnerItems = TeacherSelectionTheory.learnerItems(data, settings: scenario.experiment)
             let bar = PhaseProgress("theory", total: TeacherSelectionTheory.theoryItems(data) + learnerItems,
-                                    done: checkpoint.teachers[.learnerTeachers, default: [:]].count
+                                    done: checkpoint.theory.count + checkpoint.teachers[.learnerTeachers, default: [:]].count
                                         + checkpoint.students[.learnerStudents, default: [:]].count, unit: "items")
             defer { bar.finish() }
             var work = TeacherSelectionTheory.Work()
-            work.theory = ResumableWork(record: { _, _ in bar.advance() }, shouldStop: { Interruption.isRequested })
+            work.theory = ResumableWork(finished: checkpoint.theory, record: { checkpoint.record($0, $1); bar.advance() },
+                                        shouldStop: { Interruption.isRequested })
             work.learner = experimentWork(checkpoint, .learnerTeachers, .learnerStudents, bar)
             theory = try TeacherSelectionTheory(data, settings: scenario.experiment, experiment: experiment, threads: threads, work: work)
         } catch is WorkStopped { throw interrupted("theory on the data") }

@@ -108,8 +108,9 @@ struct ViewInformationTests {
         #expect(reason.description.hasPrefix("I(a;Y) by ksg on half-sample 1 (32 rows): "), "\(reason)")
     }
 
-    /// Stopped after a seeded number of items, then resumed from the items it recorded: the same
-    /// gaps as one uninterrupted run, and only the missing items computed.
+    /// Stopped after a seeded number of items (on one thread, so that no item starts after the
+    /// stop), then resumed on two from the items it recorded: the same gaps as one uninterrupted
+    /// run, and only the missing items computed.
     @Test func aStoppedPhaseResumesToTheSameNumbers() throws {
         let data = try Self.tiedData(rows: 120)
         let settings = Self.settings(replicates: 4)
@@ -121,11 +122,11 @@ struct ViewInformationTests {
             let stopAfter = Int(random.next() % UInt64(total - 1)) + 1
             let journal = Journal<ViewInformation.ItemOutcome>()
             let first = ResumableWork<ViewInformation.ItemOutcome>(record: { journal.add($0, $1) }, shouldStop: { journal.count >= stopAfter })
-            #expect(throws: WorkStopped.self) { try ViewInformation(data, settings: settings, threads: 2, work: first) }
+            #expect(throws: WorkStopped(finished: stopAfter, of: total)) { try ViewInformation(data, settings: settings, threads: 1, work: first) }
             let finished = journal.items
-            #expect(finished.count >= stopAfter && finished.count < total)
+            #expect(finished.count == stopAfter)
             let again = Journal<ViewInformation.ItemOutcome>()
-            let resumed = try ViewInformation(data, settings: settings, threads: 1,
+            let resumed = try ViewInformation(data, settings: settings, threads: 2,
                                               work: ResumableWork(finished: finished, record: { again.add($0, $1) }))
             #expect(resumed.gaps == reference.gaps)
             #expect(again.count == total - finished.count)
@@ -143,8 +144,9 @@ struct ViewInformationTests {
         let stop: @Sendable () -> Bool = { students.count >= 3 }
         let first = DistillationExperiment.Work(teachers: ResumableWork(record: { teachers.add($0, $1) }, shouldStop: stop),
                                                 students: ResumableWork(record: { students.add($0, $1) }, shouldStop: stop))
-        #expect(throws: WorkStopped.self) { try DistillationExperiment(data, settings: settings, threads: 2, work: first) }
-        let resumed = try DistillationExperiment(data, settings: settings, threads: 1, work: DistillationExperiment.Work(
+        #expect(throws: WorkStopped(finished: 3, of: 8)) { try DistillationExperiment(data, settings: settings, threads: 1, work: first) }
+        #expect(teachers.count == 8 && students.count == 3)
+        let resumed = try DistillationExperiment(data, settings: settings, threads: 2, work: DistillationExperiment.Work(
             teachers: ResumableWork(finished: teachers.items), students: ResumableWork(finished: students.items)))
         #expect(resumed.teacherScores == reference.teacherScores)
         for (r, e) in zip(resumed.results, reference.results) {
