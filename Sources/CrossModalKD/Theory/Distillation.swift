@@ -4,8 +4,9 @@ import Foundation
 public enum TeacherTarget: String, Sendable, CaseIterable {
     /// The teacher's prediction of Y: theta = Stt^-1 Sty (oracle) or fitted by OLS.
     case prediction
-    /// The teacher's representation: T itself for scalar T; for vector T the projection a'T
-    /// (a defaults to the oracle theta), scaled to unit variance.
+    /// The teacher's representation: T itself for scalar T (u = c T, not standardised: its scale
+    /// is part of the KD effect); for vector T, or with an explicit projection, a'T (a defaults to
+    /// the oracle theta) scaled to unit variance.
     case representation
 }
 
@@ -41,7 +42,8 @@ public struct TeacherSpec: Sendable, Equatable {
     public var fit: TeacherFit
     /// c in u = c * theta'T. The KD effect depends on the target's scale.
     public var scale: Double
-    /// a in a'T for a representation target (length dt); nil means the oracle theta (or 1 for scalar T).
+    /// a in a'T for a representation target (length dt), scaled to unit variance; nil means T itself
+    /// for scalar T and the oracle theta for vector T.
     public var projection: [Double]?
     /// The rows a fitted teacher learns from; with `.student` the fit's sample count is the
     /// student's n.
@@ -98,7 +100,8 @@ public struct StudentSpec: Sendable, Equatable {
 /// teacher, the covariance of theta_eff's estimation error (zero mean, independent of the
 /// student's sample).
 public struct TeacherSignal: Sendable {
-    /// theta_eff = c * theta (c * a / sqrt(a'Stt a) for a representation target).
+    /// theta_eff = c * theta (c for the representation of a scalar T, c * a / sqrt(a'Stt a) for a
+    /// projected representation).
     public let weights: [Double]
     /// E[(theta_hat - theta)(theta_hat - theta)'] scaled by c^2: c^2 Var(Y|T) Stt^-1 / (nt - dt - 1)
     /// for an OLS teacher; nil for the oracle.
@@ -118,8 +121,12 @@ public struct TeacherSignal: Sendable {
                 throw .invalid(parameter: .teacherProjection, reason: "applies to the representation target only")
             }
             weights = Vec.scale(spec.scale, m.oracleTeacherWeights)
+        case .representation where spec.projection == nil && m.dt == 1:
+            // The representation itself, u = c T: its scale is part of the KD effect (the paper's
+            // setting; `scale` is the knob), so it is not standardised.
+            weights = [spec.scale]
         case .representation:
-            let a = spec.projection ?? (m.dt == 1 ? [1] : m.oracleTeacherWeights)
+            let a = spec.projection ?? m.oracleTeacherWeights
             guard a.count == m.dt else {
                 throw .invalid(parameter: .teacherProjection, reason: "must have dt = \(m.dt) entries, got \(a.count)")
             }
