@@ -48,6 +48,10 @@ public struct TeacherSpec: Sendable, Equatable {
     /// The rows a fitted teacher learns from; with `.student` the fit's sample count is the
     /// student's n.
     public var rows: TeacherRows
+    /// The standard deviation a projected representation a'T is scaled to before c multiplies it:
+    /// 1 in the model's own units, b for the model binary-scaled by b (`scaled(varianceBy:)`), so
+    /// that the scaled model's target is the original's, scaled with every other variable.
+    var projectedStandardDeviation = 1.0
 
     public init(target: TeacherTarget = .prediction, fit: TeacherFit = .oracle, scale: Double = 1, projection: [Double]? = nil,
                 rows: TeacherRows = .own) {
@@ -56,6 +60,19 @@ public struct TeacherSpec: Sendable, Equatable {
         self.scale = scale
         self.projection = projection
         self.rows = rows
+    }
+
+    /// The same teacher for the model with its covariance multiplied by `factor`
+    /// (`JointGaussian.binaryScaled`): a ridge teacher's penalty, in units of Var(T), scales with it,
+    /// and so does the variance of a projected representation target.
+    /// - Throws: `ParameterError` when the scaled penalty leaves the range of a Double.
+    func scaled(varianceBy factor: Double) throws(ParameterError) -> TeacherSpec {
+        var spec = self
+        spec.projectedStandardDeviation *= factor.squareRoot()
+        if case .ridge(let nt, let penalty) = fit {
+            spec.fit = .ridge(samples: nt, penalty: try penalty.scaledPenalty(by: factor, parameter: .teacherRidge))
+        }
+        return spec
     }
 
     /// The same teacher with its population weights (fit oracle, no rows of its own).
@@ -93,6 +110,30 @@ public struct StudentSpec: Sendable, Equatable {
         self.ridge = ridge
         self.lambda = lambda
         self.allowApproximation = allowApproximation
+    }
+
+    /// The same student for the model with its covariance multiplied by `factor`
+    /// (`JointGaussian.binaryScaled`): the ridge penalty, in units of Var(S), scales with it.
+    /// - Throws: `ParameterError` when the scaled penalty leaves the range of a Double.
+    func scaled(varianceBy factor: Double) throws(ParameterError) -> StudentSpec {
+        var spec = self
+        spec.ridge = try ridge.scaledPenalty(by: factor, parameter: .studentRidge)
+        return spec
+    }
+}
+
+extension Double {
+    /// A ridge penalty (this value) times the power of two `factor`, refused when a positive
+    /// penalty would underflow to a subnormal number or 0 (or overflow): it is then too small (or
+    /// too large) against the model's variances to be computed with.
+    func scaledPenalty(by factor: Double, parameter: Parameter) throws(ParameterError) -> Double {
+        let scaled = self * factor
+        guard !isFinite || self <= 0 || (scaled.isNormal && scaled.isFinite) else {
+            throw .invalid(parameter: parameter,
+                           reason: "\(self) is out of scale with the model's variances (relative to the largest it is \(scaled)): "
+                               + "no double-precision computation can use it; rescale the variables or the penalty")
+        }
+        return scaled
     }
 }
 
@@ -134,7 +175,7 @@ public struct TeacherSignal: Sendable {
             guard variance > 0, variance.isFinite else {
                 throw .invalid(parameter: .teacherProjection, reason: "a'T has zero variance; choose a non-zero projection")
             }
-            weights = Vec.scale(spec.scale / variance.squareRoot(), a)
+            weights = Vec.scale(spec.scale * spec.projectedStandardDeviation / variance.squareRoot(), a)
         }
         if spec.rows == .student {
             guard spec.fit != .oracle else {
