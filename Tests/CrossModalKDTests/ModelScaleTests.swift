@@ -68,6 +68,10 @@ final class ModelScaleTests: XCTestCase {
             let a = try KDAnalysis(model: m, teacher: TeacherSpec(), student: StudentSpec(samples: .finite(20), lambda: 0.5))
             XCTAssertEqual(a.accuracyNoKD, expected, accuracy: 1e-14, "k = \(k)")
             XCTAssertEqual(a.accuracyKD, expected, accuracy: 1e-14, "k = \(k)")
+            // The sign-label informations: I(S;C) from a = 0.4 / sqrt(0.84), the Bayes accuracy by Sheppard.
+            let classes = ClassInformationSummary(model: m)
+            XCTAssertEqual(classes.studentClass, SignLabelInformation.mutualInformation(signalToNoise: 0.4 / 0.84.squareRoot()), accuracy: 1e-13, "k = \(k)")
+            XCTAssertEqual(classes.bayesAccuracyStudent, expected, accuracy: 1e-14, "k = \(k)")
         }
     }
 
