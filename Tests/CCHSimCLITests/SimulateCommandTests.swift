@@ -159,4 +159,33 @@ final class SimulateCommandTests: XCTestCase {
         expect("fit = \"ridge\"\nn = 30\nridge = 0", key: "teacher.ridge", "must be > 0")
         expect("fit = \"ols\"\nn = 30\nridge = 0.1", key: "teacher.ridge", "applies to fit = \"ridge\" only")
     }
+
+    /// The reproducer: a valid covariance times 1e-200. `analyze` gives the unscaled
+    /// accuracy 0.63099 (it said 1.0), `simulate` a positive standard error, a finite z and an
+    /// interval of positive width (the SE underflowed to 0, z was printed as 0); the relative gain is
+    /// the unscaled one. Times 1e-400 (variances below the smallest normal double) is an error.
+    func testTinyCovarianceGivesTheUnscaledAnswers() throws {
+        func scenario(_ k: String) -> String {
+            let m = [[1.0, 0.6, 0.3], [0.6, 1.0, 0.4], [0.3, 0.4, 1.0]]
+            let rows = m.map { "[" + $0.map { "\($0)\(k)" }.joined(separator: ", ") + "]" }.joined(separator: ", ")
+            return "name = \"tiny\"\nseed = 3\n[model]\nkind = \"covariance\"\ndt = 1\nds = 1\nmatrix = [\(rows)]\n"
+                + "[student]\nn = 20\nlambda = 0.5\n[monte_carlo]\ntrials = 2000\n"
+        }
+        let unit = try Self.json(try CommandLineTests.run(["simulate", try CommandLineTests.scenarioFile(scenario("")), "--json"]).out)
+        let r = try CommandLineTests.run(["simulate", try CommandLineTests.scenarioFile(scenario("e-200")), "--json"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let o = try Self.json(r.out)
+        XCTAssertEqual(try XCTUnwrap(o["accuracy_no_kd"] as? Double), 0.5 + asin(0.4) / Double.pi, accuracy: 1e-14)
+        XCTAssertEqual(try XCTUnwrap(o["kd_gain_relative"] as? Double), try XCTUnwrap(unit["kd_gain_relative"] as? Double), accuracy: 1e-12)
+        let se = try XCTUnwrap(o["mc_kd_gain_se"] as? Double), unitSE = try XCTUnwrap(unit["mc_kd_gain_se"] as? Double)
+        XCTAssertGreaterThan(se, 0)
+        XCTAssertEqual(se / 1e-200, unitSE, accuracy: 1e-9 * unitSE)
+        XCTAssertGreaterThan(try XCTUnwrap(o["mc_kd_gain_ci_high"] as? Double), try XCTUnwrap(o["mc_kd_gain_ci_low"] as? Double))
+        let z = try XCTUnwrap(o["z_gain"] as? Double)
+        XCTAssertTrue(z.isFinite)
+        XCTAssertEqual(z, try XCTUnwrap(unit["z_gain"] as? Double), accuracy: 1e-6)
+        let bad = try CommandLineTests.run(["analyze", try CommandLineTests.scenarioFile(scenario("e-310"))])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.err.contains("smallest normal double"), bad.err)
+    }
 }

@@ -71,4 +71,52 @@ final class PopulationRegimeTests: XCTestCase {
         XCTAssertFalse(a.kdHelps)
         XCTAssertEqual(a.lambdaOpt, 0)
     }
+
+    /// The representation of a scalar teacher is T itself, not T / sd(T) (docs/theory.md section
+    /// 3.1): its scale is part of the KD effect and `scale` is the knob. Issue's model: Var(T) = 4,
+    /// Sts = 0.6, Ssy = 0.4, Sss = 1, gamma = 0.05. With u = c T the population weight is
+    /// w(l) = ((1 - l) 0.4 + l 0.6 c) / 1.05 and R = 0.84 + (w - 0.4)^2: for c = 1, lambda* = 0.1 and
+    /// G* = (0.4 / 1.05 - 0.4)^2; for c = 0.5 (the standardised target) w only falls, lambda* = 0.
+    func testScalarRepresentationIsTheTeacherItself() throws {
+        let m = try JointGaussian(dt: 1, ds: 1, covariance: Matrix(rows: 3, cols: 3, elements: [4, 0.6, -0.6, 0.6, 1, 0.4, -0.6, 0.4, 1]))
+        for c in [1.0, 0.5, -2.0] {
+            let a = try KDAnalysis(model: m, teacher: TeacherSpec(target: .representation, scale: c),
+                                   student: StudentSpec(samples: .infinite, ridge: 0.05, lambda: 0.5))
+            func risk(_ l: Double) -> Double {
+                let w = ((1 - l) * 0.4 + l * 0.6 * c) / 1.05
+                return 0.84 + (w - 0.4) * (w - 0.4)
+            }
+            XCTAssertEqual(a.riskNoKD, risk(0), accuracy: 1e-14, "c = \(c)")
+            XCTAssertEqual(a.riskKD, risk(0.5), accuracy: 1e-14, "c = \(c)")
+            // The vertex of the parabola: w(l*) = 0.4, i.e. l* = 0.02 / (0.6 c - 0.4), clamped to [0, 1].
+            let vertex = 0.6 * c > 0.4 ? min(1, 0.02 / (0.6 * c - 0.4)) : 0
+            XCTAssertEqual(a.lambdaOpt, vertex, accuracy: 1e-12, "c = \(c)")
+            XCTAssertEqual(a.kdGainOpt, risk(0) - risk(vertex), accuracy: 1e-14, "c = \(c)")
+        }
+        let paper = try KDAnalysis(model: m, teacher: TeacherSpec(target: .representation),
+                                   student: StudentSpec(samples: .infinite, ridge: 0.05, lambda: 0.5))
+        XCTAssertTrue(paper.kdHelps)
+        XCTAssertEqual(paper.kdGainOpt, 3.628117913832e-4, accuracy: 1e-15)
+        // An explicit projection keeps the unit-variance convention: a = [1] gives u = T / 2.
+        let projected = try KDAnalysis(model: m, teacher: TeacherSpec(target: .representation, projection: [1]),
+                                       student: StudentSpec(samples: .infinite, ridge: 0.05, lambda: 0.5))
+        XCTAssertEqual(projected.lambdaOpt, 0)
+        XCTAssertFalse(projected.kdHelps)
+    }
+
+    /// The same teacher at finite n (exact scalar ridge, n = 8): the Monte Carlo engine, which
+    /// forms u from the sampled T, agrees with the analytic risks within 4 standard errors.
+    func testScalarRepresentationAgreesWithMonteCarlo() throws {
+        let m = try JointGaussian(dt: 1, ds: 1, covariance: Matrix(rows: 3, cols: 3, elements: [4, 0.6, -0.6, 0.6, 1, 0.4, -0.6, 0.4, 1]))
+        let student = StudentSpec(samples: .finite(8), ridge: 0.05, lambda: 0.5)
+        for sampler in MonteCarloSampler.allCases {
+            let experiment = try MonteCarloExperiment(model: m, teacher: TeacherSpec(target: .representation), student: student,
+                                                      settings: MonteCarloSettings(trials: 40_000, sampler: sampler))
+            let summary = try experiment.run(seed: 17, pointIndex: 0, threads: 2)
+            let analysis = try XCTUnwrap(summary.analysis)
+            XCTAssertEqual(analysis.regime, .exactScalarRidge)
+            MonteCarloFixtures.assertAgrees(summary.gain, analysis.kdGain, "\(sampler) gain")
+            MonteCarloFixtures.assertAgrees(summary.riskKD, analysis.riskKD, "\(sampler) risk with KD")
+        }
+    }
 }

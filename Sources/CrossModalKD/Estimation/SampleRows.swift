@@ -29,8 +29,7 @@ public struct SampleRows: Sendable {
     func binaryScale(of column: Int) -> Double {
         var largest = 0.0
         for i in indices { largest = max(largest, abs(data[i, column])) }
-        guard largest > 0, largest.isFinite else { return 1 }
-        return Double(sign: .plus, exponent: -largest.exponent - 1, significand: 1)
+        return largest.binaryScale(intoBinade: -1)
     }
 
     /// The columns `columns` of the used rows, each centred and scaled to unit sample variance,

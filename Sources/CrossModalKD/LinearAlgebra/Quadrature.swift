@@ -2,11 +2,49 @@ import CGSL
 
 /// One-dimensional numerical integration by GSL's adaptive Gauss-Kronrod routines.
 enum Quadrature {
+    /// An integral's value with GSL's estimate of its absolute error and whether GSL reached the
+    /// requested tolerance (`gsl_integration_qag*` returned success).
+    struct Estimate {
+        var value: Double
+        var error: Double
+        var converged: Bool
+    }
+
     /// Integral of `f` over [0, infinity) by `gsl_integration_qagiu` (QAGS on the transformed
     /// interval), to an absolute error of about `absoluteTolerance` or a relative error of
     /// `relativeTolerance`, whichever is larger. `f` must be finite on [0, infinity).
     static func halfLine(absoluteTolerance: Double = 1e-14, relativeTolerance: Double = 1e-11,
                          _ f: (Double) -> Double) -> Double {
+        // A non-zero status (roundoff limited) still leaves the best estimate in `value`.
+        estimate(from: 0, absoluteTolerance: absoluteTolerance, relativeTolerance: relativeTolerance, f).value
+    }
+
+    /// Integral of `f` over [lower, infinity) (`gsl_integration_qagiu`) with its error estimate.
+    static func estimate(from lower: Double, absoluteTolerance: Double, relativeTolerance: Double,
+                         _ f: (Double) -> Double) -> Estimate {
+        withGSLFunction(f) { function, workspace, limit in
+            var result = 0.0, error = 0.0
+            let status = gsl_integration_qagiu(&function, lower, absoluteTolerance, relativeTolerance, limit,
+                                               workspace, &result, &error)
+            return Estimate(value: result, error: error, converged: status == GSL_SUCCESS)
+        }
+    }
+
+    /// Integral of `f` over the finite `interval` (`gsl_integration_qag`, 61-point Gauss-Kronrod
+    /// rule) with its error estimate.
+    static func estimate(over interval: ClosedRange<Double>, absoluteTolerance: Double, relativeTolerance: Double,
+                         _ f: (Double) -> Double) -> Estimate {
+        withGSLFunction(f) { function, workspace, limit in
+            var result = 0.0, error = 0.0
+            let status = gsl_integration_qag(&function, interval.lowerBound, interval.upperBound, absoluteTolerance,
+                                             relativeTolerance, limit, Int32(GSL_INTEG_GAUSS61), workspace, &result, &error)
+            return Estimate(value: result, error: error, converged: status == GSL_SUCCESS)
+        }
+    }
+
+    /// Runs `body` with `f` wrapped as a `gsl_function` and a workspace of `limit` subintervals.
+    private static func withGSLFunction(_ f: (Double) -> Double,
+                                        _ body: (inout gsl_function, UnsafeMutablePointer<gsl_integration_workspace>, Int) -> Estimate) -> Estimate {
         GSL.prepare()
         let limit = 1000
         guard let workspace = gsl_integration_workspace_alloc(limit) else {
@@ -22,11 +60,7 @@ enum Quadrature {
                     return Unmanaged<Integrand>.fromOpaque(params).takeUnretainedValue().f(x)
                 },
                 params: context)
-            var result = 0.0, error = 0.0
-            // A non-zero status (roundoff limited) still leaves the best estimate in `result`.
-            _ = gsl_integration_qagiu(&function, 0, absoluteTolerance, relativeTolerance, limit,
-                                      workspace, &result, &error)
-            return withExtendedLifetime(box) { result }
+            return withExtendedLifetime(box) { body(&function, workspace, limit) }
         }
     }
 

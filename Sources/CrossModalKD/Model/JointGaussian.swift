@@ -56,6 +56,12 @@ public struct JointGaussian: Sendable {
                 }
             }
         }
+        let largestVariance = (0..<d).map { covariance[$0, $0] }.max() ?? 0
+        guard largestVariance >= Double.leastNormalMagnitude else {
+            throw .invalid(parameter: .covariance,
+                           reason: "the largest variance is \(largestVariance), below \(Double.leastNormalMagnitude), the smallest normal "
+                               + "double: risks at this scale cannot be computed accurately; rescale the variables")
+        }
         let chol: Cholesky
         do { chol = try Cholesky(covariance) } catch {
             throw .notPositiveDefinite(parameter: .covariance,
@@ -159,4 +165,22 @@ public struct JointGaussian: Sendable {
     /// theta = Stt^-1 Sty, the oracle teacher's regression of Y on T.
     public var oracleTeacherWeights: [Double] { teacherCholesky.solve(sty) }
 
+    // MARK: Scale
+
+    /// The same model with every variable multiplied by the power of two b that brings the largest
+    /// standard deviation into [1, 2) (`Double.binaryScale(intoBinade: 0)`), and the factor
+    /// b^2 by which its covariance, and so every risk and every ridge penalty, is multiplied.
+    ///
+    /// The scaling is exact, so scale-free answers (informations, correlations, accuracies, the
+    /// best KD weight, relative gains) are those of the original model, while the products of two
+    /// variances that Sheppard's formula and the Monte Carlo standard errors form can neither
+    /// underflow (a covariance scaled by 1e-200) nor overflow. The analyses run on it
+    /// (`KDAnalysis`, `MonteCarloExperiment`) and give risks back in the original units. A model
+    /// whose largest variance lies in [1, 4) is its own scaled model (factor 1).
+    public func binaryScaled() throws(ParameterError) -> (model: JointGaussian, varianceFactor: Double) {
+        let largestVariance = (0..<sigma.rows).map { sigma[$0, $0] }.max() ?? 1
+        let b = largestVariance.squareRoot().binaryScale(intoBinade: 0)
+        guard b != 1 else { return (self, 1) }
+        return (try JointGaussian(dt: dt, ds: ds, covariance: b * (b * sigma)), b * b)
+    }
 }

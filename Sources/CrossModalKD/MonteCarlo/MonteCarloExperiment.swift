@@ -34,6 +34,9 @@ public struct MonteCarloExperiment: Sendable {
 
     let plan: TrialPlan
     let frame: WhitenedFrame
+    /// The power of two by which the trials' model multiplies the covariance (1 for a model whose
+    /// largest variance lies in [1, 4)): trial risks are divided by it on the way out.
+    let varianceFactor: Double
 
     /// The first identifier of every Monte Carlo stream ("mc"), so that other random work of a
     /// scenario (with other tags) never shares its numbers.
@@ -73,10 +76,16 @@ public struct MonteCarloExperiment: Sendable {
                                + "use n > ds or student.ridge > 0")
         }
 
-        let fixedWeights = try TeacherSignal(model: m, spec: t.oracle).weights
+        // Trials run on the binary-scaled model (`JointGaussian.binaryScaled`), so that the products
+        // of variances in a trial's accuracy and the squares behind the standard errors neither
+        // underflow nor overflow; `summary` and `outcomes` give risks back in the model's units.
+        let (sm, factor) = try m.binaryScaled()
+        let st = try t.scaled(varianceBy: factor), ss = try s.scaled(varianceBy: factor)
+        varianceFactor = factor
+        let fixedWeights = try TeacherSignal(model: sm, spec: st.oracle).weights
         let teacherFit: TrialPlan.TeacherFit
         var teacherSamples = 0
-        switch t.fit {
+        switch st.fit {
         case .oracle:
             guard t.rows == .own else {
                 throw .invalid(parameter: .teacherRows, reason: "\"student\" applies to a fitted teacher (fit = \"ols\" or \"ridge\")")
@@ -92,7 +101,7 @@ public struct MonteCarloExperiment: Sendable {
                                reason: "a teacher fitted on the student's rows has the student's n = \(n) samples, got \(nt)")
             }
             teacherSamples = nt
-            if case .ridge(_, let penalty) = t.fit {
+            if case .ridge(_, let penalty) = st.fit {
                 guard penalty.isFinite, penalty > 0 else {
                     throw .invalid(parameter: .teacherRidge, reason: "a ridge teacher needs a finite penalty > 0, got \(penalty)")
                 }
@@ -122,18 +131,18 @@ public struct MonteCarloExperiment: Sendable {
         if t.rows == .student {
             notes = ["the teacher is fitted on the student's rows: rows (T, S, Y) are drawn one by one"]
             var penalty = 0.0
-            if case .ridge(_, let p) = t.fit { penalty = p }
-            coupled = StudentRowsTrial(model: m, scale: t.scale, teacherPenalty: penalty, samples: n, studentRidge: s.ridge,
+            if case .ridge(_, let p) = st.fit { penalty = p }
+            coupled = StudentRowsTrial(model: sm, scale: t.scale, teacherPenalty: penalty, samples: n, studentRidge: ss.ridge,
                                        lambda: s.lambda, testSamples: mc.testSamples)
         } else if !notes.isEmpty {
             notes = [notes.joined(separator: "; ") + ": a Wishart matrix with fewer degrees of freedom than its order has no Bartlett factor"]
         }
         samplerNote = notes.first
 
-        plan = TrialPlan(teacher: teacherFit, teacherUsesMoments: teacherMoments, studentSamples: n, studentRidge: s.ridge,
+        plan = TrialPlan(teacher: teacherFit, teacherUsesMoments: teacherMoments, studentSamples: n, studentRidge: ss.ridge,
                          studentUsesMoments: studentMoments, lambda: s.lambda, testSamples: mc.testSamples,
                          studentRows: coupled)
-        frame = try WhitenedFrame(model: m, fixedWeights: fixedWeights, scale: t.scale)
+        frame = try WhitenedFrame(model: sm, fixedWeights: fixedWeights, scale: t.scale)
         var size = 1024
         while size > 8 && Double(size) * plan.drawsPerTrial(ds: m.ds, dt: m.dt) > 65536 { size /= 2 }
         trialsPerChunk = size
@@ -203,7 +212,7 @@ public struct MonteCarloExperiment: Sendable {
             for trial in first..<min(first + trialsPerChunk, range.upperBound) {
                 let outcome: TrialOutcome
                 do { outcome = try workspace.run(stream) } catch { throw describe(error, trial: trial) }
-                if trial >= range.lowerBound { out.append(outcome) }
+                if trial >= range.lowerBound { out.append(outcome.risksTimes(1 / varianceFactor)) }
             }
         }
         return out
@@ -211,17 +220,22 @@ public struct MonteCarloExperiment: Sendable {
 
     /// One trial drawing from `stream` in the order `MonteCarloSampler` documents.
     public func simulateTrial(drawingFrom stream: RandomStream) throws(ParameterError) -> TrialOutcome {
-        do { return try TrialWorkspace(plan: plan, frame: frame).run(stream) } catch { throw describe(error, trial: 0) }
+        do { return try TrialWorkspace(plan: plan, frame: frame).run(stream).risksTimes(1 / varianceFactor) } catch {
+            throw describe(error, trial: 0)
+        }
     }
 
     /// Number of chunks the trials are split into.
     public var chunkCount: Int { (settings.trials + trialsPerChunk - 1) / trialsPerChunk }
 
     private func summary(_ m: TrialMoments) -> MonteCarloSummary {
-        MonteCarloSummary(trials: m.count, sampler: settings.sampler, samplerNote: samplerNote, testSamples: settings.testSamples,
-                          lambda: student.lambda, riskNoKD: m.estimate(0), riskKD: m.estimate(1), gain: m.estimate(2),
-                          accuracyNoKD: m.estimate(3), accuracyKD: m.estimate(4), riskCurve: m.riskCurve(),
-                          analysis: analysis, analysisUnavailable: analysisUnavailable)
+        let unit = 1 / varianceFactor
+        return MonteCarloSummary(
+            trials: m.count, sampler: settings.sampler, samplerNote: samplerNote, testSamples: settings.testSamples,
+            lambda: student.lambda, riskNoKD: m.estimate(0).times(unit), riskKD: m.estimate(1).times(unit),
+            gain: m.estimate(2).times(unit), accuracyNoKD: m.estimate(3), accuracyKD: m.estimate(4),
+            riskCurve: m.riskCurve(risksTimes: unit),
+            analysis: analysis, analysisUnavailable: analysisUnavailable)
     }
 
     fileprivate func describe(_ failure: TrialFailure, trial: Int) -> ParameterError {

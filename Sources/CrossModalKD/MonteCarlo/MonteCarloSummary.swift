@@ -21,6 +21,11 @@ public struct MonteCarloEstimate: Sendable, Equatable {
     public var lower95: Double { mean - Self.normalQuantile975 * standardError }
     public var upper95: Double { mean + Self.normalQuantile975 * standardError }
 
+    /// The estimate of `factor` times the quantity (a power of two: exact).
+    func times(_ factor: Double) -> MonteCarloEstimate {
+        MonteCarloEstimate(mean: mean * factor, standardDeviation: standardDeviation * factor, standardError: standardError * factor)
+    }
+
     /// (mean - reference) / SE: how many standard errors the Monte Carlo mean lies from an analytic
     /// value. With SE = 0 (e.g. lambda = 0: every paired gain is exactly 0) it is 0 when they agree
     /// to rounding and +-infinity otherwise.
@@ -111,13 +116,14 @@ struct TrialMoments: Sendable {
         return m
     }
 
-    /// The risk curve from lanes 0 and 5...7.
-    func riskCurve() -> MonteCarloRiskCurve {
+    /// The risk curve from lanes 0 and 5...7, its risks multiplied by the power of two `factor`
+    /// (`MonteCarloExperiment.varianceFactor`); the covariance of a1 and a2 stays in the trials' units.
+    func riskCurve(risksTimes factor: Double) -> MonteCarloRiskCurve {
         let slope = estimate(5), curvature = estimate(6), sum = estimate(7)
         let v1 = slope.standardDeviation * slope.standardDeviation, v2 = curvature.standardDeviation * curvature.standardDeviation
         let v12 = sum.standardDeviation * sum.standardDeviation
         return MonteCarloRiskCurve(trials: count, intercept: estimate(0), slope: slope, curvature: curvature,
-                                   slopeCurvatureCovariance: (v12 - v1 - v2) / 2)
+                                   slopeCurvatureCovariance: (v12 - v1 - v2) / 2, risksTimes: factor)
     }
 
     /// Estimate of lane `lane` (needs count >= 2).

@@ -25,6 +25,13 @@ public struct TrialOutcome: Sendable, Equatable {
 
     /// R(l) of this trial's fits.
     public func risk(at l: Double) -> Double { riskNoKD + l * (riskSlope + l * riskCurvature) }
+
+    /// The outcome with its risks (and their slope and curvature in l) multiplied by the power of
+    /// two `factor`: a trial of a binary-scaled model in the original model's units.
+    func risksTimes(_ factor: Double) -> TrialOutcome {
+        TrialOutcome(riskNoKD: riskNoKD * factor, riskKD: riskKD * factor, accuracyNoKD: accuracyNoKD, accuracyKD: accuracyKD,
+                     riskSlope: riskSlope * factor, riskCurvature: riskCurvature * factor)
+    }
 }
 
 /// Why a trial gave no outcome.

@@ -4,8 +4,9 @@ import Foundation
 public enum TeacherTarget: String, Sendable, CaseIterable {
     /// The teacher's prediction of Y: theta = Stt^-1 Sty (oracle) or fitted by OLS.
     case prediction
-    /// The teacher's representation: T itself for scalar T; for vector T the projection a'T
-    /// (a defaults to the oracle theta), scaled to unit variance.
+    /// The teacher's representation: T itself for scalar T (u = c T, not standardised: its scale
+    /// is part of the KD effect); for vector T, or with an explicit projection, a'T (a defaults to
+    /// the oracle theta) scaled to unit variance.
     case representation
 }
 
@@ -41,11 +42,16 @@ public struct TeacherSpec: Sendable, Equatable {
     public var fit: TeacherFit
     /// c in u = c * theta'T. The KD effect depends on the target's scale.
     public var scale: Double
-    /// a in a'T for a representation target (length dt); nil means the oracle theta (or 1 for scalar T).
+    /// a in a'T for a representation target (length dt), scaled to unit variance; nil means T itself
+    /// for scalar T and the oracle theta for vector T.
     public var projection: [Double]?
     /// The rows a fitted teacher learns from; with `.student` the fit's sample count is the
     /// student's n.
     public var rows: TeacherRows
+    /// The standard deviation a projected representation a'T is scaled to before c multiplies it:
+    /// 1 in the model's own units, b for the model binary-scaled by b (`scaled(varianceBy:)`), so
+    /// that the scaled model's target is the original's, scaled with every other variable.
+    var projectedStandardDeviation = 1.0
 
     public init(target: TeacherTarget = .prediction, fit: TeacherFit = .oracle, scale: Double = 1, projection: [Double]? = nil,
                 rows: TeacherRows = .own) {
@@ -54,6 +60,19 @@ public struct TeacherSpec: Sendable, Equatable {
         self.scale = scale
         self.projection = projection
         self.rows = rows
+    }
+
+    /// The same teacher for the model with its covariance multiplied by `factor`
+    /// (`JointGaussian.binaryScaled`): a ridge teacher's penalty, in units of Var(T), scales with it,
+    /// and so does the variance of a projected representation target.
+    /// - Throws: `ParameterError` when the scaled penalty leaves the range of a Double.
+    func scaled(varianceBy factor: Double) throws(ParameterError) -> TeacherSpec {
+        var spec = self
+        spec.projectedStandardDeviation *= factor.squareRoot()
+        if case .ridge(let nt, let penalty) = fit {
+            spec.fit = .ridge(samples: nt, penalty: try penalty.scaledPenalty(by: factor, parameter: .teacherRidge))
+        }
+        return spec
     }
 
     /// The same teacher with its population weights (fit oracle, no rows of its own).
@@ -92,13 +111,38 @@ public struct StudentSpec: Sendable, Equatable {
         self.lambda = lambda
         self.allowApproximation = allowApproximation
     }
+
+    /// The same student for the model with its covariance multiplied by `factor`
+    /// (`JointGaussian.binaryScaled`): the ridge penalty, in units of Var(S), scales with it.
+    /// - Throws: `ParameterError` when the scaled penalty leaves the range of a Double.
+    func scaled(varianceBy factor: Double) throws(ParameterError) -> StudentSpec {
+        var spec = self
+        spec.ridge = try ridge.scaledPenalty(by: factor, parameter: .studentRidge)
+        return spec
+    }
+}
+
+extension Double {
+    /// A ridge penalty (this value) times the power of two `factor`, refused when a positive
+    /// penalty would underflow to a subnormal number or 0 (or overflow): it is then too small (or
+    /// too large) against the model's variances to be computed with.
+    func scaledPenalty(by factor: Double, parameter: Parameter) throws(ParameterError) -> Double {
+        let scaled = self * factor
+        guard !isFinite || self <= 0 || (scaled.isNormal && scaled.isFinite) else {
+            throw .invalid(parameter: parameter,
+                           reason: "\(self) is out of scale with the model's variances (relative to the largest it is \(scaled)): "
+                               + "no double-precision computation can use it; rescale the variables or the penalty")
+        }
+        return scaled
+    }
 }
 
 /// The KD target in closed form: u = theta_eff'T with theta_eff = c * theta, plus, for a fitted
 /// teacher, the covariance of theta_eff's estimation error (zero mean, independent of the
 /// student's sample).
 public struct TeacherSignal: Sendable {
-    /// theta_eff = c * theta (c * a / sqrt(a'Stt a) for a representation target).
+    /// theta_eff = c * theta (c for the representation of a scalar T, c * a / sqrt(a'Stt a) for a
+    /// projected representation).
     public let weights: [Double]
     /// E[(theta_hat - theta)(theta_hat - theta)'] scaled by c^2: c^2 Var(Y|T) Stt^-1 / (nt - dt - 1)
     /// for an OLS teacher; nil for the oracle.
@@ -118,8 +162,12 @@ public struct TeacherSignal: Sendable {
                 throw .invalid(parameter: .teacherProjection, reason: "applies to the representation target only")
             }
             weights = Vec.scale(spec.scale, m.oracleTeacherWeights)
+        case .representation where spec.projection == nil && m.dt == 1:
+            // The representation itself, u = c T: its scale is part of the KD effect (the paper's
+            // setting; `scale` is the knob), so it is not standardised.
+            weights = [spec.scale]
         case .representation:
-            let a = spec.projection ?? (m.dt == 1 ? [1] : m.oracleTeacherWeights)
+            let a = spec.projection ?? m.oracleTeacherWeights
             guard a.count == m.dt else {
                 throw .invalid(parameter: .teacherProjection, reason: "must have dt = \(m.dt) entries, got \(a.count)")
             }
@@ -127,7 +175,7 @@ public struct TeacherSignal: Sendable {
             guard variance > 0, variance.isFinite else {
                 throw .invalid(parameter: .teacherProjection, reason: "a'T has zero variance; choose a non-zero projection")
             }
-            weights = Vec.scale(spec.scale / variance.squareRoot(), a)
+            weights = Vec.scale(spec.scale * spec.projectedStandardDeviation / variance.squareRoot(), a)
         }
         if spec.rows == .student {
             guard spec.fit != .oracle else {

@@ -51,7 +51,18 @@ public struct KDAnalysis: Sendable {
     /// `regime` when one is given (to set an approximation beside the exact answer, e.g. the
     /// deterministic equivalent of a scalar ridge student).
     /// - Throws: `ParameterError` when a parameter is out of range or the regime does not apply.
+    ///
+    /// The computation runs on the model scaled by a power of two (`JointGaussian.binaryScaled`,
+    /// the ridge penalty with it), so that a covariance of any scale a Double holds gives the
+    /// informations, accuracies and best weight of the unscaled model and risks in its own units.
     public init(model: JointGaussian, teacher: TeacherSpec, student: StudentSpec, regime: Regime? = nil) throws(ParameterError) {
+        let (scaledModel, factor) = try model.binaryScaled()
+        if factor != 1 {
+            let scaled = try Self(model: scaledModel, teacher: teacher.scaled(varianceBy: factor),
+                                  student: student.scaled(varianceBy: factor), regime: regime)
+            self.init(scaled, risksTimes: 1 / factor, information: InformationSummary(model: model))
+            return
+        }
         try Self.checkLambda(student.lambda)
         var teacher = teacher
         // A teacher fitted on the student's infinitely many rows is the oracle.
@@ -123,6 +134,24 @@ public struct KDAnalysis: Sendable {
         accuracyNoKD = accuracy(0)
         accuracyKD = accuracy(lambda)
         accuracyOpt = accuracy(best)
+    }
+
+    /// `a` with every risk (and the error bound on the slope) multiplied by the power of two
+    /// `factor`: the analysis of a binary-scaled model in the original model's units.
+    private init(_ a: KDAnalysis, risksTimes factor: Double, information: InformationSummary) {
+        self.information = information
+        regime = a.regime
+        bayesRisk = a.bayesRisk * factor
+        lambda = a.lambda
+        riskNoKD = a.riskNoKD * factor
+        riskKD = a.riskKD * factor
+        riskCurve = (a.riskCurve.a0 * factor, a.riskCurve.a1 * factor, a.riskCurve.a2 * factor)
+        lambdaOpt = a.lambdaOpt
+        accuracyNoKD = a.accuracyNoKD
+        accuracyKD = a.accuracyKD
+        accuracyOpt = a.accuracyOpt
+        monteCarloTruth = a.monteCarloTruth
+        approximationErrorBound = a.approximationErrorBound.map { $0 * factor }
     }
 
     static func checkLambda(_ lambda: Double) throws(ParameterError) {

@@ -20,7 +20,8 @@ import Synchronization
 ///     E[X / (X + g)^2]   = int_0^inf t n e^{-gt} (1 + 2t)^{-n/2-1} dt
 ///
 /// (from 1/(X+g) = int e^{-t(X+g)} dt and 1/(X+g)^2 = int t e^{-t(X+g)} dt), computed in u = ln t
-/// by GSL's adaptive quadrature to a relative error near 1e-13. gamma = 0 gives h = 1 and
+/// by GSL's adaptive quadrature to a relative error near 1e-13 (`laplaceIntegral`), for every
+/// n >= 1 and every positive g a Double can hold. gamma = 0 gives h = 1 and
 /// E[1/X] = 1 / (n - 2): exact OLS.
 public struct ScalarRidgeMoments: Sendable, Equatable {
     /// n, the student's sample size.
@@ -38,7 +39,8 @@ public struct ScalarRidgeMoments: Sendable, Equatable {
     public var shrinkageVariance: Double { max(0, meanSquaredShrinkage - meanShrinkage * meanShrinkage) }
 
     /// The moments for n samples, ridge gamma > 0 and student variance Sss > 0.
-    /// - Throws: `ParameterError` for n < 1, gamma <= 0 or a non-finite g.
+    /// - Throws: `ParameterError` for n < 1, gamma <= 0, a g that is not a finite positive number, or
+    ///   a moment the quadrature could not compute to its tolerance.
     public init(samples n: Int, ridge gamma: Double, studentVariance sss: Double) throws(ParameterError) {
         guard n >= 1 else { throw .invalid(parameter: .studentSamples, reason: "must be at least 1, got \(n)") }
         guard gamma.isFinite, gamma > 0 else {
@@ -50,21 +52,57 @@ public struct ScalarRidgeMoments: Sendable, Equatable {
         }
         samples = n
         scaledPenalty = g
-        let half = Double(n) / 2, nd = Double(n)
-        // The integrands' mass spans t from O(1) (where (1 + 2t)^(-n/2) falls) to O(1/g) (where
-        // e^(-gt) does): for small n and g, decades apart. In u = ln t every scale is O(1) wide,
-        // so the adaptive rule resolves both; the line is split at u = 0 into two half-lines.
-        func integral(_ f: (Double) -> Double) -> Double {
-            func integrand(_ u: Double) -> Double {
-                let t = exp(u)
-                return g * t > 745 ? 0 : f(t) * exp(-g * t) * t
-            }
-            return Quadrature.halfLine(absoluteTolerance: 0, relativeTolerance: 1e-13) { integrand($0) }
-                + Quadrature.halfLine(absoluteTolerance: 0, relativeTolerance: 1e-13) { integrand(-$0) }
+        let nd = Double(n), half = nd / 2
+        meanShrinkage = try Self.laplaceIntegral(coefficient: nd, tPower: 0, exponent: half + 1, samples: n, penalty: g)
+        meanSquaredShrinkage = try Self.laplaceIntegral(coefficient: nd * (nd + 2), tPower: 1, exponent: half + 2,
+                                                        samples: n, penalty: g)
+        noiseFactor = try Self.laplaceIntegral(coefficient: nd, tPower: 1, exponent: half + 1, samples: n, penalty: g)
+    }
+
+    /// The relative error asked of each integral.
+    static let relativeTolerance = 1e-13
+    /// The relative error, as GSL estimates it, beyond which a moment is refused rather than used.
+    static let acceptedRelativeError = 1e-10
+
+    /// int_0^inf c t^k (1 + 2t)^(-p) e^(-g t) dt, integrated in u = ln t.
+    ///
+    /// The integrand's mass lies between the two scales t ~ 1/(n + 2) (where (1 + 2t)^(-p) falls)
+    /// and t ~ 1/g (where e^(-gt) does), which are decades apart for small g or large n: as g -> 0
+    /// the bulk of E[X/(X+g)^2] moves out to t ~ 1/g (to X ~ g on the chi-squared side). In u every
+    /// scale is O(1) wide, and the line is cut at both scales' logarithms into a finite middle piece
+    /// (`gsl_integration_qag`) and two half-lines (`gsl_integration_qagiu`), so that no piece has its
+    /// mass far from where the rule starts looking. The integrand is evaluated as one exponential of
+    /// its logarithm (ln(1 + 2t) = u + ln 2 + ln(1 + e^-u / 2) for u > 0), so nothing underflows or
+    /// overflows before the product does: g down to the smallest subnormal number is covered.
+    /// - Throws: `ParameterError.regimeDoesNotApply` when GSL's error estimate of the sum exceeds
+    ///   `acceptedRelativeError` of its value: a number that could not be computed to its tolerance.
+    static func laplaceIntegral(coefficient c: Double, tPower k: Int, exponent p: Double, samples n: Int, penalty g: Double,
+                                relativeTolerance: Double = relativeTolerance) throws(ParameterError) -> Double {
+        let logC = log(c), logG = log(g), power = Double(k + 1)
+        func integrand(_ u: Double) -> Double {
+            let logOnePlusTwoT = u > 0 ? u + M_LN2 + log1p(0.5 * exp(-u)) : log1p(2 * exp(u))
+            return exp(logC + power * u - p * logOnePlusTwoT - exp(u + logG))
         }
-        meanShrinkage = integral { t in nd * pow(1 + 2 * t, -half - 1) }
-        meanSquaredShrinkage = integral { t in t * nd * (nd + 2) * pow(1 + 2 * t, -half - 2) }
-        noiseFactor = integral { t in t * nd * pow(1 + 2 * t, -half - 1) }
+        let cuts = [-log(Double(n) + 2), -logG].sorted()
+        var pieces = [
+            Quadrature.estimate(from: -cuts[0], absoluteTolerance: 0, relativeTolerance: relativeTolerance) { integrand(-$0) },
+            Quadrature.estimate(from: cuts[1], absoluteTolerance: 0, relativeTolerance: relativeTolerance) { integrand($0) },
+        ]
+        if cuts[1] > cuts[0] {
+            pieces.append(Quadrature.estimate(over: cuts[0]...cuts[1], absoluteTolerance: 0, relativeTolerance: relativeTolerance) {
+                integrand($0)
+            })
+        }
+        let value = pieces.reduce(0) { $0 + $1.value }, error = pieces.reduce(0) { $0 + $1.error }
+        guard value.isFinite, value >= 0, error <= acceptedRelativeError * value,
+              pieces.allSatisfy({ $0.converged || (0 < $0.error && $0.error <= acceptedRelativeError * value) }) else {
+            throw .regimeDoesNotApply(
+                parameter: .studentRidge,
+                reason: "the exact scalar ridge moments at n = \(n), n gamma / Sss = \(g) could not be integrated to a relative "
+                    + "error of \(acceptedRelativeError) (value \(value), estimated error \(error)); estimate this setting "
+                    + "by Monte Carlo (truth = \"monte-carlo\")")
+        }
+        return value
     }
 }
 
