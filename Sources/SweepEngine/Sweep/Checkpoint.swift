@@ -95,20 +95,27 @@ struct Checkpoint: Equatable {
             throw RunError("\(path): csv_bytes = \(csvBytes) is less than the \(header.count) bytes of the CSV header")
         }
         let reader = try LineReader(csv, byteLimit: csvBytes, hashing: true)
-        guard let first = try reader.next(), reader.lastLineEnded, Array(first) == Array(header.dropLast()) else {
-            throw RunError("\(csv): does not begin with the CSV header of \(sweep.file)")
+        /// Throws unless the line just read ended with a line break, naming a file cut short as such.
+        func requireWholeLine() throws {
+            guard !reader.lastLineEnded else { return }
+            guard reader.bytesRead == csvBytes else {
+                throw RunError("\(csv): has \(reader.bytesRead) bytes, fewer than the \(csvBytes) that \(path) says are complete")
+            }
+            throw RunError("\(csv): line \(reader.lineNumber): the row is cut at byte \(csvBytes), where \(path) says the rows end")
         }
+        guard let first = try reader.next() else { throw RunError("\(csv): is empty, but \(path) says it holds \(csvBytes) bytes") }
+        try requireWholeLine()
+        guard Array(first) == Array(header.dropLast()) else { throw RunError("\(csv): does not begin with the CSV header of \(sweep.file)") }
         let columns = SummaryColumns(table: table)
         var rows = 0, summary = RunSummary()
         while let line = try reader.next() {
             guard rows < pointsDone else {
                 throw RunError("\(csv): holds more than the \(pointsDone) rows that \(path) counts in its first \(csvBytes) bytes")
             }
-            let place = "\(csv): line \(reader.lineNumber)"
-            guard reader.lastLineEnded else { throw RunError("\(place): the row is cut at byte \(csvBytes), where \(path) says the rows end") }
+            try requireWholeLine()
             let fields = try CSVLine.fields(line, file: csv, lineNumber: reader.lineNumber)
             let point = shard.point(rows)
-            try columns.check(fields, point: point, sweep: sweep, place: place)
+            try columns.check(fields, point: point, sweep: sweep, place: "\(csv): line \(reader.lineNumber)")
             table.summaryPositions.record(csvFields: fields, offset: table.resultOffset, valid: fields[table.resultOffset - 1] == "1",
                                           point: point, into: &summary)
             rows += 1
