@@ -140,7 +140,7 @@ final class SharedDirectoryTests: XCTestCase {
         let intruder = try Intruder()
         let shared = intruder.sharedDirectory("shared")
         let scenario = try SweepRunTests.file(SweepRunTests.knownGrid, in: intruder.base)
-        let link = "is a symbolic link; cchsim never follows a link in place of a file it wrote"
+        let symbolicLink = "is a symbolic link; cchsim never follows a link in place of a file it wrote"
         let foreign = "belongs to another user (uid \(intruder.uid), you are uid \(geteuid()))"
         func refused(_ options: RunOptions, _ message: String, line: UInt = #line) {
             XCTAssertThrowsError(try SweepCommandSupport.run(scenarioPath: scenario, options: options), line: line) {
@@ -149,17 +149,20 @@ final class SharedDirectoryTests: XCTestCase {
         }
         let lock = shared + "/.grid.lock"
         intruder.plantLink(lock)
-        refused(SweepRunTests.options(shared), "\(lock): \(link)")
+        refused(SweepRunTests.options(shared), "\(lock): \(symbolicLink)")
         unlink(lock)
         try "pid 1 on host elsewhere\n".write(toFile: lock, atomically: false, encoding: .utf8)
         intruder.give(lock)
         refused(SweepRunTests.options(shared), "\(lock): \(foreign)")
         unlink(lock)
+        XCTAssertEqual(link(intruder.victim, lock), 0, "a hard link to a file of the user's (where fs.protected_hardlinks is off)")
+        refused(SweepRunTests.options(shared), "\(lock): has 2 names (hard links); cchsim writes only into a file it created itself here")
+        unlink(lock)
         XCTAssertFalse(FileManager.default.fileExists(atPath: shared + "/grid.csv"), "a refused run writes nothing")
 
         let checkpoint = shared + "/.grid.checkpoint.json"
         intruder.plantLink(checkpoint)
-        refused(SweepRunTests.options(shared, resume: true), "\(checkpoint): \(link)")
+        refused(SweepRunTests.options(shared, resume: true), "\(checkpoint): \(symbolicLink)")
         unlink(checkpoint)
         try "{}".write(toFile: checkpoint, atomically: false, encoding: .utf8)
         intruder.give(checkpoint)
@@ -184,7 +187,7 @@ final class SharedDirectoryTests: XCTestCase {
         try FileManager.default.copyItem(atPath: meta, toPath: metaCopy)
         unlink(shards[0])
         XCTAssertEqual(symlink(copy, shards[0]), 0)
-        mergeRefused("\(shards[0]): \(link)")
+        mergeRefused("\(shards[0]): \(symbolicLink)")
         unlink(shards[0])
         try FileManager.default.copyItem(atPath: copy, toPath: shards[0])
         intruder.give(shards[0])
@@ -192,7 +195,7 @@ final class SharedDirectoryTests: XCTestCase {
         XCTAssertEqual(chown(shards[0], 0, 0), 0)
         unlink(meta)
         XCTAssertEqual(symlink(metaCopy, meta), 0)
-        mergeRefused("its metadata \(meta) cannot be read: \(link)")
+        mergeRefused("its metadata \(meta) cannot be read: \(symbolicLink)")
     }
 
     /// `teachers` with its plots: its CSV, metadata, figure data, scripts and PNGs planted as links

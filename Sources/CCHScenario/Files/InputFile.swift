@@ -137,13 +137,19 @@ public enum InputFile {
     /// Refuses what is not a regular file of the user running cchsim (a symbolic link, another
     /// user's file), naming what it is: the check on every file cchsim reads back or keeps writing
     /// in an output directory, which another account may share (docs/files.md, "Shared directories").
-    public static func checkOwn(_ status: Stat, path: String) throws(FileError) {
+    /// A file about to be written (`forWriting`) must also have no other name: a hard link planted
+    /// in the directory would make a write change the file it is a link of.
+    public static func checkOwn(_ status: Stat, path: String, forWriting: Bool = false) throws(FileError) {
         guard status.type != .symbolicLink else { throw FileError(path: path, reason: symbolicLinkReason) }
         try checkRegular(status, path: path)
         let user = geteuid()
         guard status.userID.rawValue == user else {
             throw FileError(path: path, reason: "belongs to another user (uid \(status.userID.rawValue), you are uid \(user)); "
                             + "cchsim uses only files it created itself here: remove it, or write elsewhere with --out")
+        }
+        guard !forWriting || status.linkCount == 1 else {
+            throw FileError(path: path, reason: "has \(status.linkCount) names (hard links); cchsim writes only into a file it created "
+                            + "itself here: remove it, or write elsewhere with --out")
         }
     }
 

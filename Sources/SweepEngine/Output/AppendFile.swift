@@ -75,7 +75,7 @@ final class AppendFile: @unchecked Sendable {
         do throws(FileError) {
             let status: Stat
             do { status = try file.stat() } catch { throw FileError(path: path, action: "cannot reopen", error) }
-            try InputFile.checkOwn(status, path: path)
+            try InputFile.checkOwn(status, path: path, forWriting: true)
             do {
                 try file.resize(to: Int64(length))
                 guard try file.seek(offset: 0, from: .end) == Int64(length) else { throw Errno.ioError }

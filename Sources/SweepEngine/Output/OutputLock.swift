@@ -44,7 +44,7 @@ final class OutputLock {
             do throws(FileError) {
                 let status: Stat
                 do { status = try fd.stat() } catch { throw FileError(path: path, action: "cannot use the lock file", error) }
-                try InputFile.checkOwn(status, path: path)
+                try InputFile.checkOwn(status, path: path, forWriting: true)
             } catch {
                 try? fd.close()
                 throw error
