@@ -230,6 +230,29 @@ final class SharedDirectoryTests: XCTestCase {
         XCTAssertEqual(try Self.outputs(shared), first)
     }
 
+    /// `figures`: a second run into a directory where every output of the first was replaced by a
+    /// planted link or another user's file writes the same bytes as regular files of the user.
+    func testFiguresReplacesWhatIsPlantedAtItsNames() throws {
+        guard Gnuplot.executable != nil else { throw XCTSkip("gnuplot is not installed") }
+        let intruder = try Intruder()
+        let scenarios = intruder.base + "/scenarios", shared = intruder.sharedDirectory("figures")
+        try FileManager.default.createDirectory(atPath: scenarios, withIntermediateDirectories: true)
+        _ = try SweepRunTests.file(Self.plotted, in: scenarios)
+        let figures = { try CommandLineTests.run(["figures", "--scenarios", scenarios, "--out", shared, "--threads", "1"]) }
+        var r = try figures()
+        XCTAssertEqual(r.status, 0, r.err)
+        let first = try Self.outputs(shared)
+        XCTAssertEqual(first.keys.sorted(), ["grid-grid.dat", "grid-heatmap.gp", "grid-heatmap.png", "grid.csv"])
+        for (i, name) in try FileManager.default.contentsOfDirectory(atPath: shared).sorted().enumerated() {
+            if i % 2 == 0 { intruder.plantLink(shared + "/" + name) } else { intruder.plantHardLink(shared + "/" + name) }
+        }
+        r = try figures()
+        XCTAssertEqual(r.status, 0, r.err)
+        intruder.assertVictimsUnchanged()
+        try Self.assertOwnRegularFiles(shared)
+        XCTAssertEqual(try Self.outputs(shared), first)
+    }
+
     /// `fit --out` naming a planted link writes a regular file there; the write probe of an output
     /// directory leaves nothing behind and follows no planted name.
     func testFitOutputAndTheWriteProbeFollowNoLink() throws {

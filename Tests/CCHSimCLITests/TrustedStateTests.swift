@@ -93,6 +93,13 @@ final class TrustedStateTests: XCTestCase {
             try FileManager.default.moveItem(atPath: partial, toPath: partial + "-moved")
             XCTAssertEqual(symlink(partial + "-moved", partial), 0)
         }
+        if geteuid() == 0, let nobody = getpwnam("nobody") {
+            let uid = nobody.pointee.pw_uid
+            try refused({ _, p in "\(p): belongs to another user (uid \(uid), you are uid 0); cchsim uses only files it created "
+                            + "itself here: remove it, or write elsewhere with --out" }) { _, partial in
+                XCTAssertEqual(chown(partial, uid, nobody.pointee.pw_gid), 0)
+            }
+        }
 
         let outcome = try SweepCommandSupport.run(scenarioPath: scenario, options: SweepRunTests.options(stopped, threads: 2, resume: true))
         XCTAssertEqual(outcome.summary.points, total)
@@ -147,5 +154,22 @@ final class TrustedStateTests: XCTestCase {
         XCTAssertEqual(FigureFormat.svg.incompleteness(of: Array("<svg>\n</svg>\n\n".utf8)), nil)
         XCTAssertEqual(FigureFormat.svg.incompleteness(of: Array("<svg>\n<path d='M 1".utf8)), "without '</svg>' at its end")
         XCTAssertEqual(FigureFormat.pdf.incompleteness(of: Array("%PDF-1.5\n%%EOF\r\n".utf8)), nil)
+    }
+
+    /// A real full disk: a 20 KiB tmpfs holds the CSV, the plot data and the script but not the
+    /// PDF; the run stops naming the PDF and leaves no part of it (skipped where mounting is not
+    /// permitted).
+    func testAFullDiskLeavesNoTruncatedFigure() throws {
+        let out = try TestDirectory.make().path + "/small"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let mount = try Subprocess.run(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=20k", "tmpfs", out])
+        guard mount.status == 0 else { throw XCTSkip("cannot mount a tmpfs here: \(mount.err)") }
+        defer { _ = try? Subprocess.run(URL(fileURLWithPath: "/bin/umount"), [out]) }
+        let scenario = try SweepRunTests.file(SharedDirectoryTests.plotted, in: try TestDirectory.make().path)
+        let r = try CommandLineTests.run(["run", scenario, "--out", out, "--formats", "pdf"])
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssert(r.err.hasPrefix("Error: \(out)/grid-heatmap.pdf: cannot write: "), r.err)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(),
+                       [".grid.checkpoint.json", "grid-grid.dat", "grid-heatmap.gp", "grid.csv"])
     }
 }
