@@ -65,7 +65,8 @@ public enum InputFile {
         }
         let descriptor: FileDescriptor
         do {
-            descriptor = try FileDescriptor.open(file, .readOnly, options: own ? [.nonBlocking, .closeOnExec, .noFollow] : [.nonBlocking, .closeOnExec])
+            let options: FileDescriptor.OpenOptions = [.nonBlocking, .closeOnExec]
+            descriptor = try FileDescriptor.open(file, .readOnly, options: own ? options.union(.noFollow) : options)
         } catch {
             // O_NOFOLLOW fails so when a link was put in the file's place after the check.
             if own, error as? Errno == .tooManySymbolicLinkLevels { throw FileError(path: path, reason: symbolicLinkReason) }

@@ -14,10 +14,11 @@ import SystemPackage
 ///
 /// The claim is `flock(2)` on the hidden file `.NAME.lock` in the output directory (swift-system
 /// has no `flock`: it is called on the descriptor's raw value). The file is opened with
-/// `O_NOFOLLOW` and used only when it is a regular file of the user: a link or another account's
-/// file planted under that name is refused with a clear error, never written through. The kernel releases it when the
-/// holder's descriptor closes, including when the holder is killed, so a stale lock never blocks:
-/// a dead process holds nothing (its lock file stays, unlocked, until the next holder removes it).
+/// `O_NOFOLLOW` and used only when it is a regular file of the user with no other name: a link,
+/// another account's file or a hard link planted under that name is refused with a clear error,
+/// never written through. The kernel releases the claim when the holder's descriptor closes,
+/// including when the holder is killed, so a stale lock never blocks: a dead process holds
+/// nothing (its lock file stays, unlocked, until the next holder removes it).
 /// Linux emulates `flock` on NFS with POSIX byte-range locks through the NFS lock manager, so the
 /// claim also holds across the nodes of a cluster sharing the directory. The holder writes its
 /// pid, host and start time into the file for the message a refused process prints, and removes
@@ -35,7 +36,8 @@ final class OutputLock {
         for _ in 0..<100 {
             let fd: FileDescriptor
             do {
-                fd = try FileDescriptor.open(file, .readWrite, options: [.create, .noFollow, .closeOnExec], permissions: .init(rawValue: 0o644))
+                fd = try FileDescriptor.open(file, .readWrite, options: [.create, .noFollow, .closeOnExec],
+                                             permissions: .init(rawValue: 0o644))
             } catch {
                 // O_NOFOLLOW refuses a link with ELOOP; a protected directory refuses another user's file with EACCES.
                 if let status = try? file.stat(followTargetSymlink: false) { try InputFile.checkOwn(status, path: path) }

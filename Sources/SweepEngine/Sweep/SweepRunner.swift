@@ -168,7 +168,10 @@ public struct SweepRunner {
               meta.shardIndex == options.shard.index, meta.shardCount == options.shard.count else { return nil }
         let summary = meta.summary, outputs = meta.outputs
         let paths = outputs.map(output.file)
-        let own = { (path: String) in (try? FilePath(path).stat(followTargetSymlink: false)).map { (try? InputFile.checkOwn($0, path: path)) != nil } ?? false }
+        let own = { (path: String) -> Bool in
+            guard let status = try? FilePath(path).stat(followTargetSymlink: false) else { return false }
+            return (try? InputFile.checkOwn(status, path: path)) != nil
+        }
         guard paths.first == csvPath, paths.allSatisfy(own) else { return nil }
         return RunOutcome(summary: summary, csvPath: csvPath, metaPath: metaPath, plotFiles: Array(paths.dropFirst()), plotWarnings: [])
     }
