@@ -9,9 +9,9 @@ import XCTest
 /// Issue 21: in a directory other accounts can write, what another account plants under the names
 /// cchsim uses (a symbolic link to a victim file outside the directory, a file of its own) is
 /// never written through or read: every command that writes either succeeds with regular files of
-/// the user or stops with a clear error, and the victims are unchanged (docs/files.md, "Shared
-/// directories"). The planting is done as `nobody` (links and files chowned to it), so these tests
-/// need root, as `make test` runs.
+/// the user or stops with a clear error, and the victims are unchanged
+/// (docs/files.md, "Shared directories"). The planting is done as `nobody` (links and files
+/// chowned to it), so these tests need root, as `make test` runs.
 final class SharedDirectoryTests: XCTestCase {
     /// The other account, the victims it aims at and a world-writable directory to plant in.
     struct Intruder {
