@@ -169,14 +169,12 @@ final class FigureOutputTests: XCTestCase {
 
     /// The PDF date is rewritten in place (same length, so the PDF's byte offsets hold).
     func testPDFDateIsRewrittenInPlace() throws {
-        let dir = try SweepRunTests.directory()
-        let path = dir + "/x.pdf"
         let original = "%PDF-1.5\n<< /Producer (cairo) /CreationDate (D:20261128140821Z) >>\n/ModDate (D:20261128140822+01'00)\n"
-        try original.write(toFile: path, atomically: true, encoding: .utf8)
-        try PDFDate.normalise(path)
         let stamp = String(decoding: PDFDate.digits, as: UTF8.self)
-        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8),
+        let fixed = try XCTUnwrap(PDFDate.normalised(Array(original.utf8)))
+        XCTAssertEqual(String(decoding: fixed, as: UTF8.self),
                        original.replacingOccurrences(of: "20261128140821", with: stamp).replacingOccurrences(of: "20261128140822", with: stamp))
         XCTAssertEqual(stamp.count, 14)
+        XCTAssertNil(PDFDate.normalised(Array("%PDF-1.5\n<< /Producer (cairo) >>\n".utf8)), "no date: nothing to rewrite")
     }
 }

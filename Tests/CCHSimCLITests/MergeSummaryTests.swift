@@ -59,7 +59,7 @@ final class TypedReadBackTests: XCTestCase {
         summary.record(point: 3, valid: true, predictsGain: true, helps: false, z: -2.5)
         summary.record(point: 4, valid: false, predictsGain: nil, helps: nil, z: nil)
         let checkpoint = Checkpoint(scenarioHash: "abc", shard: Shard(index: 2, count: 3), header: "point,valid",
-                                    pointsDone: 2, csvBytes: 40, summary: summary, computeSeconds: 1.5)
+                                    pointsDone: 2, csvBytes: 40, csvSHA256: SHA256.hex("x"), summary: summary, computeSeconds: 1.5)
         let path = dir + "/.s.checkpoint.json"
         try checkpoint.write(to: path)
         XCTAssertEqual(try Checkpoint.read(path), checkpoint)

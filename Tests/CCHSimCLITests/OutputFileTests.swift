@@ -32,18 +32,41 @@ final class OutputFileTests: XCTestCase {
         XCTAssertEqual(names, ["meta.json", "taken"])
     }
 
+    /// The streamed file keeps the SHA-256 of its bytes across a resume cut, and a resume refuses
+    /// what is missing.
     func testAppendFileResumesCutToItsCheckpoint() throws {
         let path = files.directory.path + "/.g.csv.partial"
         let file = try AppendFile(creating: path)
         try file.append(Array("header\nrow 1\nrow 2 cut sh".utf8))
         try file.close()
-        let resumed = try AppendFile(resuming: path, length: 13)
+        XCTAssertEqual(file.digest.hex, SHA256.hex("header\nrow 1\nrow 2 cut sh"))
+        var kept = SHA256()
+        kept.update(Array("header\nrow 1\n".utf8))
+        let resumed = try AppendFile(resuming: path, length: 13, digest: kept)
         try resumed.append(Array("row 2\n".utf8))
         try resumed.close()
         XCTAssertEqual(try InputFile.text(path), "header\nrow 1\nrow 2\n")
-        XCTAssertThrowsError(try AppendFile(resuming: path + "-absent", length: 0)) {
+        XCTAssertEqual(resumed.digest.hex, SHA256.hex("header\nrow 1\nrow 2\n"))
+        XCTAssertEqual(names, [".g.csv.partial"], "created under a temporary name and renamed: nothing else is left")
+        XCTAssertThrowsError(try AppendFile(resuming: path + "-absent", length: 0, digest: SHA256())) {
             XCTAssertEqual("\($0)", "\(path)-absent: cannot reopen: no such file")
         }
+    }
+
+    /// SHA-256 given in pieces of every size across the 64-byte blocks equals the one-shot digest,
+    /// and the FIPS 180-4 vector of a million 'a's.
+    func testSHA256InPiecesEqualsTheWholeMessage() {
+        var random = SplitMix(seed: 22)
+        let message = (0..<1000).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        for piece in [1, 7, 63, 64, 65, 200] {
+            var hash = SHA256()
+            for start in stride(from: 0, to: message.count, by: piece) { hash.update(message[start..<min(message.count, start + piece)]) }
+            XCTAssertEqual(hash.hex, SHA256.hex(message), "pieces of \(piece)")
+        }
+        var million = SHA256()
+        let thousand = [UInt8](repeating: 0x61, count: 1000)
+        for _ in 0..<1000 { million.update(thousand) }
+        XCTAssertEqual(million.hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     func testOutputDirectoryIsCreatedWithItsParentsOrRefused() throws {

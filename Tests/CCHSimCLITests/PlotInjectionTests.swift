@@ -132,7 +132,13 @@ final class PlotInjectionTests: XCTestCase {
         var rows = try SweepRunTests.lines(shards[1])
         let invalid = try XCTUnwrap(rows.firstIndex { $0.contains("violate") })
         rows[invalid] = rows[invalid].replacingOccurrences(of: "violate", with: "violate `touch \(marker)` $(touch \(marker)) @x '")
-        try (rows.joined(separator: "\n") + "\n").write(toFile: shards[1], atomically: true, encoding: .utf8)
+        let edited = rows.joined(separator: "\n") + "\n"
+        try edited.write(toFile: shards[1], atomically: true, encoding: .utf8)
+        // An attacker who edits a shard also rewrites the SHA-256 its metadata holds (merge checks it).
+        let meta = ShardMerge.metadataPath(ofCSV: shards[1])
+        try String(contentsOfFile: meta, encoding: .utf8)
+            .replacingOccurrences(of: #""csv_sha256":\s*"[0-9a-f]+""#, with: "\"csv_sha256\":\"\(SHA256.hex(edited))\"", options: .regularExpression)
+            .write(toFile: meta, atomically: true, encoding: .utf8)
         let merged = try ShardMerge(csvPaths: shards, outDirectory: dir + "/merged", plots: true).run()
         for script in merged.plotFiles.filter({ $0.hasSuffix(".gp") }) { try Self.checkScript(try String(contentsOfFile: script, encoding: .utf8), script) }
         XCTAssertEqual(Self.markers(in: dir), [], "an attack ran")

@@ -7,8 +7,8 @@ import CCHScenario
 import SystemPackage
 
 /// The directory a run writes into, checked before anything is computed: created when missing,
-/// and probed by creating and removing a file, so an unwritable `--out` fails at once with a
-/// clear error rather than after the computation.
+/// and probed by creating and removing a file (as every file is created, `AppendFile`), so an
+/// unwritable `--out` fails at once with a clear error rather than after the computation.
 struct OutputDirectory: Sendable {
     let path: String
     let directory: FilePath
@@ -27,18 +27,34 @@ struct OutputDirectory: Sendable {
             throw error
         } catch let error as Errno where error == .noSuchFileOrDirectory {
             do { try directory.makeDirectories() } catch {
+                if error == .fileExists, let link = Self.danglingLink(on: directory) {
+                    throw FileError(path: link.path, reason: "is a symbolic link to \(link.target), which does not exist "
+                                    + "(create that directory, or give another --out)")
+                }
                 throw FileError(path: path, action: "cannot create the output directory", error, expecting: .directory)
             }
         } catch {
             throw FileError(path: path, action: "cannot use the output directory", error, expecting: .directory)
         }
-        let probe = directory.appending(".cchsim-write-probe-\(getpid())")
-        do {
-            try FileDescriptor.open(probe, .writeOnly, options: [.create, .truncate, .closeOnExec], permissions: .init(rawValue: 0o644)).close()
-            try probe.remove()
-        } catch {
-            throw FileError(path: path, action: "cannot write into the output directory", error, expecting: .directory)
+        do { try AppendFile(temporaryFor: directory.appending("cchsim-write-probe").string).discard() } catch {
+            throw FileError(path: path, action: "cannot write into the output directory", reason: error.reason, code: error.code)
         }
+    }
+
+    /// The first part of `path` that is a symbolic link to nothing, and what it points to: where
+    /// `mkdir -p` fails with "already exists" although no directory is there.
+    private static func danglingLink(on path: FilePath) -> (path: String, target: String)? {
+        var prefix = path.root.map { FilePath(root: $0) } ?? FilePath()
+        for component in path.components {
+            prefix.append(component)
+            guard (try? prefix.stat(followTargetSymlink: false))?.type == .symbolicLink else { continue }
+            guard (try? prefix.stat()) == nil else { continue }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = prefix.withPlatformString { readlink($0, &buffer, buffer.count - 1) }
+            let target = count >= 0 ? String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
+            return (prefix.string, "'\(target)'")
+        }
+        return nil
     }
 
     /// The path of file `name` in the directory.
@@ -46,38 +62,26 @@ struct OutputDirectory: Sendable {
 }
 
 /// Whole-file writes that a reader never sees half done, even after a crash of the machine: the
-/// bytes go to a temporary file in the same directory, are forced to the disk (`fsync`), and the
-/// file is then renamed over the target (rename is atomic within a file system), docs/files.md.
+/// bytes go to a new temporary file in the same directory (created as `AppendFile` creates every
+/// file: exclusively, under a name nobody can predict), are forced to the disk (`fsync`), and the
+/// file is then renamed over the target (rename is atomic within a file system and replaces a
+/// link without following it), docs/files.md.
 enum AtomicFile {
     static func write(_ text: String, to path: String) throws(FileError) { try write(Array(text.utf8), to: path) }
 
     /// - Throws: `FileError` naming `path` (not the temporary file) and the reason.
     static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
-        let temporary = temporaryPath(for: path)
-        do {
-            let file = try AppendFile(creating: temporary)
-            try file.append(bytes)
-            try file.close()
-            try rename(temporary, to: path)
+        do throws(FileError) {
+            let file = try AppendFile(temporaryFor: path)
+            do throws(FileError) {
+                try file.append(bytes)
+                try file.commit(to: path)
+            } catch {
+                file.discard()
+                throw error
+            }
         } catch {
-            try? FilePath(temporary).remove()
             throw FileError(path: path, action: "cannot write", reason: error.reason, code: error.code)
-        }
-    }
-
-    /// Forces the finished file `temporary` (written by another program, e.g. gnuplot) to the disk
-    /// and renames it over `target`. - Throws: `FileError` naming the file and the reason.
-    static func commit(_ temporary: String, to target: String) throws(FileError) {
-        do {
-            let file = try FileDescriptor.open(FilePath(temporary), .readOnly, options: [.closeOnExec])
-            try file.closeAfter { try file.synchronize() }
-        } catch {
-            try? FilePath(temporary).remove()
-            throw FileError(path: temporary, action: "cannot write", error)
-        }
-        do { try rename(temporary, to: target) } catch {
-            try? FilePath(temporary).remove()
-            throw error
         }
     }
 
@@ -88,91 +92,19 @@ enum AtomicFile {
         }
     }
 
-    /// A hidden temporary name next to `path`, unique to this process.
-    static func temporaryPath(for path: String) -> String {
-        let file = FilePath(path)
-        let name = file.lastComponent?.string ?? "output"
-        return file.removingLastComponent().appending(".\(name)\(temporaryTag)\(getpid())").string
-    }
-
-    private static let temporaryTag = ".tmp-"
-
     /// Removes the temporary files that killed processes left behind for the outputs named `stem`
-    /// (`.STEM.…` or `.STEM-…` ending in the tag of `temporaryPath`, or a merge's `.merging-`, with
-    /// the id of a process that no longer runs on this host). Called by the holder of the stem's
-    /// `OutputLock`.
+    /// (`.STEM.…` or `.STEM-…` with `AppendFile`'s temporary tag and the pid of a process that no
+    /// longer runs on this host). Only the user's own regular files are removed. Called by the
+    /// holder of the stem's `OutputLock`.
     static func removeLeftovers(of stem: String, in directory: OutputDirectory) {
         guard let names = try? InputFile.names(inDirectory: directory.path) else { return }
+        let user = geteuid()
         for name in names where name.hasPrefix(".\(stem).") || name.hasPrefix(".\(stem)-") {
-            guard let tag = [temporaryTag, ".merging-"].first(where: name.contains),
-                  let range = name.ranges(of: tag).last,
-                  let pid = Int32(name[range.upperBound...]), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
-            try? directory.directory.appending(name).remove()
-        }
-    }
-}
-
-/// A file written by appending, for the streamed CSV of a run (system calls, so errors carry the
-/// system's reason and nothing is buffered out of sight). Used by one thread at a time (a run hands
-/// it to its `BackgroundWriter`).
-final class AppendFile: @unchecked Sendable {
-    let path: String
-    private var descriptor: FileDescriptor?
-
-    /// Creates (or truncates) the file.
-    init(creating path: String) throws(FileError) {
-        self.path = path
-        do {
-            descriptor = try FileDescriptor.open(FilePath(path), .writeOnly, options: [.create, .truncate, .closeOnExec],
-                                                 permissions: .init(rawValue: 0o644))
-        } catch Errno.noSuchFileOrDirectory {
-            // Creating fails so only when a directory on the way is missing.
-            let parent = FilePath(path).removingLastComponent()
-            throw FileError(path: path, action: "cannot create", reason: "no such directory \(parent.isEmpty ? "." : parent.string)",
-                            code: .noSuchFileOrDirectory)
-        } catch {
-            throw FileError(path: path, action: "cannot create", error)
-        }
-    }
-
-    /// Opens an existing file, cut to its first `length` bytes, for appending.
-    init(resuming path: String, length: Int) throws(FileError) {
-        self.path = path
-        let file: FileDescriptor
-        do { file = try FileDescriptor.open(FilePath(path), .writeOnly, options: [.closeOnExec]) } catch {
-            throw FileError(path: path, action: "cannot reopen", error)
-        }
-        do {
-            try file.resize(to: Int64(length))
-            guard try file.seek(offset: 0, from: .end) == Int64(length) else { throw Errno.ioError }
-        } catch {
-            try? file.close()
-            throw FileError(path: path, action: "cannot cut to \(length) bytes", error)
-        }
-        descriptor = file
-    }
-
-    deinit { try? descriptor?.close() }
-
-    /// Appends `bytes` whole (partial writes are continued).
-    func append(_ bytes: [UInt8]) throws(FileError) {
-        guard let descriptor else { throw FileError(path: path, action: "cannot write", reason: Errno.badFileDescriptor.words()) }
-        do { _ = try descriptor.writeAll(bytes) } catch {
-            throw FileError(path: path, action: "cannot write", error)
-        }
-    }
-
-    /// Forces the bytes to the disk and closes the file (a rename that follows then never exposes
-    /// a file whose bytes a crash could lose).
-    func close() throws(FileError) {
-        guard let descriptor else { return }
-        self.descriptor = nil
-        do {
-            try descriptor.synchronize()
-            try descriptor.close()
-        } catch {
-            try? descriptor.close()
-            throw FileError(path: path, action: "cannot write", error)
+            guard let range = name.ranges(of: AppendFile.temporaryTag).last,
+                  let pid = Int32(name[range.upperBound...].prefix { $0 != "." }), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let file = directory.directory.appending(name)
+            guard let status = try? file.stat(followTargetSymlink: false), status.type == .regular, status.userID.rawValue == user else { continue }
+            try? file.remove()
         }
     }
 }

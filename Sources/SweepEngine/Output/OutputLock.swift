@@ -13,9 +13,12 @@ import SystemPackage
 /// files (docs/files.md, "Locks").
 ///
 /// The claim is `flock(2)` on the hidden file `.NAME.lock` in the output directory (swift-system
-/// has no `flock`: it is called on the descriptor's raw value). The kernel releases it when the
-/// holder's descriptor closes, including when the holder is killed, so a stale lock never blocks:
-/// a dead process holds nothing (its lock file stays, unlocked, until the next holder removes it).
+/// has no `flock`: it is called on the descriptor's raw value). The file is opened with
+/// `O_NOFOLLOW` and used only when it is a regular file of the user with no other name: a link,
+/// another account's file or a hard link planted under that name is refused with a clear error,
+/// never written through. The kernel releases the claim when the holder's descriptor closes,
+/// including when the holder is killed, so a stale lock never blocks: a dead process holds
+/// nothing (its lock file stays, unlocked, until the next holder removes it).
 /// Linux emulates `flock` on NFS with POSIX byte-range locks through the NFS lock manager, so the
 /// claim also holds across the nodes of a cluster sharing the directory. The holder writes its
 /// pid, host and start time into the file for the message a refused process prints, and removes
@@ -33,9 +36,20 @@ final class OutputLock {
         for _ in 0..<100 {
             let fd: FileDescriptor
             do {
-                fd = try FileDescriptor.open(file, .readWrite, options: [.create, .closeOnExec], permissions: .init(rawValue: 0o644))
+                fd = try FileDescriptor.open(file, .readWrite, options: [.create, .noFollow, .closeOnExec],
+                                             permissions: .init(rawValue: 0o644))
             } catch {
+                // O_NOFOLLOW refuses a link with ELOOP; a protected directory refuses another user's file with EACCES.
+                if let status = try? file.stat(followTargetSymlink: false) { try InputFile.checkOwn(status, path: path) }
                 throw FileError(path: path, action: "cannot create the lock file", error)
+            }
+            do throws(FileError) {
+                let status: Stat
+                do { status = try fd.stat() } catch { throw FileError(path: path, action: "cannot use the lock file", error) }
+                try InputFile.checkOwn(status, path: path, forWriting: true)
+            } catch {
+                try? fd.close()
+                throw error
             }
             do {
                 try SystemCall.run { flock(fd.rawValue, LOCK_EX | LOCK_NB) }
@@ -46,7 +60,7 @@ final class OutputLock {
                 throw RunError("\(directory.file(stem)): the outputs of \(stem) are being written by another cchsim process "
                     + "(\(holder)); wait for it to finish, or write elsewhere with --out. The claim ends when that process ends.")
             }
-            guard let opened = try? fd.stat(), let named = try? file.stat(),
+            guard let opened = try? fd.stat(), let named = try? file.stat(followTargetSymlink: false),
                   opened.inode == named.inode, opened.deviceID == named.deviceID else {
                 try? fd.close()  // the previous holder removed this file while we opened it: claim the new one
                 continue

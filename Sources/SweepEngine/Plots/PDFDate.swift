@@ -1,4 +1,3 @@
-import CCHScenario
 import Foundation
 
 /// Reproducible PDF bytes: cairo writes the time of drawing into a PDF's `/CreationDate` (cairo
@@ -22,10 +21,10 @@ enum PDFDate {
         return Array(text.utf8)
     }
 
-    /// Rewrites the creation and modification dates of the PDF at `path` in place.
-    /// - Throws: `FileError` when the file cannot be read or written.
-    static func normalise(_ path: String) throws(FileError) {
-        var bytes = try InputFile.bytes(path)
+    /// The PDF `bytes` with their creation and modification dates rewritten in place (the same
+    /// length, so every byte offset of the file holds); nil when there is no date to rewrite.
+    static func normalised(_ bytes: [UInt8]) -> [UInt8]? {
+        var bytes = bytes
         let stamp = digits
         var changed = false
         for key in ["/CreationDate (D:", "/ModDate (D:"] {
@@ -42,8 +41,7 @@ enum PDFDate {
                 i = first + stamp.count
             }
         }
-        guard changed else { return }
-        try AtomicFile.write(bytes, to: path)
+        return changed ? bytes : nil
     }
 
     private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {

@@ -17,8 +17,9 @@ final class BackgroundWriter: Sendable {
         self.checkpointPath = checkpointPath
     }
 
-    /// Queues the batch's bytes and the checkpoint that describes the file after them; waits while
-    /// the previous batch is still being written. - Throws: the first write error seen so far.
+    /// Queues the batch's bytes and the checkpoint that describes the file after them (its
+    /// `csvSHA256` is filled in from the file once the bytes are in); waits while the previous
+    /// batch is still being written. - Throws: the first write error seen so far.
     func submit(_ chunks: [[UInt8]], then checkpoint: Checkpoint) throws {
         slot.wait()
         if let error = failure.withLock({ $0 }) {
@@ -30,6 +31,8 @@ final class BackgroundWriter: Sendable {
             guard failure.withLock({ $0 == nil }) else { return }
             do {
                 for bytes in chunks { try file.append(bytes) }
+                var checkpoint = checkpoint
+                checkpoint.csvSHA256 = file.digest.hex
                 try checkpoint.write(to: checkpointPath)
             } catch {
                 failure.withLock { $0 = error }

@@ -7,9 +7,11 @@ import Foundation
 /// after every batch, replaces this checkpoint (atomically: temporary file + rename) with the
 /// number of points and bytes that are complete. Rows written after the last checkpoint may be
 /// cut off by a kill; `--resume` cuts the partial file back to `csvBytes` and computes on from
-/// point `pointsDone`. The scenario's hash, the cchsim version and the CSV header must be unchanged.
+/// point `pointsDone`. The scenario's hash, the cchsim version and the CSV header must be unchanged,
+/// and the checkpoint must agree with the CSV it describes (`verify`): a checkpoint or partial file
+/// edited, corrupted or planted is refused, never used.
 struct Checkpoint: Equatable {
-    static let format = 1
+    static let format = 2
 
     var scenarioHash: String
     /// The cchsim version that wrote the rows so far.
@@ -20,6 +22,8 @@ struct Checkpoint: Equatable {
     var pointsDone: Int
     /// Bytes of the partial CSV (header included) holding exactly those points.
     var csvBytes: Int
+    /// SHA-256 of those bytes (filled in by the writer that wrote them).
+    var csvSHA256: String
     var summary: RunSummary
     /// Compute time spent so far, over every process that worked on the run.
     var computeSeconds: Double
@@ -34,26 +38,29 @@ struct Checkpoint: Equatable {
             ("header", .string(header)),
             ("points_done", .integer(pointsDone)),
             ("csv_bytes", .integer(csvBytes)),
+            ("csv_sha256", .string(csvSHA256)),
             ("compute_seconds", .number(computeSeconds)),
             ("summary", .fields(summary.fields)),
         ])
     }
 
-    init(scenarioHash: String, shard: Shard, header: String, pointsDone: Int, csvBytes: Int,
+    init(scenarioHash: String, shard: Shard, header: String, pointsDone: Int, csvBytes: Int, csvSHA256: String,
          summary: RunSummary, computeSeconds: Double) {
         self.scenarioHash = scenarioHash
         self.shard = shard
         self.header = header
         self.pointsDone = pointsDone
         self.csvBytes = csvBytes
+        self.csvSHA256 = csvSHA256
         self.summary = summary
         self.computeSeconds = computeSeconds
     }
 
     /// The checkpoint in file `path`; nil when there is none. - Throws: `RunError` when the file
-    /// exists but is not a checkpoint cchsim wrote (naming the path and what is wrong).
+    /// exists but is not a checkpoint cchsim wrote (naming the path and what is wrong), `FileError`
+    /// when it is a symbolic link or another user's file (`FileOrigin.ownOutput`).
     static func read(_ path: String) throws -> Checkpoint? {
-        guard let bytes = try InputFile.bytesIfPresent(path) else { return nil }
+        guard let bytes = try InputFile.bytesIfPresent(path, origin: .ownOutput) else { return nil }
         do {
             return try JSONDecoder().decode(Checkpoint.self, from: Data(bytes))
         } catch {
@@ -62,13 +69,74 @@ struct Checkpoint: Equatable {
     }
 
     func write(to path: String) throws { try AtomicFile.write(json.text, to: path) }
+
+    /// Checks this checkpoint, read from `path`, against the CSV it describes at `csv` (the partial
+    /// file, or the finished CSV when the run stopped after renaming it into place): `pointsDone`
+    /// within the shard's points, and the CSV's first `csvBytes` bytes hash to `csvSHA256`, begin
+    /// with the header and hold exactly `pointsDone` whole rows, each the row of its grid point,
+    /// whose summary is `summary`. - Returns: the SHA-256 of those bytes, to go on from.
+    /// - Throws: `RunError` saying what does not agree (the checkpoint is then not used).
+    func verify(csv: String, table: SweepTable, sweep: Sweep, path: String) throws -> SHA256 {
+        do {
+            return try check(csv: csv, table: table, sweep: sweep, path: path)
+        } catch {
+            throw RunError("cannot resume: \(error); the unfinished state cannot be trusted: run without --resume to start afresh")
+        }
+    }
+
+    private func check(csv: String, table: SweepTable, sweep: Sweep, path: String) throws -> SHA256 {
+        let total = shard.pointCount(of: sweep.grid.count)
+        guard (0...total).contains(pointsDone) else {
+            throw RunError("\(path): points_done = \(pointsDone) is not within the \(total) points of "
+                + (shard.isWhole ? "the grid" : "shard \(shard.label)"))
+        }
+        let header = table.headerLine
+        guard csvBytes >= header.count else {
+            throw RunError("\(path): csv_bytes = \(csvBytes) is less than the \(header.count) bytes of the CSV header")
+        }
+        let reader = try LineReader(csv, byteLimit: csvBytes, hashing: true)
+        /// Throws unless the line just read ended with a line break, naming a file cut short as such.
+        func requireWholeLine() throws {
+            guard !reader.lastLineEnded else { return }
+            guard reader.bytesRead == csvBytes else {
+                throw RunError("\(csv): has \(reader.bytesRead) bytes, fewer than the \(csvBytes) that \(path) says are complete")
+            }
+            throw RunError("\(csv): line \(reader.lineNumber): the row is cut at byte \(csvBytes), where \(path) says the rows end")
+        }
+        guard let first = try reader.next() else { throw RunError("\(csv): is empty, but \(path) says it holds \(csvBytes) bytes") }
+        try requireWholeLine()
+        guard Array(first) == Array(header.dropLast()) else { throw RunError("\(csv): does not begin with the CSV header of \(sweep.file)") }
+        let columns = SummaryColumns(table: table)
+        var rows = 0, summary = RunSummary()
+        while let line = try reader.next() {
+            guard rows < pointsDone else {
+                throw RunError("\(csv): holds more than the \(pointsDone) rows that \(path) counts in its first \(csvBytes) bytes")
+            }
+            try requireWholeLine()
+            let fields = try CSVLine.fields(line, file: csv, lineNumber: reader.lineNumber)
+            let point = shard.point(rows)
+            try columns.check(fields, point: point, sweep: sweep, place: "\(csv): line \(reader.lineNumber)")
+            table.summaryPositions.record(csvFields: fields, offset: table.resultOffset, valid: fields[table.resultOffset - 1] == "1",
+                                          point: point, into: &summary)
+            rows += 1
+        }
+        guard reader.bytesRead == csvBytes else {
+            throw RunError("\(csv): has \(reader.bytesRead) bytes, fewer than the \(csvBytes) that \(path) says are complete")
+        }
+        guard rows == pointsDone else { throw RunError("\(csv): holds \(rows) rows, but \(path) says \(pointsDone) points are done") }
+        guard let digest = reader.digest, digest.hex == csvSHA256 else {
+            throw RunError("\(csv): its first \(csvBytes) bytes are not the ones \(path) recorded (their SHA-256 differs)")
+        }
+        guard summary == self.summary else { throw RunError("\(path): its summary does not agree with the \(rows) rows of \(csv)") }
+        return digest
+    }
 }
 
 /// Read back from the file `json` writes.
 extension Checkpoint: Decodable {
     enum CodingKeys: String, CodingKey {
         case format, version = "cchsim_version", scenarioHash = "scenario_sha256", shardIndex = "shard_index"
-        case shardCount = "shard_count", header, pointsDone = "points_done", csvBytes = "csv_bytes"
+        case shardCount = "shard_count", header, pointsDone = "points_done", csvBytes = "csv_bytes", csvSHA256 = "csv_sha256"
         case computeSeconds = "compute_seconds", summary
     }
 
@@ -81,7 +149,8 @@ extension Checkpoint: Decodable {
         self.init(scenarioHash: try c.decode(String.self, forKey: .scenarioHash),
                   shard: Shard(index: try c.decode(Int.self, forKey: .shardIndex), count: try c.decode(Int.self, forKey: .shardCount)),
                   header: try c.decode(String.self, forKey: .header), pointsDone: try c.decode(Int.self, forKey: .pointsDone),
-                  csvBytes: try c.decode(Int.self, forKey: .csvBytes), summary: try c.decode(RunSummary.self, forKey: .summary),
+                  csvBytes: try c.decode(Int.self, forKey: .csvBytes), csvSHA256: try c.decode(String.self, forKey: .csvSHA256),
+                  summary: try c.decode(RunSummary.self, forKey: .summary),
                   computeSeconds: try c.decode(Double.self, forKey: .computeSeconds))
         version = try c.decode(String.self, forKey: .version)
     }

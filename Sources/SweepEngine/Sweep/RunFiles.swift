@@ -13,9 +13,10 @@ enum RunFiles {
     }
 
     /// The content of `NAME.meta.json`: what was run (the scenario text and its SHA-256, the grid,
-    /// the cchsim version, the seed, the shard), the CSV columns, the summary and the timings.
-    static func metadata(sweep: Sweep, text: String, hash: String, shard: Shard, header: [String], summary: RunSummary,
-                         timings: ReportFields, run: ReportFields, outputs: [String]) -> JSONTree {
+    /// the cchsim version, the seed, the shard), the CSV columns and the SHA-256 of the CSV's bytes
+    /// (`csvSHA256`: a merge refuses a shard whose rows changed since), the summary and the timings.
+    static func metadata(sweep: Sweep, text: String, hash: String, shard: Shard, header: [String], csvSHA256: String,
+                         summary: RunSummary, timings: ReportFields, run: ReportFields, outputs: [String]) -> JSONTree {
         let axes: [JSONTree] = sweep.grid.axes.map { axis in
             .object([("key", .string(axis.key)), ("spacing", .string(axis.spacing.rawValue)),
                      ("values", .array(axis.values.map(Self.json)))])
@@ -32,6 +33,7 @@ enum RunFiles {
             ("rows", .integer(summary.points)),
             ("axes", .array(axes)),
             ("columns", .array(header.map(JSONTree.string))),
+            ("csv_sha256", .string(csvSHA256)),
             ("summary", .fields(summary.fields)),
             ("timings", .fields(timings)),
             ("run", .fields(run)),
@@ -40,12 +42,12 @@ enum RunFiles {
         ])
     }
 
-    /// Completes a run (or a merge): renames the finished `partial` CSV to `csv` (nil: it is in
-    /// place already), draws the plots in `formats` (none: no plots) from it and writes the
+    /// Completes a run (or a merge): renames the finished `partial` CSV (whose bytes hash to
+    /// `csvSHA256`) to `csv` (nil: it is in place already), draws the plots in `formats` (none: no plots) from it and writes the
     /// metadata, each atomically.
     static func complete(partial: String?, csv: String, meta: String, stem: String, output: OutputDirectory, sweep: Sweep,
                          text: String, hash: String, shard: Shard, header: [String], schema: ColumnSchema,
-                         summary: RunSummary, formats: [FigureFormat],
+                         summary: RunSummary, csvSHA256: String, formats: [FigureFormat],
                          computeSeconds: Double, run: ReportFields) throws -> RunOutcome {
         if let partial { try AtomicFile.rename(partial, to: csv) }
         var plotFiles: [String] = [], warnings: [String] = []
@@ -57,7 +59,7 @@ enum RunFiles {
             ("points_per_second", .number(Double(summary.points) / max(computeSeconds, 1e-9))),
             ("plot_seconds", .number(plotSeconds)),
         ]
-        let document = metadata(sweep: sweep, text: text, hash: hash, shard: shard, header: header, summary: summary,
+        let document = metadata(sweep: sweep, text: text, hash: hash, shard: shard, header: header, csvSHA256: csvSHA256, summary: summary,
                                 timings: timings, run: run, outputs: [csv] + plotFiles)
         try AtomicFile.write(document.text, to: meta)
         return RunOutcome(summary: summary, csvPath: csv, metaPath: meta, plotFiles: plotFiles, plotWarnings: warnings)

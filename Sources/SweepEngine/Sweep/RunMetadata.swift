@@ -14,6 +14,8 @@ struct RunMetadata: Decodable {
     let shardIndex: Int
     let shardCount: Int
     let columns: [String]
+    /// SHA-256 of the CSV's bytes as written.
+    let csvSHA256: String
     let summary: RunSummary
     let timings: Timings
     /// The files written, CSV first (names in the output directory).
@@ -22,7 +24,7 @@ struct RunMetadata: Decodable {
     enum CodingKeys: String, CodingKey {
         case name, file, scenario, columns, summary, timings, outputs
         case scenarioHash = "scenario_sha256", cchsimVersion = "cchsim_version"
-        case shardIndex = "shard_index", shardCount = "shard_count"
+        case shardIndex = "shard_index", shardCount = "shard_count", csvSHA256 = "csv_sha256"
     }
 }
 

@@ -9,12 +9,16 @@ import SystemPackage
 ///
 /// Each shard's `NAME.shard-i-of-N.meta.json` says which scenario (its text and SHA-256) and which
 /// shard it holds; the merge checks that the shards are all N shards of one scenario, with the
-/// header this cchsim writes, and that every row sits where its point number says (shard i holds
-/// the points p with p mod N = i - 1, in increasing order), and streams the rows in point order.
+/// header this cchsim writes, that every row sits where its point number says (shard i holds
+/// the points p with p mod N = i - 1, in increasing order) and that each shard's bytes are the
+/// ones its run wrote (their SHA-256 is in its metadata), and streams the rows in point order.
+/// Shards and their metadata must be the user's own files, not symbolic links (`FileOrigin.ownOutput`).
 public struct ShardMerge {
     struct Part {
         let csv: String
         let shard: Shard
+        /// SHA-256 of the shard CSV's bytes, from its metadata.
+        let csvSHA256: String
     }
 
     let sweep: Sweep
@@ -36,7 +40,7 @@ public struct ShardMerge {
         for path in csvPaths {
             let metaPath = Self.metadataPath(ofCSV: path)
             let bytes: [UInt8]
-            do { bytes = try InputFile.bytes(metaPath) } catch {
+            do { bytes = try InputFile.bytes(metaPath, origin: .ownOutput) } catch {
                 throw RunError("\(path): its metadata \(metaPath) cannot be read: \(error.explanation) (it is written next to each shard's CSV)")
             }
             let meta: RunMetadata
@@ -58,7 +62,7 @@ public struct ShardMerge {
                 throw RunError("shard \(index)/\(count) is given twice: \(twin.csv) and \(path)")
             }
             seconds += meta.timings.computeSeconds
-            parts.append(Part(csv: path, shard: Shard(index: index, count: count)))
+            parts.append(Part(csv: path, shard: Shard(index: index, count: count), csvSHA256: meta.csvSHA256))
         }
         guard let scenario, let count = parts.first?.shard.count else { throw RunError("merge: no shards") }
         // Every shard index is distinct and at most count, so all are given iff there are count of them.
@@ -98,15 +102,14 @@ public struct ShardMerge {
         defer { lock.release() }
         AtomicFile.removeLeftovers(of: stem, in: output)
         let csvPath = output.file("\(stem).csv")
-        let partial = output.file(".\(stem).csv.merging-\(getpid())")
-        let readers = try parts.map { try LineReader($0.csv) }
+        let readers = try parts.map { try LineReader($0.csv, hashing: true) }
         for (part, reader) in zip(parts, readers) {
             guard let line = try reader.next(), Array(line) == Array(header.dropLast()) else {
                 throw RunError("\(part.csv): its header is not the one this cchsim writes for \(sweep.file); "
                     + "were the shards computed by another cchsim version?")
             }
         }
-        let file = try AppendFile(creating: partial)
+        let file = try AppendFile(temporaryFor: csvPath)
         Interruption.watch()
         defer { Interruption.stopWatching() }
         do {
@@ -135,15 +138,20 @@ public struct ShardMerge {
             try file.close()
             for (part, reader) in zip(parts, readers) {
                 if try reader.next() != nil { throw RunError("\(part.csv): has more rows than shard \(part.shard.label) of this grid") }
+                guard reader.digest?.hex == part.csvSHA256 else {
+                    throw RunError("\(part.csv): its bytes are not the ones its run wrote (their SHA-256 differs from the one in "
+                        + "\(Self.metadataPath(ofCSV: part.csv))): edited or corrupted since; compute shard \(part.shard.label) again")
+                }
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             return try RunFiles.complete(
-                partial: partial, csv: csvPath, meta: output.file("\(stem).meta.json"), stem: stem, output: output,
-                sweep: sweep, text: text, hash: hash, shard: .whole, header: table.header, schema: table.schema, summary: summary, formats: formats,
+                partial: file.path, csv: csvPath, meta: output.file("\(stem).meta.json"), stem: stem, output: output,
+                sweep: sweep, text: text, hash: hash, shard: .whole, header: table.header, schema: table.schema, summary: summary,
+                csvSHA256: file.digest.hex, formats: formats,
                 computeSeconds: computeSeconds,
                 run: [("merged_shards", .integer(parts.count)), ("merge_seconds", .number(seconds))])
         } catch {
-            try? FilePath(partial).remove()
+            file.discard()
             throw error
         }
     }

@@ -79,7 +79,7 @@ public struct SweepRunner {
         AtomicFile.removeLeftovers(of: stem, in: output)
 
         var state = Checkpoint(scenarioHash: hash, shard: options.shard, header: header, pointsDone: 0,
-                               csvBytes: headerLine.count, summary: RunSummary(), computeSeconds: 0)
+                               csvBytes: headerLine.count, csvSHA256: "", summary: RunSummary(), computeSeconds: 0)
         let file: AppendFile
         let saved = options.resume ? try Checkpoint.read(checkpointPath) : nil
         if options.resume, saved == nil, let finished = finishedRun(hash: hash) {
@@ -93,22 +93,21 @@ public struct SweepRunner {
                 throw RunError("cannot resume: the unfinished run in \(output.path) was computed from another scenario, shard or "
                     + "cchsim version; run without --resume to start afresh")
             }
-            let size = Self.size(of: partialPath)
-            if size < 0, saved.pointsDone == total, Self.size(of: csvPath) == saved.csvBytes {
+            if Self.size(of: partialPath) < 0, saved.pointsDone == total, Self.size(of: csvPath) == saved.csvBytes {
                 // Stopped after the CSV was renamed into place: only the plots and metadata are left.
+                _ = try saved.verify(csv: csvPath, table: table, sweep: sweep, path: checkpointPath)
                 log("Finishing \(sweep.name): all \(total) points were already done.")
                 return try complete(partial: nil, state: saved, hash: hash, resumedFrom: total)
             }
-            guard size >= saved.csvBytes else {
-                throw RunError("cannot resume: \(partialPath) is shorter than its checkpoint says; run without --resume to start afresh")
-            }
+            let digest = try saved.verify(csv: partialPath, table: table, sweep: sweep, path: checkpointPath)
             state = saved
-            file = try AppendFile(resuming: partialPath, length: saved.csvBytes)
+            file = try AppendFile(resuming: partialPath, length: saved.csvBytes, digest: digest)
             log("Resuming \(sweep.name): \(saved.pointsDone) of \(total) points already done.")
         } else {
             if options.resume { log("Nothing to resume in \(output.path); starting \(sweep.name) from its first point.") }
             file = try AppendFile(creating: partialPath)
             try file.append(headerLine)
+            state.csvSHA256 = file.digest.hex
             try state.write(to: checkpointPath)
         }
         let resumedFrom = state.pointsDone
@@ -141,6 +140,7 @@ public struct SweepRunner {
         }
         try writer.finish()
         progress.finish()
+        state.csvSHA256 = file.digest.hex
 
         return try complete(partial: partialPath, state: state, hash: hash, resumedFrom: resumedFrom)
     }
@@ -152,29 +152,33 @@ public struct SweepRunner {
         let outcome = try RunFiles.complete(
             partial: partial, csv: csvPath, meta: metaPath, stem: stem, output: output, sweep: sweep, text: text,
             hash: hash, shard: options.shard, header: table.header, schema: table.schema, summary: state.summary,
-            formats: figureFormats, computeSeconds: state.computeSeconds,
+            csvSHA256: state.csvSHA256, formats: figureFormats, computeSeconds: state.computeSeconds,
             run: [("threads", .integer(options.threads)), ("resumed_at_point", .integer(resumedFrom))])
         try? FilePath(checkpointPath).remove()
         return outcome
     }
 
     /// The outcome of a finished run of this scenario and shard in the output directory (its
-    /// metadata names this scenario's hash and this cchsim version, and every output it lists
-    /// exists), nil when there is none.
+    /// metadata, a file of the user's own, names this scenario's hash and this cchsim version, and
+    /// every output it lists is a regular file of the user's own), nil when there is none.
     private func finishedRun(hash: String) -> RunOutcome? {
-        guard let bytes = try? InputFile.bytes(metaPath),
+        guard let bytes = try? InputFile.bytes(metaPath, origin: .ownOutput),
               let meta = try? JSONDecoder().decode(RunMetadata.self, from: Data(bytes)),
               meta.scenarioHash == hash, meta.cchsimVersion == ToolVersion.cchsim,
               meta.shardIndex == options.shard.index, meta.shardCount == options.shard.count else { return nil }
         let summary = meta.summary, outputs = meta.outputs
         let paths = outputs.map(output.file)
-        guard paths.first == csvPath, paths.allSatisfy({ Self.size(of: $0) >= 0 }) else { return nil }
+        let own = { (path: String) -> Bool in
+            guard let status = try? FilePath(path).stat(followTargetSymlink: false) else { return false }
+            return (try? InputFile.checkOwn(status, path: path)) != nil
+        }
+        guard paths.first == csvPath, paths.allSatisfy(own) else { return nil }
         return RunOutcome(summary: summary, csvPath: csvPath, metaPath: metaPath, plotFiles: Array(paths.dropFirst()), plotWarnings: [])
     }
 
-    /// The size of file `path` in bytes, -1 when it does not exist.
+    /// The size of what stands at `path` in bytes (a symbolic link is not followed), -1 when nothing does.
     static func size(of path: String) -> Int {
-        (try? FilePath(path).stat()).map { Int($0.size) } ?? -1
+        (try? FilePath(path).stat(followTargetSymlink: false)).map { Int($0.size) } ?? -1
     }
 }
 
