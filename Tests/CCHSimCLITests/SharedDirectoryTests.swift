@@ -216,15 +216,16 @@ final class SharedDirectoryTests: XCTestCase {
             [estimation]
             replicates = 0
             """)
-        let scenario = try DataScenario(file: path, text: try String(contentsOfFile: path, encoding: .utf8))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let scenario = try DataScenario(file: path, text: text)
         let shared = intruder.sharedDirectory("teachers")
-        _ = try TeacherSelectionRun.run(scenario, out: shared, threads: 1, plots: true)
+        _ = try TeacherSelectionRun.run(scenario, text: text, out: shared, threads: 1, plots: true)
         let first = try Self.outputs(shared)
         XCTAssert(first.keys.contains("planted.csv") && first.keys.contains { $0.hasSuffix(".png") }, "\(first.keys.sorted())")
         for (i, name) in try FileManager.default.contentsOfDirectory(atPath: shared).sorted().enumerated() {
             if i % 2 == 0 { intruder.plantLink(shared + "/" + name) } else { intruder.plantHardLink(shared + "/" + name) }
         }
-        _ = try TeacherSelectionRun.run(scenario, out: shared, threads: 1, plots: true)
+        _ = try TeacherSelectionRun.run(scenario, text: text, out: shared, threads: 1, plots: true)
         intruder.assertVictimsUnchanged()
         try Self.assertOwnRegularFiles(shared)
         XCTAssertEqual(try Self.outputs(shared), first)

@@ -44,8 +44,11 @@ final class TeacherCheckpoint: @unchecked Sendable {
     /// another run or a damaged one, `FileError` when it cannot be read or written.
     init(path: String, fingerprint: String, resume: Bool, counts: [Phase: Int]) throws {
         self.path = path
-        if resume, let bytes = try InputFile.bytesIfPresent(path), let length = try read(bytes, fingerprint: fingerprint, counts: counts) {
-            file = try AppendFile(resuming: path, length: length)
+        if resume, let bytes = try InputFile.bytesIfPresent(path, origin: .ownOutput),
+           let length = try read(bytes, fingerprint: fingerprint, counts: counts) {
+            var kept = SHA256()
+            kept.update(Array(bytes.prefix(length)))
+            file = try AppendFile(resuming: path, length: length, digest: kept)
         } else {
             let created = try AppendFile(creating: path)
             try created.append(Array("\(Self.magic) \(fingerprint)\n".utf8))
