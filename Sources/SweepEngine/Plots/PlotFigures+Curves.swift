@@ -69,7 +69,10 @@ extension PlotFigures {
                 key.append("keyentry with lines lw 2 lc rgb \"\(Self.palette[s % Self.palette.count])\" title \(GnuplotText.string(seriesLabel(block.first, plain: false)))")
             }
         }
-        let scenarioLambda = lambdaIsX ? "" : " at the scenario's λ = \(PlotLabels.number(sweep.first.student.lambda))"
+        // The weight the gain is taken at: the x axis, each line's own (a further swept axis: its
+        // colour's entry names it), or the one of the scenario.
+        let scenarioLambda = lambdaIsX ? "" : swept.contains("student.lambda") && count > 1 ? " at the λ of its line"
+            : " at the scenario's λ = \(PlotLabels.number(sweep.first.student.lambda))"
         key.append("keyentry with lines lw 2 lc rgb \"\(styleColour)\" title \(GnuplotText.string((analytic ? "analytic gain G(λ)" : "Monte Carlo mean gain") + scenarioLambda))")
         if !lambdaIsX && analytic { key.append("keyentry with lines lw 1.5 dt 2 lc rgb \"\(styleColour)\" title \(GnuplotText.string("analytic best gain G(λ*) (λ* chosen per point)"))") }
         if hasMC {
