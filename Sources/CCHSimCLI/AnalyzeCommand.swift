@@ -16,7 +16,7 @@ extension CCHSimCommand {
                 Example: cchsim analyze --rho-ts 0.6 --rho-sy 0.4 --rho-ty 0.3 --n inf --ridge 0.05 --lambda 0.2 --target representation
                 """)
 
-        @Argument(help: "Scenario file (TOML).")
+        @Argument(help: "Scenario file (TOML).", completion: .scenarioFile)
         var scenario: String?
 
         @Option(name: .customLong("rho-ts"), parsing: .unconditional, help: "Correlation of teacher and student (shortcut).")
@@ -31,8 +31,8 @@ extension CCHSimCommand {
         var ridge: Double?
         @Option(parsing: .unconditional, help: "KD weight lambda in [0, 1] (shortcut; default 0.5).")
         var lambda: Double?
-        @Option(help: "KD target: prediction or representation (shortcut; default prediction).")
-        var target: String?
+        @Option(help: "KD target (shortcut; default prediction).")
+        var target: TeacherTarget?
         @Option(parsing: .unconditional, help: "Teacher scale c (shortcut; default 1).")
         var scale: Double?
 
@@ -82,7 +82,7 @@ extension CCHSimCommand {
             if let ridge { student["ridge"] = .number(ridge) }
             if let lambda { student["lambda"] = .number(lambda) }
             var teacher: [String: ScenarioValue] = [:]
-            if let target { teacher["target"] = .string(target) }
+            if let target { teacher["target"] = .string(target.rawValue) }
             if let scale { teacher["scale"] = .number(scale) }
             let root: [String: ScenarioValue] = [
                 "name": .string("shortcut"),

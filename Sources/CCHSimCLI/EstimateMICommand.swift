@@ -21,14 +21,14 @@ extension CCHSimCommand {
                   cchsim estimate-mi --csv reps.csv --teacher t1,t2 --student s1 --label y --json
                 """)
 
-        @Argument(help: "Scenario file (TOML) to draw samples from.")
+        @Argument(help: "Scenario file (TOML) to draw samples from.", completion: .scenarioFile)
         var scenario: String?
         @Option(parsing: .unconditional, help: "Rows to draw from the scenario (default 1000).")
         var n: Int?
         @Option(parsing: .unconditional, help: "Seed of the drawn sample and of the half-samples (default: the scenario's seed, or 0 for a CSV).")
         var seed: UInt64?
 
-        @Option(help: "CSV file with a header row (instead of a scenario).")
+        @Option(help: "CSV file with a header row (instead of a scenario).", completion: .file(extensions: ["csv"]))
         var csv: String?
         @Option(help: "Teacher columns of the CSV, comma separated.")
         var teacher: String?
@@ -41,7 +41,7 @@ extension CCHSimCommand {
 
         @Option(parsing: .unconditional, help: "Neighbours k of the KSG estimator.")
         var k = 3
-        @Option(help: "Estimators, comma separated: plugin, ksg.")
+        @Option(help: "Estimators, comma separated: plugin, ksg.", completion: .list(MIEstimatorKind.allCases.map(\.rawValue)))
         var estimators = "plugin,ksg"
         @Option(parsing: .unconditional, help: "Half-sample replicates for the intervals (0: no intervals).")
         var replicates = 200

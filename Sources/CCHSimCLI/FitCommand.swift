@@ -30,7 +30,8 @@ extension CCHSimCommand {
         @Option(help: "The student's view (a name in [[data.views]]).")
         var student: String
 
-        @Option(help: "Output file, '-' for standard output (default: NAME-TEACHER-STUDENT-fit.toml in the current directory).")
+        @Option(help: "Output file, '-' for standard output (default: NAME-TEACHER-STUDENT-fit.toml in the current directory).",
+                completion: .file(extensions: ["toml"]))
         var out: String?
 
         mutating func run() throws {

@@ -19,13 +19,15 @@ extension CCHSimCommand {
 
         @OptionGroup var file: ScenarioFileArgument
 
-        @Option(help: "Output directory (created when missing).")
-        var out: String = "."
+        @OptionGroup var output: OutputDirectoryOption
 
         @OptionGroup var threadsOption: ThreadsOption<Self>
 
-        @Option(parsing: .unconditional, help: "Compute shard i of N (points p with p mod N = i - 1), e.g. 2/8.")
-        var shard: String?
+        @Option(parsing: .unconditional, help: "Compute shard i of N (points p with p mod N = i - 1), e.g. 2/8.",
+                transform: { text in
+                    do { return try Shard(parsing: text) } catch { throw ValidationError("\(error)") }
+                })
+        var shard: Shard?
 
         @Flag(help: "Finish an interrupted run from its checkpoint instead of starting afresh.")
         var resume = false
@@ -37,9 +39,9 @@ extension CCHSimCommand {
 
         mutating func run() throws {
             var options = RunOptions()
-            options.outDirectory = out
+            options.outDirectory = output.directory
             if let threads = threadsOption.threads { options.threads = threads }
-            if let shard { options.shard = try Shard(parsing: shard) }
+            if let shard { options.shard = shard }
             options.resume = resume
             options.plots = !noPlots
             options.formats = try formatsOption.list

@@ -21,8 +21,7 @@ extension CCHSimCommand {
 
         @OptionGroup var file: ScenarioFileArgument
 
-        @Option(help: "Output directory.")
-        var out: String = "out"
+        @OptionGroup var output: OutputDirectoryOption
 
         @OptionGroup var threadsOption: ThreadsOption<Self>
 
@@ -34,7 +33,7 @@ extension CCHSimCommand {
         mutating func run() throws {
             let text = try ScenarioLoading.readText(file.scenario)
             let loaded = try DataScenario(file: file.scenario, text: text)
-            let outcome = try TeacherSelectionRun.run(loaded, out: out,
+            let outcome = try TeacherSelectionRun.run(loaded, out: output.directory,
                                                       threads: threadsOption.threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                                       plots: !noPlots)
             try StandardOutput.line(jsonOption.json ? outcome.report.json : outcome.report.text)

@@ -85,7 +85,7 @@ struct HelpTextTests {
           merge                   Join the CSVs of all shards of a sweep (run --shard i/N) into NAME.csv,
                                   byte for byte what one run writes.
           figures                 Run every scenario with a [sweep] or a [data] table in a directory
-                                  (default Scenarios/) into a figure directory (default Plots/).
+                                  (default Scenarios/) into --out (default: the current directory).
           estimate-mi             Estimate I(T;S), I(S;Y) and the CCH verdict from samples (Gaussian
                                   plug-in and KSG).
           reliability             Probability that the estimated CCH gap's sign differs from the true one,
@@ -122,7 +122,8 @@ struct HelpTextTests {
           --n <n>                 Student training samples: an integer or 'inf' (shortcut; default inf).
           --ridge <ridge>         Ridge penalty gamma >= 0 (shortcut; default 0).
           --lambda <lambda>       KD weight lambda in [0, 1] (shortcut; default 0.5).
-          --target <target>       KD target: prediction or representation (shortcut; default prediction).
+          --target <target>       KD target (shortcut; default prediction). (values: prediction,
+                                  representation)
           --scale <scale>         Teacher scale c (shortcut; default 1).
           --json                  Print one JSON object instead of the report.
           --version               Show the version.
@@ -175,7 +176,7 @@ struct HelpTextTests {
           <scenario>              Scenario file (TOML); every key is listed in docs/scenarios.md.
 
         OPTIONS:
-          --out <out>             Output directory (created when missing). (default: .)
+          --out <out>             Output directory, created when missing (default: the current directory).
           --threads <threads>     Worker threads over the grid points (one point's Monte Carlo per thread;
                                   [monte_carlo] threads is not used), 1 to 1024 (default: all cores).
                                   Results do not depend on it.
@@ -216,17 +217,17 @@ struct HelpTextTests {
     /// `cchsim figures --help`.
     static let figuresHelp = """
         OVERVIEW: Run every scenario with a [sweep] or a [data] table in a directory (default Scenarios/)
-        into a figure directory (default Plots/).
+        into --out (default: the current directory).
 
-        `make figures` runs this. Each sweep writes NAME.csv, NAME.meta.json, the gnuplot scripts NAME-*.gp
-        with their data NAME-*.dat, and the PNGs (gnuplot is required). Each data scenario runs as `cchsim
-        teachers` does (its data files must exist: `make data`).
+        `make figures` runs this with --out Plots. Each sweep writes NAME.csv, NAME.meta.json, the gnuplot
+        scripts NAME-*.gp with their data NAME-*.dat, and the PNGs (gnuplot is required). Each data
+        scenario runs as `cchsim teachers` does (its data files must exist: `make data`).
 
         USAGE: cchsim figures [--scenarios <scenarios>] [--out <out>] [--threads <threads>] [--formats <formats>]
 
         OPTIONS:
           --scenarios <scenarios> Directory of scenario files. (default: Scenarios)
-          --out <out>             Directory of the figures. (default: Plots)
+          --out <out>             Output directory, created when missing (default: the current directory).
           --threads <threads>     Worker threads for each sweep (over its grid points) and each data
                                   scenario, 1 to 1024 (default: all cores). Results do not depend on it.
           --formats <formats>     Figure formats, comma-separated: png, pdf, svg (default: the scenario's
@@ -352,7 +353,7 @@ struct HelpTextTests {
           <scenario>              Scenario file (TOML); every key is listed in docs/scenarios.md.
 
         OPTIONS:
-          --out <out>             Output directory. (default: out)
+          --out <out>             Output directory, created when missing (default: the current directory).
           --threads <threads>     Worker threads of the KD experiment (over splits and views), 1 to 1024
                                   (default: all cores). Results do not depend on it.
           --json                  Print one JSON object instead of the report (keys: docs/output.md).

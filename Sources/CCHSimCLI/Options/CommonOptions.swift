@@ -5,10 +5,25 @@ import CrossModalKD
 // documented and checked once, so the same option gets the same check (and the same exit code 64
 // with a usage message) in every command.
 
-/// The scenario file argument.
+/// The scenario file argument (the shells complete `.toml` files and directories).
 struct ScenarioFileArgument: ParsableArguments {
-    @Argument(help: "Scenario file (TOML); every key is listed in docs/scenarios.md.")
+    @Argument(help: "Scenario file (TOML); every key is listed in docs/scenarios.md.", completion: .scenarioFile)
     var scenario: String
+}
+
+/// `--out DIR` of every command that writes files into a directory: the current directory unless
+/// given, the same for all of them (`make figures` passes `--out Plots`).
+struct OutputDirectoryOption: ParsableArguments {
+    @Option(help: "Output directory, created when missing (default: the current directory).", completion: .directory)
+    var out: String?
+
+    /// The directory given, else the current one.
+    var directory: String { out ?? "." }
+}
+
+extension CompletionKind {
+    /// Scenario files: `.toml` files (and directories, to descend into).
+    static var scenarioFile: CompletionKind { .file(extensions: ["toml"]) }
 }
 
 /// `--json`: one JSON object instead of the report.
@@ -34,3 +49,4 @@ struct TrialsOption: ParsableArguments {
 }
 
 extension MonteCarloSampler: ExpressibleByArgument {}
+extension TeacherTarget: ExpressibleByArgument {}
