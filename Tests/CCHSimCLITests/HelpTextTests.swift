@@ -86,7 +86,7 @@ struct HelpTextTests {
                                   byte for byte what one run writes.
           figures                 Run every scenario with a [sweep] or a [data] table in a directory
                                   (default Scenarios/) into --out (default: the current directory).
-          estimate-mi             Estimate I(T;S), I(S;Y) and the CCH verdict from samples (Gaussian
+          estimate-mi             Estimate I(T;S), I(S;Y) and CCH's prediction from samples (Gaussian
                                   plug-in and KSG).
           reliability             Probability that the estimated CCH gap's sign differs from the true one,
                                   per sample size and estimator.
@@ -239,13 +239,13 @@ struct HelpTextTests {
 
     /// `cchsim estimate-mi --help`.
     static let estimateMIHelp = """
-        OVERVIEW: Estimate I(T;S), I(S;Y) and the CCH verdict from samples (Gaussian plug-in and KSG).
+        OVERVIEW: Estimate I(T;S), I(S;Y) and CCH's prediction from samples (Gaussian plug-in and KSG).
 
         Samples come from a scenario (drawn with --n and --seed; the closed form is shown next to the
         estimates) or from a CSV file with a header row, naming its teacher, student and label columns.
-        With a sign label (scenario) or --discrete-label (CSV) I(S;Y) is estimated by KSG for a discrete
-        variable; the Gaussian plug-in does not apply to it. Intervals come from --replicates half-samples
-        (docs/theory.md section 6.3).
+        With a sign label (scenario) or --discrete-label (CSV; class labels may be numbers or text, as in a
+        data scenario) I(S;Y) is estimated by KSG for a discrete variable; the Gaussian plug-in does not
+        apply to it. Intervals come from --replicates half-samples (docs/theory.md section 6.3).
         Examples:
           cchsim estimate-mi Scenarios/example.toml --n 2000 --seed 3
           cchsim estimate-mi --csv reps.csv --teacher t1,t2 --student s1 --label y --json
