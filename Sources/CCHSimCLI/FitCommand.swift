@@ -44,7 +44,7 @@ extension CCHSimCommand {
             }
             let source = try DataScenario(document: document)
             let loaded = try source.load()
-            for warning in loaded.warnings { FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8)) }
+            for warning in loaded.warnings { FileHandle.standardError.write(Data("Warning: \(EchoedInput.escaped(warning, keepingNewlines: true))\n".utf8)) }
             let fitted = try FittedScenarioFile(source: source, loaded: loaded, teacher: teacher, student: student)
             if out == "-" {
                 try StandardOutput.line(String(fitted.text.dropLast()))

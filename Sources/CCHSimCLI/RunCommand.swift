@@ -67,7 +67,9 @@ enum SweepCommandSupport {
 
     /// The lines printed after a run or a merge (plot warnings go to stderr).
     static func report(_ outcome: RunOutcome) -> String {
-        for warning in outcome.plotWarnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
+        for warning in outcome.plotWarnings {
+            FileHandle.standardError.write(Data("\(EchoedInput.escaped(warning, keepingNewlines: true))\n".utf8))
+        }
         var lines = [outcome.summary.text(), "Wrote \(outcome.csvPath)", "Wrote \(outcome.metaPath)"]
         lines += outcome.plotFiles.map { "Wrote \($0)" }
         return ReportText.join(lines)
