@@ -37,6 +37,8 @@ extension CCHSimCommand {
 
         @OptionGroup var formatsOption: FormatsOption
 
+        @OptionGroup var set: OverrideOption
+
         mutating func run() throws {
             var options = RunOptions()
             options.outDirectory = output.directory
@@ -45,8 +47,8 @@ extension CCHSimCommand {
             options.resume = resume
             options.plots = !noPlots
             options.formats = try formatsOption.list
-            let outcome = try SweepCommandSupport.run(scenarioPath: file.scenario, options: options)
-            try StandardOutput.line(SweepCommandSupport.report(outcome))
+            let outcome = try SweepCommandSupport.run(scenarioPath: file.scenario, options: options, overrides: set.overrides)
+            try StandardOutput.line(set.annotated(SweepCommandSupport.report(outcome), over: file.scenario))
         }
     }
 }
@@ -55,9 +57,21 @@ extension CCHSimCommand {
 enum SweepCommandSupport {
     /// Loads the scenario file and runs its sweep. - Throws: `ScenarioError`, `RunError`, or `ExitCode(130)` after
     /// printing the resume hint when interrupted.
-    static func run(scenarioPath: String, options: RunOptions) throws -> RunOutcome {
-        let text = try ScenarioLoading.readText(scenarioPath)
-        let sweep = try Sweep(file: scenarioPath, text: text)
+    ///
+    /// With `overrides` (`--set`), the scenario run and recorded (meta.json, the checkpoint that
+    /// `--resume` checks, the text `merge` decodes) is the file with them written in: its TOML text
+    /// (`ScenarioDocument.tomlText`) after a comment naming the file and the overrides.
+    static func run(scenarioPath: String, options: RunOptions, overrides: [ScenarioOverride] = []) throws -> RunOutcome {
+        var text = try ScenarioLoading.readText(scenarioPath)
+        let sweep: Sweep
+        if overrides.isEmpty {
+            sweep = try Sweep(file: scenarioPath, text: text)
+        } else {
+            let document = try ScenarioDocument(file: scenarioPath, text: text).applying(overrides)
+            do { sweep = try Sweep(document: document) } catch { throw ScenarioOverride.relabel(error, overrides) }
+            text = "# \(EchoedInput.escaped(scenarioPath)) with " + overrides.map { "--set \($0)" }.joined(separator: ", ") + " (written by cchsim)\n"
+                + document.tomlText
+        }
         let runner = try SweepRunner(sweep: sweep, text: text, options: options, evaluators: SweepEvaluators.for(sweep))
         do { return try runner.run() } catch let stop as RunInterrupted {
             FileHandle.standardError.write(Data("\(stop.description)\n".utf8))

@@ -25,18 +25,19 @@ extension CCHSimCommand {
 
         @OptionGroup var threadsOption: ThreadsOption<Self>
 
+        @OptionGroup var set: OverrideOption
+
         @OptionGroup var jsonOption: JSONOption
 
         @Flag(help: "Write no gnuplot scripts or PNGs.")
         var noPlots = false
 
         mutating func run() throws {
-            let text = try ScenarioLoading.readText(file.scenario)
-            let loaded = try DataScenario(file: file.scenario, text: text)
+            let loaded = try ScenarioLoading.loadData(file.scenario, overrides: set.overrides)
             let outcome = try TeacherSelectionRun.run(loaded, out: output.directory,
                                                       threads: threadsOption.threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                                       plots: !noPlots)
-            try StandardOutput.line(jsonOption.json ? outcome.report.json : outcome.report.text)
+            try StandardOutput.line(jsonOption.json ? outcome.report.json : set.annotated(outcome.report.text, over: file.scenario))
         }
     }
 }

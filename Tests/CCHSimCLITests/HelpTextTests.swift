@@ -110,7 +110,7 @@ struct HelpTextTests {
         Example: cchsim analyze --rho-ts 0.6 --rho-sy 0.4 --rho-ty 0.3 --n inf --ridge 0.05 --lambda 0.2
         --target representation
 
-        USAGE: cchsim analyze [<scenario>] [--rho-ts <rho-ts>] [--rho-sy <rho-sy>] [--rho-ty <rho-ty>] [--n <n>] [--ridge <ridge>] [--lambda <lambda>] [--target <target>] [--scale <scale>] [--json]
+        USAGE: cchsim analyze [<scenario>] [--rho-ts <rho-ts>] [--rho-sy <rho-sy>] [--rho-ty <rho-ty>] [--n <n>] [--ridge <ridge>] [--lambda <lambda>] [--target <target>] [--scale <scale>] [--set <key=value> ...] [--json]
 
         ARGUMENTS:
           <scenario>              Scenario file (TOML).
@@ -125,6 +125,8 @@ struct HelpTextTests {
           --target <target>       KD target (shortcut; default prediction). (values: prediction,
                                   representation)
           --scale <scale>         Teacher scale c (shortcut; default 1).
+          --set <key=value>       Override a scenario key, typed and checked as in the file (repeatable),
+                                  e.g. --set student.lambda=0.3.
           --json                  Print one JSON object instead of the report.
           --version               Show the version.
           -h, --help              Show help information.
@@ -141,7 +143,7 @@ struct HelpTextTests {
         Same scenario and seed give the same numbers for any --threads.
         Example: cchsim simulate Scenarios/example.toml --trials 20000 --json
 
-        USAGE: cchsim simulate <scenario> [--trials <trials>] [--threads <threads>] [--sampler <sampler>] [--json]
+        USAGE: cchsim simulate <scenario> [--trials <trials>] [--threads <threads>] [--sampler <sampler>] [--set <key=value> ...] [--json]
 
         ARGUMENTS:
           <scenario>              Scenario file (TOML); every key is listed in docs/scenarios.md.
@@ -153,6 +155,8 @@ struct HelpTextTests {
                                   [monte_carlo] threads, else all cores). Results do not depend on it.
           --sampler <sampler>     Sampler (default: the scenario's [monte_carlo] sampler). (values:
                                   moments, triples)
+          --set <key=value>       Override a scenario key, typed and checked as in the file (repeatable),
+                                  e.g. --set student.lambda=0.3.
           --json                  Print one JSON object instead of the report (keys: docs/output.md).
           --version               Show the version.
           -h, --help              Show help information.
@@ -170,7 +174,7 @@ struct HelpTextTests {
         output; --resume finishes the run. --shard i/N computes the points p with p mod N = i-1 into
         DIR/NAME.shard-i-of-N.csv; `cchsim merge` joins the shards.
 
-        USAGE: cchsim run <scenario> [--out <out>] [--threads <threads>] [--shard <shard>] [--resume] [--no-plots] [--formats <formats>]
+        USAGE: cchsim run <scenario> [--out <out>] [--threads <threads>] [--shard <shard>] [--resume] [--no-plots] [--formats <formats>] [--set <key=value> ...]
 
         ARGUMENTS:
           <scenario>              Scenario file (TOML); every key is listed in docs/scenarios.md.
@@ -185,6 +189,8 @@ struct HelpTextTests {
           --no-plots              Write no gnuplot scripts or PNGs.
           --formats <formats>     Figure formats, comma-separated: png, pdf, svg (default: the scenario's
                                   [output] formats, else png).
+          --set <key=value>       Override a scenario key, typed and checked as in the file (repeatable),
+                                  e.g. --set student.lambda=0.3.
           --version               Show the version.
           -h, --help              Show help information.
 
@@ -318,7 +324,7 @@ struct HelpTextTests {
         given seed. Trials and test_n default to the scenario's [monte_carlo] table.
         Example: cchsim classify Scenarios/cls-noisy-labels.toml --trials 4000
 
-        USAGE: cchsim classify <scenario> [--trials <trials>] [--test-n <test-n>] [--seed <seed>] [--json]
+        USAGE: cchsim classify <scenario> [--trials <trials>] [--test-n <test-n>] [--seed <seed>] [--set <key=value> ...] [--json]
 
         ARGUMENTS:
           <scenario>              Scenario file (TOML); every key is listed in docs/scenarios.md.
@@ -329,6 +335,8 @@ struct HelpTextTests {
           --test-n <test-n>       Score on this many fresh test rows per trial (default: [monte_carlo]
                                   test_n, else exactly by Sheppard's formula).
           --seed <seed>           Seed, 0 to 18446744073709551615 (default: the scenario's seed).
+          --set <key=value>       Override a scenario key, typed and checked as in the file (repeatable),
+                                  e.g. --set student.lambda=0.3.
           --json                  Print one JSON object instead of the report (keys: docs/output.md).
           --version               Show the version.
           -h, --help              Show help information.
@@ -347,7 +355,7 @@ struct HelpTextTests {
         Example:
           make data && cchsim teachers Scenarios/fig9-uci-multifeature.toml --out Plots
 
-        USAGE: cchsim teachers <scenario> [--out <out>] [--threads <threads>] [--json] [--no-plots]
+        USAGE: cchsim teachers <scenario> [--out <out>] [--threads <threads>] [--set <key=value> ...] [--json] [--no-plots]
 
         ARGUMENTS:
           <scenario>              Scenario file (TOML); every key is listed in docs/scenarios.md.
@@ -356,6 +364,8 @@ struct HelpTextTests {
           --out <out>             Output directory, created when missing (default: the current directory).
           --threads <threads>     Worker threads of the KD experiment (over splits and views), 1 to 1024
                                   (default: all cores). Results do not depend on it.
+          --set <key=value>       Override a scenario key, typed and checked as in the file (repeatable),
+                                  e.g. --set student.lambda=0.3.
           --json                  Print one JSON object instead of the report (keys: docs/output.md).
           --no-plots              Write no gnuplot scripts or PNGs.
           --version               Show the version.

@@ -1,5 +1,7 @@
 import ArgumentParser
+import CCHScenario
 import CrossModalKD
+import SweepEngine
 
 // Options shared by several commands (with `ThreadsOption` and `FormatsOption`), pulled in with `@OptionGroup`: each option is declared,
 // documented and checked once, so the same option gets the same check (and the same exit code 64
@@ -9,6 +11,33 @@ import CrossModalKD
 struct ScenarioFileArgument: ParsableArguments {
     @Argument(help: "Scenario file (TOML); every key is listed in docs/scenarios.md.", completion: .scenarioFile)
     var scenario: String
+}
+
+/// `--set KEY=VALUE`, repeatable: scenario keys overridden without editing the file, written into
+/// the parsed document before decoding (`ScenarioOverride`), so typed and checked as in the file.
+struct OverrideOption: ParsableArguments {
+    @Option(name: .customLong("set"), parsing: .singleValue,
+            help: ArgumentHelp("Override a scenario key, typed and checked as in the file (repeatable), e.g. --set student.lambda=0.3.",
+                               valueName: "key=value"),
+            transform: { text in
+                do { return try ScenarioOverride(parsing: text) } catch { throw ValidationError("\(error)") }
+            })
+    var overrides: [ScenarioOverride] = []
+
+    /// "With --set A=1, --set B=2 over FILE" before a report, nil without overrides.
+    func note(over file: String) -> String? {
+        overrides.isEmpty ? nil : "With " + overrides.map { "--set \($0)" }.joined(separator: ", ") + " over \(file)"
+    }
+
+    /// The report with the note on its first line.
+    func annotated(_ report: String, over file: String) -> String {
+        note(over: file).map { $0 + "\n" + report } ?? report
+    }
+
+    /// The JSON field naming the overrides (none without them).
+    var fields: ReportFields {
+        overrides.isEmpty ? [] : [("overrides", .text(overrides.map(\.description).joined(separator: ", ")))]
+    }
 }
 
 /// `--out DIR` of every command that writes files into a directory: the current directory unless
