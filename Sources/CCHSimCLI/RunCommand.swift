@@ -84,7 +84,8 @@ enum SweepCommandSupport {
         for warning in outcome.plotWarnings {
             FileHandle.standardError.write(Data("\(EchoedInput.escaped(warning, keepingNewlines: true))\n".utf8))
         }
-        var lines = [outcome.summary.text(), "Wrote \(outcome.csvPath)", "Wrote \(outcome.metaPath)"]
+        var lines = [outcome.summary.text()] + (outcome.signChanges.map { [$0.text()] } ?? [])
+            + ["Wrote \(outcome.csvPath)", "Wrote \(outcome.metaPath)"]
         lines += outcome.plotFiles.map { "Wrote \($0)" }
         return ReportText.join(lines)
     }

@@ -15,7 +15,7 @@ enum RunFiles {
     /// The content of `NAME.meta.json`: what was run (the scenario text and its SHA-256, the grid,
     /// the cchsim version, the seed, the shard), the CSV columns, the summary and the timings.
     static func metadata(sweep: Sweep, text: String, hash: String, shard: Shard, header: [String], summary: RunSummary,
-                         timings: ReportFields, run: ReportFields, outputs: [String]) -> JSONTree {
+                         timings: ReportFields, run: ReportFields, outputs: [String], signChanges: GainSignChanges? = nil) -> JSONTree {
         let axes: [JSONTree] = sweep.grid.axes.map { axis in
             .object([("key", .string(axis.key)), ("spacing", .string(axis.spacing.rawValue)),
                      ("values", .array(axis.values.map(Self.json)))])
@@ -33,6 +33,7 @@ enum RunFiles {
             ("axes", .array(axes)),
             ("columns", .array(header.map(JSONTree.string))),
             ("summary", .fields(summary.fields)),
+        ] + (signChanges.map { [("gain_sign_changes", $0.json)] } ?? []) + [
             ("timings", .fields(timings)),
             ("run", .fields(run)),
             ("outputs", .array(outputs.map { .string(FilePath($0).lastComponent?.string ?? $0) })),
@@ -52,15 +53,17 @@ enum RunFiles {
         let plotStart = DispatchTime.now().uptimeNanoseconds
         if !formats.isEmpty { (plotFiles, warnings) = try PlotPlan(sweep: sweep).write(csv: csv, schema: schema, stem: stem, formats: formats, into: output) }
         let plotSeconds = Double(DispatchTime.now().uptimeNanoseconds - plotStart) / 1e9
+        let signChanges = shard.isWhole ? try GainSignChanges.along(csv: csv, sweep: sweep, schema: schema) : nil
         let timings: ReportFields = [
             ("compute_seconds", .number(computeSeconds)),
             ("points_per_second", .number(Double(summary.points) / max(computeSeconds, 1e-9))),
             ("plot_seconds", .number(plotSeconds)),
         ]
         let document = metadata(sweep: sweep, text: text, hash: hash, shard: shard, header: header, summary: summary,
-                                timings: timings, run: run, outputs: [csv] + plotFiles)
+                                timings: timings, run: run, outputs: [csv] + plotFiles, signChanges: signChanges)
         try AtomicFile.write(document.text, to: meta)
-        return RunOutcome(summary: summary, csvPath: csv, metaPath: meta, plotFiles: plotFiles, plotWarnings: warnings)
+        return RunOutcome(summary: summary, csvPath: csv, metaPath: meta, plotFiles: plotFiles, plotWarnings: warnings,
+                          signChanges: signChanges)
     }
 
     private static func json(_ value: ScenarioValue) -> JSONTree {
