@@ -1,5 +1,6 @@
 import CCHScenario
 import CCHTestSupport
+import SweepEngine
 import Foundation
 import XCTest
 

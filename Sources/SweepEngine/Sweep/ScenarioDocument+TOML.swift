@@ -1,3 +1,5 @@
+import CCHScenario
+
 /// A scenario document written back as TOML text that parses to the same document (the same
 /// values and the same `[sweep]` key order): what a run records as its scenario when `--set`
 /// changed the file, so that `--resume` and `merge` decode what was run.
@@ -39,19 +41,6 @@ extension ScenarioDocument {
         }
     }
 
-    /// A TOML basic string: `"` and `\` escaped, control characters as `\uXXXX`.
-    private static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A TOML basic string: `JSONText.quote`'s JSON string literal is one.
+    private static func string(_ s: String) -> String { JSONText.quote(s) }
 }
