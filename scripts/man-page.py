@@ -4,7 +4,8 @@
 Usage: scripts/man-page.py DOC_DIR < generated.1 > cchsim.1
 
 - "Example: CMD" and "Examples:" followed by indented command lines become literal displays
-  (.Bd -literal), so commands are shown as typed: not filled into the paragraph, not hyphenated.
+  (.Bd -literal), so commands are shown as typed: not filled into the paragraph, not hyphenated,
+  long ones continued on the next line with a backslash.
 - A blank line of a help text becomes a paragraph break (.Pp) instead of an empty input line,
   and a paragraph break right before a list item or the end of a list is dropped (mdoc skips it).
 - Each sentence of running text starts a new input line (mdoc's "new sentence, new line"), and
@@ -16,6 +17,21 @@ import re
 import sys
 
 EXAMPLE = re.compile(r"^(Examples?):\s*(.*)$")
+# The widest example line: a display sits up to 19 columns in on an 80-column page.
+WIDTH = 56
+
+
+def command_lines(command):
+    """A command in a literal display, cut at spaces into lines of at most WIDTH characters that
+    end with a shell continuation (printed as a backslash: \\e)."""
+    lines, current = [], ""
+    for word in command.split(" "):
+        if current and len(current) + 1 + len(word) > WIDTH:
+            lines.append(current + " \\e")
+            current = "    " + word
+        else:
+            current = current + " " + word if current else word
+    return lines + [current]
 
 
 def sentences(line):
@@ -26,8 +42,9 @@ def sentences(line):
 
 def text(line, doc_dir):
     line = re.sub(r"(?<![/\w])cchsim\b", r"\\%cchsim", line)
-    # After the word: a \% inside the path would mark a hyphenation point there.
-    return re.sub(r"\bdocs/([a-z-]+\.md)", lambda m: "\\%" + doc_dir + "/" + m.group(1), line)
+    # After the word: a \% inside the path would mark a hyphenation point there. The path is
+    # not hyphenated (\%) but may break after a slash (\:), so a long PREFIX still fits the page.
+    return re.sub(r"\bdocs/([a-z-]+\.md)", lambda m: "\\%" + (doc_dir + "/" + m.group(1)).replace("/", "/\\:"), line)
 
 
 def convert(lines, doc_dir):
@@ -57,9 +74,9 @@ def convert(lines, doc_dir):
             out.append(example.group(1) + ":")
             out.append(".Bd -literal -offset indent")
             if example.group(2):
-                out.append(example.group(2))
+                out.extend(command_lines(example.group(2)))
             while i < len(lines) and lines[i].startswith("  ") and lines[i].strip():
-                out.append(lines[i].strip())
+                out.extend(command_lines(lines[i].strip()))
                 i += 1
             out.append(".Ed")
             continue

@@ -26,6 +26,7 @@ final class ManualPageTests: XCTestCase {
             Examples:
               cchsim estimate-mi s.toml --n 2000
               make data && cchsim teachers d.toml
+              cchsim analyze --rho-ts 0.6 --rho-sy 0.4 --rho-ty 0.3 --n inf --ridge 0.05 --lambda 0.2
             .El
             """
         let input = try TestFiles()
@@ -37,7 +38,7 @@ final class ManualPageTests: XCTestCase {
             .Nd "Test the hypothesis"
             .It Em analyze
             Give a scenario file.
-            See \\%/p/share/doc/cchsim/scenarios.md for the keys.
+            See \\%/\\:p/\\:share/\\:doc/\\:cchsim/\\:scenarios.md for the keys.
             .Pp
             Example:
             .Bd -literal -offset indent
@@ -51,6 +52,8 @@ final class ManualPageTests: XCTestCase {
             .Bd -literal -offset indent
             cchsim estimate-mi s.toml --n 2000
             make data && cchsim teachers d.toml
+            cchsim analyze --rho-ts 0.6 --rho-sy 0.4 --rho-ty 0.3 --n inf \\e
+                --ridge 0.05 --lambda 0.2
             .Ed
             .El
 
