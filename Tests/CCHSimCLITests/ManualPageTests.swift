@@ -52,8 +52,8 @@ final class ManualPageTests: XCTestCase {
             .Bd -literal -offset indent
             cchsim estimate-mi s.toml --n 2000
             make data && cchsim teachers d.toml
-            cchsim analyze --rho-ts 0.6 --rho-sy 0.4 --rho-ty 0.3 --n inf \\e
-                --ridge 0.05 --lambda 0.2
+            cchsim analyze --rho-ts 0.6 --rho-sy 0.4 --rho-ty 0.3 \\e
+                --n inf --ridge 0.05 --lambda 0.2
             .Ed
             .El
 
