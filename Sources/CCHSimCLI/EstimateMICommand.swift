@@ -9,11 +9,12 @@ extension CCHSimCommand {
     struct EstimateMI: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "estimate-mi",
-            abstract: "Estimate I(T;S), I(S;Y) and the CCH verdict from samples (Gaussian plug-in and KSG).",
+            abstract: "Estimate I(T;S), I(S;Y) and CCH's prediction from samples (Gaussian plug-in and KSG).",
             discussion: """
                 Samples come from a scenario (drawn with --n and --seed; the closed form is shown next \
                 to the estimates) or from a CSV file with a header row, naming its teacher, student and \
-                label columns. With a sign label (scenario) or --discrete-label (CSV) I(S;Y) is \
+                label columns. With a sign label (scenario) or --discrete-label (CSV; class labels may be \
+                numbers or text, as in a data scenario) I(S;Y) is \
                 estimated by KSG for a discrete variable; the Gaussian plug-in does not apply to it. \
                 Intervals come from --replicates half-samples (docs/theory.md section 6.3).
                 Examples:
@@ -21,14 +22,14 @@ extension CCHSimCommand {
                   cchsim estimate-mi --csv reps.csv --teacher t1,t2 --student s1 --label y --json
                 """)
 
-        @Argument(help: "Scenario file (TOML) to draw samples from.")
+        @Argument(help: "Scenario file (TOML) to draw samples from.", completion: .scenarioFile)
         var scenario: String?
         @Option(parsing: .unconditional, help: "Rows to draw from the scenario (default 1000).")
         var n: Int?
         @Option(parsing: .unconditional, help: "Seed of the drawn sample and of the half-samples (default: the scenario's seed, or 0 for a CSV).")
         var seed: UInt64?
 
-        @Option(help: "CSV file with a header row (instead of a scenario).")
+        @Option(help: "CSV file with a header row (instead of a scenario).", completion: .file(extensions: ["csv"]))
         var csv: String?
         @Option(help: "Teacher columns of the CSV, comma separated.")
         var teacher: String?
@@ -41,7 +42,7 @@ extension CCHSimCommand {
 
         @Option(parsing: .unconditional, help: "Neighbours k of the KSG estimator.")
         var k = 3
-        @Option(help: "Estimators, comma separated: plugin, ksg.")
+        @Option(help: "Estimators, comma separated: plugin, ksg.", completion: .list(MIEstimatorKind.allCases.map(\.rawValue)))
         var estimators = "plugin,ksg"
         @Option(parsing: .unconditional, help: "Half-sample replicates for the intervals (0: no intervals).")
         var replicates = 200
@@ -158,7 +159,7 @@ struct SampleInput {
             throw ValidationError("the column '\(repeated.element)' is named twice among --teacher, --student and --label")
         }
         let table = try CSVFile(file: path, text: try ScenarioLoading.readText(path))
-        let data = try table.numericColumns(all)
+        let data = c.discreteLabel ? try classData(table, features: t + s, label: y[0]) : try table.numericColumns(all)
         guard data.rows >= 2 else { throw RunError("\(path): too few rows: \(data.rows) data row(s), need at least 2 (and more for each estimator)") }
         let columns = CCHColumns(teacher: Array(0..<t.count), student: Array(t.count..<(t.count + s.count)),
                                  label: t.count + s.count, discreteLabel: c.discreteLabel)
@@ -168,5 +169,29 @@ struct SampleInput {
             : nil
         return SampleInput(source: path, data: data, columns: columns, seed: c.seed ?? 0, columnNames: all,
                            truth: nil, scenario: nil, note: note)
+    }
+
+    /// The feature columns as numbers and, last, the class label column coded as `ClassLabels`
+    /// codes text labels (`teachers` reads its class labels the same way).
+    /// - Throws: `DataFileError` for a missing column, a cell that is not a number, an empty label.
+    private static func classData(_ table: CSVFile, features: [String], label: String) throws -> Matrix {
+        let numbers = try table.numericColumns(features)
+        let column = try table.column(named: label)
+        var texts: [String] = []
+        for r in 0..<table.rowCount {
+            let cell = table.field(row: r, column: column)
+            guard !cell.isEmpty else {
+                throw DataFileError(file: table.file, line: table.line(ofRow: r), column: column + 1, columnName: label,
+                                    reason: "an empty cell (a missing label)")
+            }
+            texts.append(cell)
+        }
+        let classes = ClassLabels.code(texts).indices
+        var data = Matrix(rows: table.rowCount, cols: features.count + 1)
+        for r in 0..<table.rowCount {
+            for j in 0..<features.count { data[r, j] = numbers[r, j] }
+            data[r, features.count] = Double(classes[r])
+        }
+        return data
     }
 }

@@ -24,7 +24,7 @@ enum EstimateMIReport {
         if let truth = input.truth {
             let gap = truth.teacherStudent - truth.studentLabel
             lines.append("closed form   I(T;S) = \(f(truth.teacherStudent)), \(mi) = \(f(truth.studentLabel)), "
-                         + "gap = \(f(gap)) nats: CCH predicts KD \(gap > 0 ? "helps" : "does not help")")
+                         + "gap = \(f(gap)) nats: CCH predicts \(gap > 0 ? "a gain" : "no gain")")
         }
         for r in results {
             let name = r.estimator.kind == .ksg ? "ksg (k = \(r.estimator.ksg.k))" : "plugin"
@@ -41,7 +41,7 @@ enum EstimateMIReport {
             let positive = iv?.gapPositiveFraction.map { "   P(gap > 0) = \(f($0))" } ?? ""
             lines.append(indent + "gap    = \(value(gap))\(interval(iv?.gap))\(positive)")
             let settled = r.settled.map { $0 ? " (settled at \(f(100 * level))%)" : " (not settled: the interval contains 0)" } ?? ""
-            lines.append(indent + "CCH verdict: KD \(gap > 0 ? "helps" : "does not help")\(settled)")
+            lines.append(indent + "CCH predicts \(gap > 0 ? "a gain" : "no gain")\(settled)")
         }
         return ReportText.join(lines)
     }

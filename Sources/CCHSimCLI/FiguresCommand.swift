@@ -7,18 +7,17 @@ extension CCHSimCommand {
     /// `cchsim figures`: the canonical figure set.
     struct Figures: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run every scenario with a [sweep] or a [data] table in a directory (default Scenarios/) into a figure directory (default Plots/).",
+            abstract: "Run every scenario with a [sweep] or a [data] table in a directory (default Scenarios/) into --out (default: the current directory).",
             discussion: """
-                `make figures` runs this. Each sweep writes NAME.csv, NAME.meta.json, the gnuplot scripts \
+                `make figures` runs this with --out Plots. Each sweep writes NAME.csv, NAME.meta.json, the gnuplot scripts \
                 NAME-*.gp with their data NAME-*.dat, and the PNGs (gnuplot is required). Each data \
                 scenario runs as `cchsim teachers` does (its data files must exist: `make data`).
                 """)
 
-        @Option(help: "Directory of scenario files.")
+        @Option(help: "Directory of scenario files.", completion: .directory)
         var scenarios: String = "Scenarios"
 
-        @Option(help: "Directory of the figures.")
-        var out: String = "Plots"
+        @OptionGroup var output: OutputDirectoryOption
 
         @OptionGroup var threadsOption: ThreadsOption<Self>
 
@@ -31,14 +30,14 @@ extension CCHSimCommand {
             let files = try FigureSet.scenarioFiles(in: scenarios)
             guard !files.isEmpty else { throw RunError("\(scenarios): no scenario file with a [sweep] or [data] table") }
             var options = RunOptions()
-            options.outDirectory = out
+            options.outDirectory = output.directory
             if let threads = threadsOption.threads { options.threads = threads }
             options.formats = try formatsOption.list
             for file in files {
                 try StandardOutput.line("== \(file.path)")
                 if let data = file.data {
-                    let outcome = try Teachers.run(data, text: try ScenarioLoading.readText(file.path), out: out, threads: options.threads,
-                                                   plots: true, resume: false)
+                    let outcome = try Teachers.run(data, text: try ScenarioLoading.readText(file.path), out: output.directory,
+                                                   threads: options.threads, plots: true, resume: false)
                     try StandardOutput.line(outcome.report.text)
                     try StandardOutput.line("")
                     continue

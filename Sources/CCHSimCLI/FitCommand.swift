@@ -30,7 +30,8 @@ extension CCHSimCommand {
         @Option(help: "The student's view (a name in [[data.views]]).")
         var student: String
 
-        @Option(help: "Output file, '-' for standard output (default: NAME-TEACHER-STUDENT-fit.toml in the current directory).")
+        @Option(help: "Output file, '-' for standard output (default: NAME-TEACHER-STUDENT-fit.toml in the current directory).",
+                completion: .file(extensions: ["toml"]))
         var out: String?
 
         mutating func run() throws {
@@ -43,7 +44,7 @@ extension CCHSimCommand {
             }
             let source = try DataScenario(document: document)
             let loaded = try source.load()
-            for warning in loaded.warnings { FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8)) }
+            for warning in loaded.warnings { FileHandle.standardError.write(Data("Warning: \(EchoedInput.escaped(warning, keepingNewlines: true))\n".utf8)) }
             let fitted = try FittedScenarioFile(source: source, loaded: loaded, teacher: teacher, student: student)
             if out == "-" {
                 try StandardOutput.line(String(fitted.text.dropLast()))

@@ -4,7 +4,8 @@ import CCHScenario
 /// `--formats png,pdf,svg` of `run`, `merge` and `figures`: the figure formats, overriding the
 /// scenario's `[output] formats` (docs/figures.md, "Formats").
 struct FormatsOption: ParsableArguments {
-    @Option(help: "Figure formats, comma-separated: png, pdf, svg (default: the scenario's [output] formats, else png).")
+    @Option(help: "Figure formats, comma-separated: png, pdf, svg (default: the scenario's [output] formats, else png).",
+            completion: .list(FigureFormat.allCases.map(\.rawValue)))
     var formats: String?
 
     /// The formats given, nil without the option.

@@ -13,10 +13,10 @@ extension CCHSimCommand {
                 and prints the summary of the whole grid.
                 """)
 
-        @Argument(help: "The shard CSV files.")
+        @Argument(help: "The shard CSV files.", completion: .file(extensions: ["csv"]))
         var shards: [String]
 
-        @Option(help: "Output directory (default: the directory of the first shard).")
+        @Option(help: "Output directory (default: the directory of the first shard).", completion: .directory)
         var out: String?
 
         @Flag(name: .customLong("no-plots"), help: "Write no gnuplot scripts or PNGs.")

@@ -19,13 +19,15 @@ extension CCHSimCommand {
 
         @OptionGroup var file: ScenarioFileArgument
 
-        @Option(help: "Output directory (created when missing).")
-        var out: String = "."
+        @OptionGroup var output: OutputDirectoryOption
 
         @OptionGroup var threadsOption: ThreadsOption<Self>
 
-        @Option(parsing: .unconditional, help: "Compute shard i of N (points p with p mod N = i - 1), e.g. 2/8.")
-        var shard: String?
+        @Option(parsing: .unconditional, help: "Compute shard i of N (points p with p mod N = i - 1), e.g. 2/8.",
+                transform: { text in
+                    do { return try Shard(parsing: text) } catch { throw ValidationError("\(error)") }
+                })
+        var shard: Shard?
 
         @Flag(help: "Finish an interrupted run from its checkpoint instead of starting afresh.")
         var resume = false
@@ -35,16 +37,18 @@ extension CCHSimCommand {
 
         @OptionGroup var formatsOption: FormatsOption
 
+        @OptionGroup var set: OverrideOption
+
         mutating func run() throws {
             var options = RunOptions()
-            options.outDirectory = out
+            options.outDirectory = output.directory
             if let threads = threadsOption.threads { options.threads = threads }
-            if let shard { options.shard = try Shard(parsing: shard) }
+            if let shard { options.shard = shard }
             options.resume = resume
             options.plots = !noPlots
             options.formats = try formatsOption.list
-            let outcome = try SweepCommandSupport.run(scenarioPath: file.scenario, options: options)
-            try StandardOutput.line(SweepCommandSupport.report(outcome))
+            let outcome = try SweepCommandSupport.run(scenarioPath: file.scenario, options: options, overrides: set.overrides)
+            try StandardOutput.line(set.annotated(SweepCommandSupport.report(outcome), over: file.scenario))
         }
     }
 }
@@ -53,9 +57,21 @@ extension CCHSimCommand {
 enum SweepCommandSupport {
     /// Loads the scenario file and runs its sweep. - Throws: `ScenarioError`, `RunError`, or `ExitCode(130)` after
     /// printing the resume hint when interrupted.
-    static func run(scenarioPath: String, options: RunOptions) throws -> RunOutcome {
-        let text = try ScenarioLoading.readText(scenarioPath)
-        let sweep = try Sweep(file: scenarioPath, text: text)
+    ///
+    /// With `overrides` (`--set`), the scenario run and recorded (meta.json, the checkpoint that
+    /// `--resume` checks, the text `merge` decodes) is the file with them written in: its TOML text
+    /// (`ScenarioDocument.tomlText`) after a comment naming the file and the overrides.
+    static func run(scenarioPath: String, options: RunOptions, overrides: [ScenarioOverride] = []) throws -> RunOutcome {
+        var text = try ScenarioLoading.readText(scenarioPath)
+        let sweep: Sweep
+        if overrides.isEmpty {
+            sweep = try Sweep(file: scenarioPath, text: text)
+        } else {
+            let document = try ScenarioDocument(file: scenarioPath, text: text).applying(overrides)
+            do { sweep = try Sweep(document: document) } catch { throw ScenarioOverride.relabel(error, overrides) }
+            text = "# \(EchoedInput.escaped(scenarioPath)) with " + overrides.map { "--set \($0)" }.joined(separator: ", ") + " (written by cchsim)\n"
+                + document.tomlText
+        }
         let runner = try SweepRunner(sweep: sweep, text: text, options: options, evaluators: SweepEvaluators.for(sweep))
         do { return try runner.run() } catch let stop as RunInterrupted {
             FileHandle.standardError.write(Data("\(stop.description)\n".utf8))
@@ -65,8 +81,11 @@ enum SweepCommandSupport {
 
     /// The lines printed after a run or a merge (plot warnings go to stderr).
     static func report(_ outcome: RunOutcome) -> String {
-        for warning in outcome.plotWarnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
-        var lines = [outcome.summary.text(), "Wrote \(outcome.csvPath)", "Wrote \(outcome.metaPath)"]
+        for warning in outcome.plotWarnings {
+            FileHandle.standardError.write(Data("\(EchoedInput.escaped(warning, keepingNewlines: true))\n".utf8))
+        }
+        var lines = [outcome.summary.text()] + (outcome.signChanges.map { [$0.text()] } ?? [])
+            + ["Wrote \(outcome.csvPath)", "Wrote \(outcome.metaPath)"]
         lines += outcome.plotFiles.map { "Wrote \($0)" }
         return ReportText.join(lines)
     }

@@ -24,10 +24,11 @@ extension CCHSimCommand {
         @Option(help: "Sampler (default: the scenario's [monte_carlo] sampler).")
         var sampler: MonteCarloSampler?
 
+        @OptionGroup var set: OverrideOption
         @OptionGroup var output: JSONOption
 
         mutating func run() throws {
-            let loaded = try ScenarioLoading.load(file.scenario)
+            let loaded = try ScenarioLoading.load(file.scenario, overrides: set.overrides)
             var settings = loaded.monteCarlo
             if let trials = trialsOption.trials { settings.trials = trials }
             if let sampler { settings.sampler = sampler }
@@ -36,10 +37,10 @@ extension CCHSimCommand {
             let experiment = try loaded.monteCarloExperiment(settings: settings)
             let summary = try loaded.simulate(experiment, threads: threadCount)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            try StandardOutput.line(output.json ? JSONText.object(ScenarioFields.identity(loaded) + SimulationFields.analysis(of: experiment)
+            try StandardOutput.line(output.json ? JSONText.object(ScenarioFields.identity(loaded) + set.fields + SimulationFields.analysis(of: experiment)
                                              + SimulationFields.of(summary))
-                       : SimulationReport.text(scenario: loaded, experiment: experiment, summary: summary,
-                                               threads: threadCount, seconds: seconds))
+                       : set.annotated(SimulationReport.text(scenario: loaded, experiment: experiment, summary: summary,
+                                                             threads: threadCount, seconds: seconds), over: loaded.file))
         }
     }
 }

@@ -22,10 +22,11 @@ extension CCHSimCommand {
 
         @OptionGroup var file: ScenarioFileArgument
 
-        @Option(help: "Output directory.")
-        var out: String = "out"
+        @OptionGroup var output: OutputDirectoryOption
 
         @OptionGroup var threadsOption: ThreadsOption<Self>
+
+        @OptionGroup var set: OverrideOption
 
         @OptionGroup var jsonOption: JSONOption
 
@@ -37,10 +38,13 @@ extension CCHSimCommand {
 
         mutating func run() throws {
             let text = try ScenarioLoading.readText(file.scenario)
-            let loaded = try DataScenario(file: file.scenario, text: text)
-            let outcome = try Self.run(loaded, text: text, out: out, threads: threadsOption.threads ?? ProcessInfo.processInfo.activeProcessorCount,
+            let loaded = try ScenarioLoading.loadData(file.scenario, text: text, overrides: set.overrides)
+            // The checkpoint belongs to the file's text with the overrides written into it.
+            let identity = ([text] + set.overrides.map { "--set \($0)" }).joined(separator: "\n")
+            let outcome = try Self.run(loaded, text: identity, out: output.directory,
+                                       threads: threadsOption.threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                        plots: !noPlots, resume: resume)
-            try StandardOutput.line(jsonOption.json ? outcome.report.json : outcome.report.text)
+            try StandardOutput.line(jsonOption.json ? outcome.report.json : set.annotated(outcome.report.text, over: file.scenario))
         }
 
         /// `TeacherSelectionRun.run`, with an interruption ending the process as `run`'s does: the

@@ -1,4 +1,4 @@
 import CCHSimCLI
 
 StandardOutput.prepare()
-CCHSimCommand.main()
+CCHSimCommand.start()

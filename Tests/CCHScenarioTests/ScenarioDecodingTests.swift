@@ -1,4 +1,4 @@
-import CCHScenario
+@testable import CCHScenario
 import CCHTestSupport
 import CrossModalKD
 import XCTest
@@ -90,6 +90,36 @@ final class ScenarioDecodingTests: XCTestCase {
             XCTAssertEqual((error as? ScenarioError)?.description, "t.toml: teacher: expected a table, got an integer")
         }
         assertError("rho_sy = 0.4", "rho_sy = inf", key: "model.rho_sy", reason: "must be finite")
+    }
+
+    /// A misspelt key is reported before the required key it stands for is missed, with the valid
+    /// key nearest to it; a key no valid key is near gets no guess.
+    func testUnknownKeysComeFirstWithTheNearestValidKey() {
+        assertError("rho_ts = 0.6", "rho_st = 0.6", key: "model.rho_st", reason: "unknown key (did you mean rho_ts?)")
+        assertError("lambda = 0.5", "lamda = 0.5", key: "student.lamda", reason: "unknown key (did you mean lambda?)")
+        assertError("n = 50", "samples = 50", key: "student.samples", reason: "unknown key")
+        assertError("seed = 7", "sede = 7", key: "sede", reason: "unknown key (did you mean seed?)")
+        assertError("[student]", "[studnt]", key: "studnt", reason: "unknown key (did you mean student?)")
+        do {
+            _ = try Scenario(file: "bad.toml", text: ScenarioFixtures.example.replacingOccurrences(of: "n = 50", with: "samples = 50"))
+            XCTFail("no error for samples = 50")
+        } catch {
+            XCTAssertEqual(error.description, "bad.toml: student.samples: unknown key")
+        }
+    }
+
+    /// Damerau-Levenshtein (optimal string alignment): a swap of neighbours costs one; a
+    /// suggestion is close and unique.
+    func testNearestNameDistanceAndSuggestion() {
+        XCTAssertEqual(NearestName.distance("rho_st", "rho_ts"), 1)
+        XCTAssertEqual(NearestName.distance("analyse", "analyze"), 1)
+        XCTAssertEqual(NearestName.distance("kitten", "sitting"), 3)
+        XCTAssertEqual(NearestName.distance("ca", "abc"), 3)  // 2 for the unrestricted distance
+        XCTAssertEqual(NearestName.distance("", "abc"), 3)
+        XCTAssertEqual(NearestName.suggestion(for: "rho_st", among: ["rho_ts", "rho_ty"]), "rho_ts")
+        XCTAssertNil(NearestName.suggestion(for: "rho_st", among: ["rho_ts", "rho_sy"]), "one swap or one substitution: a tie")
+        XCTAssertNil(NearestName.suggestion(for: "rho_tz", among: ["rho_ts", "rho_ty"]), "a tie is no suggestion")
+        XCTAssertNil(NearestName.suggestion(for: "colour", among: ["name", "seed", "description"]), "too far")
     }
 
     func testInvalidModelsAndRegimesAreErrorsAtAnalysis() {

@@ -114,6 +114,32 @@ struct EstimateMICommandTests {
         #expect(json["plugin_mi_sc"] is NSNull)
     }
 
+    /// Text class labels (as a data scenario may have) are classes by spelling: the same sample
+    /// with `no`/`yes` for 0/1 gives the same estimates; the report says what CCH predicts.
+    @Test func csvWithTextClassLabels() throws {
+        let files = try TestFiles()
+        defer { files.remove() }
+        let m = try JointGaussian.correlations(rhoTS: 0.5, rhoSY: 0.6, rhoTY: 0.4)
+        let data = GaussianSampler(model: m).draw(600, label: .sign, from: RandomStream(seed: 5))
+        var numeric = "t,s,c\n", text = "t,s,c\n"
+        for r in 0..<data.rows {
+            numeric += "\(data[r, 0]),\(data[r, 1]),\(data[r, 2] > 0 ? 1 : 0)\n"
+            text += "\(data[r, 0]),\(data[r, 1]),\(data[r, 2] > 0 ? "yes" : "no")\n"
+        }
+        func args(_ path: String) -> [String] {
+            ["--csv", path, "--teacher", "t", "--student", "s", "--label", "c", "--replicates", "0", "--discrete-label"]
+        }
+        let byNumber = try jsonObject(try run(args(try files.write("n.csv", numeric)) + ["--json"]))
+        let byText = try jsonObject(try run(args(try files.write("t.csv", text)) + ["--json"]))
+        let ksg = try #require(byText["ksg_mi_sc"] as? Double)
+        #expect(ksg == byNumber["ksg_mi_sc"] as? Double && byText["ksg_cch_gap"] as? Double == byNumber["ksg_cch_gap"] as? Double)
+        let report = try run(args(try files.write("t2.csv", text)))
+        let gap = try #require(byText["ksg_cch_gap"] as? Double)
+        #expect(report.contains("CCH predicts \(gap > 0 ? "a gain" : "no gain")") && !report.contains("verdict"), "\(report)")
+        let empty = try files.write("e.csv", text.replacingOccurrences(of: ",yes\n", with: ",\n"))
+        #expect(failure(args(empty)).contains("an empty cell (a missing label)"))
+    }
+
     @Test func csvErrorsNameFileLineColumnAndReason() throws {
         let files = try TestFiles()
         defer { files.remove() }

@@ -85,8 +85,8 @@ struct HelpTextTests {
           merge                   Join the CSVs of all shards of a sweep (run --shard i/N) into NAME.csv,
                                   byte for byte what one run writes.
           figures                 Run every scenario with a [sweep] or a [data] table in a directory
-                                  (default Scenarios/) into a figure directory (default Plots/).
-          estimate-mi             Estimate I(T;S), I(S;Y) and the CCH verdict from samples (Gaussian
+                                  (default Scenarios/) into --out (default: the current directory).
+          estimate-mi             Estimate I(T;S), I(S;Y) and CCH's prediction from samples (Gaussian
                                   plug-in and KSG).
           reliability             Probability that the estimated CCH gap's sign differs from the true one,
                                   per sample size and estimator.
@@ -110,7 +110,7 @@ struct HelpTextTests {
         Example: cchsim analyze --rho-ts 0.6 --rho-sy 0.4 --rho-ty 0.3 --n inf --ridge 0.05 --lambda 0.2
         --target representation
 
-        USAGE: cchsim analyze [<scenario>] [--rho-ts <rho-ts>] [--rho-sy <rho-sy>] [--rho-ty <rho-ty>] [--n <n>] [--ridge <ridge>] [--lambda <lambda>] [--target <target>] [--scale <scale>] [--json]
+        USAGE: cchsim analyze [<scenario>] [--rho-ts <rho-ts>] [--rho-sy <rho-sy>] [--rho-ty <rho-ty>] [--n <n>] [--ridge <ridge>] [--lambda <lambda>] [--target <target>] [--scale <scale>] [--set <key=value> ...] [--json]
 
         ARGUMENTS:
           <scenario>              Scenario file (TOML).
@@ -122,8 +122,11 @@ struct HelpTextTests {
           --n <n>                 Student training samples: an integer or 'inf' (shortcut; default inf).
           --ridge <ridge>         Ridge penalty gamma >= 0 (shortcut; default 0).
           --lambda <lambda>       KD weight lambda in [0, 1] (shortcut; default 0.5).
-          --target <target>       KD target: prediction or representation (shortcut; default prediction).
+          --target <target>       KD target (shortcut; default prediction). (values: prediction,
+                                  representation)
           --scale <scale>         Teacher scale c (shortcut; default 1).
+          --set <key=value>       Override a scenario key, typed and checked as in the file (repeatable),
+                                  e.g. --set student.lambda=0.3.
           --json                  Print one JSON object instead of the report.
           --version               Show the version.
           -h, --help              Show help information.
@@ -140,7 +143,7 @@ struct HelpTextTests {
         Same scenario and seed give the same numbers for any --threads.
         Example: cchsim simulate Scenarios/example.toml --trials 20000 --json
 
-        USAGE: cchsim simulate <scenario> [--trials <trials>] [--threads <threads>] [--sampler <sampler>] [--json]
+        USAGE: cchsim simulate <scenario> [--trials <trials>] [--threads <threads>] [--sampler <sampler>] [--set <key=value> ...] [--json]
 
         ARGUMENTS:
           <scenario>              Scenario file (TOML); every key is listed in docs/scenarios.md.
@@ -152,6 +155,8 @@ struct HelpTextTests {
                                   [monte_carlo] threads, else all cores). Results do not depend on it.
           --sampler <sampler>     Sampler (default: the scenario's [monte_carlo] sampler). (values:
                                   moments, triples)
+          --set <key=value>       Override a scenario key, typed and checked as in the file (repeatable),
+                                  e.g. --set student.lambda=0.3.
           --json                  Print one JSON object instead of the report (keys: docs/output.md).
           --version               Show the version.
           -h, --help              Show help information.
@@ -169,13 +174,13 @@ struct HelpTextTests {
         output; --resume finishes the run. --shard i/N computes the points p with p mod N = i-1 into
         DIR/NAME.shard-i-of-N.csv; `cchsim merge` joins the shards.
 
-        USAGE: cchsim run <scenario> [--out <out>] [--threads <threads>] [--shard <shard>] [--resume] [--no-plots] [--formats <formats>]
+        USAGE: cchsim run <scenario> [--out <out>] [--threads <threads>] [--shard <shard>] [--resume] [--no-plots] [--formats <formats>] [--set <key=value> ...]
 
         ARGUMENTS:
           <scenario>              Scenario file (TOML); every key is listed in docs/scenarios.md.
 
         OPTIONS:
-          --out <out>             Output directory (created when missing). (default: .)
+          --out <out>             Output directory, created when missing (default: the current directory).
           --threads <threads>     Worker threads over the grid points (one point's Monte Carlo per thread;
                                   [monte_carlo] threads is not used), 1 to 1024 (default: all cores).
                                   Results do not depend on it.
@@ -184,6 +189,8 @@ struct HelpTextTests {
           --no-plots              Write no gnuplot scripts or PNGs.
           --formats <formats>     Figure formats, comma-separated: png, pdf, svg (default: the scenario's
                                   [output] formats, else png).
+          --set <key=value>       Override a scenario key, typed and checked as in the file (repeatable),
+                                  e.g. --set student.lambda=0.3.
           --version               Show the version.
           -h, --help              Show help information.
 
@@ -216,17 +223,17 @@ struct HelpTextTests {
     /// `cchsim figures --help`.
     static let figuresHelp = """
         OVERVIEW: Run every scenario with a [sweep] or a [data] table in a directory (default Scenarios/)
-        into a figure directory (default Plots/).
+        into --out (default: the current directory).
 
-        `make figures` runs this. Each sweep writes NAME.csv, NAME.meta.json, the gnuplot scripts NAME-*.gp
-        with their data NAME-*.dat, and the PNGs (gnuplot is required). Each data scenario runs as `cchsim
-        teachers` does (its data files must exist: `make data`).
+        `make figures` runs this with --out Plots. Each sweep writes NAME.csv, NAME.meta.json, the gnuplot
+        scripts NAME-*.gp with their data NAME-*.dat, and the PNGs (gnuplot is required). Each data
+        scenario runs as `cchsim teachers` does (its data files must exist: `make data`).
 
         USAGE: cchsim figures [--scenarios <scenarios>] [--out <out>] [--threads <threads>] [--formats <formats>]
 
         OPTIONS:
           --scenarios <scenarios> Directory of scenario files. (default: Scenarios)
-          --out <out>             Directory of the figures. (default: Plots)
+          --out <out>             Output directory, created when missing (default: the current directory).
           --threads <threads>     Worker threads for each sweep (over its grid points) and each data
                                   scenario, 1 to 1024 (default: all cores). Results do not depend on it.
           --formats <formats>     Figure formats, comma-separated: png, pdf, svg (default: the scenario's
@@ -238,13 +245,13 @@ struct HelpTextTests {
 
     /// `cchsim estimate-mi --help`.
     static let estimateMIHelp = """
-        OVERVIEW: Estimate I(T;S), I(S;Y) and the CCH verdict from samples (Gaussian plug-in and KSG).
+        OVERVIEW: Estimate I(T;S), I(S;Y) and CCH's prediction from samples (Gaussian plug-in and KSG).
 
         Samples come from a scenario (drawn with --n and --seed; the closed form is shown next to the
         estimates) or from a CSV file with a header row, naming its teacher, student and label columns.
-        With a sign label (scenario) or --discrete-label (CSV) I(S;Y) is estimated by KSG for a discrete
-        variable; the Gaussian plug-in does not apply to it. Intervals come from --replicates half-samples
-        (docs/theory.md section 6.3).
+        With a sign label (scenario) or --discrete-label (CSV; class labels may be numbers or text, as in a
+        data scenario) I(S;Y) is estimated by KSG for a discrete variable; the Gaussian plug-in does not
+        apply to it. Intervals come from --replicates half-samples (docs/theory.md section 6.3).
         Examples:
           cchsim estimate-mi Scenarios/example.toml --n 2000 --seed 3
           cchsim estimate-mi --csv reps.csv --teacher t1,t2 --student s1 --label y --json
@@ -317,7 +324,7 @@ struct HelpTextTests {
         given seed. Trials and test_n default to the scenario's [monte_carlo] table.
         Example: cchsim classify Scenarios/cls-noisy-labels.toml --trials 4000
 
-        USAGE: cchsim classify <scenario> [--trials <trials>] [--test-n <test-n>] [--seed <seed>] [--json]
+        USAGE: cchsim classify <scenario> [--trials <trials>] [--test-n <test-n>] [--seed <seed>] [--set <key=value> ...] [--json]
 
         ARGUMENTS:
           <scenario>              Scenario file (TOML); every key is listed in docs/scenarios.md.
@@ -328,6 +335,8 @@ struct HelpTextTests {
           --test-n <test-n>       Score on this many fresh test rows per trial (default: [monte_carlo]
                                   test_n, else exactly by Sheppard's formula).
           --seed <seed>           Seed, 0 to 18446744073709551615 (default: the scenario's seed).
+          --set <key=value>       Override a scenario key, typed and checked as in the file (repeatable),
+                                  e.g. --set student.lambda=0.3.
           --json                  Print one JSON object instead of the report (keys: docs/output.md).
           --version               Show the version.
           -h, --help              Show help information.
@@ -347,16 +356,18 @@ struct HelpTextTests {
         Example:
           make data && cchsim teachers Scenarios/fig9-uci-multifeature.toml --out Plots
 
-        USAGE: cchsim teachers <scenario> [--out <out>] [--threads <threads>] [--json] [--no-plots] [--resume]
+        USAGE: cchsim teachers <scenario> [--out <out>] [--threads <threads>] [--set <key=value> ...] [--json] [--no-plots] [--resume]
 
         ARGUMENTS:
           <scenario>              Scenario file (TOML); every key is listed in docs/scenarios.md.
 
         OPTIONS:
-          --out <out>             Output directory. (default: out)
+          --out <out>             Output directory, created when missing (default: the current directory).
           --threads <threads>     Worker threads of every phase: the information estimates (over quantities
                                   and half-samples), the KD experiment (over splits and views) and the
                                   theory, 1 to 1024 (default: all cores). Results do not depend on it.
+          --set <key=value>       Override a scenario key, typed and checked as in the file (repeatable),
+                                  e.g. --set student.lambda=0.3.
           --json                  Print one JSON object instead of the report (keys: docs/output.md).
           --no-plots              Write no gnuplot scripts or PNGs.
           --resume                Continue an interrupted or killed run from its checkpoint instead of

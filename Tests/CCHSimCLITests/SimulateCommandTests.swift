@@ -77,6 +77,18 @@ final class SimulateCommandTests: XCTestCase {
                          "regime exact-ols-fitted-teacher, exact; within 4", "95% interval"] {
             XCTAssertTrue(r.out.contains(fragment), "missing '\(fragment)' in\n\(r.out)")
         }
+        // The mean accuracy has no analytic value beside it; the accuracy of E[w] (the analyze
+        // keys) is named as the different quantity it is.
+        let json = try jsonObject(try CommandLineTests.run(["simulate", try CommandLineTests.scenarioFile(Self.scenario), "--json"]).out)
+        func f(_ x: Double) -> String { String(format: "%.6g", x) }
+        let rows = r.out.split(separator: "\n").map(String.init)
+        for label in ["mean accuracy without KD", "mean accuracy with KD"] {
+            let row = try XCTUnwrap(rows.first { $0.hasPrefix("  " + label) }, r.out)
+            XCTAssert(row.hasSuffix(" -"), "no analytic value beside the mean accuracy: \(row)")
+        }
+        let ew = "of the mean weight E[w]: \(f(try XCTUnwrap(json["accuracy_no_kd"] as? Double))) without KD, "
+            + "\(f(try XCTUnwrap(json["accuracy_kd"] as? Double))) with KD)"
+        XCTAssert(r.out.contains(ew), "missing '\(ew)' in\n\(r.out)")
     }
 
     /// A ridge teacher: no exact formula. `analyze` says so and fails; `simulate` runs and reports the

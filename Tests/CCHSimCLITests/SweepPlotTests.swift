@@ -71,6 +71,29 @@ final class SweepPlotTests: XCTestCase {
         if gnuplot == nil { throw XCTSkip("gnuplot is not installed: scripts written and checked, rendering not tested") }
     }
 
+    /// A sweep over n with the KD weight as a further axis: each line's key entry names its own λ,
+    /// and nothing claims one "scenario's λ" for all of them, at the screen size (captions) and the
+    /// page size (key only).
+    func testCurvesOfSeveralLambdasNameEachLambda() throws {
+        for size in ["screen", "page"] {
+            let dir = try SweepRunTests.directory()
+            let text = ScenarioFixtures.sweepScenario("[output]\nsize = \"\(size)\"\nplots = [\"curves\"]\n[sweep]\n\"student.n\" = [20, 40, 80]\n\"student.lambda\" = [0.1, 0.5, 0.9]",
+                                                      student: "n = 12\nlambda = 0.1")
+            _ = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir, plots: true))
+            let script = try String(contentsOfFile: dir + "/grid-curves.gp", encoding: .utf8)
+            let titles = script.split(separator: "\n").filter { $0.contains("keyentry") }.map(String.init)
+            for (colour, lambda) in zip(PlotFigures.palette, ["0.1", "0.5", "0.9"]) {
+                XCTAssert(titles.contains { $0.contains(colour) && $0.contains("title 'λ = \(lambda)'") }, "\(size): λ = \(lambda) in \(titles)")
+            }
+            XCTAssert(titles.contains { $0.contains("analytic gain G(λ) at the λ of its line") }, "\(size): \(titles)")
+            XCTAssertFalse(script.contains("at the scenario"), size)
+        }
+        let single = ScenarioFixtures.sweepScenario("[output]\nplots = [\"curves\"]\n[sweep]\n\"student.n\" = [20, 40]", student: "n = 12\nlambda = 0.3")
+        let dir = try SweepRunTests.directory()
+        _ = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(single, in: dir), options: SweepRunTests.options(dir, plots: true))
+        XCTAssert(try String(contentsOfFile: dir + "/grid-curves.gp", encoding: .utf8).contains(GnuplotText.string("analytic gain G(λ) at the scenario's λ = 0.3")))
+    }
+
     /// A sweep without a single valid point still writes its CSV; it draws nothing and says so.
     func testNoValidPointMeansNoPlots() throws {
         let dir = try SweepRunTests.directory()

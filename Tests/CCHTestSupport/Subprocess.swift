@@ -4,12 +4,13 @@ import Foundation
 /// process runs, so a child that fills one pipe (say, a large stderr) while the parent reads the
 /// other cannot deadlock.
 public enum Subprocess {
-    /// Runs `executable` with `arguments`, and `environment` added to this process's environment;
-    /// returns (exit code, stdout, stderr).
-    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws
-        -> (status: Int32, out: String, err: String) {
+    /// Runs `executable` with `arguments`, and `environment` added to this process's environment,
+    /// in `directory` (default: this process's); returns (exit code, stdout, stderr).
+    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
+                           directory: String? = nil) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = executable
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()

@@ -56,7 +56,9 @@ extension PlotFigures {
         lines += axisSettings(x, axis: "x", label: PlotLabels.axis(x.key), log: logarithmic(0), edges: nil)
         lines += ["set lmargin 12", "set rmargin 4"]  // both panels share the x axis position
         lines.append("set xzeroaxis lt 1 lc rgb \"#808080\"")
-        lines.append("set ylabel \(GnuplotText.string(measure.curveLabel))")
+        lines.append("set ylabel \(GnuplotText.string(measure.curveLabel + (sweep.output.symlogGain ? ", symmetric-log scale" : "")))")
+        if sweep.output.symlogGain { lines += symlogAxis(rows.filter(\.valid).flatMap { [$0.gain, $0.bestGain, $0.mcGain ?? 0] }) }
+        lines += signChangeMarks(GainSignChanges(sweep: sweep, rows: rows, measure: measure, logarithmic: logarithmic(0)))
         if lambdaIsX, count == 1, let lambdaStar = series[0].first(where: \.valid)?.lambdaOpt, lambdaStar.isFinite {
             lines.append("set arrow 1 from \(Self.number(lambdaStar)), graph 0 to \(Self.number(lambdaStar)), graph 1 nohead dt 3 lc rgb \"#404040\"")
             lines.append("set label 1 \(GnuplotText.string("best weight λ* = \(PlotLabels.number(lambdaStar))")) at \(Self.number(lambdaStar)), graph 0.05 offset 0.5, 0")
@@ -69,7 +71,10 @@ extension PlotFigures {
                 key.append("keyentry with lines lw 2 lc rgb \"\(Self.palette[s % Self.palette.count])\" title \(GnuplotText.string(seriesLabel(block.first, plain: false)))")
             }
         }
-        let scenarioLambda = lambdaIsX ? "" : " at the scenario's λ = \(PlotLabels.number(sweep.first.student.lambda))"
+        // The weight the gain is taken at: the x axis, each line's own (a further swept axis: its
+        // colour's entry names it), or the one of the scenario.
+        let scenarioLambda = lambdaIsX ? "" : swept.contains("student.lambda") && count > 1 ? " at the λ of its line"
+            : " at the scenario's λ = \(PlotLabels.number(sweep.first.student.lambda))"
         key.append("keyentry with lines lw 2 lc rgb \"\(styleColour)\" title \(GnuplotText.string((analytic ? "analytic gain G(λ)" : "Monte Carlo mean gain") + scenarioLambda))")
         if !lambdaIsX && analytic { key.append("keyentry with lines lw 1.5 dt 2 lc rgb \"\(styleColour)\" title \(GnuplotText.string("analytic best gain G(λ*) (λ* chosen per point)"))") }
         if hasMC {
@@ -88,7 +93,8 @@ extension PlotFigures {
         if gapVaries {
             lines.append("unset key")
             lines.append("plot " + plots.joined(separator: ", \\\n     "))
-            lines += ["unset arrow", "unset label", keySetting,
+            if sweep.output.symlogGain { lines += ["unset nonlinear y", "set ytics autofreq", "set yrange [*:*]"] }
+            lines += ["unset arrow", "unset label", "unset object", keySetting,
                       "set ylabel \(GnuplotText.string("CCH gap \(measure.gap) (nats)"))",
                       "set label 2 \(GnuplotText.string("CCH predicts a gain above 0, no gain below")) at graph 0.98, graph 0.92 right tc rgb \"#404040\""]
             var gapPlots: [String] = []
@@ -104,6 +110,48 @@ extension PlotFigures {
         }
         return FigureFile(scriptName: "\(name).gp", script: lines.joined(separator: "\n") + "\n",
                           dataName: dataName, data: data, name: name)
+    }
+
+    /// The marks of where the gain changes sign: a dotted line and a label at each interpolated
+    /// zero of G(λ), a shaded band between the two points where G(λ*) falls to or rises from 0.
+    private func signChangeMarks(_ found: GainSignChanges?) -> [String] {
+        guard let found else { return [] }
+        var out: [String] = []
+        let symbol = PlotLabels.symbol(found.key)
+        for (i, c) in found.changes.enumerated() {
+            let tag = 10 + i, y = 0.9 - 0.07 * Double(i % 4)
+            if let x = c.crossing {
+                out.append("set arrow \(tag) from \(Self.number(x)), graph 0 to \(Self.number(x)), graph 1 nohead dt 3 lw 1.5 lc rgb \"#b2182b\"")
+                let what = measure == .risk ? "G(λ) = 0" : "gain = 0"
+                out.append("set label \(tag) \(GnuplotText.string("\(what) at \(symbol) ≈ \(PlotLabels.number(x))")) at \(Self.number(x)), graph \(y) "
+                           + "offset 0.5, 0 tc rgb \"#b2182b\" front")
+            } else {
+                out.append("set object \(tag) rect from \(Self.number(c.low.x)), graph 0 to \(Self.number(c.high.x)), graph 1 "
+                           + "fc rgb \"#fddbc7\" fs solid 0.5 noborder behind")
+                let words = c.high.gain > 0 ? "KD starts helping" : "KD stops helping (λ* = 0)"
+                out.append("set label \(tag) \(GnuplotText.string("\(words) between \(symbol) = \(PlotLabels.number(c.low.x)) and \(PlotLabels.number(c.high.x))")) "
+                           + "at \(Self.number(c.high.x)), graph \(y) offset 0.5, 0 tc rgb \"#67001f\" front")
+            }
+        }
+        return out
+    }
+
+    /// A symmetric-log gain axis: sign(y) log10(1 + |y|/c), linear within c of zero, with tics at
+    /// 0 and at ±c, ±10c, ... up to the largest |gain|; c is the smallest non-zero |gain| rounded
+    /// down to a power of 10 (at most 8 decades below the largest), so every point stays apart from 0.
+    private func symlogAxis(_ values: [Double]) -> [String] {
+        let sizes = values.filter { $0.isFinite && $0 != 0 }.map(abs)
+        guard let largest = sizes.max(), let smallest = sizes.min() else { return [] }
+        let c = pow(10, floor(log10(max(smallest, largest / 1e8))))
+        let decades = Int(ceil(log10(largest / c)))
+        let tics = (1...max(decades, 1)).map { c * pow(10, Double($0)) }  // not ±c: its labels would touch 0's
+        let labels = ([0] + tics + tics.map { -$0 }).map { "\"\(PlotLabels.number($0))\" \(Self.number($0))" }
+        // The zero line as an arrow in data coordinates (gnuplot misplaces the zero axis of a
+        // nonlinear axis).
+        return ["unset xzeroaxis", "set arrow 9 from graph 0, first 0 to graph 1, first 0 nohead lc rgb \"#808080\"",
+                "c_symlog = \(Self.number(c))",
+                "set nonlinear y via sgn(y)*log10(1 + abs(y)/c_symlog) inverse sgn(y)*c_symlog*(10**abs(y) - 1)",
+                "set ytics (" + labels.joined(separator: ", ") + ")"]
     }
 
     func seriesLabel(_ row: PlotRow?, plain: Bool) -> String {

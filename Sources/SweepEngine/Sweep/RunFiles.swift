@@ -16,7 +16,7 @@ enum RunFiles {
     /// the cchsim version, the seed, the shard), the CSV columns and the SHA-256 of the CSV's bytes
     /// (`csvSHA256`: a merge refuses a shard whose rows changed since), the summary and the timings.
     static func metadata(sweep: Sweep, text: String, hash: String, shard: Shard, header: [String], csvSHA256: String,
-                         summary: RunSummary, timings: ReportFields, run: ReportFields, outputs: [String]) -> JSONTree {
+                         summary: RunSummary, timings: ReportFields, run: ReportFields, outputs: [String], signChanges: GainSignChanges? = nil) -> JSONTree {
         let axes: [JSONTree] = sweep.grid.axes.map { axis in
             .object([("key", .string(axis.key)), ("spacing", .string(axis.spacing.rawValue)),
                      ("values", .array(axis.values.map(Self.json)))])
@@ -35,6 +35,7 @@ enum RunFiles {
             ("columns", .array(header.map(JSONTree.string))),
             ("csv_sha256", .string(csvSHA256)),
             ("summary", .fields(summary.fields)),
+        ] + (signChanges.map { [("gain_sign_changes", $0.json)] } ?? []) + [
             ("timings", .fields(timings)),
             ("run", .fields(run)),
             ("outputs", .array(outputs.map { .string(FilePath($0).lastComponent?.string ?? $0) })),
@@ -54,15 +55,17 @@ enum RunFiles {
         let plotStart = DispatchTime.now().uptimeNanoseconds
         if !formats.isEmpty { (plotFiles, warnings) = try PlotPlan(sweep: sweep).write(csv: csv, schema: schema, stem: stem, formats: formats, into: output) }
         let plotSeconds = Double(DispatchTime.now().uptimeNanoseconds - plotStart) / 1e9
+        let signChanges = shard.isWhole ? try GainSignChanges.along(csv: csv, sweep: sweep, schema: schema) : nil
         let timings: ReportFields = [
             ("compute_seconds", .number(computeSeconds)),
             ("points_per_second", .number(Double(summary.points) / max(computeSeconds, 1e-9))),
             ("plot_seconds", .number(plotSeconds)),
         ]
         let document = metadata(sweep: sweep, text: text, hash: hash, shard: shard, header: header, csvSHA256: csvSHA256, summary: summary,
-                                timings: timings, run: run, outputs: [csv] + plotFiles)
+                                timings: timings, run: run, outputs: [csv] + plotFiles, signChanges: signChanges)
         try AtomicFile.write(document.text, to: meta)
-        return RunOutcome(summary: summary, csvPath: csv, metaPath: meta, plotFiles: plotFiles, plotWarnings: warnings)
+        return RunOutcome(summary: summary, csvPath: csv, metaPath: meta, plotFiles: plotFiles, plotWarnings: warnings,
+                          signChanges: signChanges)
     }
 
     private static func json(_ value: ScenarioValue) -> JSONTree {

@@ -18,7 +18,7 @@ public struct Shard: Sendable, Equatable {
     public init(parsing text: String) throws {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(i) else {
-            throw RunError("--shard: expected i/N with 1 <= i <= N (e.g. 3/8), got '\(text)'")
+            throw RunError("expected i/N with 1 <= i <= N (e.g. 3/8), got '\(text)'")
         }
         self.init(index: i, count: n)
     }

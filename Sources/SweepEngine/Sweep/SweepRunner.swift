@@ -27,6 +27,8 @@ public struct RunOutcome {
     public let plotFiles: [String]
     /// gnuplot's warnings, and a note when gnuplot is not installed.
     public let plotWarnings: [String]
+    /// Where the gain changes sign along a one-axis sweep (nil for other sweeps and for a shard).
+    public var signChanges: GainSignChanges? = nil
 }
 
 /// `cchsim run`: computes the grid points of a sweep (or of one shard of it) in parallel, streams
