@@ -26,6 +26,12 @@ public enum SizeLimits {
     /// Bytes of one input file (a scenario or a CSV) read into memory: 2 GiB.
     public static let maximumInputFileBytes = 1 << 31
 
+    /// Nesting depth of a scenario's TOML: 32 levels, each part of a table header or dotted key,
+    /// each array and each inline table counting one (the shipped scenarios reach 5). Checked on
+    /// the text before it is parsed: reading and converting the tree recurses once per level, so a
+    /// 12,000-part header overflowed the stack.
+    public static let maximumNestingDepth = 32
+
     /// Monte Carlo trials whose results are reduced as they finish (squared-loss `simulate`, sweeps).
     public static let maximumTrials = 1_000_000_000
 

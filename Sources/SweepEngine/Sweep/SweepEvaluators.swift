@@ -10,10 +10,10 @@ public enum SweepEvaluators {
         if sweep.first.classification != nil {
             evaluators = [ClassificationEvaluator()]
         } else {
-            evaluators = !sweep.document.hasMonteCarloSettings ? [AnalyticEvaluator()] : [MonteCarloEvaluator()]
+            evaluators = !sweep.hasMonteCarloSettings ? [AnalyticEvaluator()] : [MonteCarloEvaluator()]
             if sweep.first.label == .sign { evaluators.append(ClassInformationEvaluator()) }
         }
-        if sweep.document.hasEstimationSettings { evaluators.append(ReliabilityEvaluator(first: sweep.first)) }
+        if sweep.hasEstimationSettings { evaluators.append(ReliabilityEvaluator(first: sweep.first)) }
         return evaluators
     }
 }
