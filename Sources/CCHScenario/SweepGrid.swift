@@ -142,13 +142,14 @@ extension SweepGrid {
     /// value that is not a table, when the table is no range (it has neither `from`, `to` nor
     /// `steps`, and holds a list or a table, which a range never does); nil otherwise.
     private static func unquotedDottedKey(_ key: String, _ table: [String: ScenarioValue]) -> String? {
-        guard ["from", "to", "steps"].allSatisfy({ table[$0] == nil }),
+        func isRange(_ t: [String: ScenarioValue]) -> Bool { ["from", "to", "steps"].contains { t[$0] != nil } }
+        guard !isRange(table),
               table.values.contains(where: { if case .array = $0 { true } else if case .table = $0 { true } else { false } })
         else { return nil }
         var path = [key], inner = table
         while let first = inner.keys.sorted().first {
             path.append(first)
-            guard case .table(let next)? = inner[first], path.count < SizeLimits.maximumNestingDepth else { break }
+            guard case .table(let next)? = inner[first], !isRange(next), path.count < SizeLimits.maximumNestingDepth else { break }
             inner = next
         }
         return path.joined(separator: ".")

@@ -4,8 +4,9 @@
 /// the user wrote (the first axis varies slowest, and the point numbers, random streams, shards
 /// and checkpoints follow from it). This reads that order from the document's structure: table
 /// headers, dotted and quoted keys, inline tables; comments and the contents of strings are
-/// skipped as TOML defines them, so they can never change the order. The text must already have
-/// parsed as TOML (this scanner does not validate; on malformed input it stops early).
+/// skipped as TOML defines them, so they can never change the order. It does not validate: on
+/// malformed input (read only to name a redefined key, `firstRedefinition`) it stops early, and
+/// every step moves forward, so it ends on any text.
 struct TOMLKeyOrder {
     /// Every key path of a key/value pair or table header, with its table prefix, in order of
     /// first appearance, e.g. `["sweep", "student.lambda"]` for `"student.lambda" = [...]` under
@@ -140,9 +141,11 @@ struct TOMLKeyOrder {
             }
         case nil: return false
         default:
-            // Numbers, booleans, dates: up to the next delimiter.
+            // Numbers, booleans, dates: up to the next delimiter. Nothing there is malformed (a
+            // `}` inside an array, in text that failed to parse): stopping avoids a loop on it.
+            let start = i
             while let c = peek(), !Self.endsScalar(c) { i += 1 }
-            return true
+            return i > start
         }
     }
 
