@@ -10,8 +10,9 @@ import CrossModalKD
 /// - **nesting deeper than `SizeLimits.maximumNestingDepth`**: a 12,000-part dotted header
 ///   `[a.a.a...]` parsed, and the recursive conversion of its tree into `ScenarioValue`s then
 ///   overflowed the stack (SIGSEGV); deep arrays and inline tables likewise;
-/// - **a table header without a key** (a lone `[` on a line, `[=]`, `[ # note`): toml++ asserts,
-///   and so aborts the process, debug and release alike (found by the fuzzer, docs/robustness.md).
+/// - **a table header without a key** (a lone `[` on a line, `[=]`, `[ # note`), and **a `}`
+///   inside an array** (`a = [1, }]`): toml++ asserts, and so aborts the process, debug and
+///   release alike (found by the fuzzers, docs/robustness.md).
 ///
 /// One pass over the UTF-8 bytes, iterative (no recursion, whatever the input), following the
 /// TOML structure just far enough: comments, basic and literal strings (single- and multi-line),
@@ -114,6 +115,11 @@ enum TOMLTextCheck {
                     if depth > limit { return tooDeep(at: i) }
                     i += 1
                 } else if c == 93 || c == 125 {
+                    if c == 125, let last = open.last, !last.isTable {
+                        var brace = problem(at: i, "'}' inside an array, where it closes no inline table")
+                        brace.isSyntaxError = true
+                        return brace
+                    }
                     if !open.isEmpty { open.removeLast() }
                     i += 1
                 } else if c == 44 {  // a comma: in an inline table, the next key follows

@@ -49,6 +49,19 @@ struct ScenarioTextCheckTests {
         }
     }
 
+    /// toml++ asserts (exit 134) on a `}` where an array expects a value (found by libFuzzer):
+    /// any `}` inside an array is a syntax error at its place; `}` closing an inline table in an
+    /// array is not.
+    @Test func aBraceInsideAnArrayIsASyntaxErrorNotAnAbort() {
+        let cases: [(String, Int, Int)] = [("a = [1, }]\n", 1, 9), ("a = [}]\n", 1, 6), ("a = [ # c\n}]\n", 2, 1), ("a = [[1], }]\n", 1, 11),
+                                           ("a = [{}, }]\n", 1, 10), ("a = { b = [ } ] }\n", 1, 13), ("a = [1 }\n", 1, 8)]
+        for (text, line, column) in cases {
+            #expect(Self.message(text) == "h.toml: TOML syntax error at line \(line), column \(column): '}' inside an array, where it closes no inline table",
+                    "\(text.debugDescription)")
+        }
+        #expect(Self.message("a = [{ b = 1 }, { c = [2] }]\nd = { e = [3, 4] }\n") == nil)
+    }
+
     /// Brackets and braces inside strings and comments are not levels.
     @Test func stringsAndCommentsDoNotNest() {
         let brackets = String(repeating: "[{", count: 100)

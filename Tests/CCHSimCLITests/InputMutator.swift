@@ -6,7 +6,7 @@ import Foundation
 /// infinities, hex, wrong types, unicode, huge arrays, deep nesting, huge fields), missing or
 /// repeated keys and lines, and truncations; and the families of the hostile-input reports
 /// (issues 17 and 22): deep dotted keys and headers, NUL bytes and escapes, unquoted dotted and
-/// Monte Carlo sweep keys, the triples sampler at n = 10^12. Deterministic for a seed (SplitMix64), so a failing
+/// Monte Carlo sweep keys, the triples sampler at n = 10^12, a `}` inside an array. Deterministic for a seed (SplitMix64), so a failing
 /// input is reproduced by its seed and index (docs/robustness.md, "Fuzzing").
 struct InputMutator {
     private var random: SplitMix
@@ -36,7 +36,7 @@ struct InputMutator {
         var lines = text.components(separatedBy: "\n")
         for _ in 0..<(1 + below(3)) {
             let i = below(lines.count)
-            switch below(15) {
+            switch below(16) {
             case 0, 1, 2, 3:  // a value replaced by an extreme number
                 lines[i] = replacingValue(lines[i], with: pick(Self.extremeNumbers))
             case 4:  // a value of another type
@@ -76,6 +76,11 @@ struct InputMutator {
                                    "[sweep]\n\"" + Array(repeating: "a", count: 5_000).joined(separator: ".") + "\" = [1]",
                                    "[monte_carlo]\nsampler = \"triples\"\ntrials = 2", "n = 1000000000000\nsampler = \"triples\"",
                                    "replicates = 1000000000000", "test_n = 1000000000000"]), at: i)
+            case 15:  // a '}' or ']' where an array or inline table expects a value (toml++ asserted on `[1, }]`)
+                let line = lines[i]
+                if let at = line.indices.filter({ "[,{=".contains(line[$0]) }).last {
+                    lines[i] = String(line[...at]) + pick([" }", "}", " ]", "\n}", " # c\n}"]) + String(line[line.index(after: at)...])
+                }
             default:  // a number nudged by digits
                 lines[i] = lines[i].replacingOccurrences(of: "0.", with: pick(["9.", "0.0000", "1e3", "-0."]))
             }
