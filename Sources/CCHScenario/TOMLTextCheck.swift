@@ -184,6 +184,7 @@ enum TOMLTextCheck {
                         found = problem(at: i, "the escape \\u0000 (or \\U00000000) is a NUL character, which a scenario's strings cannot hold")
                         return false
                     }
+                    if i + 1 < n, bytes[i + 1] == 10 { newLine(at: i + 1) }  // a line-ending backslash
                     i += 2
                     continue
                 }

@@ -81,6 +81,7 @@ struct ScenarioTextCheckTests {
             ("[model]\nkind = \"é\\U00000000\"\n", 2, 10, escape),
             ("\"k\\u0000\" = 1\n", 1, 3, escape),
             ("t = \"\"\"\nline\n\\u0000\"\"\"\n", 3, 1, escape),
+            ("t = \"\"\"\\\n  trimmed \\\n\\u0000\"\"\"\n", 3, 1, escape),
         ]
         for (text, line, column, reason) in cases {
             #expect(Self.message(text) == "h.toml: line \(line), column \(column): \(reason)", "\(text.debugDescription)")
