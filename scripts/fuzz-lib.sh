@@ -36,13 +36,21 @@ for target in toml csv; do
     -dict="fuzz/$target.dict" -artifact_prefix="$findings/" \
     "$build/corpus-$target" "$seeds/$target" > "$log" 2>&1 || true
   # Artifacts are named crash-HASH etc.; prefix this target's new ones with its name.
-  for a in "$findings"/crash-* "$findings"/timeout-* "$findings"/oom-* "$findings"/slow-unit-*; do
-    [ -e "$a" ] || continue
-    base=$(basename "$a"); mv "$a" "$findings/${base%%-*}-$target-${base#*-}"
+  for a in "$findings"/*; do
+    base=$(basename "$a")
+    [[ $base =~ ^(crash|timeout|oom|slow-unit)-([0-9a-f]{40})$ ]] || continue
+    mv "$a" "$findings/${BASH_REMATCH[1]}-$target-${BASH_REMATCH[2]}"
   done
   after=$(find "$findings" -name "*-$target-*" | wc -l)
   new=$((new + after - before))
   runs=$(grep -o '^#[0-9]*' "$log" | tail -1 | tr -d '#')
   echo "cchsim-fuzz-$target: ${runs:-0} inputs in $seconds s, $((after - before)) new findings ($findings), corpus $(ls "$build/corpus-$target" | wc -l) inputs" | tee -a "$summary"
+  # Distinct crash sites of every crashing input in BUILD_DIR/findings (this run's and earlier
+  # ones'): each rerun alone, named by the first project (or toml++) source line of its stack.
+  for a in "$findings"/crash-"$target"-*; do
+    [ -e "$a" ] || continue
+    SWIFT_BACKTRACE=enable=no "$bin/cchsim-fuzz-$target" "$a" 2>&1 | grep -v '/fuzz/Sources/' \
+      | grep -oE '(Sources/[A-Za-z0-9_/+.-]+\.swift|toml\.hpp):[0-9]+' | head -1 | sed 's|.*/Sources/|Sources/|' || true
+  done | sort | uniq -c | sed "s/^ */  crash site, inputs: /" | tee -a "$summary"
 done
 [ "$new" = 0 ] || { echo "fuzz-lib: $new new findings in $findings" >&2; exit 1; }
