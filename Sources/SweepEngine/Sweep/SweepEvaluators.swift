@@ -1,9 +1,9 @@
 import CCHScenario
 
-/// The evaluators of a sweep's points: the analytic answer, or, when the scenario has a
-/// `[monte_carlo]` table, the analytic and the Monte Carlo answer; with a sign label also the
-/// class-label informations; for a logistic student the classification Monte Carlo instead; with
-/// an `[estimation]` table also the decision reliability.
+/// The evaluators of a sweep's points: the analytic answer, or, when the points have a
+/// `[monte_carlo]` table (written, or made by a swept `monte_carlo.*` key), the analytic and the
+/// Monte Carlo answer; with a sign label also the class-label informations; for a logistic student
+/// the classification Monte Carlo instead; with an `[estimation]` table also the decision reliability.
 public enum SweepEvaluators {
     public static func `for`(_ sweep: Sweep) -> [any PointEvaluator] {
         var evaluators: [any PointEvaluator]
