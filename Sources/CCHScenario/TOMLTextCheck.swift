@@ -10,9 +10,10 @@ import CrossModalKD
 /// - **nesting deeper than `SizeLimits.maximumNestingDepth`**: a 12,000-part dotted header
 ///   `[a.a.a...]` parsed, and the recursive conversion of its tree into `ScenarioValue`s then
 ///   overflowed the stack (SIGSEGV); deep arrays and inline tables likewise;
-/// - **a table header without a key** (a lone `[` on a line, `[=]`, `[ # note`), and **a `}`
-///   inside an array** (`a = [1, }]`): toml++ asserts, and so aborts the process, debug and
-///   release alike (found by the fuzzers, docs/robustness.md).
+/// - **a table header without a key** (a lone `[` on a line, `[=]`, `[ # note`), **a `}` inside
+///   an array** (`a = [1, }]`) and **a date-time without its time** (`1979-05-27T:00`): toml++
+///   asserts, and so aborts the process, debug and release alike (found by the fuzzers,
+///   docs/robustness.md).
 ///
 /// One pass over the UTF-8 bytes, iterative (no recursion, whatever the input), following the
 /// TOML structure just far enough: comments, basic and literal strings (single- and multi-line),
@@ -129,10 +130,27 @@ enum TOMLTextCheck {
                     }
                     i += 1
                 } else {
+                    if let t = timelessDateTime(at: i) {
+                        var date = problem(at: t + 1, "a date-time needs a time (HH:MM:SS) after its 'T'")
+                        date.isSyntaxError = true
+                        return date
+                    }
                     i += 1
                 }
             }
             return nil
+        }
+
+        /// The index of the `T` (or `t`) when a value at `index` starts as a date `YYYY-MM-DDT`
+        /// whose `T` is not followed by a digit (`1979-05-27T:00`): toml++ asserts on it.
+        private func timelessDateTime(at index: Int) -> Int? {
+            func digit(_ k: Int) -> Bool { k < bytes.count && (48...57).contains(bytes[k]) }
+            func byte(_ k: Int, _ b: UInt8) -> Bool { k < bytes.count && bytes[k] == b }
+            guard index == 0 || !(isBare(bytes[index - 1]) || bytes[index - 1] == 46 || bytes[index - 1] == 58 || bytes[index - 1] == 43),
+                  (0..<4).allSatisfy({ digit(index + $0) }), byte(index + 4, 45), digit(index + 5), digit(index + 6), byte(index + 7, 45),
+                  digit(index + 8), digit(index + 9), byte(index + 10, 84) || byte(index + 10, 116), !digit(index + 11)
+            else { return nil }
+            return index + 10
         }
 
         /// Set by `string()` when it meets a NUL escape; the scan then ends with it (a string or

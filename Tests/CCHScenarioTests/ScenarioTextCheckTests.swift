@@ -62,6 +62,19 @@ struct ScenarioTextCheckTests {
         #expect(Self.message("a = [{ b = 1 }, { c = [2] }]\nd = { e = [3, 4] }\n") == nil)
     }
 
+    /// toml++ asserts (exit 134) on a date and `T` without a time after it (found by libFuzzer,
+    /// minimised to `l=1979-05-27T:`): a syntax error at the place of the missing time.
+    @Test func aDateTimeWithoutItsTimeIsASyntaxErrorNotAnAbort() {
+        let reason = "a date-time needs a time (HH:MM:SS) after its 'T'"
+        for (text, column) in [("l=1979-05-27T:\n", 14), ("l = 1979-05-27t:00:00\n", 16), ("l = [1, 1979-05-27T:]\n", 20), ("l=1979-05-27T:", 14)] {
+            #expect(Self.message(text) == "h.toml: TOML syntax error at line 1, column \(column): \(reason)", "\(text.debugDescription)")
+        }
+        // Real date-times, dates, and such text in strings and keys pass to the parser (and the
+        // decoder then says that dates are no scenario values).
+        #expect(TOMLTextCheck.firstProblem(in: "a = 1979-05-27T07:32:00Z\nb = 1979-05-27\nc = \"1979-05-27T:\"\n1979-05-27T = 1\n") == nil)
+        #expect(Self.message("a = 1979-05-27T07:32:00Z\n") == "h.toml: a: dates and times are not scenario values")
+    }
+
     /// The key-order scanner reads text that failed to parse (to name a redefined key): it stood
     /// still on a `}` inside an array, for ever (found by libFuzzer). It ends on malformed text.
     @Test func theKeyOrderScannerEndsOnMalformedText() {

@@ -28,7 +28,7 @@ struct InputMutator {
     ]
     static let otherValues = [
         "\"1\"", "\"inf\"", "true", "false", "[]", "[1, 2, 3]", "[[1, 2], [3]]", "{}", "{ from = 1, to = 2, steps = 3 }",
-        "\"é🙂\\u0000\"", "\"\"", "1979-05-27T07:32:00Z", "\"\\n!touch x\\n\"",
+        "\"é🙂\\u0000\"", "\"\"", "1979-05-27T07:32:00Z", "1979-05-27T:00", "\"\\n!touch x\\n\"",
     ]
 
     /// A mutated copy of TOML text.
