@@ -18,7 +18,7 @@ DOCDIR = $(PREFIX)/share/doc/cchsim
 # Its date: the last commit's (reproducible), today outside a git checkout.
 MANUAL_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
-.PHONY: deps build data figures test test-slurm install install-check fuzz bench bench-csv bench-sweep bench-teachers clean
+.PHONY: deps build data figures test test-slurm install install-check fuzz fuzz-lib bench bench-csv bench-sweep bench-teachers clean
 
 ## deps: install missing Debian packages (apt-get update first)
 deps:
@@ -107,6 +107,15 @@ FUZZ_SECONDS ?= 300
 fuzz: deps
 	$(SWIFT) build --build-tests
 	CCHSIM_FUZZ_SECONDS=$(FUZZ_SECONDS) CCHSIM_FUZZ_SEED=$${FUZZ_SEED:-$$(date +%s)} $(SWIFT) test --skip-build --filter FuzzTests
+
+## fuzz-lib: libFuzzer on the scenario (TOML) and CSV readers for FUZZ_SECONDS each (default
+## 300): the fuzz/ package, built in release with -sanitize=fuzzer in its own scratch path
+## (.build-fuzz, outside the normal build), from a seed corpus of Scenarios/ and small CSVs;
+## findings in .build-fuzz/findings/ (docs/robustness.md, "libFuzzer")
+FUZZ_BUILD := .build-fuzz
+fuzz-lib: deps
+	$(SWIFT) build -c release --package-path fuzz --scratch-path $(FUZZ_BUILD) --sanitize fuzzer -Xswiftc -parse-as-library
+	scripts/fuzz-lib.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 ## bench-csv: reading wide CSVs (release build): time against the number of columns
 bench-csv: build

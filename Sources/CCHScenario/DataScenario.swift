@@ -161,7 +161,7 @@ public struct DataScenario: Sendable {
         information.ridge = experiment.ridge
         let estimation = try TableReader(document, section: "estimation")
         information.neighbours = try estimation.integer("k", minimum: 1, default: information.neighbours)
-        information.replicates = try estimation.integer("replicates", minimum: 0, default: information.replicates)
+        information.replicates = try estimation.integer("replicates", minimum: 0, maximum: SizeLimits.maximumStoredTrials, default: information.replicates)
         guard information.replicates != 1 else { throw estimation.error("replicates", "must be 0 (no intervals) or at least 2, got 1") }
         information.level = try estimation.double("level", default: information.level)
         guard information.level > 0, information.level < 1 else { throw estimation.error("level", "must lie strictly between 0 and 1, got \(information.level)") }

@@ -23,16 +23,23 @@ public struct ScenarioDocument: Sendable, Equatable {
     /// Whether the file has a `[sweep]` table.
     public var hasSweep: Bool { root["sweep"] != nil }
 
-    /// Parses TOML text. - Throws: `ScenarioError` with the line and column of a syntax error.
+    /// Parses TOML text. - Throws: `ScenarioError` with the line and column of a syntax error, a
+    /// NUL character or nesting beyond `SizeLimits.maximumNestingDepth` (`TOMLTextCheck`, before
+    /// the parser sees the text).
     public init(file: String, text: String) throws(ScenarioError) {
-        if let (line, column) = TableHeaderCheck.firstMalformedHeader(in: text) {
-            throw ScenarioError(file: file, key: "",
-                                reason: "TOML syntax error at line \(line), column \(column): a table header needs a key after '[' (a bare or a quoted key)")
+        if let problem = TOMLTextCheck.firstProblem(in: text) {
+            throw ScenarioError(file: file, key: "", reason: problem.description)
         }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
+            let line = e.source.begin.line
+            // toml++ garbles the key it names in a redefinition; the key order scanner names it.
+            if let (path, at) = TOMLKeyOrder(text: text).firstRedefinition, at <= line {
+                throw ScenarioError(file: file, key: TOMLKeyOrder.written(path),
+                                    reason: "TOML syntax error at line \(at): defined a second time (a key or table is written once)")
+            }
             throw ScenarioError(file: file, key: "",
-                                reason: "TOML syntax error at line \(e.source.begin.line), column \(e.source.begin.column): \(e.description)")
+                                reason: "TOML syntax error at line \(line), column \(e.source.begin.column): \(e.description)")
         } catch {
             throw ScenarioError(file: file, key: "", reason: "not a TOML document: \(error)")
         }

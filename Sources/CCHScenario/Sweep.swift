@@ -59,6 +59,14 @@ public struct Sweep: Sendable {
         try self.init(document: try ScenarioDocument(file: file, text: text))
     }
 
+    /// Whether the points have a `[monte_carlo]` table: written in the file, or made by a swept
+    /// `monte_carlo.*` key, which asks for the Monte Carlo as the table does (the table's other
+    /// keys then take their defaults). Deciding by the file alone ran such a sweep analytically
+    /// and ignored the swept key.
+    public var hasMonteCarloSettings: Bool { first.document.hasMonteCarloSettings }
+    /// Whether the points have an `[estimation]` table, written or made by a swept `estimation.*` key.
+    public var hasEstimationSettings: Bool { first.document.hasEstimationSettings }
+
     /// The scenario's name (also the stem of its output files).
     public var name: String { first.name }
     public var file: String { document.file }

@@ -1,3 +1,4 @@
+import CrossModalKD
 import Foundation
 
 /// One swept parameter of a scenario's `[sweep]` table: the dotted key path it sets and its values
@@ -104,6 +105,16 @@ extension SweepGrid {
 
     private static func axis(key: String, entry: ScenarioValue, file: String) throws(ScenarioError) -> SweepAxis {
         let location = "sweep.\"\(key)\""
+        let parts = key.split(separator: ".", omittingEmptySubsequences: false).count
+        guard parts <= SizeLimits.maximumNestingDepth else {
+            throw ScenarioError(file: file, key: "sweep", reason: "a swept key of \(parts) dotted parts (\(EchoedInput.quoted(key))); "
+                                + "a scenario nests at most \(SizeLimits.maximumNestingDepth) levels")
+        }
+        if case .table(let inner) = entry, let leaf = unquotedDottedKey(key, inner) {
+            throw ScenarioError(file: file, key: "sweep.\(key)",
+                                reason: "is a table, not a sweep entry: the key \(leaf) is written without quotes, which TOML reads as "
+                                    + "nested tables; write it quoted, \"\(leaf)\" = [...] or \"\(leaf)\" = { from = a, to = b, steps = k }")
+        }
         switch entry {
         case .array(let items):
             guard !items.isEmpty else { throw ScenarioError(file: file, key: location, reason: "an empty list sweeps nothing") }
@@ -124,6 +135,24 @@ extension SweepGrid {
             throw ScenarioError(file: file, key: location,
                                 reason: "expected a list [v1, v2, ...] or a range { from = a, to = b, steps = k }, got \(entry)")
         }
+    }
+
+    /// The dotted key a user meant when `[sweep]` holds `student.lambda = [...]` unquoted (TOML
+    /// reads it as the table `student` holding `lambda`): `key` and the keys down to the first
+    /// value that is not a table, when the table is no range (it has neither `from`, `to` nor
+    /// `steps`, and holds a list or a table, which a range never does); nil otherwise.
+    private static func unquotedDottedKey(_ key: String, _ table: [String: ScenarioValue]) -> String? {
+        func isRange(_ t: [String: ScenarioValue]) -> Bool { ["from", "to", "steps"].contains { t[$0] != nil } }
+        guard !isRange(table),
+              table.values.contains(where: { if case .array = $0 { true } else if case .table = $0 { true } else { false } })
+        else { return nil }
+        var path = [key], inner = table
+        while let first = inner.keys.sorted().first {
+            path.append(first)
+            guard case .table(let next)? = inner[first], !isRange(next), path.count < SizeLimits.maximumNestingDepth else { break }
+            inner = next
+        }
+        return path.joined(separator: ".")
     }
 
     private static func rangeAxis(key: String, reader r: TableReader, range: [String: ScenarioValue]) throws(ScenarioError) -> SweepAxis {

@@ -4,13 +4,21 @@
 /// the user wrote (the first axis varies slowest, and the point numbers, random streams, shards
 /// and checkpoints follow from it). This reads that order from the document's structure: table
 /// headers, dotted and quoted keys, inline tables; comments and the contents of strings are
-/// skipped as TOML defines them, so they can never change the order. The text must already have
-/// parsed as TOML (this scanner does not validate; on malformed input it stops early).
+/// skipped as TOML defines them, so they can never change the order. It does not validate: on
+/// malformed input (read only to name a redefined key, `firstRedefinition`) it stops early, and
+/// every step moves forward, so it ends on any text.
 struct TOMLKeyOrder {
     /// Every key path of a key/value pair or table header, with its table prefix, in order of
     /// first appearance, e.g. `["sweep", "student.lambda"]` for `"student.lambda" = [...]` under
     /// `[sweep]`.
     private(set) var paths: [[String]] = []
+    /// The first key or table defined a second time, with the 1-based line of the second
+    /// definition: what TOML forbids and toml++ reports with a garbled key name
+    /// (`'"ststudent.lambda" '` for `"student.lambda"` under `[sweep]`).
+    private(set) var firstRedefinition: (path: [String], line: Int)?
+    /// Key/value and `[table]` definitions so far, against which a redefinition is found; the
+    /// keys inside an array of tables' element are forgotten when the next element starts.
+    private var defined: Set<[String]> = []
 
     private let bytes: [UInt8]
     private var i = 0
@@ -42,12 +50,18 @@ struct TOMLKeyOrder {
                 guard let header = keyPath() else { return }
                 table = header
                 record(table)
+                if arrayOfTables {
+                    defined = defined.filter { !$0.starts(with: header) }
+                } else {
+                    define(table)
+                }
                 i += arrayOfTables ? 2 : 1
             } else {
                 guard let key = keyPath(), peek() == UInt8(ascii: "=") else { return }
                 i += 1
                 record(table + key)
-                guard value(prefix: table + key) else { return }
+                define(table + key)
+                guard value(prefix: table + key, defining: true) else { return }
             }
             skipLine()
         }
@@ -55,6 +69,18 @@ struct TOMLKeyOrder {
 
     private mutating func record(_ path: [String]) {
         if !paths.contains(path) { paths.append(path) }
+    }
+
+    private mutating func define(_ path: [String]) {
+        guard !defined.insert(path).inserted, firstRedefinition == nil else { return }
+        firstRedefinition = (path, 1 + bytes[..<min(i, bytes.count)].reduce(0) { $1 == 10 ? $0 + 1 : $0 })
+    }
+
+    /// A key path as error messages write it: bare parts bare, others in quotes
+    /// (`sweep."student.lambda"`, as `SweepGrid` names a sweep entry), each cut short (`EchoedInput`).
+    static func written(_ path: [String]) -> String {
+        path.map { !$0.isEmpty && $0.utf8.allSatisfy(isBareKey) ? EchoedInput.shortened($0) : "\"\(EchoedInput.shortened($0))\"" }
+            .joined(separator: ".")
     }
 
     /// A dotted key (`a."b.c".'d'`), leaving the position after it and the blanks that follow.
@@ -83,8 +109,10 @@ struct TOMLKeyOrder {
 
     // MARK: Values
 
-    /// Skips one value, recording the keys of inline tables under `prefix`. False on malformed input.
-    private mutating func value(prefix: [String]) -> Bool {
+    /// Skips one value, recording the keys of inline tables under `prefix` (and checking them for
+    /// redefinitions when `defining`: not inside arrays, whose elements are tables of their own).
+    /// False on malformed input.
+    private mutating func value(prefix: [String], defining: Bool) -> Bool {
         skipBlank(newlines: false)
         switch peek() {
         case UInt8(ascii: "\""): return basicString() != nil
@@ -96,7 +124,7 @@ struct TOMLKeyOrder {
                 guard let c = peek() else { return false }
                 if c == UInt8(ascii: "]") { i += 1; return true }
                 if c == UInt8(ascii: ",") { i += 1; continue }
-                guard value(prefix: prefix) else { return false }
+                guard value(prefix: prefix, defining: false) else { return false }
             }
         case UInt8(ascii: "{"):
             i += 1
@@ -108,13 +136,16 @@ struct TOMLKeyOrder {
                 guard let key = keyPath(), peek() == UInt8(ascii: "=") else { return false }
                 i += 1
                 record(prefix + key)
-                guard value(prefix: prefix + key) else { return false }
+                if defining { define(prefix + key) }
+                guard value(prefix: prefix + key, defining: defining) else { return false }
             }
         case nil: return false
         default:
-            // Numbers, booleans, dates: up to the next delimiter.
+            // Numbers, booleans, dates: up to the next delimiter. Nothing there is malformed (a
+            // `}` inside an array, in text that failed to parse): stopping avoids a loop on it.
+            let start = i
             while let c = peek(), !Self.endsScalar(c) { i += 1 }
-            return true
+            return i > start
         }
     }
 

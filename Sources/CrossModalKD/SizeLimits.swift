@@ -26,8 +26,21 @@ public enum SizeLimits {
     /// Bytes of one input file (a scenario or a CSV) read into memory: 2 GiB.
     public static let maximumInputFileBytes = 1 << 31
 
+    /// Nesting depth of a scenario's TOML: 32 levels, each part of a table header or dotted key,
+    /// each array and each inline table counting one (the shipped scenarios reach 5). Checked on
+    /// the text before it is parsed: reading and converting the tree recurses once per level, so a
+    /// 12,000-part header overflowed the stack.
+    public static let maximumNestingDepth = 32
+
     /// Monte Carlo trials whose results are reduced as they finish (squared-loss `simulate`, sweeps).
     public static let maximumTrials = 1_000_000_000
+
+    /// Random numbers one Monte Carlo run (a `simulate`, a grid point) draws: trials x the draws of
+    /// a trial (rows drawn one by one, or a sample's Wishart statistics; a fitted teacher's and a
+    /// test set's rows): at most 10^11, tens of minutes on one core (2 x 10^7 per second measured
+    /// in a debug build). Sample sizes alone allow 10^12 rows (`maximumSampleSize`), which the
+    /// triples sampler would draw one by one for hours.
+    public static let maximumMonteCarloDraws = 100_000_000_000
 
     /// Trials or repeats whose every outcome is kept until the summary (`classify` trials,
     /// `reliability` repeats, estimate-mi half-sample replicates): at most 10^7.

@@ -10,7 +10,7 @@ import XCTest
 /// The fuzzer of `make test` (docs/robustness.md, "Fuzzing"): every shipped scenario and a CSV
 /// sample, mutated by `InputMutator`, run through the commands. Properties: every input ends in a
 /// result or a clean error (the file, a key or line, a reason), never a trap (which would end the
-/// test process), never longer than `hangBound`, never a non-finite number (JSON null) in output.
+/// test process), never longer than `hangBound`, never a non-finite number in a report (`NonFiniteOutput`).
 /// Bounded by time per part (`CCHSIM_FUZZ_SECONDS`, default 10 s, 8 s and 6 s) and seeded
 /// (`CCHSIM_FUZZ_SEED`); `make fuzz` runs it longer with a fresh seed.
 final class FuzzTests: XCTestCase {
@@ -122,6 +122,7 @@ final class FuzzTests: XCTestCase {
     private func scenarioVerdict(path: String, text: String) -> Verdict {
         var steps: [() throws -> String?] = [
             { try CCHSimCommand.Analyze.parse([path, "--json"]).output() },
+            { try CCHSimCommand.Analyze.parse([path]).output() },
             { try CCHSimCommand.EstimateMI.parse([path, "--n", "50", "--replicates", "0", "--json"]).output() },
         ]
         if let scenario = try? Scenario(file: path, text: text) {
@@ -155,9 +156,15 @@ final class FuzzTests: XCTestCase {
                 }
             }
         }
+        // The report echoes the scenario's own words, which may be "nan" or "inf".
+        let echoed = (try? ScenarioDocument(file: path, text: text)).map { document in
+            ["name", "description"].compactMap { key -> String? in
+                if case .string(let s)? = document.root[key] { s } else { nil }
+            }
+        } ?? []
         var accepted = true
         for step in steps {
-            switch run(path: path, step) {
+            switch run(path: path, echoing: echoed, step) {
             case .accepted: break
             case .cleanError: accepted = false
             case .finding(let what): return .finding(what)
@@ -175,15 +182,13 @@ final class FuzzTests: XCTestCase {
             && s.numbersPerSampleRow <= 200
     }
 
-    /// Runs `body`; JSON output must hold only finite numbers (non-finite ones print as null);
-    /// errors must name the file and give a reason.
-    private func run(path: String, _ body: () throws -> String?) -> Verdict {
+    /// Runs `body`; its report must hold only finite numbers (`NonFiniteOutput`: no nan or inf in
+    /// text, no null in JSON but at the documented keys); errors must name the file and give a reason.
+    private func run(path: String, echoing echoed: [String] = [], _ body: () throws -> String?) -> Verdict {
         do {
             guard let output = try body() else { return .accepted }
-            if output.hasPrefix("{"), let object = try? jsonObject(output) {
-                let nulls = object.filter { $0.value is NSNull }.map(\.key).filter { !Self.nullable($0) }
-                if !nulls.isEmpty { return .finding("non-finite output for \(nulls.sorted()): \(output.prefix(400))") }
-            }
+            let nonFinite = NonFiniteOutput.findings(in: output, echoing: echoed)
+            if !nonFinite.isEmpty { return .finding("non-finite output: \(nonFinite.prefix(5)): \(output.prefix(400))") }
             return .accepted
         } catch let e as ScenarioError {
             let located = e.file == path && (!e.key.isEmpty || e.reason.contains("line"))
@@ -200,17 +205,6 @@ final class FuzzTests: XCTestCase {
         } catch {
             return .finding("unexpected error \(type(of: error)): \(String(describing: error).prefix(300))")
         }
-    }
-
-    /// JSON keys documented as null when they do not apply: intervals without replicates, the
-    /// closed form of a CSV, the plug-in (and continuous-label keys) with a class label, the
-    /// analytic values where no formula covers a Monte Carlo, the finite-n ridge keys that apply to
-    /// one truth method only (docs/finite-n-ridge.md).
-    private static func nullable(_ key: String) -> Bool {
-        ["_lower", "_upper", "_gap_positive_fraction", "_settled"].contains { key.hasSuffix($0) }
-            || key.hasPrefix("plugin_") || key.hasPrefix("analytic") || key.hasPrefix("mc_analytic")
-            || key == "mc_test_n" || key.hasPrefix("z_")
-            || ["verdict_error_bound", "kd_gain_opt_se", "truth_trials", "accuracy_opt"].contains(key) || key == "cls_kd_gain_z" || ["mi_ts", "mi_sy", "mi_sc", "cch_gap", "cch_gap_class", "ksg_mi_sy", "ksg_mi_sc", "ksg_k"].contains(key)
     }
 
     /// A CSV of 80 rows drawn from the shipped example model, with an unused column.

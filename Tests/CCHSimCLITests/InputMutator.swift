@@ -4,7 +4,9 @@ import Foundation
 /// A seeded mutation fuzzer's source of hostile inputs: it rewrites real scenario files and CSVs
 /// with values at the edges (numbers at the limits of double precision and of Int, NaN and
 /// infinities, hex, wrong types, unicode, huge arrays, deep nesting, huge fields), missing or
-/// repeated keys and lines, and truncations. Deterministic for a seed (SplitMix64), so a failing
+/// repeated keys and lines, and truncations; and the families of the hostile-input reports
+/// (issues 17 and 22): deep dotted keys and headers, NUL bytes and escapes, unquoted dotted and
+/// Monte Carlo sweep keys, the triples sampler at n = 10^12, a `}` inside an array. Deterministic for a seed (SplitMix64), so a failing
 /// input is reproduced by its seed and index (docs/robustness.md, "Fuzzing").
 struct InputMutator {
     private var random: SplitMix
@@ -26,7 +28,7 @@ struct InputMutator {
     ]
     static let otherValues = [
         "\"1\"", "\"inf\"", "true", "false", "[]", "[1, 2, 3]", "[[1, 2], [3]]", "{}", "{ from = 1, to = 2, steps = 3 }",
-        "\"é🙂\\u0000\"", "\"\"", "1979-05-27T07:32:00Z", "\"\\n!touch x\\n\"",
+        "\"é🙂\\u0000\"", "\"\"", "1979-05-27T07:32:00Z", "1979-05-27T:00", "\"\\n!touch x\\n\"",
     ]
 
     /// A mutated copy of TOML text.
@@ -34,7 +36,7 @@ struct InputMutator {
         var lines = text.components(separatedBy: "\n")
         for _ in 0..<(1 + below(3)) {
             let i = below(lines.count)
-            switch below(12) {
+            switch below(16) {
             case 0, 1, 2, 3:  // a value replaced by an extreme number
                 lines[i] = replacingValue(lines[i], with: pick(Self.extremeNumbers))
             case 4:  // a value of another type
@@ -44,9 +46,12 @@ struct InputMutator {
                                 "[" + Array(repeating: "[1.0, 0.5]", count: 1_001 + below(5_000)).joined(separator: ",") + "]",
                                 "\"" + String(repeating: "a", count: 100_000) + "\""])
                 lines[i] = replacingValue(lines[i], with: big)
-            case 6:  // deep nesting
-                let depth = 10 + below(3_000)
-                lines[i] = replacingValue(lines[i], with: String(repeating: "[", count: depth) + "1" + String(repeating: "]", count: depth))
+            case 6:  // deep nesting: arrays or inline tables, around the nesting limit or far past it
+                let depth = pick([30, 31, 32, 33, 10 + below(3_000)])
+                lines[i] = replacingValue(lines[i], with: pick([
+                    String(repeating: "[", count: depth) + "1" + String(repeating: "]", count: depth),
+                    String(repeating: "{ b = ", count: depth) + "1" + String(repeating: " }", count: depth),
+                ]))
             case 7:  // a missing line (key or table header)
                 lines.remove(at: i)
             case 8:  // a repeated line
@@ -57,6 +62,25 @@ struct InputMutator {
             case 10:  // a line cut short
                 let line = lines[i]
                 lines[i] = String(line.prefix(below(line.count + 1)))
+            case 12:  // a deep dotted key or table header (a 12,000-part header overflowed the stack)
+                let parts = Array(repeating: pick(["a", "model", "\"x.y\""]), count: pick([31, 32, 33, 100, 12_000])).joined(separator: ".")
+                lines.insert(pick(["[\(parts)]", "[[\(parts)]]", "\(parts) = 1", "x = { \(parts) = 1 }"]), at: i)
+            case 13:  // a NUL: a raw byte anywhere (it silently ended the file), or an escape in a string
+                let line = lines[i]
+                let at = line.index(line.startIndex, offsetBy: below(line.count + 1))
+                lines[i] = String(line[..<at]) + pick(["\u{0}", "\\u0000", "\\U00000000", "\\\\u0000"]) + String(line[at...])
+            case 14:  // hostile sweeps and counts: unquoted dotted keys, Monte Carlo keys without their
+                // table, keys of many parts, the triples sampler at n = 10^12, huge replicates
+                lines.insert(pick(["[sweep]\nstudent.lambda = [0.1, 0.2]", "[sweep]\nmodel.rho_ts = { from = 0, to = 0.5, steps = 3 }",
+                                   "[sweep]\n\"monte_carlo.trials\" = [2, 3]", "[sweep]\n\"estimation.repeats\" = [2, 3]",
+                                   "[sweep]\n\"" + Array(repeating: "a", count: 5_000).joined(separator: ".") + "\" = [1]",
+                                   "[monte_carlo]\nsampler = \"triples\"\ntrials = 2", "n = 1000000000000\nsampler = \"triples\"",
+                                   "replicates = 1000000000000", "test_n = 1000000000000"]), at: i)
+            case 15:  // a '}' or ']' where an array or inline table expects a value (toml++ asserted on `[1, }]`)
+                let line = lines[i]
+                if let at = line.indices.filter({ "[,{=".contains(line[$0]) }).last {
+                    lines[i] = String(line[...at]) + pick([" }", "}", " ]", "\n}", " # c\n}"]) + String(line[line.index(after: at)...])
+                }
             default:  // a number nudged by digits
                 lines[i] = lines[i].replacingOccurrences(of: "0.", with: pick(["9.", "0.0000", "1e3", "-0."]))
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Monte Carlo KD experiment at one grid point: paired trials of the student fitted without and
 /// with KD on the same sample, summarised and set beside the analytic answer.
 ///
@@ -142,6 +144,7 @@ public struct MonteCarloExperiment: Sendable {
         plan = TrialPlan(teacher: teacherFit, teacherUsesMoments: teacherMoments, studentSamples: n, studentRidge: ss.ridge,
                          studentUsesMoments: studentMoments, lambda: s.lambda, testSamples: mc.testSamples,
                          studentRows: coupled)
+        try Self.checkWork(plan, trials: mc.trials, ds: m.ds, dt: m.dt)
         frame = try WhitenedFrame(model: sm, fixedWeights: fixedWeights, scale: t.scale)
         var size = 1024
         while size > 8 && Double(size) * plan.drawsPerTrial(ds: m.ds, dt: m.dt) > 65536 { size /= 2 }
@@ -158,6 +161,25 @@ public struct MonteCarloExperiment: Sendable {
         teacher = t
         student = s
         settings = mc
+    }
+
+    /// Throws unless the experiment draws at most `SizeLimits.maximumMonteCarloDraws` random
+    /// numbers, blaming the part of a trial that draws most (or the trials when every part is
+    /// small): the triples sampler at n = 10^12 ran for hours without a word.
+    static func checkWork(_ plan: TrialPlan, trials: Int, ds: Int, dt: Int) throws(ParameterError) {
+        let parts = plan.draws(ds: ds, dt: dt)
+        let total = Double(trials) * parts.reduce(0) { $0 + $1.count }
+        let limit = Double(SizeLimits.maximumMonteCarloDraws)
+        guard total > limit, let largest = parts.max(by: { $0.count < $1.count }) else { return }
+        let parameter = largest.count * 1000 < limit ? Parameter.trials : largest.parameter
+        func count(_ x: Double) -> String { String(format: "%.3g", x) }
+        // Rows drawn one by one where the moments sampler could draw their Wishart statistics.
+        let rowByRow = plan.studentRows == nil
+            && ((parameter == .studentSamples && !plan.studentUsesMoments) || (parameter == .teacherSamples && !plan.teacherUsesMoments))
+        throw .invalid(parameter: parameter, reason: "\(trials) trials would draw \(count(total)) random numbers "
+            + "(per trial: " + parts.map { "\(count($0.count)) for the \($0.parameter)" }.joined(separator: ", ") + "); "
+            + "a Monte Carlo run draws at most \(count(limit)) (tens of minutes on one core): use fewer trials or smaller samples"
+            + (rowByRow ? ", or sampler = \"moments\", which draws a sample's sufficient statistics, as many whatever n" : ""))
     }
 
     /// Runs `settings.trials` trials of grid point `pointIndex` on `threads` threads.

@@ -64,15 +64,23 @@ struct TrialPlan: Sendable {
     /// Random numbers one trial draws (a chi-squared draw counted as one): sizes the stream chunks.
     /// A Double, so that absurd sample sizes cannot overflow.
     func drawsPerTrial(ds: Int, dt: Int) -> Double {
-        if let studentRows { return studentRows.drawsPerTrial }
+        draws(ds: ds, dt: dt).reduce(0) { $0 + $1.count }
+    }
+
+    /// The random numbers of one trial by the parameter whose size they follow: the student's
+    /// rows (or their Wishart statistics), the fitted teacher's rows, the test rows.
+    func draws(ds: Int, dt: Int) -> [(parameter: Parameter, count: Double)] {
+        if let studentRows { return [(.studentSamples, studentRows.drawsPerTrial)] }
         let d = Double(ds), t = Double(dt)
-        var draws = studentUsesMoments ? d * (d + 1) / 2 + 2 * d : Double(studentSamples) * (d + 1 + t)
+        var parts: [(parameter: Parameter, count: Double)] = [
+            (.studentSamples, studentUsesMoments ? d * (d + 1) / 2 + 2 * d : Double(studentSamples) * (d + 1 + t)),
+        ]
         switch teacher {
         case .fixed: break
-        case .ols(let nt), .ridge(let nt, _): draws += teacherUsesMoments ? t * (t + 1) / 2 + t : Double(nt) * (t + 1)
+        case .ols(let nt), .ridge(let nt, _): parts.append((.teacherSamples, teacherUsesMoments ? t * (t + 1) / 2 + t : Double(nt) * (t + 1)))
         }
-        if let m = testSamples { draws += Double(m) * (d + 1) }
-        return draws
+        if let m = testSamples { parts.append((.testSamples, Double(m) * (d + 1))) }
+        return parts
     }
 }
 

@@ -25,7 +25,7 @@ struct PlotPlan {
         func numeric(_ i: Int) -> Bool { i < axes.count && axes[i].numbers != nil && axes[i].values.count >= 2 }
         let maps = axes.dropFirst(2).reduce(1) { $0 * $1.values.count }
         let curves = axes.dropFirst(1).reduce(1) { $0 * $1.values.count }
-        let estimation = sweep.document.hasEstimationSettings
+        let estimation = sweep.hasEstimationSettings
         for (index, key, log) in [(0, "log_x", sweep.output.logX), (1, "log_y", sweep.output.logY)] where log == true {
             guard index < axes.count, let xs = axes[index].numbers else {
                 throw RunError("\(sweep.file): output.\(key): a log scale needs a numeric [sweep] key number \(index + 1)")

@@ -12,14 +12,25 @@ enum RunFiles {
         return cleaned.isEmpty || cleaned.hasPrefix(".") ? "scenario" + cleaned : cleaned
     }
 
+    /// The most values of one axis `NAME.meta.json` lists; a longer axis is given by its count, first
+    /// and last value (every point's values are in the CSV, and the scenario text is in the file):
+    /// a 10^7-step axis listed in full made a 199 MB meta.json, which is a summary, not per-point data.
+    static let maximumListedValues = 1_000
+
     /// The content of `NAME.meta.json`: what was run (the scenario text and its SHA-256, the grid,
     /// the cchsim version, the seed, the shard), the CSV columns and the SHA-256 of the CSV's bytes
     /// (`csvSHA256`: a merge refuses a shard whose rows changed since), the summary and the timings.
     static func metadata(sweep: Sweep, text: String, hash: String, shard: Shard, header: [String], csvSHA256: String,
                          summary: RunSummary, timings: ReportFields, run: ReportFields, outputs: [String], signChanges: GainSignChanges? = nil) -> JSONTree {
         let axes: [JSONTree] = sweep.grid.axes.map { axis in
-            .object([("key", .string(axis.key)), ("spacing", .string(axis.spacing.rawValue)),
-                     ("values", .array(axis.values.map(Self.json)))])
+            var fields: [(String, JSONTree)] = [("key", .string(axis.key)), ("spacing", .string(axis.spacing.rawValue)),
+                                                ("count", .integer(axis.values.count))]
+            if axis.values.count <= maximumListedValues {
+                fields.append(("values", .array(axis.values.map(Self.json))))
+            } else if let first = axis.values.first, let last = axis.values.last {
+                fields += [("first", Self.json(first)), ("last", Self.json(last))]
+            }
+            return .object(fields)
         }
         return .object([
             ("name", .string(sweep.name)),

@@ -1,19 +1,19 @@
 import CCHScenario
 
-/// The evaluators of a sweep's points: the analytic answer, or, when the scenario has a
-/// `[monte_carlo]` table, the analytic and the Monte Carlo answer; with a sign label also the
-/// class-label informations; for a logistic student the classification Monte Carlo instead; with
-/// an `[estimation]` table also the decision reliability.
+/// The evaluators of a sweep's points: the analytic answer, or, when the points have a
+/// `[monte_carlo]` table (written, or made by a swept `monte_carlo.*` key), the analytic and the
+/// Monte Carlo answer; with a sign label also the class-label informations; for a logistic student
+/// the classification Monte Carlo instead; with an `[estimation]` table also the decision reliability.
 public enum SweepEvaluators {
     public static func `for`(_ sweep: Sweep) -> [any PointEvaluator] {
         var evaluators: [any PointEvaluator]
         if sweep.first.classification != nil {
             evaluators = [ClassificationEvaluator()]
         } else {
-            evaluators = !sweep.document.hasMonteCarloSettings ? [AnalyticEvaluator()] : [MonteCarloEvaluator()]
+            evaluators = !sweep.hasMonteCarloSettings ? [AnalyticEvaluator()] : [MonteCarloEvaluator()]
             if sweep.first.label == .sign { evaluators.append(ClassInformationEvaluator()) }
         }
-        if sweep.document.hasEstimationSettings { evaluators.append(ReliabilityEvaluator(first: sweep.first)) }
+        if sweep.hasEstimationSettings { evaluators.append(ReliabilityEvaluator(first: sweep.first)) }
         return evaluators
     }
 }
