@@ -5,7 +5,7 @@
 SWIFT   ?= swift
 RELEASE := .build/release/cchsim
 # poppler-utils: pdffonts/pdfinfo, with which the tests check the PDF figures.
-APT_PACKAGES := libgsl-dev gnuplot-nox poppler-utils
+APT_PACKAGES := libgsl-dev libopenblas-dev liblapacke-dev gnuplot-nox poppler-utils
 # sudo only when not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local

@@ -23,11 +23,21 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        // Thin C shim over OpenBLAS and LAPACKE (Debian: libopenblas-dev, liblapacke-dev): the
+        // Gram products and the leading eigenvectors of the principal components (docs/real-data.md).
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
         // The joint Gaussian model, closed-form information theory, analytic KD risk and
         // Monte Carlo engine. No file I/O, no printing.
+        // COpenBLAS is listed before CGSL so that the linker sees -lgsl -lgslcblas first: GSL's
+        // cblas_* calls then bind to GSL's own CBLAS (its results unchanged); cchsim calls OpenBLAS
+        // only by names GSL's CBLAS lacks (OpenBLAS.swift; LinkedCBLASTests checks the binding).
         .target(
             name: "CrossModalKD",
-            dependencies: ["CGSL", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["COpenBLAS", "CGSL", .product(name: "RealModule", package: "swift-numerics")]
         ),
         // Scenario files (TOML) parsed and validated into CrossModalKD values; reading input files
         // (regular files, size limit, errors in words) and the one CSV reader.
