@@ -25,6 +25,9 @@ let package = Package(
         ),
         // Thin C shim over OpenBLAS and LAPACKE (Debian: libopenblas-dev, liblapacke-dev): the
         // Gram products and the leading eigenvectors of the principal components (docs/real-data.md).
+        // Its module map links GSL's CBLAS ahead of OpenBLAS, so GSL's cblas_* calls keep binding
+        // to GSL's own CBLAS (its results unchanged); cchsim calls OpenBLAS only by names GSL's
+        // CBLAS lacks (OpenBLAS.swift; LinkedBLASTests checks the binding).
         .systemLibrary(
             name: "COpenBLAS",
             pkgConfig: "openblas",
@@ -32,12 +35,9 @@ let package = Package(
         ),
         // The joint Gaussian model, closed-form information theory, analytic KD risk and
         // Monte Carlo engine. No file I/O, no printing.
-        // COpenBLAS is listed before CGSL so that the linker sees -lgsl -lgslcblas first: GSL's
-        // cblas_* calls then bind to GSL's own CBLAS (its results unchanged); cchsim calls OpenBLAS
-        // only by names GSL's CBLAS lacks (OpenBLAS.swift; LinkedCBLASTests checks the binding).
         .target(
             name: "CrossModalKD",
-            dependencies: ["COpenBLAS", "CGSL", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["CGSL", "COpenBLAS", .product(name: "RealModule", package: "swift-numerics")]
         ),
         // Scenario files (TOML) parsed and validated into CrossModalKD values; reading input files
         // (regular files, size limit, errors in words) and the one CSV reader.
