@@ -68,8 +68,9 @@ let package = Package(
         ),
         .executableTarget(name: "cchsim", dependencies: ["CCHSimCLI"]),
         // Fixtures and helpers shared by the test targets (temporary files, scenario texts,
-        // running the built executable, planted data sets drawn from CrossModalKD's models).
-        .target(name: "CCHTestSupport", dependencies: ["CrossModalKD"], path: "Tests/CCHTestSupport"),
+        // running the built executable, planted data sets drawn from CrossModalKD's models, a reference
+        // SVD by GSL).
+        .target(name: "CCHTestSupport", dependencies: ["CrossModalKD", "CGSL"], path: "Tests/CCHTestSupport"),
         .testTarget(
             name: "CrossModalKDTests",
             dependencies: ["CrossModalKD", "CGSL", "CCHTestSupport", .product(name: "RealModule", package: "swift-numerics")]

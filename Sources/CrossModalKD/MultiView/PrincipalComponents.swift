@@ -42,13 +42,18 @@ public struct PrincipalComponents: Sendable {
     /// - Throws: `SampleError` for a constant column, too few rows or a failed decomposition,
     ///   `ParameterError` for k < 1.
     public init(_ data: consuming Matrix, components k: Int) throws {
+        let method = Method.forShape(rows: data.rows, columns: data.cols)
+        try self.init(data, components: k, method: method)
+    }
+
+    /// The components by a given method (tests compare the methods on one data set).
+    init(_ data: consuming Matrix, components k: Int, method: Method) throws {
         let n = data.rows, p = data.cols
         guard k >= 1 else { throw ParameterError.invalid(parameter: .components, reason: "must be at least 1, got \(k)") }
         guard n >= 2, p >= 1 else { throw SampleError("view", "needs at least 2 rows and 1 column, got \(n) x \(p)") }
         var z = data
         try Self.standardise(&z)
         let kept = min(k, p, n)
-        let method = Method.forShape(rows: n, columns: p)
         let scale = 1 / Double(n - 1)
         var scores = Matrix(rows: n, cols: kept)
         let variances: [Double]

@@ -230,7 +230,8 @@ public struct TeacherSelectionReport {
             ("views", .array(loaded.views.map { v in
                 .object([("name", .string(v.name)), ("file", .string(v.file)), ("columns", .integer(v.columns)),
                          ("dropped_constant_columns", .array(v.droppedConstant.map(JSONTree.string))),
-                         ("components", .integer(v.components)), ("explained_fraction", .number(v.explainedFraction))])
+                         ("components", .integer(v.components)), ("explained_fraction", .number(v.explainedFraction)),
+                         ("decomposition", .string(v.method.rawValue))])
             })),
             ("label", .string(continuous ? "continuous" : "class")),
             ("protocol", .string(protocolText)),
