@@ -14,7 +14,7 @@ MANUAL := .build/plugins/GenerateManual/outputs/cchsim/cchsim.1
 # Its date: the last commit's (reproducible), today outside a git checkout.
 MANUAL_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
-.PHONY: deps build data figures test test-slurm install install-check fuzz bench bench-csv bench-sweep bench-teachers clean
+.PHONY: deps build data figures test test-slurm install install-check fuzz bench bench-csv bench-sweep bench-teachers bench-scale clean
 
 ## deps: install missing Debian packages (apt-get update first)
 deps:
@@ -103,6 +103,11 @@ bench-sweep: build
 ## NumPy/SciPy reference of the same protocol (release build; not part of make test)
 bench-teachers: build data
 	bench/teachers-benchmark.sh
+
+## bench-scale: `cchsim teachers` on a planted 600 x (20,000 + 5,000 + 200) data set against a
+## NumPy reference of its representation step (release build; not part of make test)
+bench-scale: build
+	bench/scale-benchmark.sh
 
 clean:
 	rm -rf .build

@@ -16,8 +16,9 @@ public struct TeacherSelectionReport {
     let seconds: Double
     /// Worker threads of the experiment.
     let threads: Int
-    /// Wall-clock seconds of loading plus the information estimates, and of the KD experiment.
-    let phaseSeconds: (information: Double, experiment: Double)
+    /// Wall-clock seconds of loading (files read, representations computed), of loading plus the
+    /// information estimates, and of the KD experiment.
+    let phaseSeconds: (loading: Double, information: Double, experiment: Double)
 
     var continuous: Bool { loaded.data.label.classCount == nil }
     var scoreName: String { continuous ? "test MSE" : "test accuracy" }
@@ -243,6 +244,7 @@ public struct TeacherSelectionReport {
             ("columns", .array(fields.schema.columns.map { .object([("key", .string($0.key)), ("role", .string($0.role.description))]) })),
             ("warnings", .array(loaded.warnings.map(JSONTree.string))),
             ("seconds", .number(seconds)),
+            ("seconds_loading", .number(phaseSeconds.loading)),
             ("seconds_information", .number(phaseSeconds.information)),
             ("seconds_experiment", .number(phaseSeconds.experiment)),
             ("threads", .integer(threads)),

@@ -21,6 +21,7 @@ public enum TeacherSelectionRun {
         let started = Date()
         let loaded: LoadedData
         loaded = try scenario.load()
+        let loadingSeconds = Date().timeIntervalSince(started)
         for warning in loaded.warnings { FileHandle.standardError.write(Data("Warning: \(warning)\n".utf8)) }
         let information: ViewInformation
         do { information = try ViewInformation(loaded.data, settings: scenario.information) } catch {
@@ -57,7 +58,7 @@ public enum TeacherSelectionRun {
                                             fields: TeacherSelectionFields(estimators: information.estimators),
                                             information: information, experiment: experiment, theory: theory,
                                             seconds: Date().timeIntervalSince(started), threads: threads,
-                                            phaseSeconds: (information: informationSeconds, experiment: experimentSeconds))
+                                            phaseSeconds: (loading: loadingSeconds, information: informationSeconds, experiment: experimentSeconds))
         var files: [String] = []
         let csvName = "\(scenario.name).csv"
         try AtomicFile.write(report.fields.csv(rows), to: directory.file(csvName))
