@@ -46,11 +46,16 @@ public struct SymmetricEigenSystem: Sendable {
     /// The columns of `v`, each negated when its entry of largest magnitude (the first such) is negative.
     static func signFixed(_ v: Matrix) -> Matrix {
         var v = v
-        for j in 0..<v.cols {
+        for (j, sign) in canonicalSigns(v).enumerated() where sign < 0 { for i in 0..<v.rows { v[i, j] = -v[i, j] } }
+        return v
+    }
+
+    /// Per column of `v`: -1 when its entry of largest magnitude (the first such) is negative, else 1.
+    static func canonicalSigns(_ v: Matrix) -> [Double] {
+        (0..<v.cols).map { j in
             var largest = 0
             for i in 0..<v.rows where abs(v[i, j]) > abs(v[largest, j]) { largest = i }
-            if v[largest, j] < 0 { for i in 0..<v.rows { v[i, j] = -v[i, j] } }
+            return v[largest, j] < 0 ? -1 : 1
         }
-        return v
     }
 }

@@ -81,13 +81,8 @@ public struct PrincipalComponents: Sendable {
             }
             let singular = eigen.values.map { max($0, 0).squareRoot() }
             // The loadings' signs: V = Z' U / s, each column made to have its largest entry positive.
-            let loadings = z.transposedTimes(eigen.vectors)
-            for c in 0..<kept {
-                var largest = 0
-                for j in 0..<p where abs(loadings[j, c]) > abs(loadings[largest, c]) { largest = j }
-                let sign: Double = loadings[largest, c] < 0 ? -1 : 1
-                for i in 0..<n { scores[i, c] = sign * singular[c] * eigen.vectors[i, c] }
-            }
+            let signs = SymmetricEigenSystem.canonicalSigns(z.transposedTimes(eigen.vectors))
+            for i in 0..<n { for c in 0..<kept { scores[i, c] = signs[c] * singular[c] * eigen.vectors[i, c] } }
             variances = eigen.values.map { max($0, 0) * scale }
         }
         components = kept
