@@ -10,7 +10,8 @@
 /// Size: with Z the standardised n x p view, the leading k components are those of its economy
 /// SVD Z = U S V'. They are computed from the smaller of the two Gram matrices (`Method`), never
 /// from a p x p matrix when p > n: O(n p min(n, p)) time for the Gram product (OpenBLAS) plus
-/// O(min(n, p)^3) for its leading eigenpairs (LAPACK), O(n p + min(n, p)^2) memory.
+/// O(min(n, p)^3) for its leading eigenpairs (LAPACK), O(n p + min(n, p)^2) memory (the view,
+/// standardised in place, and the Gram matrix; plus p x k loadings for `rowGram`).
 /// Signs: each component's loading vector (a column of V) has its entry of largest magnitude
 /// positive, whichever method computed it, so the scores do not depend on the method.
 public struct PrincipalComponents: Sendable {
