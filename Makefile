@@ -5,8 +5,9 @@
 SWIFT   ?= swift
 RELEASE := .build/release/cchsim
 # poppler-utils: pdffonts/pdfinfo, with which the tests check the PDF figures.
-# mandoc: `make install-check` lints the installed man page with it.
-APT_PACKAGES := libgsl-dev gnuplot-nox poppler-utils mandoc
+# mandoc: `make install-check` lints the installed man page with it. OpenBLAS/LAPACK: the
+# real-data representations (docs/real-data.md, "Size").
+APT_PACKAGES := libgsl-dev libopenblas-dev liblapacke-dev gnuplot-nox poppler-utils mandoc
 # sudo only when not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local
@@ -18,7 +19,7 @@ DOCDIR = $(PREFIX)/share/doc/cchsim
 # Its date: the last commit's (reproducible), today outside a git checkout.
 MANUAL_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
-.PHONY: deps build data figures test test-slurm install install-check fuzz fuzz-lib bench bench-csv bench-sweep bench-teachers clean
+.PHONY: deps build data figures test test-slurm install install-check fuzz fuzz-lib bench bench-csv bench-sweep bench-teachers bench-scale clean
 
 ## deps: install missing Debian packages (apt-get update first)
 deps:
@@ -135,6 +136,11 @@ bench-sweep: build
 ## NumPy/SciPy reference of the same protocol (release build; not part of make test)
 bench-teachers: build data
 	bench/teachers-benchmark.sh
+
+## bench-scale: `cchsim teachers` on a planted 600 x (20,000 + 5,000 + 200) data set against a
+## NumPy reference of its representation step (release build; not part of make test)
+bench-scale: build
+	bench/scale-benchmark.sh
 
 clean:
 	rm -rf .build

@@ -23,11 +23,21 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        // Thin C shim over OpenBLAS and LAPACKE (Debian: libopenblas-dev, liblapacke-dev): the
+        // Gram products and the leading eigenvectors of the principal components (docs/real-data.md).
+        // Its module map links GSL's CBLAS ahead of OpenBLAS, so GSL's cblas_* calls keep binding
+        // to GSL's own CBLAS (its results unchanged); cchsim calls OpenBLAS only by names GSL's
+        // CBLAS lacks (OpenBLAS.swift; LinkedBLASTests checks the binding).
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
         // The joint Gaussian model, closed-form information theory, analytic KD risk and
         // Monte Carlo engine. No file I/O, no printing.
         .target(
             name: "CrossModalKD",
-            dependencies: ["CGSL", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["CGSL", "COpenBLAS", .product(name: "RealModule", package: "swift-numerics")]
         ),
         // Scenario files (TOML) parsed and validated into CrossModalKD values; reading input files
         // (regular files, size limit, errors in words) and the one CSV reader.
@@ -58,8 +68,9 @@ let package = Package(
         ),
         .executableTarget(name: "cchsim", dependencies: ["CCHSimCLI"]),
         // Fixtures and helpers shared by the test targets (temporary files, scenario texts,
-        // running the built executable, planted data sets drawn from CrossModalKD's models).
-        .target(name: "CCHTestSupport", dependencies: ["CrossModalKD"], path: "Tests/CCHTestSupport"),
+        // running the built executable, planted data sets drawn from CrossModalKD's models, a reference
+        // SVD by GSL).
+        .target(name: "CCHTestSupport", dependencies: ["CrossModalKD", "CGSL"], path: "Tests/CCHTestSupport"),
         .testTarget(
             name: "CrossModalKDTests",
             dependencies: ["CrossModalKD", "CGSL", "CCHTestSupport", .product(name: "RealModule", package: "swift-numerics")]

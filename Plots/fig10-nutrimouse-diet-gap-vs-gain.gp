@@ -23,7 +23,7 @@ set bmargin 7
 set yrange [-19.72963750121113:4.501516412233883]
 set title 'gaussian: CCH right for 0 of 2 pairs'
 set xlabel 'estimated CCH gap I(T;S) - I(S;Y) (nats)'
-set xrange [-1.908809140745874:1.908809140745874]
+set xrange [-1.908809140745869:1.908809140745869]
 set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead dt 2 lw 2 lc rgb "#404040"
 plot 'fig10-nutrimouse-diet-gap-vs-gain.dat' index 0 using 1:($6 == 1 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#1a9850" title "CCH's verdict matches the measured truth", \
      'fig10-nutrimouse-diet-gap-vs-gain.dat' index 0 using 1:($6 == 0 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#d73027" title "CCH's verdict is wrong", \
@@ -37,7 +37,7 @@ plot 'fig10-nutrimouse-diet-gap-vs-gain.dat' index 1 using 1:($6 == 1 ? $4 : NaN
      NaN with lines dt 2 lw 2 lc rgb "#404040" title "CCH boundary (gap = 0)"
 set title 'probe: CCH right for 0 of 2 pairs'
 set xlabel 'estimated CCH gap I(T;S) - I(S;Y) (nats)'
-set xrange [-4.245941771215303:4.245941771215303]
+set xrange [-4.2459417712153025:4.2459417712153025]
 set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead dt 2 lw 2 lc rgb "#404040"
 plot 'fig10-nutrimouse-diet-gap-vs-gain.dat' index 2 using 1:($6 == 1 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#1a9850" title "CCH's verdict matches the measured truth", \
      'fig10-nutrimouse-diet-gap-vs-gain.dat' index 2 using 1:($6 == 0 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#d73027" title "CCH's verdict is wrong", \

@@ -23,7 +23,7 @@ set bmargin 7
 set yrange [-8.000000000000001e-11:8.000000000000001e-11]
 set title 'gaussian: CCH right for 0 of 2 pairs'
 set xlabel 'estimated CCH gap I(T;S) - I(S;Y) (nats)'
-set xrange [-1.9722990511489475:1.9722990511489475]
+set xrange [-1.9722990511489504:1.9722990511489504]
 set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead dt 2 lw 2 lc rgb "#404040"
 plot 'fig10-nutrimouse-genotype-gap-vs-gain.dat' index 0 using 1:($6 == 1 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#1a9850" title "CCH's verdict matches the measured truth", \
      'fig10-nutrimouse-genotype-gap-vs-gain.dat' index 0 using 1:($6 == 0 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#d73027" title "CCH's verdict is wrong", \
@@ -37,7 +37,7 @@ plot 'fig10-nutrimouse-genotype-gap-vs-gain.dat' index 1 using 1:($6 == 1 ? $4 :
      NaN with lines dt 2 lw 2 lc rgb "#404040" title "CCH boundary (gap = 0)"
 set title 'probe: CCH right for 0 of 2 pairs'
 set xlabel 'estimated CCH gap I(T;S) - I(S;Y) (nats)'
-set xrange [-2.066574097153488:2.066574097153488]
+set xrange [-2.066574097153492:2.066574097153492]
 set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead dt 2 lw 2 lc rgb "#404040"
 plot 'fig10-nutrimouse-genotype-gap-vs-gain.dat' index 2 using 1:($6 == 1 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#1a9850" title "CCH's verdict matches the measured truth", \
      'fig10-nutrimouse-genotype-gap-vs-gain.dat' index 2 using 1:($6 == 0 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#d73027" title "CCH's verdict is wrong", \

@@ -20,13 +20,13 @@ set key outside below center horizontal
 set xzeroaxis lt 1 lc rgb "#808080"
 set yzeroaxis lt 1 lc rgb "#808080"
 set bmargin 7
-set xrange [-0.005483300114681485:0.010566017714326678]
+set xrange [-0.005483300114681474:0.010566017714326628]
 set xlabel 'theory: expected test-MSE gain (label units^2)'
 set title 'Like with like: the theory'."'".'s own learner (OLS, quadratic KD penalty) on the data'
 set ylabel 'measured test-MSE gain, linear learner (label units^2)'
-set yrange [-0.005483300114681485:0.010566017714326678]
-set label 1 'gene → lipid' at first -0.001463099931454938, first 0.0026350847448946895 offset 1,1 font ",10"
-set label 2 'lipid → gene' at first -0.0040172287202692065, first 0.00216124448303771 offset 1,1 font ",10"
+set yrange [-0.005483300114681474:0.010566017714326628]
+set label 1 'gene → lipid' at first -0.0014630999314549573, first 0.002635084744894628 offset 1,1 font ",10"
+set label 2 'lipid → gene' at first -0.0040172287202692005, first 0.0021612444830376555 offset 1,1 font ",10"
 plot x with lines dt 2 lw 2 lc rgb "#404040" title "y = x (theory = measurement)", \
      'fig10-nutrimouse-genotype-theory-vs-measured.dat' using 1:($7 == 1 ? $3 : NaN):($1 - $2):($1 + $2):($3 - $4):($3 + $4) with xyerrorbars pt 7 ps 1.1 lc rgb "#1a9850" title "agree (difference within 1.96 joint SE)", \
      'fig10-nutrimouse-genotype-theory-vs-measured.dat' using 1:($7 == 0 ? $3 : NaN):($1 - $2):($1 + $2):($3 - $4):($3 + $4) with xyerrorbars pt 7 ps 1.1 lc rgb "#d73027" title "disagree (beyond 1.96 joint SE)"
@@ -35,7 +35,7 @@ unset label 2
 set title 'Looser: the softmax student'."'".'s accuracy gain (compare signs)'
 set ylabel 'measured accuracy gain, softmax student (percentage points)'
 set yrange [-0.1:0.1]
-set label 3 'gene → lipid' at first -0.001463099931454938, first 0.0 offset 1,1 font ",10"
-set label 4 'lipid → gene' at first -0.0040172287202692065, first 0.0 offset 1,1 font ",10"
+set label 3 'gene → lipid' at first -0.0014630999314549573, first 0.0 offset 1,1 font ",10"
+set label 4 'lipid → gene' at first -0.0040172287202692005, first 0.0 offset 1,1 font ",10"
 plot 'fig10-nutrimouse-genotype-theory-vs-measured.dat' using 1:5:($1 - $2):($1 + $2):($5 - $6):($5 + $6) with xyerrorbars pt 7 ps 1.1 lc rgb "#2166ac" title "ordered pair of views"
 unset multiplot

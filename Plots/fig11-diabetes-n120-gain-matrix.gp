@@ -21,7 +21,7 @@ set xrange [-0.5:2 - 0.5]
 set yrange [2 - 0.5:-0.5]
 set xtics ('clinical' 0, 'serum' 1)
 set ytics ('clinical' 0, 'serum' 1)
-set cbrange [-124.04938278333537:124.04938278333537]
+set cbrange [-124.04938278333535:124.04938278333535]
 set palette defined (0 "#2166ac", 0.5 "#f7f7f7", 1 "#b2182b")
 set size ratio -1
 unset key

@@ -20,10 +20,10 @@ set grid lc rgb "#e0e0e0"
 set key outside below center horizontal
 set xzeroaxis lt 1 lc rgb "#808080"
 set bmargin 7
-set yrange [-172.40720646196357:71.11560387891753]
+set yrange [-172.40720646196354:71.11560387891736]
 set title 'gaussian: CCH right for 0 of 2 pairs'
 set xlabel 'estimated CCH gap I(T;S) - I(S;Y) (nats)'
-set xrange [-0.1696001222136112:0.1696001222136112]
+set xrange [-0.16960012221361878:0.16960012221361878]
 set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead dt 2 lw 2 lc rgb "#404040"
 plot 'fig11-diabetes-n120-gap-vs-gain.dat' index 0 using 1:($6 == 1 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#1a9850" title "CCH's verdict matches the measured truth", \
      'fig11-diabetes-n120-gap-vs-gain.dat' index 0 using 1:($6 == 0 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#d73027" title "CCH's verdict is wrong", \

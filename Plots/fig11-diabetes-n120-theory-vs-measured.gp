@@ -20,13 +20,13 @@ set key outside below center horizontal
 set xzeroaxis lt 1 lc rgb "#808080"
 set yzeroaxis lt 1 lc rgb "#808080"
 set bmargin 7
-set xrange [-176.60587560577187:75.31427302272583]
+set xrange [-176.60587560577184:75.31427302272564]
 set xlabel 'theory: expected test-MSE gain (progression²)'
 set title 'Like with like: the theory'."'".'s own learner (OLS, quadratic KD penalty) on the data'
 set ylabel 'measured test-MSE gain, linear learner (progression²)'
-set yrange [-176.60587560577187:75.31427302272583]
-set label 1 'clinical → serum' at first -33.211760895583666, first 6.725253583737453 offset 1,1 font ",10"
-set label 2 'serum → clinical' at first -105.13611696679664, first -124.04938278333537 offset 1,1 font ",10"
+set yrange [-176.60587560577184:75.31427302272564]
+set label 1 'clinical → serum' at first -33.21176089558412, first 6.725253583737312 offset 1,1 font ",10"
+set label 2 'serum → clinical' at first -105.13611696679618, first -124.04938278333535 offset 1,1 font ",10"
 plot x with lines dt 2 lw 2 lc rgb "#404040" title "y = x (theory = measurement)", \
      'fig11-diabetes-n120-theory-vs-measured.dat' using 1:($7 == 1 ? $3 : NaN):($1 - $2):($1 + $2):($3 - $4):($3 + $4) with xyerrorbars pt 7 ps 1.1 lc rgb "#1a9850" title "agree (difference within 1.96 joint SE)", \
      'fig11-diabetes-n120-theory-vs-measured.dat' using 1:($7 == 0 ? $3 : NaN):($1 - $2):($1 + $2):($3 - $4):($3 + $4) with xyerrorbars pt 7 ps 1.1 lc rgb "#d73027" title "disagree (beyond 1.96 joint SE)"

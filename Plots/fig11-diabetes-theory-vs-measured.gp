@@ -20,13 +20,13 @@ set key outside below center horizontal
 set xzeroaxis lt 1 lc rgb "#808080"
 set yzeroaxis lt 1 lc rgb "#808080"
 set bmargin 7
-set xrange [-51.20320090240722:563.2352099264795]
+set xrange [-51.203200902407254:563.2352099264798]
 set xlabel 'theory: expected test-MSE gain (progression²)'
 set title 'Like with like: the theory'."'".'s own learner (OLS, quadratic KD penalty) on the data'
 set ylabel 'measured test-MSE gain, linear learner (progression²)'
-set yrange [-51.20320090240722:563.2352099264795]
-set label 1 'clinical → serum' at first 342.0230279502821, first 400.4537315037698 offset 1,1 font ",10"
-set label 2 'serum → clinical' at first 119.894484664419, first 128.66380184305214 offset 1,1 font ",10"
+set yrange [-51.203200902407254:563.2352099264798]
+set label 1 'clinical → serum' at first 342.0230279502821, first 400.4537315037701 offset 1,1 font ",10"
+set label 2 'serum → clinical' at first 119.894484664419, first 128.66380184305206 offset 1,1 font ",10"
 plot x with lines dt 2 lw 2 lc rgb "#404040" title "y = x (theory = measurement)", \
      'fig11-diabetes-theory-vs-measured.dat' using 1:($7 == 1 ? $3 : NaN):($1 - $2):($1 + $2):($3 - $4):($3 + $4) with xyerrorbars pt 7 ps 1.1 lc rgb "#1a9850" title "agree (difference within 1.96 joint SE)", \
      'fig11-diabetes-theory-vs-measured.dat' using 1:($7 == 0 ? $3 : NaN):($1 - $2):($1 + $2):($3 - $4):($3 + $4) with xyerrorbars pt 7 ps 1.1 lc rgb "#d73027" title "disagree (beyond 1.96 joint SE)"

@@ -23,7 +23,7 @@ set bmargin 7
 set yrange [-8.982254475571944:5.81704155271361]
 set title 'gaussian: CCH right for 25 of 30 pairs'
 set xlabel 'estimated CCH gap I(T;S) - I(S;Y) (nats)'
-set xrange [-7.831340224416548:7.831340224416548]
+set xrange [-7.831340224416541:7.831340224416541]
 set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead dt 2 lw 2 lc rgb "#404040"
 plot 'fig9-uci-multifeature-gap-vs-gain.dat' index 0 using 1:($6 == 1 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#1a9850" title "CCH's verdict matches the measured truth", \
      'fig9-uci-multifeature-gap-vs-gain.dat' index 0 using 1:($6 == 0 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#d73027" title "CCH's verdict is wrong", \
@@ -37,7 +37,7 @@ plot 'fig9-uci-multifeature-gap-vs-gain.dat' index 1 using 1:($6 == 1 ? $4 : NaN
      NaN with lines dt 2 lw 2 lc rgb "#404040" title "CCH boundary (gap = 0)"
 set title 'probe: CCH right for 24 of 30 pairs'
 set xlabel 'estimated CCH gap I(T;S) - I(S;Y) (nats)'
-set xrange [-7.951998061969671:7.951998061969671]
+set xrange [-7.951998061969643:7.951998061969643]
 set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead dt 2 lw 2 lc rgb "#404040"
 plot 'fig9-uci-multifeature-gap-vs-gain.dat' index 2 using 1:($6 == 1 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#1a9850" title "CCH's verdict matches the measured truth", \
      'fig9-uci-multifeature-gap-vs-gain.dat' index 2 using 1:($6 == 0 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#d73027" title "CCH's verdict is wrong", \

@@ -21,6 +21,8 @@ public struct LoadedData: Sendable {
         /// Principal components kept, and the share of the standardised variance they carry.
         public let components: Int
         public let explainedFraction: Double
+        /// How the components were computed (the smaller Gram matrix of the view).
+        public let method: PrincipalComponents.Method
     }
 }
 
@@ -83,30 +85,49 @@ extension DataScenario {
             let columns = (0..<table.header.count).filter { !excluded.contains($0) }
             var matrix = Matrix(rows: n, cols: columns.count)
             for r in 0..<n { for (j, c) in columns.enumerated() { matrix[r, j] = try table.number(row: r, column: c) } }
-            let constant = columns.indices.filter { j in (1..<n).allSatisfy { matrix[$0, j] == matrix[0, j] } }
-            let kept = columns.indices.filter { !constant.contains($0) }
+            let constant = Self.constantColumns(matrix)
             let droppedNames = constant.map { table.header[columns[$0]] }
             if !droppedNames.isEmpty {
                 warnings.append("view \"\(view.name)\" (\(view.file)): dropped \(droppedNames.count) constant column(s) carrying no information: "
                                 + droppedNames.map { "'\($0)'" }.joined(separator: ", "))
             }
-            guard !kept.isEmpty else {
+            let width = columns.count - constant.count
+            guard width > 0 else {
                 throw DataFileError(file: view.path, reason: "view \"\(view.name)\" has no non-constant feature column left (\(view.key))")
             }
-            let features = Matrix(rows: n, cols: kept.count, elements: (0..<n).flatMap { r in kept.map { matrix[r, $0] } })
+            if !constant.isEmpty { matrix = Self.dropping(constant, from: matrix) }
             let pca: PrincipalComponents
-            do { pca = try PrincipalComponents(features, components: components) } catch {
+            // The view's matrix is handed over (its last use): standardised in place, no copy.
+            do { pca = try PrincipalComponents(consume matrix, components: components) } catch {
                 throw DataFileError(file: view.path, reason: "view \"\(view.name)\": \(Self.reason(error))")
             }
             representations.append(pca.scores)
-            summaries.append(.init(name: view.name, file: view.file, columns: kept.count, droppedConstant: droppedNames,
-                                   components: pca.components, explainedFraction: pca.explainedFraction))
+            summaries.append(.init(name: view.name, file: view.file, columns: width, droppedConstant: droppedNames,
+                                   components: pca.components, explainedFraction: pca.explainedFraction, method: pca.method))
         }
         let data: MultiViewData
         do { data = try MultiViewData(viewNames: views.map(\.name), representations: representations, label: labelValue) } catch {
             throw DataFileError(file: file, reason: Self.reason(error))
         }
         return LoadedData(data: data, views: summaries, classCounts: classCounts, warnings: warnings)
+    }
+
+    /// The indices of the columns of `m` whose every row equals the first, ascending (one pass
+    /// over the rows).
+    static func constantColumns(_ m: Matrix) -> [Int] {
+        var varies = [Bool](repeating: false, count: m.cols)
+        m.elements.withUnsafeBufferPointer { e in
+            for i in 1..<max(m.rows, 1) { for j in 0..<m.cols where e[i * m.cols + j] != e[j] { varies[j] = true } }
+        }
+        return varies.indices.filter { !varies[$0] }
+    }
+
+    /// `m` without the columns `dropped` (ascending indices).
+    static func dropping(_ dropped: [Int], from m: Matrix) -> Matrix {
+        let gone = Set(dropped), kept = (0..<m.cols).filter { !gone.contains($0) }
+        var out = Matrix(rows: m.rows, cols: kept.count)
+        for i in 0..<m.rows { for (j, c) in kept.enumerated() { out[i, j] = m[i, c] } }
+        return out
     }
 
     /// What a library error says is wrong with the data: a `SampleError`'s reason (its subject is

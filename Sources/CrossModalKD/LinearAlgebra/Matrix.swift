@@ -1,7 +1,9 @@
 /// A small dense real matrix, row-major, value semantics.
 ///
-/// cchsim's matrices are covariance blocks and their products: a few hundred entries at most,
-/// so plain Swift loops are used for products and GSL for factorisations (see `Cholesky`).
+/// cchsim's matrices are mostly covariance blocks and their products: a few hundred entries at
+/// most, so plain Swift loops are used for products and GSL for factorisations (see `Cholesky`).
+/// The exception is a data view (rows x columns, up to millions of entries): its Gram products
+/// go to OpenBLAS (`columnGram`, `rowGram`, `transposedTimes`; OpenBLAS.swift).
 public struct Matrix: Equatable, Sendable, CustomStringConvertible {
     public let rows: Int
     public let cols: Int

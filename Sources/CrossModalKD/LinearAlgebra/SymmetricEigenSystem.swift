@@ -34,13 +34,28 @@ public struct SymmetricEigenSystem: Sendable {
                 }
             }
         }
-        var v = Matrix(rows: n, cols: n, elements: eigenvectors)
-        for j in 0..<n {
-            var largest = 0
-            for i in 0..<n where abs(v[i, j]) > abs(v[largest, j]) { largest = i }
-            if v[largest, j] < 0 { for i in 0..<n { v[i, j] = -v[i, j] } }
-        }
         values = eigenvalues
-        vectors = v
+        vectors = Self.signFixed(Matrix(rows: n, cols: n, elements: eigenvectors))
+    }
+
+    init(values: [Double], vectors: Matrix) {
+        self.values = values
+        self.vectors = vectors
+    }
+
+    /// The columns of `v`, each negated when its entry of largest magnitude (the first such) is negative.
+    static func signFixed(_ v: Matrix) -> Matrix {
+        var v = v
+        for (j, sign) in canonicalSigns(v).enumerated() where sign < 0 { for i in 0..<v.rows { v[i, j] = -v[i, j] } }
+        return v
+    }
+
+    /// Per column of `v`: -1 when its entry of largest magnitude (the first such) is negative, else 1.
+    static func canonicalSigns(_ v: Matrix) -> [Double] {
+        (0..<v.cols).map { j in
+            var largest = 0
+            for i in 0..<v.rows where abs(v[i, j]) > abs(v[largest, j]) { largest = i }
+            return v[largest, j] < 0 ? -1 : 1
+        }
     }
 }

@@ -16,8 +16,9 @@ public struct TeacherSelectionReport {
     let seconds: Double
     /// Worker threads of the experiment.
     let threads: Int
-    /// Wall-clock seconds of loading plus the information estimates, and of the KD experiment.
-    let phaseSeconds: (information: Double, experiment: Double)
+    /// Wall-clock seconds of loading (files read, representations computed), of loading plus the
+    /// information estimates, and of the KD experiment.
+    let phaseSeconds: (loading: Double, information: Double, experiment: Double)
 
     var continuous: Bool { loaded.data.label.classCount == nil }
     var scoreName: String { continuous ? "test MSE" : "test accuracy" }
@@ -248,7 +249,8 @@ public struct TeacherSelectionReport {
             ("views", .array(loaded.views.map { v in
                 .object([("name", .string(v.name)), ("file", .string(v.file)), ("columns", .integer(v.columns)),
                          ("dropped_constant_columns", .array(v.droppedConstant.map(JSONTree.string))),
-                         ("components", .integer(v.components)), ("explained_fraction", .number(v.explainedFraction))])
+                         ("components", .integer(v.components)), ("explained_fraction", .number(v.explainedFraction)),
+                         ("decomposition", .string(v.method.rawValue))])
             })),
             ("label", .string(continuous ? "continuous" : "class")),
             ("protocol", .string(protocolText)),
@@ -266,6 +268,7 @@ public struct TeacherSelectionReport {
             ("columns", .array(fields.schema.columns.map { .object([("key", .string($0.key)), ("role", .string($0.role.description))]) })),
             ("warnings", .array(loaded.warnings.map(JSONTree.string))),
             ("seconds", .number(seconds)),
+            ("seconds_loading", .number(phaseSeconds.loading)),
             ("seconds_information", .number(phaseSeconds.information)),
             ("seconds_experiment", .number(phaseSeconds.experiment)),
             ("threads", .integer(threads)),

@@ -42,6 +42,7 @@ public enum TeacherSelectionRun {
 
         // The loading phase (reading, validating, representations): one status line for now.
         let loaded = try PhaseProgress.announcing("reading \(scenario.views.count) views and the label") { try scenario.load() }
+        let loadingSeconds = Date().timeIntervalSince(started)
         for warning in loaded.warnings { log("Warning: \(warning)") }
         let data = loaded.data
         let checkpointPath = directory.file(".\(stem).teachers-checkpoint")
@@ -117,7 +118,7 @@ public enum TeacherSelectionRun {
                                             fields: TeacherSelectionFields(estimators: information.estimators),
                                             information: information, experiment: experiment, theory: theory,
                                             seconds: Date().timeIntervalSince(started), threads: threads,
-                                            phaseSeconds: (information: informationSeconds, experiment: experimentSeconds))
+                                            phaseSeconds: (loading: loadingSeconds, information: informationSeconds, experiment: experimentSeconds))
 
         // The outputs: the previous metadata goes first, the new one comes last.
         let metaName = "\(stem).meta.json"
