@@ -4,8 +4,8 @@
 
 SWIFT   ?= swift
 RELEASE := .build/release/cchsim
-# poppler-utils: pdffonts/pdfinfo, with which the tests check the PDF figures.
-APT_PACKAGES := libgsl-dev gnuplot-nox poppler-utils
+# poppler-utils: pdffonts/pdfinfo, with which the tests check the PDF figures; zlib1g-dev: gzip data files.
+APT_PACKAGES := libgsl-dev gnuplot-nox poppler-utils zlib1g-dev
 # sudo only when not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local

@@ -69,18 +69,19 @@ final class DataScenarioTests: XCTestCase {
     func testEveryBadDataFileGivesItsError() throws {
         try writeGoodData()
         let cases: [(String, String, String)] = [
-            ("d/b.csv", "y1,y2\n1,2\n", "d/b.csv: 1 data rows, but the label file"),
+            ("d/b.csv", "y1,y2\n1,2\n", "d/b.csv: 1 sample(s), but the label file"),
             ("d/b.csv", "y1,y2\n" + String(repeating: "1,2\n", count: 30) + "1,abc\n" + String(repeating: "1,2\n", count: 29),
              "d/b.csv: line 32, column 2 ('y2'): 'abc' is not a number"),
             ("d/b.csv", "y1,y2\n" + String(repeating: "1,2\n", count: 3) + "1,\n" + String(repeating: "1,2\n", count: 56),
-             "line 5, column 2 ('y2'): an empty cell is not a number (a missing value)"),
+             "line 5, column 2 ('y2'): a missing value (an empty, NA, NaN or ? cell); 1 used cell(s) of this file are missing, per column: 'y2' 1 (line 5 column 2)"),
             ("d/b.csv", "y1,y2\n1,2,3\n", "d/b.csv: line 2: 3 fields, but the header has 2 columns"),
             ("d/b.csv", "y1,y2\n1,\"2\n", "line 2, column 2: unterminated quote"),
             ("d/b.csv", "", "d/b.csv: empty file, expected a header row"),
-            ("d/b.csv", "y1,y2\n" + String(repeating: "1,nan\n", count: 60), "'nan' is not a finite number"),
+            ("d/b.csv", "y1,y2\n" + String(repeating: "1,nan\n", count: 60), "60 used cell(s) of this file are missing, per column: 'y2' 60 (line 2 column 2, line 3 column 2, line 4 column 2, ...)"),
+            ("d/b.csv", "y1,y2\n" + String(repeating: "1,inf\n", count: 60), "line 2, column 2 ('y2'): 'inf' is not a finite number"),
             ("d/b.csv", "y1,y2\n" + String(repeating: "1,1\n", count: 60), "view \"b\" has no non-constant feature column left"),
             ("d/label.csv", "class\n" + String(repeating: "x\n", count: 60), "the class label has 1 class (x); at least two are needed"),
-            ("d/label.csv", "class\n" + String(repeating: "x\n", count: 20) + "\n" + String(repeating: "y\n", count: 39), "d/a.csv: 60 data rows, but the label file"),
+            ("d/label.csv", "class\n" + String(repeating: "x\n", count: 20) + "\n" + String(repeating: "y\n", count: 39), "d/a.csv: 60 sample(s), but the label file"),
         ]
         for (file, text, expected) in cases {
             try writeGoodData()

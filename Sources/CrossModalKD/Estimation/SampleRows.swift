@@ -29,6 +29,13 @@ public struct SampleRows: Sendable {
     func binaryScale(of column: Int) -> Double {
         var largest = 0.0
         for i in indices { largest = max(largest, abs(data[i, column])) }
+        return Self.binaryScale(largestMagnitude: largest)
+    }
+
+    /// 2^-e with 2^e the binade of `largest` (1 for zero or a non-finite value): the exact scale
+    /// that brings numbers of magnitude at most `largest` below 1 (`binaryScale(of:)`; the data
+    /// path scales each feature column by it before its principal components).
+    public static func binaryScale(largestMagnitude largest: Double) -> Double {
         guard largest > 0, largest.isFinite else { return 1 }
         return Double(sign: .plus, exponent: -largest.exponent - 1, significand: 1)
     }
