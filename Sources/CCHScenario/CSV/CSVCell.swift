@@ -43,22 +43,27 @@ public enum CSVCell {
         if i < n, c[i] == 45 || c[i] == 43 { negative = c[i] == 45; i += 1 }
         // The significand's leading digits (up to 19, exact in a UInt64) and the decimal exponent.
         var significand: UInt64 = 0, digits = 0, exponent = 0, sawDigit = false, truncated = false
-        func digit(_ b: UInt8, fraction: Bool) {
-            sawDigit = true
-            guard significand != 0 || b != 48 else { if fraction { exponent -= 1 }; return }
-            if digits < 19 {
-                significand = significand &* 10 &+ UInt64(b &- 48)
-                digits += 1
-                if fraction { exponent -= 1 }
+        var fraction = false
+        while i < n {
+            let d = c[i] &- 48
+            if d < 10 {
+                sawDigit = true
+                if significand == 0, d == 0 {
+                    if fraction { exponent -= 1 }
+                } else if digits < 19 {
+                    significand = significand &* 10 &+ UInt64(d)
+                    digits += 1
+                    if fraction { exponent -= 1 }
+                } else {
+                    truncated = true
+                    if !fraction { exponent += 1 }
+                }
+            } else if c[i] == 46, !fraction {
+                fraction = true
             } else {
-                truncated = true
-                if !fraction { exponent += 1 }
+                break
             }
-        }
-        while i < n, c[i] &- 48 < 10 { digit(c[i], fraction: false); i += 1 }
-        if i < n, c[i] == 46 {
             i += 1
-            while i < n, c[i] &- 48 < 10 { digit(c[i], fraction: true); i += 1 }
         }
         guard sawDigit else { return nil }
         if i < n, c[i] | 32 == 101 {
