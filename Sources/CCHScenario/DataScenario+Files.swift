@@ -6,8 +6,6 @@ extension DataScenario {
     /// One file as read, and where each of its users finds its cells.
     struct SourceFile {
         let path: String
-        /// The scenario key that names the file first (for errors).
-        let key: String
         let table: DataTable
         /// The sample IDs (samples in rows: the `id` column's texts), nil without `[data] id`.
         let ids: [String]?
@@ -39,32 +37,9 @@ extension DataScenario {
             let layout = path == label.path ? DataLayout.samplesInRows : views[users[0]].layout
             let delimiter = path == label.path ? label.delimiter : views[users[0]].delimiter
             if layout == .samplesInColumns {
-                // Every feature some view keeps is read; excluded names must exist.
-                var seen = Set<String>(), rows = 0
-                let excluded = users.map { Set(views[$0].exclude) }
-                let table = try DataTable.samplesInColumns(blocks, file: path, delimiter: delimiter) { name, number in
-                    seen.insert(name)
-                    rows = number
-                    return excluded.contains { !$0.contains(.name(name)) && !$0.contains(.number(number)) }
-                }
-                for v in users {
-                    for reference in views[v].exclude {
-                        switch reference {
-                        case .name(let s) where !seen.contains(s):
-                            throw DataFileError(file: path, reason: "\(views[v].key).exclude: no feature row named \(EchoedInput.quoted(s)) (first column)")
-                        case .number(let k) where k > rows:
-                            throw DataFileError(file: path, reason: "\(views[v].key).exclude: feature row \(k) does not exist; the file has \(rows) feature rows")
-                        default: break
-                        }
-                    }
-                    let dropped = Set(views[v].exclude)
-                    let features = table.featureNames.indices.filter {
-                        !dropped.contains(.name(table.featureNames[$0])) && !dropped.contains(.number(table.featureOrigins[$0]))
-                    }
-                    viewCells[v] = ViewCells(file: f, features: features)
-                }
-                let ids = idColumn == nil ? nil : table.columnSampleIDs
-                files.append(SourceFile(path: path, key: key, table: table, ids: ids, label: nil, labelColumn: nil))
+                let (table, features) = try readSamplesInColumns(blocks, path: path, delimiter: delimiter, users: users)
+                for (v, cells) in zip(users, features) { viewCells[v] = ViewCells(file: f, features: cells) }
+                files.append(SourceFile(path: path, table: table, ids: idColumn == nil ? nil : table.columnSampleIDs, label: nil, labelColumn: nil))
                 continue
             }
             var labelCell: LabelCell?, idIndex: Int?, labelColumnIndex: Int?
@@ -103,9 +78,38 @@ extension DataScenario {
             let position = Dictionary(uniqueKeysWithValues: table.featureOrigins.enumerated().map { ($0.element, $0.offset) })
             for v in users { viewCells[v] = ViewCells(file: f, features: (columnsOfView[v] ?? []).compactMap { position[$0] }) }
             let ids: [String]? = idIndex.map { table.texts[$0] }
-            files.append(SourceFile(path: path, key: key, table: table, ids: ids, label: labelCell, labelColumn: labelColumnIndex))
+            files.append(SourceFile(path: path, table: table, ids: ids, label: labelCell, labelColumn: labelColumnIndex))
         }
         return (files, viewCells.compactMap { $0 })
+    }
+
+    /// Reads a samples-in-columns file for the views `users`: every feature row some view keeps.
+    /// - Returns: the table and, per view, its features (columns of `values`).
+    /// - Throws: for an excluded name or number that is not a feature row, and the reader's errors.
+    private func readSamplesInColumns(_ blocks: InputBlocks, path: String, delimiter: FieldDelimiter, users: [Int])
+        throws(DataFileError) -> (DataTable, [[Int]]) {
+        var seen = Set<String>(), rows = 0
+        let excluded = users.map { Set(views[$0].exclude) }
+        let table = try DataTable.samplesInColumns(blocks, file: path, delimiter: delimiter) { name, number in
+            seen.insert(name)
+            rows = number
+            return excluded.contains { !$0.contains(.name(name)) && !$0.contains(.number(number)) }
+        }
+        for v in users {
+            for reference in views[v].exclude {
+                switch reference {
+                case .name(let s) where !seen.contains(s):
+                    throw DataFileError(file: path, reason: "\(views[v].key).exclude: no feature row named \(EchoedInput.quoted(s)) (first column)")
+                case .number(let k) where k > rows:
+                    throw DataFileError(file: path, reason: "\(views[v].key).exclude: feature row \(k) does not exist; the file has \(rows) feature rows")
+                default: break
+                }
+            }
+        }
+        let features = excluded.map { dropped in
+            table.featureNames.indices.filter { !dropped.contains(.name(table.featureNames[$0])) && !dropped.contains(.number(table.featureOrigins[$0])) }
+        }
+        return (table, features)
     }
 
     /// The 0-based index of a referenced column of `header`.
