@@ -29,7 +29,7 @@ public enum CSVCell {
     /// Most data cells have at most 15 significant digits and a small exponent: their digits are an
     /// exact double and so is the power of ten (10^0 ... 10^22), so one multiplication or division
     /// gives the correctly rounded value (Clinger's fast path), about six times faster than
-    /// `Double(Substring)` (docs/real-data.md, "Reading speed"). The rest go to the C library's
+    /// `Double(Substring)` (docs/real-data.md, "Reading"). The rest go to the C library's
     /// `strtod` (correctly rounded too) on the already validated bytes.
     public static func decimal(_ cell: ArraySlice<UInt8>) -> Double? {
         cell.withUnsafeBufferPointer { decimal($0) }
