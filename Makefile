@@ -4,10 +4,10 @@
 
 SWIFT   ?= swift
 RELEASE := .build/release/cchsim
-# poppler-utils: pdffonts/pdfinfo, with which the tests check the PDF figures.
+# poppler-utils: pdffonts/pdfinfo, with which the tests check the PDF figures; zlib1g-dev: gzip data files.
 # mandoc: `make install-check` lints the installed man page with it. OpenBLAS/LAPACK: the
 # real-data representations (docs/real-data.md, "Size").
-APT_PACKAGES := libgsl-dev libopenblas-dev liblapacke-dev gnuplot-nox poppler-utils mandoc
+APT_PACKAGES := libgsl-dev libopenblas-dev liblapacke-dev gnuplot-nox poppler-utils mandoc zlib1g-dev
 # sudo only when not root.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX ?= /usr/local

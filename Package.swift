@@ -33,6 +33,12 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
+        // Thin shim over zlib (Debian: zlib1g-dev): gzip-compressed data files read as a stream.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // The joint Gaussian model, closed-form information theory, analytic KD risk and
         // Monte Carlo engine. No file I/O, no printing.
         .target(
@@ -44,7 +50,7 @@ let package = Package(
         .target(
             name: "CCHScenario",
             dependencies: [
-                "CrossModalKD", .product(name: "TOMLKit", package: "TOMLKit"),
+                "CrossModalKD", "CZlib", .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),

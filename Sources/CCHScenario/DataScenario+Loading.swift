@@ -1,5 +1,4 @@
 import CrossModalKD
-import SystemPackage
 
 /// A data scenario's files read, validated and reduced to representations.
 public struct LoadedData: Sendable {
@@ -8,8 +7,13 @@ public struct LoadedData: Sendable {
     public let views: [View]
     /// Class names and their row counts (empty for a continuous label).
     public let classCounts: [(name: String, count: Int)]
-    /// Remarks for the user (dropped constant columns, ...).
+    /// Remarks for the user (samples left out by the ID join or for missing values, dropped
+    /// constant columns, ...).
     public let warnings: [String]
+    /// Samples dropped because a used cell was missing (`missing = "drop-rows"`; 0 otherwise).
+    public let droppedForMissingValues: Int
+    /// With `[data] id`: per file (path), how many of its samples the join left out.
+    public let leftOutByID: [(file: String, count: Int)]
 
     public struct View: Sendable {
         public let name: String
@@ -27,134 +31,90 @@ public struct LoadedData: Sendable {
 }
 
 extension DataScenario {
-    /// Reads every data file, validates it, drops constant columns (with a warning naming them)
-    /// and computes each view's principal-component representation (label-free, on all rows).
-    /// The label column is never a feature, also when it sits in a view's file.
-    /// - Throws: `DataFileError` naming the file, line, column and reason.
+    /// Reads every data file once, matches the samples (by `id`, else by position), applies the
+    /// missing-value policy, drops constant columns (with a warning naming them) and computes each
+    /// view's principal-component representation (label-free, on all used samples). The label
+    /// column and the ID column are never features, also when they sit in a view's file.
+    /// - Throws: `DataFileError` naming the file, line, column (or ID) and reason.
     public func load() throws(DataFileError) -> LoadedData {
-        var cache: [String: CSVFile] = [:]
-        func csv(_ path: String, _ key: String) throws(DataFileError) -> CSVFile {
-            if let c = cache[path] { return c }
-            let c = try CSVFile(file: path, text: try Self.readText(path, key: key, scenario: file))
-            cache[path] = c
-            return c
+        let (files, viewCells) = try readFiles()
+        let (samples, dropped) = try applyMissingPolicy(try matchSamples(files, views: viewCells), files: files, views: viewCells)
+        var warnings: [String] = []
+        if let id = idColumn, samples.leftOut.contains(where: { $0.count > 0 }) {
+            warnings.append("data.id \(EchoedInput.quoted(id)): \(samples.count + dropped) sample(s) are in every file; left out as not in every file: "
+                            + samples.leftOut.map { "\($0.file) \($0.count)" }.joined(separator: ", "))
         }
-        let labelFile = try csv(label.path, "data.label.file")
-        let labelColumn = try Self.resolve(label.column, in: labelFile, key: "data.label.column")
-        guard labelFile.rowCount >= 2 else {
-            throw DataFileError(file: label.path, reason: "\(labelFile.rowCount) data row(s); the label needs at least 2")
+        if dropped > 0 {
+            warnings.append("missing = \"drop-rows\": dropped \(dropped) of \(samples.count + dropped) sample(s) with a missing value; \(samples.count) remain")
         }
-        let n = labelFile.rowCount
-        let labelValue: MultiViewLabel
-        var classCounts: [(String, Int)] = []
-        if label.isClass {
-            var texts: [String] = []
-            for r in 0..<n {
-                let cell = labelFile.field(row: r, column: labelColumn)
-                guard !cell.isEmpty else {
-                    throw DataFileError(file: label.path, line: labelFile.line(ofRow: r), column: labelColumn + 1,
-                                        columnName: labelFile.header[labelColumn], reason: "an empty cell (a missing label)")
-                }
-                texts.append(cell)
-            }
-            let (indices, names) = ClassLabels.code(texts)
-            guard names.count >= 2 else {
-                throw DataFileError(file: label.path, column: labelColumn + 1, columnName: labelFile.header[labelColumn],
-                                    reason: "the class label has \(names.count) class (\(names.first ?? "")); at least two are needed")
-            }
-            labelValue = .classes(indices: indices, names: names)
-            classCounts = names.enumerated().map { c in (c.element, indices.filter { $0 == c.offset }.count) }
-        } else {
-            var values: [Double] = []
-            for r in 0..<n { values.append(try labelFile.number(row: r, column: labelColumn)) }
-            guard Set(values).count >= 2 else {
-                throw DataFileError(file: label.path, column: labelColumn + 1, columnName: labelFile.header[labelColumn], reason: "the label is constant")
-            }
-            labelValue = .continuous(values)
-        }
+        let (labelValue, classCounts) = try labelValues(files[0], rows: samples.rows[0])
+        let n = samples.count
 
-        var representations: [Matrix] = [], summaries: [LoadedData.View] = [], warnings: [String] = []
-        for view in views {
-            let table = try csv(view.path, "\(view.key).file")
-            guard table.rowCount == n else {
-                throw DataFileError(file: view.path, reason: "\(table.rowCount) data rows, but the label file \(label.path) has \(n) (view \"\(view.name)\", \(view.key))")
-            }
-            var excluded = Set<Int>()
-            for reference in view.exclude { excluded.insert(try Self.resolve(reference, in: table, key: "\(view.key).exclude")) }
-            if view.path == label.path { excluded.insert(labelColumn) }
-            let columns = (0..<table.header.count).filter { !excluded.contains($0) }
-            var matrix = Matrix(rows: n, cols: columns.count)
-            for r in 0..<n { for (j, c) in columns.enumerated() { matrix[r, j] = try table.number(row: r, column: c) } }
-            let constant = Self.constantColumns(matrix)
-            let droppedNames = constant.map { table.header[columns[$0]] }
+        var representations: [Matrix] = [], summaries: [LoadedData.View] = []
+        for (view, cells) in zip(views, viewCells) {
+            let table = files[cells.file].table
+            let rows = samples.rows[cells.file]
+            let constant = cells.features.filter { j in rows.allSatisfy { table.values[$0, j] == table.values[rows[0], j] } }
+            let constantSet = Set(constant)
+            let kept = cells.features.filter { !constantSet.contains($0) }
+            let droppedNames = constant.map { table.featureNames[$0] }
             if !droppedNames.isEmpty {
                 warnings.append("view \"\(view.name)\" (\(view.file)): dropped \(droppedNames.count) constant column(s) carrying no information: "
                                 + droppedNames.map { "'\($0)'" }.joined(separator: ", "))
             }
-            let width = columns.count - constant.count
-            guard width > 0 else {
+            guard !kept.isEmpty else {
                 throw DataFileError(file: view.path, reason: "view \"\(view.name)\" has no non-constant feature column left (\(view.key))")
             }
-            if !constant.isEmpty { matrix = Self.dropping(constant, from: matrix) }
+            // Each column times the power of two that brings it below 1 in magnitude: exact, and the
+            // standardised columns are then the same numbers, but data of any scale (1e-300, 1e300)
+            // standardise without underflow or overflow.
+            var features = Matrix(rows: n, cols: kept.count)
+            for (k, j) in kept.enumerated() {
+                let scale = rows.reduce(0) { max($0, abs(table.values[$1, j])) }.binaryScale(intoBinade: -1)
+                for (r, s) in rows.enumerated() { features[r, k] = table.values[s, j] * scale }
+            }
             let pca: PrincipalComponents
             // The view's matrix is handed over (its last use): standardised in place, no copy.
-            do { pca = try PrincipalComponents(consume matrix, components: components) } catch {
+            do { pca = try PrincipalComponents(consume features, components: components) } catch {
                 throw DataFileError(file: view.path, reason: "view \"\(view.name)\": \(Self.reason(error))")
             }
             representations.append(pca.scores)
-            summaries.append(.init(name: view.name, file: view.file, columns: width, droppedConstant: droppedNames,
+            summaries.append(.init(name: view.name, file: view.file, columns: kept.count, droppedConstant: droppedNames,
                                    components: pca.components, explainedFraction: pca.explainedFraction, method: pca.method))
         }
         let data: MultiViewData
         do { data = try MultiViewData(viewNames: views.map(\.name), representations: representations, label: labelValue) } catch {
             throw DataFileError(file: file, reason: Self.reason(error))
         }
-        return LoadedData(data: data, views: summaries, classCounts: classCounts, warnings: warnings)
+        return LoadedData(data: data, views: summaries, classCounts: classCounts, warnings: warnings,
+                          droppedForMissingValues: dropped, leftOutByID: idColumn == nil ? [] : samples.leftOut)
     }
 
-    /// The indices of the columns of `m` whose every row equals the first, ascending (one pass
-    /// over the rows).
-    static func constantColumns(_ m: Matrix) -> [Int] {
-        var varies = [Bool](repeating: false, count: m.cols)
-        m.elements.withUnsafeBufferPointer { e in
-            for i in 1..<max(m.rows, 1) { for j in 0..<m.cols where e[i * m.cols + j] != e[j] { varies[j] = true } }
+    /// The label of the used samples `rows` of the label file, and the class counts.
+    /// - Throws: for fewer than two classes or a constant continuous label.
+    private func labelValues(_ file: SourceFile, rows: [Int]) throws(DataFileError) -> (MultiViewLabel, [(name: String, count: Int)]) {
+        let column = file.labelColumn ?? 0
+        let name = file.table.header[column]
+        switch file.label {
+        case .text(let k)?:
+            let classes = ClassLabels(rows.map { file.table.texts[k][$0] })
+            guard classes.names.count >= 2 else {
+                throw DataFileError(file: label.path, column: column + 1, columnName: name,
+                                    reason: "the class label has \(classes.names.count) class (\(classes.names.first ?? "")); at least two are needed")
+            }
+            return (.classes(indices: classes.indices, names: classes.names), Array(zip(classes.names, classes.counts)))
+        case .number(let j)?:
+            let values = rows.map { file.table.values[$0, j] }
+            guard Set(values).count >= 2 else {
+                throw DataFileError(file: label.path, column: column + 1, columnName: name, reason: "the label is constant")
+            }
+            return (.continuous(values), [])
+        case nil:
+            throw DataFileError(file: label.path, reason: "data.label: no label column was read")
         }
-        return varies.indices.filter { !varies[$0] }
-    }
-
-    /// `m` without the columns `dropped` (ascending indices).
-    static func dropping(_ dropped: [Int], from m: Matrix) -> Matrix {
-        let gone = Set(dropped), kept = (0..<m.cols).filter { !gone.contains($0) }
-        var out = Matrix(rows: m.rows, cols: kept.count)
-        for i in 0..<m.rows { for (j, c) in kept.enumerated() { out[i, j] = m[i, c] } }
-        return out
     }
 
     /// What a library error says is wrong with the data: a `SampleError`'s reason (its subject is
     /// the file's view), else the whole description.
     private static func reason(_ error: any Error) -> String { (error as? SampleError)?.reason ?? "\(error)" }
-
-    /// The 0-based index of a referenced column. - Throws: unknown or ambiguous names, numbers past the end.
-    static func resolve(_ reference: ColumnReference, in table: CSVFile, key: String) throws(DataFileError) -> Int {
-        switch reference {
-        case .number(let k):
-            guard k <= table.header.count else {
-                throw DataFileError(file: table.file, reason: "\(key): column \(k) does not exist; the header has \(table.header.count) columns")
-            }
-            return k - 1
-        case .name(let s):
-            do { return try table.column(named: s) } catch {
-                let ambiguous = table.columns(named: s).count > 1
-                throw DataFileError(file: table.file, line: error.line, reason: "\(key): \(error.reason)" + (ambiguous ? ": name it by number" : ""))
-            }
-        }
-    }
-
-    /// The UTF-8 text of a data file. - Throws: naming the file, the scenario key and the reason.
-    static func readText(_ path: String, key: String, scenario: String) throws(DataFileError) -> String {
-        do { return try InputFile.text(path) } catch {
-            let hint = error.code == .noSuchFileOrDirectory ? "; `make data` fetches the shipped data sets" : ""
-            throw DataFileError(file: path, reason: "\(error.explanation) (\(key) in \(scenario)\(hint))")
-        }
-    }
 }

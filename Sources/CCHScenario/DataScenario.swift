@@ -9,10 +9,14 @@ import SystemPackage
 ///     [data]
 ///     components = 10                    # principal components kept per view
 ///     label = { file = "x.csv", column = "class", kind = "class" }   # or kind = "continuous"
+///     id = "sample"                      # optional: join the files by this column's sample IDs
+///     missing = "drop-rows"              # optional: drop rows with a missing value ("refuse")
 ///     [[data.views]]
 ///     name = "fourier"
-///     file = "../data/fou.csv"           # relative to the scenario file
+///     file = "../data/fou.csv"           # relative to the scenario file; .gz read through gzip
 ///     exclude = [77]                     # columns not used (names or 1-based numbers)
+///     layout = "samples-in-columns"      # optional: features in rows (DataLayout)
+///     delimiter = "tab"                  # optional: "comma", "tab", "semicolon" (FieldDelimiter)
 ///     [teacher]
 ///     n = 500                            # teacher_n rows of its own, or rows = "student"
 ///     [student]
@@ -32,6 +36,10 @@ public struct DataScenario: Sendable {
     public let label: LabelSource
     /// Principal components kept per view (all columns when a view is narrower).
     public let components: Int
+    /// The column of sample IDs by which the files are joined (nil: rows are matched by position).
+    public let idColumn: String?
+    /// What to do with a row that has a missing value in a used column.
+    public let missing: MissingValuePolicy
     public let experiment: DistillationExperiment.Settings
     public let information: ViewInformation.Settings
 
@@ -40,8 +48,11 @@ public struct DataScenario: Sendable {
         public let name: String
         /// The path as written, and resolved against the scenario file's directory.
         public let file: String, path: String
-        /// Columns left out (header names or 1-based numbers).
+        /// Columns left out (header names or 1-based numbers; samples in columns: feature names or
+        /// 1-based feature numbers).
         public let exclude: [ColumnReference]
+        public let layout: DataLayout
+        public let delimiter: FieldDelimiter
         /// The scenario key of this view, e.g. `data.views[2]`.
         public let key: String
     }
@@ -50,12 +61,22 @@ public struct DataScenario: Sendable {
     public struct LabelSource: Sendable, Equatable {
         public let file: String, path: String
         public let column: ColumnReference
-        /// Class labels (integers or text) or a continuous quantity.
+        /// Class labels (numbers or text, `ClassLabels`) or a continuous quantity.
         public let isClass: Bool
+        public let delimiter: FieldDelimiter
+    }
+
+    /// What `load()` does with a sample that has a missing value (`CSVCell.isMissing`) in a used
+    /// column of any view or in the label (`[data] missing`).
+    public enum MissingValuePolicy: String, Sendable, CaseIterable {
+        /// Refuse the data, saying how many cells are missing per column and where the first are.
+        case refuse
+        /// Drop such samples from every view and the label, and say how many.
+        case dropRows = "drop-rows"
     }
 
     /// A column named by its header name or its 1-based number.
-    public enum ColumnReference: Sendable, Equatable, CustomStringConvertible {
+    public enum ColumnReference: Sendable, Hashable, CustomStringConvertible {
         case name(String), number(Int)
         public var description: String {
             switch self {
@@ -83,14 +104,24 @@ public struct DataScenario: Sendable {
         seed = header.seed
 
         let data = try TableReader(document, section: "data")
-        components = try data.integer("components", minimum: 1, default: 10)
+        components = try data.integer("components", minimum: 1, maximum: SizeLimits.maximumDimension, default: 10)
+        if data.has("id") {
+            let id = try data.string("id")
+            guard !id.isEmpty else { throw data.error("id", "must name a column of sample IDs, got an empty name") }
+            idColumn = id
+        } else {
+            idColumn = nil
+        }
+        missing = MissingValuePolicy(rawValue: try data.choice("missing", MissingValuePolicy.allCases.map(\.rawValue),
+                                                               default: MissingValuePolicy.refuse.rawValue)) ?? .refuse
         guard case .table(let labelTable)? = data.value("label") else {
             throw data.error("label", "missing (required): a table { file = \"...\", column = \"name\" or number, kind = \"class\" or \"continuous\" }")
         }
         let labelReader = TableReader(file: document.file, path: "data.label", table: labelTable)
         let labelFile = try labelReader.string("file")
         label = LabelSource(file: labelFile, path: resolve(labelFile), column: try Self.column(labelReader, "column"),
-                            isClass: try labelReader.choice("kind", ["class", "continuous"]) == "class")
+                            isClass: try labelReader.choice("kind", ["class", "continuous"]) == "class",
+                            delimiter: try Self.delimiter(labelReader, file: labelFile))
         try labelReader.finish()
         guard case .array(let items)? = data.value("views") else {
             throw data.error("views", "missing (required): an array of tables [[data.views]] with name and file")
@@ -116,8 +147,22 @@ public struct DataScenario: Sendable {
             } else if r.has("exclude") {
                 throw r.error("exclude", "expected an array of column names or 1-based numbers")
             }
+            let layout = DataLayout(rawValue: try r.choice("layout", DataLayout.allCases.map(\.rawValue),
+                                                           default: DataLayout.samplesInRows.rawValue)) ?? .samplesInRows
+            let delimiter = try Self.delimiter(r, file: file)
             try r.finish()
-            views.append(ViewSource(name: viewName, file: file, path: resolve(file), exclude: exclude, key: key))
+            let view = ViewSource(name: viewName, file: file, path: resolve(file), exclude: exclude, layout: layout, delimiter: delimiter, key: key)
+            if layout == .samplesInColumns, view.path == label.path {
+                throw r.error("layout", "the label's file \(labelFile) is read with samples in rows; a view of that file cannot have samples in columns")
+            }
+            if let other = views.first(where: { $0.path == view.path && ($0.layout != layout || $0.delimiter != delimiter) }) {
+                throw r.error(other.layout != layout ? "layout" : "delimiter", "the file \(file) is also \(other.key)'s, read with "
+                              + "layout = \"\(other.layout.rawValue)\" and delimiter = \"\(other.delimiter.rawValue)\": one file is read one way")
+            }
+            if view.path == label.path, delimiter != label.delimiter {
+                throw r.error("delimiter", "the file \(file) is also the label's, read with delimiter = \"\(label.delimiter.rawValue)\": one file is read one way")
+            }
+            views.append(view)
         }
         guard views.count >= 2 else { throw data.error("views", "needs at least two views, got \(views.count)") }
         try data.finish()
@@ -131,11 +176,11 @@ public struct DataScenario: Sendable {
             if teacher.has("n") { throw teacher.error("n", "applies to a teacher with rows of its own; rows = \"student\" uses the student's") }
             experiment.teacherRows = .student
         } else {
-            experiment.teacherRows = .own(try teacher.integer("n", minimum: 2, default: 500))
+            experiment.teacherRows = .own(try teacher.integer("n", minimum: 2, maximum: SizeLimits.maximumSampleSize, default: 500))
         }
         try teacher.finish()
         let student = try TableReader(document, section: "student")
-        experiment.studentRows = try student.integer("n", minimum: 4, default: experiment.studentRows)
+        experiment.studentRows = try student.integer("n", minimum: 4, maximum: SizeLimits.maximumSampleSize, default: experiment.studentRows)
         experiment.lambda = try student.double("lambda", in: 0...1, default: experiment.lambda)
         experiment.temperature = try student.double("temperature", default: experiment.temperature)
         guard experiment.temperature > 0 else { throw student.error("temperature", "must be > 0, got \(experiment.temperature)") }
@@ -143,6 +188,9 @@ public struct DataScenario: Sendable {
         guard experiment.ridge > 0 else { throw student.error("ridge", "must be > 0 (separable classes need it), got \(experiment.ridge)") }
         if student.has("lambda_grid") {
             let grid = try student.vector("lambda_grid")
+            guard grid.count <= SizeLimits.maximumLambdaGrid else {
+                throw student.error("lambda_grid", "\(grid.count) values; at most \(SizeLimits.maximumLambdaGrid) (the largest grid cchsim accepts)")
+            }
             guard grid.allSatisfy({ (0...1).contains($0) }) else { throw student.error("lambda_grid", "values must lie in [0, 1], got \(grid)") }
             experiment.lambdaGrid = grid
         }
@@ -152,7 +200,7 @@ public struct DataScenario: Sendable {
         }
         try student.finish()
         let protocolReader = try TableReader(document, section: "experiment")
-        experiment.splits = try protocolReader.integer("splits", minimum: 2, default: experiment.splits)
+        experiment.splits = try protocolReader.integer("splits", minimum: 2, maximum: SizeLimits.maximumStoredTrials, default: experiment.splits)
         try protocolReader.finish()
         self.experiment = experiment
 
@@ -160,12 +208,12 @@ public struct DataScenario: Sendable {
         information.seed = seed
         information.ridge = experiment.ridge
         let estimation = try TableReader(document, section: "estimation")
-        information.neighbours = try estimation.integer("k", minimum: 1, default: information.neighbours)
+        information.neighbours = try estimation.integer("k", minimum: 1, maximum: SizeLimits.maximumSampleSize, default: information.neighbours)
         information.replicates = try estimation.integer("replicates", minimum: 0, maximum: SizeLimits.maximumStoredTrials, default: information.replicates)
         guard information.replicates != 1 else { throw estimation.error("replicates", "must be 0 (no intervals) or at least 2, got 1") }
         information.level = try estimation.double("level", default: information.level)
         guard information.level > 0, information.level < 1 else { throw estimation.error("level", "must lie strictly between 0 and 1, got \(information.level)") }
-        information.folds = try estimation.integer("folds", minimum: 2, default: information.folds)
+        information.folds = try estimation.integer("folds", minimum: 2, maximum: SizeLimits.maximumFolds, default: information.folds)
         if let chosen: [ViewGapEstimator] = try estimation.choices("estimators", of: "estimator") {
             if !label.isClass, let e = chosen.first(where: \.needsClassLabel) {
                 throw estimation.error("estimators", "\"\(e.rawValue)\" needs a class label (kind = \"class\"); a continuous label takes "
@@ -188,6 +236,12 @@ public struct DataScenario: Sendable {
     static func resolve(_ path: String, relativeTo scenario: String) -> String {
         let resolved = FilePath(scenario).removingLastComponent().pushing(FilePath(path)).lexicallyNormalized()
         return resolved.isEmpty ? "." : resolved.string
+    }
+
+    /// A file's `delimiter` key, by default the one its name implies (`FieldDelimiter(fileName:)`).
+    private static func delimiter(_ r: TableReader, file: String) throws(ScenarioError) -> FieldDelimiter {
+        let implied = FieldDelimiter(fileName: file)
+        return FieldDelimiter(rawValue: try r.choice("delimiter", FieldDelimiter.allCases.map(\.rawValue), default: implied.rawValue)) ?? implied
     }
 
     private static func column(_ r: TableReader, _ key: String) throws(ScenarioError) -> ColumnReference {

@@ -186,7 +186,7 @@ struct SampleInput {
             }
             texts.append(cell)
         }
-        let classes = ClassLabels.code(texts).indices
+        let classes = ClassLabels(texts).indices
         var data = Matrix(rows: table.rowCount, cols: features.count + 1)
         for r in 0..<table.rowCount {
             for j in 0..<features.count { data[r, j] = numbers[r, j] }

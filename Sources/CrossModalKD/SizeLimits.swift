@@ -43,8 +43,16 @@ public enum SizeLimits {
     public static let maximumMonteCarloDraws = 100_000_000_000
 
     /// Trials or repeats whose every outcome is kept until the summary (`classify` trials,
-    /// `reliability` repeats, estimate-mi half-sample replicates): at most 10^7.
+    /// `reliability` repeats, estimate-mi half-sample replicates, a data scenario's splits and
+    /// replicates): at most 10^7.
     public static let maximumStoredTrials = 10_000_000
+
+    /// Folds of a cross-validated estimate (a data scenario's `estimation.folds`): at most 1,000.
+    public static let maximumFolds = 1_000
+
+    /// Values of a KD-weight grid (a data scenario's `student.lambda_grid`), each tried on every
+    /// split and pair: at most 1,000.
+    public static let maximumLambdaGrid = 1_000
 
     /// Worker threads: at most 1,024 (more than any machine cchsim runs on has cores).
     public static let maximumThreads = 1_024

@@ -69,18 +69,19 @@ final class DataScenarioTests: XCTestCase {
     func testEveryBadDataFileGivesItsError() throws {
         try writeGoodData()
         let cases: [(String, String, String)] = [
-            ("d/b.csv", "y1,y2\n1,2\n", "d/b.csv: 1 data rows, but the label file"),
+            ("d/b.csv", "y1,y2\n1,2\n", "d/b.csv: 1 sample(s), but the label file"),
             ("d/b.csv", "y1,y2\n" + String(repeating: "1,2\n", count: 30) + "1,abc\n" + String(repeating: "1,2\n", count: 29),
              "d/b.csv: line 32, column 2 ('y2'): 'abc' is not a number"),
             ("d/b.csv", "y1,y2\n" + String(repeating: "1,2\n", count: 3) + "1,\n" + String(repeating: "1,2\n", count: 56),
-             "line 5, column 2 ('y2'): an empty cell is not a number (a missing value)"),
+             "line 5, column 2 ('y2'): a missing value (an empty, NA, NaN or ? cell); 1 used cell(s) of this file are missing, per column: 'y2' 1 (line 5 column 2)"),
             ("d/b.csv", "y1,y2\n1,2,3\n", "d/b.csv: line 2: 3 fields, but the header has 2 columns"),
             ("d/b.csv", "y1,y2\n1,\"2\n", "line 2, column 2: unterminated quote"),
             ("d/b.csv", "", "d/b.csv: empty file, expected a header row"),
-            ("d/b.csv", "y1,y2\n" + String(repeating: "1,nan\n", count: 60), "'nan' is not a finite number"),
+            ("d/b.csv", "y1,y2\n" + String(repeating: "1,nan\n", count: 60), "60 used cell(s) of this file are missing, per column: 'y2' 60 (line 2 column 2, line 3 column 2, line 4 column 2, ...)"),
+            ("d/b.csv", "y1,y2\n" + String(repeating: "1,inf\n", count: 60), "line 2, column 2 ('y2'): 'inf' is not a finite number"),
             ("d/b.csv", "y1,y2\n" + String(repeating: "1,1\n", count: 60), "view \"b\" has no non-constant feature column left"),
             ("d/label.csv", "class\n" + String(repeating: "x\n", count: 60), "the class label has 1 class (x); at least two are needed"),
-            ("d/label.csv", "class\n" + String(repeating: "x\n", count: 20) + "\n" + String(repeating: "y\n", count: 39), "d/a.csv: 60 data rows, but the label file"),
+            ("d/label.csv", "class\n" + String(repeating: "x\n", count: 20) + "\n" + String(repeating: "y\n", count: 39), "d/a.csv: 60 sample(s), but the label file"),
         ]
         for (file, text, expected) in cases {
             try writeGoodData()
@@ -131,6 +132,53 @@ final class DataScenarioTests: XCTestCase {
         var again = try CCHSimCLI.CCHSimCommand.Teachers.parse([path, "--out", out2, "--no-plots", "--threads", "2"])
         try again.run()
         XCTAssertEqual(try String(contentsOfFile: out2 + "/toy.csv", encoding: .utf8), csv.joined(separator: "\n") + "\n")
+    }
+
+    /// Messy files through the executable: IDs in other orders, a sample missing from one file,
+    /// missing cells dropped, a gzip view; the counts reach stderr and meta.json. A truncated gzip
+    /// file then exits 1 with its error and writes nothing.
+    func testMessyFilesThroughTheExecutable() throws {
+        try writeGoodData()
+        func withIDs(_ name: String, order: [Int], change: (Int, inout [String]) -> Void = { _, _ in }) throws {
+            let lines = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map(String.init)
+            var out = ["id," + lines[0]]
+            for i in order {
+                var cells = lines[i + 1].components(separatedBy: ",")
+                change(i, &cells)
+                out.append("r\(i)," + cells.joined(separator: ","))
+            }
+            try write(name, out.joined(separator: "\n") + "\n")
+        }
+        try withIDs("d/label.csv", order: Array(0..<60))
+        try withIDs("d/a.csv", order: Array((0..<60).reversed())) { i, cells in if i == 7 || i == 8 { cells[0] = "NA" } }
+        try withIDs("d/b.csv", order: (0..<60).map { ($0 * 13) % 60 }.filter { $0 != 30 })
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gzip.arguments = ["gzip", "-n", directory.appendingPathComponent("d/b.csv").path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let path = try scenario(views: "[[data.views]]\nname = \"a\"\nfile = \"d/a.csv\"\n[[data.views]]\nname = \"b\"\nfile = \"d/b.csv.gz\"\n",
+                                label: "id = \"id\"\nmissing = \"drop-rows\"\nlabel = { file = \"d/label.csv\", column = \"class\", kind = \"class\" }")
+        let out = directory.appendingPathComponent("messy").path
+        let run = try CCHSimProcess.run(["teachers", path, "--out", out, "--no-plots", "--threads", "1"])
+        XCTAssertEqual(run.ending, .exit(0), run.err)
+        XCTAssertTrue(run.err.contains("Warning: missing = \"drop-rows\": dropped 2 of 59 sample(s) with a missing value; 57 remain"), run.err)
+        XCTAssertTrue(run.err.contains("Warning: data.id 'id': 59 sample(s) are in every file"), run.err)
+        let meta = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/toy.meta.json"))) as? [String: Any])
+        XCTAssertEqual(meta["rows"] as? Int, 57)
+        XCTAssertEqual(meta["rows_dropped_for_missing_values"] as? Int, 2)
+        let leftOut = try XCTUnwrap(meta["rows_left_out_by_id"] as? [String: Int])
+        XCTAssertEqual(leftOut.values.sorted(), [0, 1, 1])
+
+        let gz = directory.appendingPathComponent("d/b.csv.gz")
+        let bytes = try Data(contentsOf: gz)
+        try bytes.prefix(bytes.count - 10).write(to: gz)
+        let cut = directory.appendingPathComponent("cut").path
+        let failed = try CCHSimProcess.run(["teachers", path, "--out", cut, "--no-plots"])
+        XCTAssertEqual(failed.ending, .exit(1))
+        XCTAssertTrue(failed.err.hasPrefix("Error: \(gz.path): line "), failed.err)
+        XCTAssertTrue(failed.err.contains(": truncated gzip file: it ends before its gzip stream does ("), failed.err)
+        XCTAssertEqual((try? FileManager.default.contentsOfDirectory(atPath: cut)) ?? [], [])
     }
 
     /// The good views with a continuous Gaussian label (header `header`, named in the scenario by

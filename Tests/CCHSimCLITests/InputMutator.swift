@@ -95,12 +95,27 @@ struct InputMutator {
         return line[...eq] + " " + value
     }
 
+    /// A short or truncated CSV: the header alone without a final line end (bare, or ending in a
+    /// CR, a blank, a NUL or a BOM), the text cut after a few bytes, or an environment-like
+    /// `A=1\0B=2\0` (`/proc/self/environ`).
+    mutating func shortCSV(_ text: String) -> String {
+        let header = String(text.prefix { $0 != "\n" && $0 != "\r\n" })
+        switch below(4) {
+        case 0: return header + pick(["", "\r", " ", "\t", "\0", "\u{FEFF}", "\r\r", "\"", ","])
+        case 1: return String(text.prefix(below(24)))
+        case 2: return String(text.prefix(header.count + 1 + below(40)))
+        default: return pick(["A=1\0", "A=1\0B=2\0", "\0", "\u{FEFF}", "\r", "\"", "t,s,y\n\0", "t,s,y\n1,2"])
+        }
+    }
+
     /// A mutated copy of a CSV text with a header row.
     mutating func mutateCSV(_ text: String) -> String {
+        // Short and truncated inputs as a whole (issue 17: a header without a final line end trapped).
+        if below(6) == 0 { return shortCSV(text) }
         var rows = text.components(separatedBy: "\n").map { $0.components(separatedBy: ",") }
         for _ in 0..<(1 + below(3)) {
             let r = below(rows.count), c = below(rows[r].count)
-            switch below(10) {
+            switch below(11) {
             case 0, 1, 2:  // a cell replaced by an extreme or malformed number
                 rows[r][c] = pick(Self.extremeNumbers + ["", "\"1\"", "\"", "1e400", "0x1p3", " 3 ", "1,5", "١٢", "abc", "1e", "--1", "\u{FEFF}1"])
             case 3:  // a huge field (4 MB now and then)
@@ -117,6 +132,8 @@ struct InputMutator {
             case 8:  // truncated at a random place
                 let joined = rows.map { $0.joined(separator: ",") }.joined(separator: "\n")
                 rows = String(joined.prefix(below(joined.count + 1))).components(separatedBy: "\n").map { $0.components(separatedBy: ",") }
+            case 9:  // a NUL byte in a cell (it ends C strings: text after it must not vanish)
+                rows[r][c] = pick(["\0", rows[r][c] + "\0", "\0" + rows[r][c], "1\02"])
             default:  // line ends and blank lines
                 rows.insert([pick(["", " ", "\r"])], at: 1 + below(rows.count))
             }

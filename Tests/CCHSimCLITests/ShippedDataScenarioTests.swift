@@ -1,8 +1,9 @@
 import XCTest
 @testable import CCHScenario
+import CCHTestSupport
 import CrossModalKD
 
-/// The shipped data scenarios (Scenarios/fig9-*, fig10-*, fig11-*) decode and validate; their data
+/// The shipped data scenarios (Scenarios/fig9-*, fig10-*, fig11-*, fig12-*) decode and validate; their data
 /// files come from `make data` (git-ignored, absent on a fresh clone), so the checks that read
 /// them run only when `make data` has run, and say so when skipped.
 final class ShippedDataScenarioTests: XCTestCase {
@@ -16,7 +17,7 @@ final class ShippedDataScenarioTests: XCTestCase {
             .filter { $0.hasSuffix(".toml") }.sorted()
             .filter { (try? String(contentsOf: SizeLimitTests.scenarios.appendingPathComponent($0), encoding: .utf8))?.contains("\n[data]\n") ?? false }
         XCTAssertEqual(names, ["fig10-nutrimouse-diet.toml", "fig10-nutrimouse-genotype.toml", "fig11-diabetes-n120.toml",
-                               "fig11-diabetes.toml", "fig9-uci-multifeature.toml"])
+                               "fig11-diabetes.toml", "fig12-nutrimouse-messy.toml", "fig9-uci-multifeature.toml"])
         for name in names {
             let s = try shipped(name)
             XCTAssertEqual(s.name + ".toml", name)
@@ -61,5 +62,41 @@ final class ShippedDataScenarioTests: XCTestCase {
         XCTAssertEqual(y.min(), 25)
         XCTAssertEqual(y.max(), 346)
         XCTAssertEqual(y.first, 151)
+    }
+
+    /// fig12: the messy copy of nutrimouse (scripts/derive-messy-data.py) joins by mouse ID to the
+    /// 37 mice in every file (the label file's 40 less m07 and m33, absent from the lipids, and m12,
+    /// absent from the genes), drops the 4 with a missing cell (m05, m18, m29, m22) and then holds
+    /// exactly the original files' numbers for the other 33 mice: the same representations, bit
+    /// for bit, as those mice's rows of data/nutrimouse matched by position.
+    func testTheMessyNutrimouseFilesGiveTheOriginalData() throws {
+        let s = try shipped("fig12-nutrimouse-messy.toml")
+        XCTAssertEqual(s.idColumn, "mouse")
+        XCTAssertEqual(s.missing, .dropRows)
+        XCTAssertEqual(s.views.map(\.layout), [.samplesInColumns, .samplesInRows])
+        XCTAssertEqual(s.views.map(\.delimiter), [.tab, .comma])
+        let original = URL(fileURLWithPath: SizeLimitTests.scenarios.path).deletingLastPathComponent().appendingPathComponent("data/nutrimouse")
+        guard ([s.label.path] + s.views.map(\.path)).allSatisfy(FileManager.default.fileExists(atPath:)),
+              FileManager.default.fileExists(atPath: original.appendingPathComponent("gene.csv").path) else {
+            throw XCTSkip("data/nutrimouse-messy/ is absent: run `make data` first")
+        }
+        let loaded = try s.load()
+        XCTAssertEqual(loaded.data.rows, 33)
+        XCTAssertEqual(loaded.droppedForMissingValues, 4)
+        XCTAssertEqual(loaded.leftOutByID.map(\.count), [3, 2, 1])
+        XCTAssertEqual(loaded.views.map(\.columns), [120, 21])
+
+        let kept = (0..<40).filter { ![4, 6, 11, 17, 21, 28, 32].contains($0) }
+        let files = try TestFiles()
+        defer { files.remove() }
+        for name in ["gene", "lipid", "genotype"] {
+            let lines = try String(contentsOf: original.appendingPathComponent(name + ".csv"), encoding: .utf8).split(separator: "\n")
+            _ = try files.write(name + ".csv", ([lines[0]] + kept.map { lines[$0 + 1] }).joined(separator: "\n") + "\n")
+        }
+        let text = "name = \"p\"\nseed = 12\n[data]\ncomponents = 5\nlabel = { file = \"genotype.csv\", column = \"genotype\", kind = \"class\" }\n"
+            + "[[data.views]]\nname = \"gene\"\nfile = \"gene.csv\"\n[[data.views]]\nname = \"lipid\"\nfile = \"lipid.csv\"\n[teacher]\nrows = \"student\"\n"
+        let positional = try DataScenario(file: try files.write("p.toml", text), text: text).load()
+        XCTAssertEqual(loaded.data.label, positional.data.label)
+        XCTAssertEqual(loaded.data.representations.map(\.elements), positional.data.representations.map(\.elements))
     }
 }

@@ -34,12 +34,12 @@ public struct CSVFile: Sendable {
         var start = 0, number = 0
         while start < bytes.count {
             number += 1
-            var end = bytes[start...].firstIndex(of: 10) ?? bytes.count
-            let next = end + 1
-            if end > start, bytes[end - 1] == 13 { end -= 1 }
-            let line = bytes[start..<end]
+            let (line, next) = CSVLine.line(in: bytes[start...])
             start = next
             guard !line.allSatisfy({ $0 == 32 || $0 == 9 }) else { continue }
+            if let problem = CSVLine.nulByte(in: line) {
+                throw DataFileError(file: file, line: number, column: problem.field, reason: problem.reason)
+            }
             let before = fields.count
             do { try CSVLine.split(line, into: &fields) } catch {
                 throw DataFileError(file: file, line: number, column: error.field, reason: error.reason)
@@ -93,7 +93,13 @@ public struct CSVFile: Sendable {
     /// The 0-based index of the column named `name`.
     /// - Throws: when no column has that name, or more than one has.
     public func column(named name: String) throws(DataFileError) -> Int {
-        let matches = columns(named: name)
+        try Self.column(named: name, in: header, file: file, headerLine: headerLine)
+    }
+
+    /// The 0-based index of the column named `name` in the header `header` of `file`.
+    /// - Throws: when no column has that name, or more than one has.
+    public static func column(named name: String, in header: [String], file: String, headerLine: Int) throws(DataFileError) -> Int {
+        let matches = header.indices.filter { header[$0] == name }
         guard let first = matches.first else {
             let shown = header.prefix(10).map { EchoedInput.quoted($0) }.joined(separator: ", ")
             throw DataFileError(file: file, reason: "no column named \(EchoedInput.quoted(name)); the header has \(shown)"
@@ -110,21 +116,14 @@ public struct CSVFile: Sendable {
     public func columns(named name: String) -> [Int] { header.indices.filter { header[$0] == name } }
 
     /// The finite decimal number in data row `r`, column `c` (both 0-based).
-    /// - Throws: naming the line, column and what the cell holds (empty: a missing value; text;
-    ///   infinities and NaN; hexadecimal and other notations Swift's `Double(_:)` would accept).
+    /// - Throws: naming the line, column and what the cell holds (`CSVCell.notANumber`: a missing
+    ///   value, text, infinities, hexadecimal and other notations Swift's `Double(_:)` would accept).
     public func number(row r: Int, column c: Int) throws(DataFileError) -> Double {
-        let cell = field(row: r, column: c)
-        func failure(_ reason: String) -> DataFileError {
-            DataFileError(file: file, line: lines[r], column: c + 1, columnName: header[c], reason: reason)
-        }
-        guard let x = Double(cell) else {
-            throw failure(cell.isEmpty ? "an empty cell is not a number (a missing value)" : "\(EchoedInput.quoted(cell)) is not a number")
-        }
-        guard x.isFinite else { throw failure("\(EchoedInput.quoted(cell)) is not a finite number") }
-        guard Self.isDecimal(cell) else {
-            throw failure("\(EchoedInput.quoted(cell)) is not a decimal number (hexadecimal and other notations are refused)")
-        }
-        return x
+        let cell = fields[r * header.count + c]
+        let raw = bytes[cell.start..<cell.end]
+        if let x = CSVCell.decimal(raw) { return x }
+        throw DataFileError(file: file, line: lines[r], column: c + 1, columnName: header[c],
+                            reason: CSVCell.notANumber(CSVLine.text(of: cell, in: bytes[...])))
     }
 
     /// The named columns as a rowCount x names.count matrix of finite decimal numbers.
@@ -139,8 +138,4 @@ public struct CSVFile: Sendable {
         return out
     }
 
-    /// Whether `cell` is written in decimal notation: digits, a point, a sign, an exponent.
-    private static func isDecimal(_ cell: String) -> Bool {
-        cell.utf8.allSatisfy { (48...57).contains($0) || $0 == 46 || $0 == 43 || $0 == 45 || $0 == 101 || $0 == 69 }
-    }
 }

@@ -3,9 +3,12 @@
 /// (docs/files.md, "CSV"):
 ///
 /// - fields are separated by commas, one record per line (a quoted field cannot hold a line break);
+///   data files may use a tab or a semicolon instead (`FieldDelimiter`);
 /// - a field may be enclosed in double quotes (RFC 4180), with `""` standing for one quote inside;
 ///   a quote anywhere else in an unquoted field is an ordinary character;
-/// - spaces and tabs around a field are not part of it (quote a field to keep them);
+/// - spaces and tabs around a field are not part of it (quote a field to keep them; only spaces
+///   in a tab-separated file);
+/// - a NUL byte is an error (it ends C strings, so text after it would be silently cut).
 /// - text after a closing quote (other than blanks) and a quote never closed are errors.
 ///
 /// Splitting works on UTF-8 bytes: `"`, `,`, space and tab never occur inside a multi-byte UTF-8
@@ -39,9 +42,9 @@ public enum CSVLine {
 
     /// Appends the fields of `line` (bytes without the line end, at offsets below 2^32) to `fields`.
     /// - Throws: `Problem` for an unterminated quote or text after a closing quote.
-    public static func split(_ line: ArraySlice<UInt8>, into fields: inout [Field]) throws(Problem) {
-        let quote: UInt8 = 34, comma: UInt8 = 44
-        func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 }
+    public static func split(_ line: ArraySlice<UInt8>, into fields: inout [Field], delimiter: FieldDelimiter = .comma) throws(Problem) {
+        let quote: UInt8 = 34, comma = delimiter.byte
+        func isBlank(_ b: UInt8) -> Bool { delimiter.isBlank(b) }
         var i = line.startIndex
         var number = 0
         while true {
@@ -81,6 +84,17 @@ public enum CSVLine {
         }
     }
 
+    /// A NUL byte in `line` as a `Problem` naming its field (counting separators outside quotes),
+    /// nil when the line has none.
+    public static func nulByte(in line: ArraySlice<UInt8>, delimiter: FieldDelimiter = .comma) -> Problem? {
+        guard let at = line.firstIndex(of: 0) else { return nil }
+        var field = 1, quoted = false
+        for b in line[..<at] {
+            if b == 34 { quoted.toggle() } else if b == delimiter.byte, !quoted { field += 1 }
+        }
+        return Problem(field: field, reason: "a NUL byte (\\0) in the text; a data file holds text, not binary data")
+    }
+
     /// The text of `field` of a line of `bytes` (a quoted field's `""` pairs made one quote).
     public static func text(of field: Field, in bytes: ArraySlice<UInt8>) -> String {
         let raw = bytes[field.start..<field.end]
@@ -96,9 +110,23 @@ public enum CSVLine {
         return String(decoding: value, as: UTF8.self)
     }
 
+    /// The first line of `bytes` (without its LF or CRLF end) and the index after its end (bounded
+    /// by `bytes.endIndex`: a last line needs no line end).
+    public static func line(in bytes: ArraySlice<UInt8>) -> (line: ArraySlice<UInt8>, next: Int) {
+        guard let lf = bytes.firstIndex(of: 10) else {
+            let end = bytes.last == 13 ? bytes.endIndex - 1 : bytes.endIndex
+            return (bytes[bytes.startIndex..<end], bytes.endIndex)
+        }
+        let end = lf > bytes.startIndex && bytes[lf - 1] == 13 ? lf - 1 : lf
+        return (bytes[bytes.startIndex..<end], lf + 1)
+    }
+
     /// The fields of `line` (bytes without the line end) as text.
     /// - Throws: `DataFileError` naming `file`, `lineNumber`, the field and the reason.
     public static func fields(_ line: ArraySlice<UInt8>, file: String, lineNumber: Int) throws(DataFileError) -> [String] {
+        if let problem = nulByte(in: line) {
+            throw DataFileError(file: file, line: lineNumber, column: problem.field, reason: problem.reason)
+        }
         var fields: [Field] = []
         do { try split(line, into: &fields) } catch {
             throw DataFileError(file: file, line: lineNumber, column: error.field, reason: error.reason)

@@ -267,6 +267,7 @@ public struct TeacherSelectionReport {
             ("level", .number(information.settings.level)),
             ("columns", .array(fields.schema.columns.map { .object([("key", .string($0.key)), ("role", .string($0.role.description))]) })),
             ("warnings", .array(loaded.warnings.map(JSONTree.string))),
+            ("rows_dropped_for_missing_values", .integer(loaded.droppedForMissingValues)),
             ("seconds", .number(seconds)),
             ("seconds_loading", .number(phaseSeconds.loading)),
             ("seconds_information", .number(phaseSeconds.information)),
@@ -274,6 +275,9 @@ public struct TeacherSelectionReport {
             ("threads", .integer(threads)),
             ("files", .array(files.map(JSONTree.string))),
         ]
+        if !loaded.leftOutByID.isEmpty {
+            pairs.append(("rows_left_out_by_id", .object(loaded.leftOutByID.map { ($0.file, .integer($0.count)) })))
+        }
         if !continuous { pairs.insert(("classes", .array(loaded.classCounts.map { .string("\($0.name): \($0.count)") })), at: 7) }
         return .object(pairs)
     }
