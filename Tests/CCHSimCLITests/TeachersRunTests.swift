@@ -32,7 +32,7 @@ final class TeachersRunTests: XCTestCase {
     static func snapshot(_ dir: String) throws -> [String: Data] {
         var files = try RunSafetyTests.files(dir)
         if let meta = files["kd.meta.json"], var object = JSONTree.parseObject(meta) {
-            for key in ["seconds", "seconds_information", "seconds_experiment", "threads"] { object[key] = nil }
+            for key in ["seconds", "seconds_loading", "seconds_information", "seconds_experiment", "threads"] { object[key] = nil }
             files["kd.meta.json"] = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         }
         return files
