@@ -23,7 +23,7 @@ set bmargin 7
 set yrange [-8.000000000000001e-11:8.000000000000001e-11]
 set title 'gaussian: CCH right for 0 of 2 pairs'
 set xlabel 'estimated CCH gap I(T;S) - I(S;Y) (nats)'
-set xrange [-2.314974174199249:2.314974174199249]
+set xrange [-2.3149741741992416:2.3149741741992416]
 set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead dt 2 lw 2 lc rgb "#404040"
 plot 'fig12-nutrimouse-messy-gap-vs-gain.dat' index 0 using 1:($6 == 1 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#1a9850" title "CCH's verdict matches the measured truth", \
      'fig12-nutrimouse-messy-gap-vs-gain.dat' index 0 using 1:($6 == 0 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#d73027" title "CCH's verdict is wrong", \
@@ -37,7 +37,7 @@ plot 'fig12-nutrimouse-messy-gap-vs-gain.dat' index 1 using 1:($6 == 1 ? $4 : Na
      NaN with lines dt 2 lw 2 lc rgb "#404040" title "CCH boundary (gap = 0)"
 set title 'probe: CCH right for 0 of 2 pairs'
 set xlabel 'estimated CCH gap I(T;S) - I(S;Y) (nats)'
-set xrange [-2.8933278334799426:2.8933278334799426]
+set xrange [-2.8933278334799377:2.8933278334799377]
 set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead dt 2 lw 2 lc rgb "#404040"
 plot 'fig12-nutrimouse-messy-gap-vs-gain.dat' index 2 using 1:($6 == 1 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#1a9850" title "CCH's verdict matches the measured truth", \
      'fig12-nutrimouse-messy-gap-vs-gain.dat' index 2 using 1:($6 == 0 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb "#d73027" title "CCH's verdict is wrong", \

@@ -20,13 +20,13 @@ set key outside below center horizontal
 set xzeroaxis lt 1 lc rgb "#808080"
 set yzeroaxis lt 1 lc rgb "#808080"
 set bmargin 7
-set xrange [-0.009893987728177244:0.009542024465653106]
+set xrange [-0.009893987728177126:0.00954202446565311]
 set xlabel 'theory: expected test-MSE gain (label units^2)'
 set title 'Like with like: the theory'."'".'s own learner (OLS, quadratic KD penalty) on the data'
 set ylabel 'measured test-MSE gain, linear learner (label units^2)'
-set yrange [-0.009893987728177244:0.009542024465653106]
-set label 1 'gene → lipid' at first 0.0004931862367282269, first -0.00017598163126206977 offset 1,1 font ",10"
-set label 2 'lipid → gene' at first -0.003514356189026186, first -0.001260277970304562 offset 1,1 font ",10"
+set yrange [-0.009893987728177126:0.00954202446565311]
+set label 1 'gene → lipid' at first 0.0004931862367282559, first -0.000175981631262008 offset 1,1 font ",10"
+set label 2 'lipid → gene' at first -0.003514356189026152, first -0.0012602779703045366 offset 1,1 font ",10"
 plot x with lines dt 2 lw 2 lc rgb "#404040" title "y = x (theory = measurement)", \
      'fig12-nutrimouse-messy-theory-vs-measured.dat' using 1:($7 == 1 ? $3 : NaN):($1 - $2):($1 + $2):($3 - $4):($3 + $4) with xyerrorbars pt 7 ps 1.1 lc rgb "#1a9850" title "agree (difference within 1.96 joint SE)", \
      'fig12-nutrimouse-messy-theory-vs-measured.dat' using 1:($7 == 0 ? $3 : NaN):($1 - $2):($1 + $2):($3 - $4):($3 + $4) with xyerrorbars pt 7 ps 1.1 lc rgb "#d73027" title "disagree (beyond 1.96 joint SE)"
@@ -35,7 +35,7 @@ unset label 2
 set title 'Looser: the softmax student'."'".'s accuracy gain (compare signs)'
 set ylabel 'measured accuracy gain, softmax student (percentage points)'
 set yrange [-0.1:0.1]
-set label 3 'gene → lipid' at first 0.0004931862367282269, first 0.0 offset 1,1 font ",10"
-set label 4 'lipid → gene' at first -0.003514356189026186, first 0.0 offset 1,1 font ",10"
+set label 3 'gene → lipid' at first 0.0004931862367282559, first 0.0 offset 1,1 font ",10"
+set label 4 'lipid → gene' at first -0.003514356189026152, first 0.0 offset 1,1 font ",10"
 plot 'fig12-nutrimouse-messy-theory-vs-measured.dat' using 1:5:($1 - $2):($1 + $2):($5 - $6):($5 + $6) with xyerrorbars pt 7 ps 1.1 lc rgb "#2166ac" title "ordered pair of views"
 unset multiplot

@@ -33,6 +33,7 @@ plot 'fig5-teacher-noise-curves.dat' index 0 using 1:2 with lines lw 2 lc rgb "#
      'fig5-teacher-noise-curves.dat' index 2 using 1:4:5 with yerrorbars pt 7 ps 0.7 lc rgb "#33a02c" notitle
 unset arrow
 unset label
+unset object
 set key outside below center vertical Left reverse samplen 2.5 height 1 maxrows 6
 set ylabel 'CCH gap I(T;S) − I(S;Y) (nats)'
 set label 2 'CCH predicts a gain above 0, no gain below' at graph 0.98, graph 0.92 right tc rgb "#404040"

@@ -76,6 +76,21 @@ final class GainSignChangeTests: XCTestCase {
         XCTAssertEqual(outcome.plotWarnings.filter { !$0.contains("not installed") }, [])
     }
 
+    /// Along λ, G(0) = 0 (no KD is applied): the first point is no sign change; the strict change
+    /// further along is, with its zero interpolated between the bracketing rows of the CSV.
+    func testTheZeroAtLambdaZeroIsNoSignChange() throws {
+        let (outcome, _) = try run(Self.latent + "[sweep]\n\"student.lambda\" = { from = 0, to = 1, steps = 11 }\n")
+        let lines = try SweepRunTests.lines(outcome.csvPath)
+        let header = csvFields(lines[0])
+        let l = try XCTUnwrap(header.firstIndex(of: "student.lambda")), g = try XCTUnwrap(header.firstIndex(of: "kd_gain"))
+        let rows = lines.dropFirst().map(csvFields).map { (l: Double($0[l])!, g: Double($0[g])!) }
+        XCTAssertEqual(rows[0].g, 0, "G(0) is 0 by definition")
+        let strict = zip(rows.dropFirst(), rows.dropFirst(2)).filter { ($0.0.g > 0) != ($0.1.g > 0) }
+        let changes = try XCTUnwrap(outcome.signChanges).changes.filter { $0.gain == .atLambda }
+        XCTAssertEqual(changes.count, strict.count)
+        XCTAssert(changes.allSatisfy { $0.low.x > 0 && $0.crossing != nil }, "\(changes)")
+    }
+
     func testNoChangeIsSaidAndOtherSweepsHaveNone() throws {
         let text = ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = [0.5, 0.6, 0.7]")
         let (outcome, _) = try run(text)

@@ -2,13 +2,13 @@ import CCHScenario
 import Foundation
 
 /// Where the KD gain changes sign along a sweep of one numeric axis: "at which n does KD stop
-/// helping?". Each change of the sign (+, 0, -) of G(λ) and of G(λ*) between neighbouring valid
-/// points (in increasing x) is reported with its two bracketing points and, for a strict change
-/// (+ to - or - to +), the interpolated crossing: where the straight segment between them, as
-/// the curves figure draws it (in log x on a log axis), meets zero. G(λ*) >= 0, so its changes
-/// are to and from 0: where the best KD weight becomes λ* = 0 (bracketed only; the gain is 0 on
-/// one side, so there is nothing to interpolate). A logistic student's sweep has one gain, the
-/// Monte Carlo accuracy gain.
+/// helping?". Each change of G(λ) from + to - or - to + between neighbouring valid points (in
+/// increasing x; points where G(λ) is exactly 0 are passed over, so G(0) = 0 of a sweep along λ,
+/// where no KD is applied, is no change) is reported with its two bracketing points and the
+/// interpolated crossing: where the straight segment between them, as the curves figure draws it
+/// (in log x on a log axis), meets zero. G(λ*) >= 0, so its changes are to and from 0: where the
+/// best KD weight becomes λ* = 0 (bracketed only; the gain is 0 on one side, so there is nothing
+/// to interpolate). A logistic student's sweep has one gain, the Monte Carlo accuracy gain.
 ///
 /// Computed from the finished CSV (`along`), so a run, a resumed run and a merge report the same.
 public struct GainSignChanges: Sendable {
@@ -52,7 +52,9 @@ public struct GainSignChanges: Sendable {
         var found: [Change] = []
         let gains: [(Gain, (PlotRow) -> Double)] = measure == .risk ? [(.atLambda, \.gain), (.best, \.bestGain)] : [(.atLambda, \.gain)]
         for (kind, value) in gains {
-            for (a, b) in zip(points, points.dropFirst()) {
+            // G(λ*) changes to and from 0; any other gain changes only between signs.
+            let compared = kind == .best ? points : points.filter { value($0) != 0 }
+            for (a, b) in zip(compared, compared.dropFirst()) {
                 let ga = value(a), gb = value(b)
                 guard ga.isFinite, gb.isFinite, Self.signum(ga) != Self.signum(gb) else { continue }
                 let low = Side(x: xs[a.coordinates[0]], gain: ga, point: a.point)
