@@ -11,9 +11,9 @@ import CrossModalKD
 ///   `[a.a.a...]` parsed, and the recursive conversion of its tree into `ScenarioValue`s then
 ///   overflowed the stack (SIGSEGV); deep arrays and inline tables likewise;
 /// - **a table header without a key** (a lone `[` on a line, `[=]`, `[ # note`), **a `}` inside
-///   an array** (`a = [1, }]`) and **a date-time without its time** (`1979-05-27T:00`): toml++
-///   asserts, and so aborts the process, debug and release alike (found by the fuzzers,
-///   docs/robustness.md).
+///   an array** (`a = [1, }]`) and **a date-time without its time** (`1979-05-27T:00`,
+///   `1989-01-27 9`): toml++ asserts, and so aborts the process, debug and release alike (found
+///   by the fuzzers, docs/robustness.md).
 ///
 /// One pass over the UTF-8 bytes, iterative (no recursion, whatever the input), following the
 /// TOML structure just far enough: comments, basic and literal strings (single- and multi-line),
@@ -135,10 +135,31 @@ enum TOMLTextCheck {
                         date.isSyntaxError = true
                         return date
                     }
+                    if let digit = dateBeforeALoneDigit(at: i) {
+                        var date = problem(at: digit, "a date followed by a lone digit; a date-time's time is HH:MM:SS")
+                        date.isSyntaxError = true
+                        return date
+                    }
                     i += 1
                 }
             }
             return nil
+        }
+
+        /// The index of the digit when a value at `index` is a date-like token of 10 characters
+        /// (`-` at its fifth and eighth) followed by a blank and one digit alone
+        /// (`1989-01-27 9`): toml++ takes it for a date-time with a blank for its `T` and asserts.
+        private func dateBeforeALoneDigit(at index: Int) -> Int? {
+            func terminates(_ k: Int) -> Bool {
+                k >= bytes.count || [9, 10, 13, 32, 35, 44, 93, 125].contains(bytes[k])
+            }
+            guard index == 0 || !(isBare(bytes[index - 1]) || bytes[index - 1] == 46 || bytes[index - 1] == 58 || bytes[index - 1] == 43),
+                  (48...57).contains(bytes[index]),
+                  !(0..<10).contains(where: { terminates(index + $0) }), terminates(index + 10),
+                  bytes[index + 4] == 45, bytes[index + 7] == 45, index + 11 < bytes.count, bytes[index + 10] == 32,
+                  (48...57).contains(bytes[index + 11]), terminates(index + 12)
+            else { return nil }
+            return index + 11
         }
 
         /// The index of the `T` (or `t`) when a value at `index` starts as a date `YYYY-MM-DDT`

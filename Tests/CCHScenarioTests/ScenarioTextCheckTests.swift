@@ -69,6 +69,12 @@ struct ScenarioTextCheckTests {
         for (text, column) in [("l=1979-05-27T:\n", 14), ("l = 1979-05-27t:00:00\n", 16), ("l = [1, 1979-05-27T:]\n", 20), ("l=1979-05-27T:", 14)] {
             #expect(Self.message(text) == "h.toml: TOML syntax error at line 1, column \(column): \(reason)", "\(text.debugDescription)")
         }
+        // A date, a blank and one digit (libFuzzer, minimised to `a=0989-0\u{1}-27 9\t`).
+        let lone = "a date followed by a lone digit; a date-time's time is HH:MM:SS"
+        for (text, column) in [("a=1989-01-27 9\n", 14), ("a = [1989-01-27 9]\n", 17), ("a=0989-0\u{1}-27 9\t\n", 14)] {
+            #expect(Self.message(text) == "h.toml: TOML syntax error at line 1, column \(column): \(lone)", "\(text.debugDescription)")
+        }
+        #expect(TOMLTextCheck.firstProblem(in: "a = 1989-01-27 07:32:00\nb = [1989-01-27, 9]\nc = 1989-01-27 # 9\n") == nil)
         // Real date-times, dates, and such text in strings and keys pass to the parser (and the
         // decoder then says that dates are no scenario values).
         #expect(TOMLTextCheck.firstProblem(in: "a = 1979-05-27T07:32:00Z\nb = 1979-05-27\nc = \"1979-05-27T:\"\n1979-05-27T = 1\n") == nil)
