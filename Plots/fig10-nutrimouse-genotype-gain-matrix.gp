@@ -21,7 +21,7 @@ set xrange [-0.5:2 - 0.5]
 set yrange [2 - 0.5:-0.5]
 set xtics ('gene' 0, 'lipid' 1)
 set ytics ('gene' 0, 'lipid' 1)
-set cbrange [-1e-09:1e-09]
+set cbrange [-1.0:1.0]
 set palette defined (0 "#2166ac", 0.5 "#f7f7f7", 1 "#b2182b")
 set size ratio -1
 unset key

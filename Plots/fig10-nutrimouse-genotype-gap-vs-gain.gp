@@ -20,7 +20,7 @@ set grid lc rgb "#e0e0e0"
 set key outside below center horizontal
 set xzeroaxis lt 1 lc rgb "#808080"
 set bmargin 7
-set yrange [-8.000000000000001e-11:8.000000000000001e-11]
+set yrange [-0.08:0.08]
 set title 'gaussian: CCH right for 0 of 2 pairs'
 set xlabel 'estimated CCH gap I(T;S) - I(S;Y) (nats)'
 set xrange [-1.9722990511489504:1.9722990511489504]

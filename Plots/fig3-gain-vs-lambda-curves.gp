@@ -21,10 +21,8 @@ set lmargin 12
 set rmargin 4
 set xzeroaxis lt 1 lc rgb "#808080"
 set ylabel 'KD gain E R(0) − E R(λ) (squared label units)'
-set object 10 rect from 0.0, graph 0 to 0.05, graph 1 fc rgb "#fddbc7" fs solid 0.5 noborder behind
-set label 10 'KD starts helping between λ = 0 and 0.05' at 0.05, graph 0.9 offset 0.5, 0 tc rgb "#67001f" front
-set arrow 11 from 0.6139354838709679, graph 0 to 0.6139354838709679, graph 1 nohead dt 3 lw 1.5 lc rgb "#b2182b"
-set label 11 'G(λ) = 0 at λ ≈ 0.6139' at 0.6139354838709679, graph 0.8300000000000001 offset 0.5, 0 tc rgb "#b2182b" front
+set arrow 10 from 0.6139354838709679, graph 0 to 0.6139354838709679, graph 1 nohead dt 3 lw 1.5 lc rgb "#b2182b"
+set label 10 'G(λ) = 0 at λ ≈ 0.6139' at 0.6139354838709679, graph 0.9 offset 0.5, 0 tc rgb "#b2182b" front
 set arrow 1 from 0.3073770491803271, graph 0 to 0.3073770491803271, graph 1 nohead dt 3 lc rgb "#404040"
 set label 1 'best weight λ* = 0.3074' at 0.3073770491803271, graph 0.05 offset 0.5, 0
 set key outside below center vertical Left reverse samplen 2.5 height 1 maxrows 2

@@ -305,6 +305,13 @@ final class TeachersRunTests: XCTestCase {
 
     /// A long view name: every cell of the summary's tables ends at least two spaces before the
     /// next column, which starts where the header's does.
+    /// Gains that are all exactly 0 (KD changed no prediction, as on fig12's mice) get an axis of
+    /// one unit either side, not of 1e-9; a real spread keeps its own width.
+    func testAnAllZeroGainAxisSpansOneUnit() {
+        XCTAssertEqual(TeacherSelectionPlots.extent(0), 1)
+        XCTAssertEqual(TeacherSelectionPlots.extent(2.5e-3), 2.5e-3)
+    }
+
     func testTheSummaryTableFitsLongViewNames() throws {
         let path = try scenario(replicates: 0, splits: 2)
         let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -103,11 +103,11 @@ struct TeacherSelectionPlots {
             let gain = number(.measured(.gain), r), se = number(.measured(.gainStandardError), r)
             return [gainScale * (gain - z * se), gainScale * (gain + z * se)]
         }
-        let low = min(0, gains.min() ?? 0), high = max(0, gains.max() ?? 0), pad = 0.08 * max(high - low, 1e-9)
+        let low = min(0, gains.min() ?? 0), high = max(0, gains.max() ?? 0), pad = 0.08 * Self.extent(high - low)
         lines.append("set yrange [\(PlotFigures.number(low - pad)):\(PlotFigures.number(high + pad))]")
         for (i, e) in estimators.enumerated() {
             let all = report.rows.compactMap { gap(e, $0) }.flatMap { $0 }
-            let reach = max(abs(all.min() ?? 1), abs(all.max() ?? 1), 1e-9) * 1.1
+            let reach = Self.extent(max(abs(all.min() ?? 1), abs(all.max() ?? 1))) * 1.1
             let m = report.confusion(e)
             let right = m[0][0] + m[1][1], total = m.flatMap { $0 }.reduce(0, +)
             lines += [
@@ -150,7 +150,7 @@ struct TeacherSelectionPlots {
             reach += [theory - theoryHalf, theory + theoryHalf, linear - linearHalf, linear + linearHalf].filter(\.isFinite)
             points.append((theory, linear, "\(r.teacher) → \(r.student)"))
         }
-        let low = reach.min() ?? 0, high = reach.max() ?? 0, pad = 0.1 * max(high - low, 1e-9)
+        let low = reach.min() ?? 0, high = reach.max() ?? 0, pad = 0.1 * Self.extent(high - low)
         let range = "[\(PlotFigures.number(low - pad)):\(PlotFigures.number(high + pad))]"
         let panels = report.continuous ? 1 : 2
         // One panel (continuous label) is drawn as wide as two: the title and caption lines need it.
@@ -219,7 +219,7 @@ struct TeacherSelectionPlots {
             for s in 0..<v { data += "\(s) \(t) \(PlotFigures.number(values[t][s]))\n" }
             data += "\n"
         }
-        let reach = max(values.flatMap { $0 }.filter(\.isFinite).map(abs).max() ?? 1, 1e-9)
+        let reach = Self.extent(values.flatMap { $0 }.filter(\.isFinite).map(abs).max() ?? 1)
         let cell = 150
         var lines = header(name, data: dataName, size: (max(1200, 170 + cell * v + 220), max(640, 200 + cell * v)))
         let letters = estimators.map { String($0.rawValue.prefix(1)) }
@@ -251,4 +251,9 @@ struct TeacherSelectionPlots {
         lines.append("plot \(GnuplotText.string(dataName)) using 1:2:3 with image")
         return FigureFile(scriptName: "\(name).gp", script: lines.joined(separator: "\n") + "\n", dataName: dataName, data: data, name: name)
     }
+
+    /// The extent an axis or colour box gives to values spanning `width` (>= 0): the width, or one
+    /// unit of the axis when there is none (every gain exactly 0: KD changed no prediction), so
+    /// that the tics do not read 1e-9 of noise.
+    static func extent(_ width: Double) -> Double { width > 0 ? width : 1 }
 }
