@@ -179,18 +179,8 @@ struct ScenarioTextCheckTests {
 
     /// Issue 22 item 5: a data scenario's half-sample replicates are capped as --replicates is.
     @Test func dataScenarioReplicatesHaveTheCeilingOfTheOption() throws {
-        let text = """
-            [data]
-            label = { file = "y.csv", column = "y", kind = "class" }
-            [[data.views]]
-            name = "a"
-            file = "a.csv"
-            [[data.views]]
-            name = "b"
-            file = "b.csv"
-            [estimation]
-            replicates = 1000000000000
-            """
+        let text = DataScenarioText.data(label: "y.csv", column: "y", views: [("a", "a.csv"), ("b", "b.csv")])
+            + "\n[estimation]\nreplicates = 1000000000000\n"
         #expect(throws: ScenarioError(file: "d.toml", key: "estimation.replicates",
                                       reason: SizeLimits.excess(1_000_000_000_000, limit: SizeLimits.maximumStoredTrials) ?? "")) {
             try DataScenario(document: try ScenarioDocument(file: "d.toml", text: text))

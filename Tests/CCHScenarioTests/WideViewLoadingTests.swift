@@ -28,10 +28,7 @@ final class WideViewLoadingTests: XCTestCase {
         let path = try files.write("wide.toml", """
             name = "wide"
             seed = 1
-            [data]
-            components = 3
-            label = { file = "label.csv", column = "status", kind = "class" }
-            \(names.map { "[[data.views]]\nname = \"\($0)\"\nfile = \"\($0).csv\"" }.joined(separator: "\n"))
+            \(DataScenarioText.data(label: "label.csv", column: "status", views: names.map { ($0, "\($0).csv") }, components: 3))
             [teacher]
             rows = "student"
             [student]

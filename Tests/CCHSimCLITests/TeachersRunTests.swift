@@ -240,15 +240,7 @@ final class TeachersRunTests: XCTestCase {
         let path = try files.write("tied.toml", """
             name = "tied"
             seed = 2
-            [data]
-            components = 2
-            label = { file = "y.csv", column = "y", kind = "class" }
-            [[data.views]]
-            name = "a"
-            file = "a.csv"
-            [[data.views]]
-            name = "b"
-            file = "b.csv"
+            \(DataScenarioText.data(label: "y.csv", column: "y", views: [("a", "a.csv"), ("b", "b.csv")], components: 2))
             [teacher]
             n = 40
             [student]

@@ -7,27 +7,13 @@ extension PlantedViews {
                                   classes: [String]? = nil, settings: String) throws -> String {
         _ = try files.write("t.csv", csv(model.teacherIndices, prefix: "t"))
         _ = try files.write("s.csv", csv(model.studentIndices, prefix: "s"))
-        let label: String
         if let classes {
             _ = try files.write("y.csv", "y\n" + classes.joined(separator: "\n") + "\n")
-            label = #"label = { file = "y.csv", column = "y", kind = "class" }"#
         } else {
             _ = try files.write("y.csv", csv([model.labelIndex], prefix: "y"))
-            label = #"label = { file = "y.csv", column = "y1", kind = "continuous" }"#
         }
-        return try files.write("\(name).toml", """
-            name = "\(name)"
-            seed = 3
-            [data]
-            components = \(components)
-            \(label)
-            [[data.views]]
-            name = "t"
-            file = "t.csv"
-            [[data.views]]
-            name = "s"
-            file = "s.csv"
-            \(settings)
-            """)
+        let data = DataScenarioText.data(label: "y.csv", column: classes == nil ? "y1" : "y", kind: classes == nil ? "continuous" : "class",
+                                         views: [("t", "t.csv"), ("s", "s.csv")], components: components)
+        return try files.write("\(name).toml", "name = \"\(name)\"\nseed = 3\n\(data)\n\(settings)\n")
     }
 }
