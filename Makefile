@@ -19,7 +19,7 @@ DOCDIR = $(PREFIX)/share/doc/cchsim
 # Its date: the last commit's (reproducible), today outside a git checkout.
 MANUAL_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
-.PHONY: deps build data figures test test-slurm install install-check fuzz fuzz-lib bench bench-csv bench-sweep bench-teachers bench-scale clean
+.PHONY: deps build data figures test test-slurm install install-check docs fuzz fuzz-lib bench bench-csv bench-sweep bench-teachers bench-scale clean
 
 ## deps: install missing Debian packages (apt-get update first)
 deps:
@@ -101,6 +101,19 @@ install: build
 	$(RELEASE) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/cchsim
 	$(RELEASE) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_cchsim
 	$(RELEASE) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/cchsim.fish
+
+## docs: the DocC reference of the library targets (CrossModalKD, CCHScenario, SweepEngine; their
+## catalogs are Sources/TARGET/TARGET.docc) as one static site in DOCS_DIR (default .build/docs/cchsim),
+## by swift-docc-plugin's generate-documentation; serve it, e.g. `python3 -m http.server -d
+## .build/docs/cchsim`, and open /documentation/crossmodalkd (docs/code-layout.md). Not part of make test.
+DOCS_DIR ?= .build/docs/cchsim
+DOC_TARGETS := CrossModalKD CCHScenario SweepEngine
+docs: deps relocated
+	rm -rf $(DOCS_DIR) && mkdir -p $(dir $(DOCS_DIR))
+	$(SWIFT) package --allow-writing-to-directory $(dir $(DOCS_DIR)) generate-documentation \
+	  $(foreach t,$(DOC_TARGETS),--target $(t)) --enable-experimental-combined-documentation \
+	  --transform-for-static-hosting --output-path $(DOCS_DIR)
+	@echo "The API reference: $(DOCS_DIR) (serve it: python3 -m http.server -d $(DOCS_DIR); open /documentation/crossmodalkd)"
 
 ## fuzz: the fuzzer of `make test` for longer and with a fresh seed (FUZZ_SECONDS per part,
 ## default 300; FUZZ_SEED to repeat a run); see docs/robustness.md

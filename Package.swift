@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
         // FileDescriptor, FilePath, Errno: the file handling of cchsim (docs/files.md).
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        // `swift package generate-documentation`: the DocC catalogs of the library targets (`make docs`).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Thin C shim over the GNU Scientific Library (Debian: libgsl-dev).

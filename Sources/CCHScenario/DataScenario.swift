@@ -2,7 +2,7 @@ import CrossModalKD
 import SystemPackage
 
 /// A data scenario: real multi-view data (one CSV file per view) and a label, with the settings of
-/// `cchsim teachers`. Layout (README "Real multi-view data", docs/real-data.md):
+/// `cchsim teachers`. Layout (docs/real-data.md, "Data scenarios"):
 ///
 ///     name = "uci-multifeature"          # optional; default the file name
 ///     seed = 1

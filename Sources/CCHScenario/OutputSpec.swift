@@ -1,6 +1,6 @@
 import Foundation
 
-/// The kinds of figure `cchsim run` draws from a sweep (README.md, "Plots"; keys: docs/scenarios.md).
+/// The kinds of figure `cchsim run` draws from a sweep (docs/sweeps.md, "Plots"; keys: docs/scenarios.md).
 public enum PlotKind: String, Sendable, CaseIterable {
     /// KD gain over two swept parameters, the CCH boundary (gap = 0) as a contour.
     case heatmap

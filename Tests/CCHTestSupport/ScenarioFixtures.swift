@@ -1,6 +1,6 @@
 /// Scenario texts shared by the test targets.
 public enum ScenarioFixtures {
-    /// The documented scenario layout (README's example): correlations (0.6, 0.4, 0.3), an oracle
+    /// The documented scenario layout (Scenarios/example.toml, the README's worked example): correlations (0.6, 0.4, 0.3), an oracle
     /// prediction teacher, n = 50 students with lambda = 0.5.
     public static let example = """
         name = "example"

@@ -7,7 +7,7 @@
 /// A alone and in B alone,  I = psi(k) + psi(N) - < psi(n_A + 1) + psi(n_B + 1) >.
 /// Every column is standardised (unit sample variance) first, so the max-norm weighs coordinates
 /// alike. k-d trees make one estimate about O(N log N): at N = 100,000 rows an estimate in 3
-/// dimensions takes a fraction of a second in a release build (README, "Speed"; conventions: docs/theory.md section 6.2).
+/// dimensions takes a fraction of a second in a release build (docs/mi-estimation.md, "Speed"; conventions: docs/theory.md section 6.2).
 ///
 public struct KSGEstimator: Sendable {
     /// Number of neighbours k >= 1 (Kraskov et al. suggest 2 to 4; larger k: less variance, more bias).
