@@ -9,13 +9,6 @@ import Testing
 struct MarkdownLinkTests {
     static let root = RepositoryReferenceTests.root
 
-    /// README.md and docs/*.md, as paths from the repository root.
-    static func documents() throws -> [String] {
-        let docs = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)
-            .filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
-        return ["README.md"] + docs
-    }
-
     /// GitHub's anchor of a heading line: lower case, punctuation other than `-` and `_` dropped,
     /// spaces turned into hyphens (`## Errors: \`file: key: reason\`` -> `errors-file-key-reason`).
     static func anchor(ofHeading line: String) -> String {
@@ -73,7 +66,7 @@ struct MarkdownLinkTests {
     }
 
     @Test func everyLinkOfTheDocsResolves() throws {
-        for file in try Self.documents() {
+        for file in try RepositoryReferenceTests.documents() {
             let text = try String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)
             let broken = Self.brokenLinks(in: text, file: file, root: Self.root)
             #expect(broken.isEmpty, "broken links: \(broken)")
@@ -82,7 +75,7 @@ struct MarkdownLinkTests {
 
     @Test func theReadmeLinksEveryDocsPage() throws {
         let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
-        for page in try Self.documents().dropFirst() {
+        for page in try RepositoryReferenceTests.documents().dropFirst() {
             #expect(readme.contains("](\(page))"), "README.md's \"Where things are documented\" does not link \(page)")
         }
     }

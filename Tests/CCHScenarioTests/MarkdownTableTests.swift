@@ -23,11 +23,8 @@ struct MarkdownTableTests {
     }
 
     @Test func noTableOfTheDocsIsBroken() throws {
-        let root = RepositoryReferenceTests.root
-        let docs = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)
-            .filter { $0.hasSuffix(".md") }.map { "docs/" + $0 }
-        for file in ["README.md"] + docs.sorted() {
-            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+        for file in try RepositoryReferenceTests.documents() {
+            let text = try String(contentsOf: RepositoryReferenceTests.root.appendingPathComponent(file), encoding: .utf8)
             #expect(Self.strayRows(in: text, file: file).isEmpty, "a blank line cuts a table: \(Self.strayRows(in: text, file: file))")
         }
     }

@@ -25,6 +25,13 @@ struct RepositoryReferenceTests {
         return out.filter { $0.0 != "Tests/CCHScenarioTests/RepositoryReferenceTests.swift" }
     }
 
+    /// The documents a reader opens: README.md and docs/*.md, as paths from the repository root.
+    static func documents() throws -> [String] {
+        let docs = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)
+            .filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
+        return ["README.md"] + docs
+    }
+
     static func headings(_ file: String) throws -> [String] {
         try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
             .split(separator: "\n").filter { $0.hasPrefix("#") }.map { String($0) }
