@@ -46,12 +46,13 @@ public enum TeacherSelectionRun {
         for warning in loaded.warnings { log("Warning: \(warning)") }
         let data = loaded.data
         let checkpointPath = directory.file(".\(stem).teachers-checkpoint")
-        let itemsPerExperiment = DistillationExperiment.itemCount(data, settings: scenario.experiment)
+        let teacherItems = DistillationExperiment.teacherItemCount(data, settings: scenario.experiment)
+        let studentItems = DistillationExperiment.studentItemCount(data, settings: scenario.experiment)
         let checkpoint = try TeacherCheckpoint(
             path: checkpointPath, fingerprint: TeacherCheckpoint.fingerprint(scenarioText: text, data: data), resume: resume,
             counts: [.information: ViewInformation.itemCount(data, settings: scenario.information),
-                     .teachers: itemsPerExperiment, .students: itemsPerExperiment,
-                     .learnerTeachers: itemsPerExperiment, .learnerStudents: itemsPerExperiment, .theory: data.orderedPairs.count])
+                     .teachers: teacherItems, .students: studentItems,
+                     .learnerTeachers: teacherItems, .learnerStudents: studentItems, .theory: data.orderedPairs.count])
         if resume {
             log(checkpoint.isResumed ? "Resuming \(stem): \(checkpoint.resumedItems) work items already done."
                                      : "Nothing to resume in \(directory.path); starting \(stem) from the beginning.")
@@ -77,7 +78,7 @@ public enum TeacherSelectionRun {
         let experimentStarted = Date()
         let experiment: DistillationExperiment
         do {
-            let bar = PhaseProgress("experiment", total: 2 * itemsPerExperiment,
+            let bar = PhaseProgress("experiment", total: teacherItems + studentItems,
                                     done: checkpoint.teachers[.teachers, default: [:]].count + checkpoint.students[.students, default: [:]].count,
                                     unit: "fits")
             defer { bar.finish() }
@@ -106,7 +107,8 @@ public enum TeacherSelectionRun {
         let continuous = data.label.classCount == nil
         let names = data.viewNames
         let rows = experiment.results.map { result in
-            TeacherPairRow(pair: result.pair, teacher: names[result.pair.teacher], student: names[result.pair.student],
+            TeacherPairRow(pair: result.pair, teacher: data.teacherName(result.pair.teacher), teacherKind: data.teachers[result.pair.teacher].kind,
+                           student: names[result.pair.student],
                            measured: DistillationGain(result, continuous: continuous),
                            teacherScore: continuous ? experiment.teacherScores[result.pair.teacher].crossEntropy
                                                     : experiment.teacherScores[result.pair.teacher].accuracy,
@@ -115,7 +117,7 @@ public enum TeacherSelectionRun {
                            theory: theory.prediction(result.pair), linear: theory.learner[result.pair])
         }
         let report = TeacherSelectionReport(scenario: scenario, loaded: loaded, rows: rows,
-                                            fields: TeacherSelectionFields(estimators: information.estimators),
+                                            fields: TeacherSelectionFields(estimators: information.estimators, teacherSets: data.teachers.count > data.viewCount),
                                             information: information, experiment: experiment, theory: theory,
                                             seconds: Date().timeIntervalSince(started), threads: threads,
                                             phaseSeconds: (loading: loadingSeconds, information: informationSeconds, experiment: experimentSeconds))
