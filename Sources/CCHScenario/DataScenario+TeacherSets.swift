@@ -23,7 +23,7 @@ extension DataScenario {
             switch TeacherSetChoice(rawValue: word) {
             case .single: return []
             case .pairs: return views.indices.flatMap { a in ((a + 1)..<views.count).map { [a, $0] } }
-            case nil: throw r.error(key, "unknown choice \(EchoedInput.quoted(word)); \(expected)"
+            case nil: throw r.error(key, "unknown value \(EchoedInput.quoted(word)); \(expected)"
                                     + NearestName.hint(for: word, among: TeacherSetChoice.allCases.map(\.rawValue)))
             }
         case .array(let items)?:

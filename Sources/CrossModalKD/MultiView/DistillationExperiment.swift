@@ -130,7 +130,9 @@ public struct DistillationExperiment: Sendable {
         for (item, output) in zip(teacherItems, fitted) { outputs[item] = try output.get() }
         for s in neededSplits.sorted() {
             for t in 0..<teacherCount where candidates[t].kind == .ensemble {
-                if work.teachers.shouldStop() { throw WorkStopped(finished: outputs.count, of: splits * teacherCount) }
+                if work.teachers.shouldStop() {
+                    throw WorkStopped(finished: Set(outputs.keys).union(work.teachers.finished.keys).count, of: splits * teacherCount)
+                }
                 let members = candidates[t].views.compactMap { outputs[s * teacherCount + $0] }
                 let ensemble = Learner(data: data, settings: settings).ensemble(members, split: Self.split(s, rows: data.rows, settings: settings))
                 outputs[s * teacherCount + t] = ensemble

@@ -102,14 +102,15 @@ struct TeacherSelectionPlots {
             data += "\n\n"
         }
         let panelWidth = 560
-        var lines = header(name, data: dataName, size: (panelWidth * estimators.count + 40, 640))
+        // With teacher sets the key has two more entries: a taller figure with a deeper bottom margin.
+        var lines = header(name, data: dataName, size: (panelWidth * estimators.count + 40, hasTeacherSets ? 780 : 640))
         lines.append("set multiplot layout 1,\(estimators.count) title \(GnuplotText.string("Measured KD gain against the estimated CCH gap, \(pairsText)\n\(caption)")) font \",13\"")
         lines += [
             "set ylabel \(GnuplotText.string(gainLabel))",
             "set grid lc rgb \"#e0e0e0\"",
             "set key outside below center horizontal",
             "set xzeroaxis lt 1 lc rgb \"#808080\"",
-            "set bmargin 7",
+            "set bmargin \(hasTeacherSets ? 12 : 7)",
         ]
         let gains = report.rows.flatMap { r in
             let gain = number(.measured(.gain), r), se = number(.measured(.gainStandardError), r)
