@@ -16,7 +16,7 @@ final class TeacherSetsRunTests: XCTestCase {
     override func tearDown() { files.remove() }
 
     /// Views a, b, c (two columns each, noisy functions of three classes) over 120 rows, and a
-    /// scenario `sets.toml` with `experiment` lines added to its [experiment] table.
+    /// scenario `FILE.toml` named `kd` with `experiment` lines added to its [experiment] table.
     private func scenario(_ file: String, experiment: String = "") throws -> String {
         let stream = RandomStream(seed: 41)
         var views = ["a": "a1,a2\n", "b": "b1,b2\n", "c": "c1,c2\n"], label = "y\n"
@@ -30,7 +30,7 @@ final class TeacherSetsRunTests: XCTestCase {
         for (name, text) in views { _ = try files.write("\(name).csv", text) }
         _ = try files.write("y.csv", label)
         let data = DataScenarioText.data(label: "y.csv", column: "y", views: [("a", "a.csv"), ("b", "b.csv"), ("c", "c.csv")], components: 2)
-        return try files.write("\(file).toml", "name = \"sets\"\nseed = 6\n\(data)\n[teacher]\nn = 40\n[student]\nn = 30\n"
+        return try files.write("\(file).toml", "name = \"kd\"\nseed = 6\n\(data)\n[teacher]\nn = 40\n[student]\nn = 30\n"
                                 + "[experiment]\nsplits = 3\n\(experiment)\n[estimation]\nreplicates = 4\n")
     }
 
@@ -42,13 +42,14 @@ final class TeacherSetsRunTests: XCTestCase {
 
     func testSingleWritesTheFilesOfAScenarioWithoutTheKey() throws {
         let base = files.directory.path
-        _ = try run(try scenario("plain"), base + "/plain")
-        _ = try run(try scenario("single", experiment: "teacher_sets = \"single\""), base + "/single")
+        // One scenario file (its path is in the figures' scripts), without the key, then with it.
+        _ = try run(try scenario("kd"), base + "/plain")
+        _ = try run(try scenario("kd", experiment: "teacher_sets = \"single\""), base + "/single")
         let plain = try TeachersRunTests.snapshot(base + "/plain"), single = try TeachersRunTests.snapshot(base + "/single")
-        XCTAssertEqual(plain.keys.sorted(), ["sets-gain-matrix.dat", "sets-gain-matrix.gp", "sets-gain-matrix.png", "sets-gap-vs-gain.dat",
-                                             "sets-gap-vs-gain.gp", "sets-gap-vs-gain.png", "sets.csv", "sets.meta.json"])
+        XCTAssertEqual(plain.keys.sorted(), ["kd-gain-matrix.dat", "kd-gain-matrix.gp", "kd-gain-matrix.png", "kd-gap-vs-gain.dat",
+                                             "kd-gap-vs-gain.gp", "kd-gap-vs-gain.png", "kd.csv", "kd.meta.json"])
         for name in plain.keys where !name.hasSuffix(".json") { XCTAssertEqual(plain[name], single[name], name) }
-        let header = String(decoding: try XCTUnwrap(plain["sets.csv"]), as: UTF8.self).prefix { $0 != "\n" }
+        let header = String(decoding: try XCTUnwrap(plain["kd.csv"]), as: UTF8.self).prefix { $0 != "\n" }
         XCTAssertTrue(header.hasPrefix("teacher,student,score_no_kd,"), "no teacher_kind without sets: \(header)")
     }
 
@@ -57,20 +58,20 @@ final class TeacherSetsRunTests: XCTestCase {
         _ = try run(try scenario("plain"), base + "/plain", plots: false)
         let summary = try run(try scenario("pairs", experiment: "teacher_sets = \"pairs\""), base + "/pairs", threads: 1, plots: false)
         _ = try run(try scenario("pairs", experiment: "teacher_sets = \"pairs\""), base + "/pairs2", threads: 2, plots: false)
-        let plainCSV = try String(contentsOfFile: base + "/plain/sets.csv", encoding: .utf8)
-        let pairsCSV = try String(contentsOfFile: base + "/pairs/sets.csv", encoding: .utf8)
-        XCTAssertEqual(try String(contentsOfFile: base + "/pairs2/sets.csv", encoding: .utf8), pairsCSV, "1 and 2 threads")
-        let lines = pairsCSV.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let plainCSV = try String(contentsOfFile: base + "/plain/kd.csv", encoding: .utf8)
+        let pairsCSV = try String(contentsOfFile: base + "/pairs/kd.csv", encoding: .utf8)
+        XCTAssertEqual(try String(contentsOfFile: base + "/pairs2/kd.csv", encoding: .utf8), pairsCSV, "1 and 2 threads")
+        let lines = pairsCSV.split(separator: "\n").map(csvFields)
         XCTAssertEqual(Array(lines[0].prefix(3)), ["teacher", "student", "teacher_kind"])
         // 6 ordered pairs of views, then each pair of views teaching the third, concatenated and as an ensemble.
         XCTAssertEqual(lines.dropFirst().map { "\($0[0])>\($0[1]):\($0[2])" }.suffix(6),
                        ["a+b>c:concatenated", "avg(a,b)>c:ensemble", "a+c>b:concatenated", "avg(a,c)>b:ensemble", "b+c>a:concatenated", "avg(b,c)>a:ensemble"])
-        let singles = lines.dropFirst().filter { $0[2] == "view" }.map { ($0.prefix(2) + $0.dropFirst(3)).joined(separator: ",") }
-        XCTAssertEqual(singles, Array(plainCSV.split(separator: "\n").dropFirst().map(String.init)), "the single views' rows unchanged")
+        let singles = lines.dropFirst().filter { $0[2] == "view" }.map { Array($0.prefix(2) + $0.dropFirst(3)) }
+        XCTAssertEqual(singles, plainCSV.split(separator: "\n").dropFirst().map(csvFields), "the single views' rows unchanged")
         let gap = try XCTUnwrap(lines[0].firstIndex(of: "gap_gaussian"))
         XCTAssertEqual(lines[7][gap], lines[8][gap], "an ensemble is judged by its set's gap")
         XCTAssertNotEqual(lines[7][gap], "nan")
-        let meta = try String(contentsOfFile: base + "/pairs/sets.meta.json", encoding: .utf8)
+        let meta = try String(contentsOfFile: base + "/pairs/kd.meta.json", encoding: .utf8)
         XCTAssertTrue(meta.contains("\"kind\": \"ensemble\""), meta)
         XCTAssertTrue(summary.contains("by teacher: view "), summary)
         XCTAssertTrue(summary.contains("by measured gain: ") && summary.contains("avg(a,b)"), summary)
@@ -105,7 +106,7 @@ final class TeacherSetsRunTests: XCTestCase {
         _ = try files.write("own.toml", text)
         let out = files.directory.path + "/own"
         _ = try run(path, out, plots: false)
-        let meta = try XCTUnwrap(JSONTree.parseObject(try Data(contentsOf: URL(fileURLWithPath: out + "/sets.meta.json"))))
+        let meta = try XCTUnwrap(JSONTree.parseObject(try Data(contentsOf: URL(fileURLWithPath: out + "/kd.meta.json"))))
         let views = try XCTUnwrap(meta["views"] as? [[String: Any]])
         XCTAssertEqual(views.map { $0["components"] as? Int }, [2, 1, 2])
     }
