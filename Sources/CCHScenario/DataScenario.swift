@@ -26,6 +26,7 @@ import SystemPackage
 ///     [experiment]
 ///     splits = 20
 ///     teacher_sets = "pairs"             # optional: "single" (default), "pairs" or [["a", "b"], ...]
+///     student_ridge = [0.01, 0.1, 1]     # optional: the students' ridge swept (class label)
 ///     [estimation]
 ///     k = 3, replicates = 40, level = 0.95, folds = 5
 ///     estimators = ["gaussian", "ksg", "probe"]   # default: every one that applies to the label
@@ -41,6 +42,9 @@ public struct DataScenario: Sendable {
     public let components: Int
     /// The teacher sets (`[experiment] teacher_sets`), as view indices, besides every single view.
     public let teacherSets: [[Int]]
+    /// The students' softmax ridge values swept (`[experiment] student_ridge`), each its own
+    /// experiment and rows; nil: not swept (every fit uses `[student] ridge`).
+    public let studentRidges: [Double]?
     /// The column of sample IDs by which the files are joined (nil: rows are matched by position).
     public let idColumn: String?
     /// What to do with a row that has a missing value in a used column.
@@ -211,6 +215,20 @@ public struct DataScenario: Sendable {
         let protocolReader = try TableReader(document, section: "experiment")
         experiment.splits = try protocolReader.integer("splits", minimum: 2, maximum: SizeLimits.maximumStoredTrials, default: experiment.splits)
         teacherSets = try Self.teacherSets(protocolReader, views: views.map(\.name))
+        if protocolReader.has("student_ridge") {
+            let ridges = try protocolReader.vector("student_ridge")
+            guard label.isClass else {
+                throw protocolReader.error("student_ridge", "applies to the softmax students of a class label; a continuous label's students are OLS (no ridge)")
+            }
+            guard ridges.count <= SizeLimits.maximumLambdaGrid else {
+                throw protocolReader.error("student_ridge", "\(ridges.count) values; at most \(SizeLimits.maximumLambdaGrid) (the largest grid cchsim accepts)")
+            }
+            if let bad = ridges.first(where: { !($0 > 0 && $0.isFinite) }) { throw protocolReader.error("student_ridge", "every value must be > 0, got \(bad)") }
+            guard Set(ridges).count == ridges.count else { throw protocolReader.error("student_ridge", "a value is listed twice in \(ridges)") }
+            studentRidges = ridges
+        } else {
+            studentRidges = nil
+        }
         try protocolReader.finish()
         self.experiment = experiment
 

@@ -42,6 +42,14 @@ final class TeacherSetsDecodingTests: XCTestCase {
             let message = decodeError(experiment)
             XCTAssertTrue(message.hasPrefix(expected), "expected «\(expected)», got «\(message)»")
         }
+        XCTAssertTrue(decodeError("student_ridge = [0.1, 0]").hasPrefix("s.toml: experiment.student_ridge: every value must be > 0, got 0"))
+        XCTAssertTrue(decodeError("student_ridge = [0.1, 0.1]").hasPrefix("s.toml: experiment.student_ridge: a value is listed twice"))
+        XCTAssertTrue(decodeError("student_ridge = []").hasPrefix("s.toml: experiment.student_ridge: expected a non-empty array of numbers"))
+        XCTAssertEqual(try DataScenario(file: "s.toml", text: text("student_ridge = [0.01, 1]")).studentRidges, [0.01, 1])
+        let continuous = text("student_ridge = [1]").replacingOccurrences(of: "kind = \"class\"", with: "kind = \"continuous\"")
+        XCTAssertThrowsError(try DataScenario(file: "s.toml", text: continuous)) {
+            XCTAssertTrue("\($0)".hasPrefix("s.toml: experiment.student_ridge: applies to the softmax students of a class label"), "\($0)")
+        }
         XCTAssertTrue(decodeError("", viewKeys: "components = 0\n").hasPrefix("s.toml: data.views[3].components: "), decodeError("", viewKeys: "components = 0\n"))
         XCTAssertTrue(decodeError("", viewKeys: "components = 1001\n").contains("data.views[3].components: must be at most 1000"))
     }

@@ -77,10 +77,11 @@ final class TeacherSetsRunTests: XCTestCase {
         XCTAssertTrue(summary.contains("by measured gain: ") && summary.contains("avg(a,b)"), summary)
     }
 
-    /// SIGKILLs at three seeded moments of a pairs run; each resumed with --resume gives the
-    /// files of an uninterrupted run (meta.json's timings aside).
+    /// SIGKILLs at three seeded moments of a pairs run sweeping two student ridges (two
+    /// experiments journalled in one phase); each resumed with --resume gives the files of an
+    /// uninterrupted run (meta.json's timings aside).
     func testAKilledPairsRunResumesToTheSameFiles() throws {
-        let path = try scenario("pairs", experiment: "teacher_sets = \"pairs\"")
+        let path = try scenario("pairs", experiment: "teacher_sets = \"pairs\"\nstudent_ridge = [0.001, 1]")
         let base = files.directory.path
         let started = Date()
         _ = try run(path, base + "/reference", plots: false)
@@ -98,6 +99,27 @@ final class TeacherSetsRunTests: XCTestCase {
             XCTAssertEqual(resumed.status, 0, resumed.err)
             XCTAssertEqual(try TeachersRunTests.snapshot(dir), expected, "kill \(kill) after \(delay) s")
         }
+    }
+
+    /// `student_ridge = [0.001, 1]`: every pair once per value, `student_ridge` after `student`;
+    /// the 0.001 rows (the default `[student] ridge`) are those of a run without the sweep, and
+    /// the ridge 1 rows have the same teachers (teacher_score) and other students.
+    func testTheStudentRidgeSweepAddsOneSetOfRowsPerValue() throws {
+        let base = files.directory.path
+        _ = try run(try scenario("plain"), base + "/plain", plots: false)
+        let summary = try run(try scenario("ridge", experiment: "student_ridge = [0.001, 1]"), base + "/ridge", plots: false)
+        let plain = try String(contentsOfFile: base + "/plain/kd.csv", encoding: .utf8).split(separator: "\n").map(csvFields)
+        let swept = try String(contentsOfFile: base + "/ridge/kd.csv", encoding: .utf8).split(separator: "\n").map(csvFields)
+        XCTAssertEqual(Array(swept[0].prefix(3)), ["teacher", "student", "student_ridge"])
+        XCTAssertEqual(swept.count, 1 + 2 * 6)
+        XCTAssertEqual(swept.dropFirst().map { $0[2] }, Array(repeating: "0.001", count: 6) + Array(repeating: "1.0", count: 6))
+        let withoutColumn = swept.map { Array($0.prefix(2) + $0.dropFirst(3)) }
+        XCTAssertEqual(Array(withoutColumn[1...6]), Array(plain.dropFirst()))
+        let teacherScore = try XCTUnwrap(plain[0].firstIndex(of: "teacher_score")), noKD = try XCTUnwrap(plain[0].firstIndex(of: "score_no_kd"))
+        XCTAssertEqual(withoutColumn[1...6].map { $0[teacherScore] }, withoutColumn[7...12].map { $0[teacherScore] })
+        XCTAssertNotEqual(withoutColumn[1...6].map { $0[noKD] }, withoutColumn[7...12].map { $0[noKD] })
+        XCTAssertTrue(summary.contains("student a (student ridge 1):"), summary)
+        XCTAssertTrue(summary.contains("the students' ridge swept over {0.001, 1}"), summary)
     }
 
     func testAViewsOwnComponentsAreUsed() throws {

@@ -38,6 +38,9 @@ public struct DistillationExperiment: Sendable {
         public var validationFraction = 0.3
         /// L2 penalty of every softmax fit (the linear learner is OLS, as the theory has it).
         public var ridge = 1e-3
+        /// L2 penalty of the students' softmax fits when it differs from the teacher's `ridge` (a
+        /// capacity setting: a larger penalty, a weaker student); nil: `ridge`.
+        public var studentRidge: Double? = nil
         public var seed: UInt64 = 0
         public init() {}
     }
@@ -93,9 +96,10 @@ public struct DistillationExperiment: Sendable {
     }
 
     /// The L2 penalty of the fits for `label`: the softmax fits' `settings.ridge` for a class
-    /// label; 0 (least squares, as the theory has it) for the linear fits of a continuous one.
-    public static func ridge(_ settings: Settings, label: MultiViewLabel) -> Double {
-        label.classCount == nil ? 0 : settings.ridge
+    /// label (a student's: `studentRidge` when set); 0 (least squares, as the theory has it) for
+    /// the linear fits of a continuous one.
+    public static func ridge(_ settings: Settings, label: MultiViewLabel, student: Bool = false) -> Double {
+        label.classCount == nil ? 0 : student ? settings.studentRidge ?? settings.ridge : settings.ridge
     }
 
     /// The number of teacher items (one per split and teacher).
@@ -189,6 +193,7 @@ public struct DistillationExperiment: Sendable {
             throw ParameterError.invalid(parameter: .validationFraction, reason: "must leave at least 1 validation and 2 fitting rows of the student's \(s.studentRows), got \(s.validationFraction)")
         }
         guard s.ridge > 0, s.ridge.isFinite else { throw ParameterError.invalid(parameter: .studentRidge, reason: "must be > 0, got \(s.ridge)") }
+        if let r = s.studentRidge, !(r > 0 && r.isFinite) { throw ParameterError.invalid(parameter: .studentRidge, reason: "must be > 0, got \(r)") }
     }
 
     /// A teacher's predictions on every row and its test score.
@@ -298,7 +303,8 @@ public struct DistillationExperiment: Sendable {
             case .classes(let labels, let names):
                 return .softmax(try SoftmaxKD(features: x.selectingRows(rows), labels: rows.map { labels[$0] }, classes: names.count,
                                               softTargets: teacher?.selectingRows(rows), lambda: lambda,
-                                              temperature: settings.temperature, ridge: DistillationExperiment.ridge(settings, label: data.label)).fit(from: start?.softmax))
+                                              temperature: settings.temperature,
+                                              ridge: DistillationExperiment.ridge(settings, label: data.label, student: true)).fit(from: start?.softmax))
             case .continuous(let y):
                 return .linear(try LinearKD(features: x.selectingRows(rows), targets: rows.map { y[$0] },
                                             teacher: teacher.map { t in rows.map { t[$0, 0] } }, lambda: lambda,

@@ -9,6 +9,8 @@ struct TeacherPairRow: Sendable {
     let teacher: String
     let teacherKind: TeacherCandidate.Kind
     let student: String
+    /// The students' ridge of this row's experiment when `[experiment] student_ridge` sweeps it; nil otherwise.
+    let studentRidge: Double?
     let measured: DistillationGain
     /// The teacher's mean test score on its own view (accuracy, or MSE for a continuous label).
     let teacherScore: Double

@@ -234,7 +234,9 @@ struct TeacherSelectionPlots {
         var data = "# \(name): student_index teacher_index gain (x \(PlotFigures.number(gainScale))); nan on the diagonal"
             + (hasTeacherSets ? " and where the teacher holds the student's view\n" : "\n")
         var values = [[Double]](repeating: [Double](repeating: .nan, count: v), count: teachers)
-        for r in report.rows { values[r.pair.teacher][r.pair.student] = gainScale * number(.measured(.gain), r) }
+        // With the students' ridge swept: the first value's rows (the CSV has every value's).
+        let shown = report.rows.filter { $0.studentRidge == report.scenario.studentRidges?.first }
+        for r in shown { values[r.pair.teacher][r.pair.student] = gainScale * number(.measured(.gain), r) }
         for t in 0..<teachers {
             for s in 0..<v { data += "\(s) \(t) \(PlotFigures.number(values[t][s]))\n" }
             data += "\n"
@@ -244,10 +246,11 @@ struct TeacherSelectionPlots {
         var lines = header(name, data: dataName, size: (max(1200, 170 + cell * v + 220), max(640, 200 + rowHeight * teachers)))
         let letters = estimators.map { String($0.rawValue.prefix(1)) }
         let legend = zip(estimators, letters).map { "\($1) = \($0.rawValue)" }.joined(separator: ", ")
+        let ridge = report.scenario.studentRidges.map { ", student ridge \(PlotLabels.number($0[0]))" } ?? ""
         let what = hasTeacherSets ? "teacher (rows: a view, a+b: a teacher on both views, avg(a,b): the mean of their teachers' soft targets)"
                                   : "teacher view (rows)"
         lines += [
-            "set title \(GnuplotText.string("Measured KD gain, \(what) to student view (columns)\n\(caption)\n{/*0.85 * significant gain (z > 1.96); CCH's verdicts: + predicts a gain, - predicts none (\(legend)); ✓/✗ against the measured truth}"))",
+            "set title \(GnuplotText.string("Measured KD gain, \(what) to student view (columns)\(ridge)\n\(caption)\n{/*0.85 * significant gain (z > 1.96); CCH's verdicts: + predicts a gain, - predicts none (\(legend)); ✓/✗ against the measured truth}"))",
             "set xlabel \"student view\"",
             "set ylabel \(hasTeacherSets ? "\"teacher\"" : "\"teacher view\"")",
             "set cblabel \(GnuplotText.string(gainLabel))",
@@ -261,7 +264,7 @@ struct TeacherSelectionPlots {
             "unset key",
         ]
         var label = 1
-        for r in report.rows {
+        for r in shown {
             let t = r.pair.teacher, s = r.pair.student
             let verdicts = zip(estimators, letters).compactMap { e, l in
                 flag(.verdict(e, .predictsGain), r).map { "\(l)\($0 ? "+" : "-")\(flag(.verdict(e, .agrees), r) == true ? "✓" : "✗")" }

@@ -50,6 +50,7 @@ public struct TeacherSelectionReport {
             + "\(learner); lambda = \(fmt(s.lambda))" + (continuous ? "" : ", tau = \(fmt(s.temperature))")
             + "; best lambda of {\(s.lambdaGrid.map(fmt).joined(separator: ", "))} chosen on \(fmt(100 * s.validationFraction))% of the student's rows; "
             + "ridge \(fmt(ridge))" + (ridge == 0 ? " (OLS)" : "")
+            + (scenario.studentRidges.map { "; the students' ridge swept over {\($0.map(fmt).joined(separator: ", "))} (the teachers' stays \(fmt(ridge))), each value its own rows" } ?? "")
     }
 
     /// (CCH predicts a gain, KD helps) counts of one estimator: [[yes/yes, yes/no], [no/yes, no/no]].
@@ -65,9 +66,12 @@ public struct TeacherSelectionReport {
 
     /// Per student view: teachers by measured gain and by each estimator's gap, with Spearman's rho
     /// (over the teachers with a gap; an estimator unavailable for a pair ranks only the others).
+    /// With the students' ridge swept, per student view and ridge (`student` then names both).
     func rankings() -> [(student: String, byGain: [String], byGap: [(ViewGapEstimator, [String], Double?)])] {
-        loaded.data.viewNames.map { student in
-            let mine = rows.filter { $0.student == student }
+        let ridges: [Double?] = scenario.studentRidges ?? [nil]
+        return loaded.data.viewNames.flatMap { view in ridges.map { ridge in
+            let student = ridge.map { "\(view) (student ridge \(fmt($0)))" } ?? view
+            let mine = rows.filter { $0.student == view && $0.studentRidge == ridge }
             let gains = mine.map { number(.measured(.gain), $0) }
             let byGain = mine.indices.sorted { gains[$0] > gains[$1] }.map { mine[$0].teacher }
             let byGap = information.estimators.map { e -> (ViewGapEstimator, [String], Double?) in
@@ -76,7 +80,7 @@ public struct TeacherSelectionReport {
                 return (e, order, RankCorrelation.spearman(ranked.map(\.1), ranked.map { gains[$0.0] }))
             }
             return (student, byGain, byGap)
-        }
+        } }
     }
 
     /// Every (estimator, pair) without a gap, with the reason.

@@ -116,6 +116,27 @@ struct TeacherSetTests {
                 "the ensemble is not the concatenated teacher")
     }
 
+    /// A student ridge of 5: the teachers (ridge 0.001) score as without it, and the student
+    /// without KD is the softmax fit with ridge 5 of its rows, fitted here by hand.
+    @Test func theStudentRidgeIsTheStudentsOnly() throws {
+        let data = try Self.data(sets: [])
+        var settings = Self.settings
+        let reference = try DistillationExperiment(data, settings: settings, threads: 1)
+        settings.studentRidge = 5
+        let strong = try DistillationExperiment(data, settings: settings, threads: 2)
+        #expect(strong.teacherScores == reference.teacherScores)
+        guard case .classes(let labels, let names) = data.label else { Issue.record("a class label"); return }
+        let split = DistillationExperiment.split(0, rows: data.rows, settings: settings)
+        let x = data.representations[1]
+        let byHand = try SoftmaxKD(features: x.selectingRows(split.student), labels: split.student.map { labels[$0] }, classes: names.count, ridge: 5)
+            .fit().evaluate(x.selectingRows(split.test), labels: split.test.map { labels[$0] })
+        let pair = try #require(strong.results.first { $0.pair == ViewPair(teacher: 0, student: 1) })
+        #expect(pair.without[0] == byHand)
+        #expect(pair.without[0] != reference.results.first { $0.pair == ViewPair(teacher: 0, student: 1) }?.without[0])
+        settings.studentRidge = 0
+        #expect(throws: ParameterError.self) { try DistillationExperiment(data, settings: settings, threads: 1) }
+    }
+
     /// Sets {a, b} and {b, c} over three views: each teaches only the view outside it, singles
     /// teach every other view; 6 + 2 + 2 pairs, none with the student among its teacher's views.
     @Test func aStudentIsNeverInItsOwnTeacherSet() throws {
