@@ -107,7 +107,7 @@ final class TeacherSetsRunTests: XCTestCase {
     func testTheStudentRidgeSweepAddsOneSetOfRowsPerValue() throws {
         let base = files.directory.path
         _ = try run(try scenario("plain"), base + "/plain", plots: false)
-        let summary = try run(try scenario("ridge", experiment: "student_ridge = [0.001, 1]"), base + "/ridge", plots: false)
+        let summary = try run(try scenario("ridge", experiment: "student_ridge = [0.001, 1]"), base + "/ridge")
         let plain = try String(contentsOfFile: base + "/plain/kd.csv", encoding: .utf8).split(separator: "\n").map(csvFields)
         let swept = try String(contentsOfFile: base + "/ridge/kd.csv", encoding: .utf8).split(separator: "\n").map(csvFields)
         XCTAssertEqual(Array(swept[0].prefix(3)), ["teacher", "student", "student_ridge"])
@@ -120,6 +120,11 @@ final class TeacherSetsRunTests: XCTestCase {
         XCTAssertNotEqual(withoutColumn[1...6].map { $0[noKD] }, withoutColumn[7...12].map { $0[noKD] })
         XCTAssertTrue(summary.contains("student a (student ridge 1):"), summary)
         XCTAssertTrue(summary.contains("the students' ridge swept over {0.001, 1}"), summary)
+        // The capacity figure: one block per (student, teacher), one line per ridge value.
+        let figure = try String(contentsOfFile: base + "/ridge/kd-gain-vs-student-ridge.dat", encoding: .utf8)
+        XCTAssertEqual(figure.split(separator: "\n").filter { $0.hasPrefix("# ") && $0.contains(" -> ") }.count, 6)
+        XCTAssertEqual(figure.split(separator: "\n").filter { !$0.hasPrefix("#") }.count, 12)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: base + "/ridge/kd-gain-vs-student-ridge.png"))
     }
 
     func testAViewsOwnComponentsAreUsed() throws {

@@ -46,13 +46,15 @@ struct TeacherSelectionPlots {
         hasTeacherSets ? "every teacher (a view, a set of views concatenated, a set's ensemble) and student view" : "every ordered pair of views"
     }
 
-    func figures() -> [FigureFile] { [scatter(), matrix()] + (report.theory.coding == nil ? [] : [theoryFigure()]) }
+    func figures() -> [FigureFile] {
+        [scatter(), matrix()] + (report.theory.coding == nil ? [] : [theoryFigure()]) + (studentRidgeFigure().map { [$0] } ?? [])
+    }
 
     /// A column's value for a pair, found by role in the report's table (NaN when absent).
     private func number(_ role: ColumnRole, _ row: TeacherPairRow) -> Double { report.number(role, row) }
     private func flag(_ role: ColumnRole, _ row: TeacherPairRow) -> Bool? { report.fields.flag(role, row) }
     /// The measured gain and the half-width of its 95% interval, in plot units.
-    private func measuredGain(_ row: TeacherPairRow) -> (gain: Double, halfWidth: Double) {
+    func measuredGain(_ row: TeacherPairRow) -> (gain: Double, halfWidth: Double) {
         (gainScale * number(.measured(.gain), row), gainScale * MonteCarloEstimate.normalQuantile975 * number(.measured(.gainStandardError), row))
     }
     /// An estimator's gap with its interval (the gap itself at both ends when there is none); nil when the estimator has no gap for the pair.
@@ -61,7 +63,7 @@ struct TeacherSelectionPlots {
         return [gap, report.fields.number(.estimate(e, .gapLow), row) ?? gap, report.fields.number(.estimate(e, .gapHigh), row) ?? gap]
     }
 
-    private func header(_ name: String, data: String, size: (Int, Int)) -> [String] {
+    func header(_ name: String, data: String, size: (Int, Int)) -> [String] {
         [
             GnuplotText.comment("# \(name).gp: written by cchsim \(ToolVersion.cchsim) (cchsim teachers) from \(report.scenario.file)."),
             "# Reads \(data); draws \(name).png. Render again with: gnuplot \(name).gp",
@@ -70,7 +72,7 @@ struct TeacherSelectionPlots {
         + ["set encoding utf8", "set output outfile"]
     }
 
-    private var caption: String {
+    var caption: String {
         let s = report.experiment.settings
         let teacher: String
         switch s.teacherRows {
