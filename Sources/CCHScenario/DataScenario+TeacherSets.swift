@@ -10,8 +10,8 @@ extension DataScenario {
 
     /// The teacher sets of `[experiment] teacher_sets` as indices into `views`: none for
     /// `"single"` (the default), every pair (a < b) for `"pairs"`, or the explicit list of view
-    /// sets, each of two or more distinct view names (did-you-mean on an unknown one), no set twice
-    /// (in any order). A set containing the student is skipped for that student (by
+    /// sets, each of two or more distinct view names (did-you-mean on an unknown one), not every
+    /// view, no set twice (in any order). A set containing the student is skipped for that student (by
     /// `MultiViewData.orderedPairs`). - Throws: `ScenarioError` naming the key and the reason.
     static func teacherSets(_ r: TableReader, views: [String]) throws(ScenarioError) -> [[Int]] {
         let key = "teacher_sets"
@@ -22,7 +22,11 @@ extension DataScenario {
         case .string(let word)?:
             switch TeacherSetChoice(rawValue: word) {
             case .single: return []
-            case .pairs: return views.indices.flatMap { a in ((a + 1)..<views.count).map { [a, $0] } }
+            case .pairs:
+                guard views.count >= 3 else {
+                    throw r.error(key, "\"pairs\" needs three or more views: the pair of two views holds every student view, and a set never teaches a view it holds")
+                }
+                return views.indices.flatMap { a in ((a + 1)..<views.count).map { [a, $0] } }
             case nil: throw r.error(key, "unknown value \(EchoedInput.quoted(word)); \(expected)"
                                     + NearestName.hint(for: word, among: TeacherSetChoice.allCases.map(\.rawValue)))
             }
@@ -43,6 +47,9 @@ extension DataScenario {
                 }
                 guard set.count >= 2 else {
                     throw r.error(key, "\(place): a teacher set needs at least two views (every single view is a teacher already), got 1")
+                }
+                guard set.count < views.count else {
+                    throw r.error(key, "\(place): holds every view, so it teaches none (a set never teaches a view it holds)")
                 }
                 if let j = sets.firstIndex(where: { Set($0) == Set(set) }) {
                     throw r.error(key, "\(place): the same views as set \(j + 1); each teacher set is listed once")

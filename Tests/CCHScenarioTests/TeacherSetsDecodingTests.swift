@@ -34,6 +34,7 @@ final class TeacherSetsDecodingTests: XCTestCase {
             ("teacher_sets = [[\"fourier\", \"pixel\"], [\"pixel\", \"fourier\"]]", "s.toml: experiment.teacher_sets: set 2: the same views as set 1; each teacher set is listed once"),
             ("teacher_sets = [[\"pixel\", \"pixel\"]]", "s.toml: experiment.teacher_sets: set 1: the view 'pixel' is listed twice"),
             ("teacher_sets = [[\"pixel\"]]", "s.toml: experiment.teacher_sets: set 1: a teacher set needs at least two views (every single view is a teacher already), got 1"),
+            ("teacher_sets = [[\"fourier\", \"karhunen\", \"pixel\", \"zernike\"]]", "s.toml: experiment.teacher_sets: set 1: holds every view, so it teaches none"),
             ("teacher_sets = []", "s.toml: experiment.teacher_sets: an empty list;"),
             ("teacher_sets = [[1, 2]]", "s.toml: experiment.teacher_sets: set 1: view names are strings, got"),
             ("teacher_sets = 2", "s.toml: experiment.teacher_sets: expected \"single\", \"pairs\" or a list of view sets"),
@@ -41,6 +42,11 @@ final class TeacherSetsDecodingTests: XCTestCase {
         for (experiment, expected) in cases {
             let message = decodeError(experiment)
             XCTAssertTrue(message.hasPrefix(expected), "expected «\(expected)», got «\(message)»")
+        }
+        let twoViews = "[data]\nlabel = { file = \"y.csv\", column = \"y\", kind = \"class\" }\n[[data.views]]\nname = \"a\"\nfile = \"a.csv\"\n"
+            + "[[data.views]]\nname = \"b\"\nfile = \"b.csv\"\n[experiment]\nteacher_sets = \"pairs\"\n"
+        XCTAssertThrowsError(try DataScenario(file: "s.toml", text: twoViews)) {
+            XCTAssertTrue("\($0)".hasPrefix("s.toml: experiment.teacher_sets: \"pairs\" needs three or more views"), "\($0)")
         }
         XCTAssertTrue(decodeError("student_ridge = [0.1, 0]").hasPrefix("s.toml: experiment.student_ridge: every value must be > 0, got 0"))
         XCTAssertTrue(decodeError("student_ridge = [0.1, 0.1]").hasPrefix("s.toml: experiment.student_ridge: a value is listed twice"))

@@ -197,3 +197,28 @@ struct TeacherSetTests {
             && $0.without == $1.without && $0.chosenLambda == $1.chosenLambda })
     }
 }
+
+/// The theory on the data for a teacher set (two classes): the concatenated teacher's prediction
+/// is that of the fitted theory on a two-view data set holding the set's columns side by side,
+/// built by hand; an ensemble has none, with the reason.
+struct TeacherSetTheoryTests {
+    @Test func theConcatenatedTeacherHasTheTheoryOfItsJoinedColumns() throws {
+        let v = TeacherSetTests.views()
+        let binary = v.labels.map { $0 == 0 ? 0 : 1 }
+        let label = MultiViewLabel.classes(indices: binary, names: ["zero", "other"])
+        let data = try MultiViewData(viewNames: ["a", "b", "c"], representations: [v.a, v.b, v.c], label: label, teacherSets: [[0, 1]])
+        let hand = try MultiViewData(viewNames: ["ab", "c"], representations: [v.a.joinedColumns(v.b), v.c], label: label)
+        let settings = TeacherSetTests.settings
+        let theory = try TheoryOnData(data, settings: settings, threads: 1)
+        let byHand = try TheoryOnData(hand, settings: settings, threads: 1)
+        let pairs = data.orderedPairs
+        let set = try #require(pairs.firstIndex(of: ViewPair(teacher: 3, student: 2)))
+        let prediction = try theory.predictions[set].get(), reference = try byHand.predictions[0].get()
+        #expect(hand.orderedPairs[0] == ViewPair(teacher: 0, student: 1))
+        #expect(prediction.gain.mean == reference.gain.mean && prediction.riskNoKD.mean == reference.riskNoKD.mean)
+        #expect(prediction.method == reference.method)
+        let ensemble = try #require(pairs.firstIndex(of: ViewPair(teacher: 4, student: 2)))
+        guard case .failure(let reason) = theory.predictions[ensemble] else { Issue.record("an ensemble has no theory"); return }
+        #expect(reason.description.contains("avg(a,b) is an ensemble"), "\(reason)")
+    }
+}
