@@ -2,9 +2,9 @@ import Foundation
 
 /// The measured KD experiment on multi-view data: for every ordered pair (teacher, student view)
 /// of `MultiViewData.orderedPairs` (a teacher is a view, a teacher set's concatenated teacher or
-/// its ensemble, `TeacherCandidate`), repeated random splits of the rows into a student training set, a teacher training set
-/// and a test set; a student trained without and with distillation from the teacher; the paired
-/// test gains (docs/real-data.md, "Measured KD").
+/// its ensemble, `TeacherCandidate`), repeated random splits of the rows into a student training
+/// set, a teacher training set and a test set; a student trained without and with distillation
+/// from the teacher; the paired test gains (docs/real-data.md, "Measured KD").
 ///
 /// Class label: teacher and students are softmax regressions (`SoftmaxKD`) with Hinton's loss
 /// (1 - lambda) CE + lambda tau^2 KL(teacher at tau || student at tau). Continuous label: the
