@@ -75,7 +75,7 @@ extension DataScenario {
             }
             let pca: PrincipalComponents
             // The view's matrix is handed over (its last use): standardised in place, no copy.
-            do { pca = try PrincipalComponents(consume features, components: components) } catch {
+            do { pca = try PrincipalComponents(consume features, components: view.components ?? components) } catch {
                 throw DataFileError(file: view.path, reason: "view \"\(view.name)\": \(Self.reason(error))")
             }
             representations.append(pca.scores)
@@ -83,7 +83,9 @@ extension DataScenario {
                                    components: pca.components, explainedFraction: pca.explainedFraction, method: pca.method))
         }
         let data: MultiViewData
-        do { data = try MultiViewData(viewNames: views.map(\.name), representations: representations, label: labelValue) } catch {
+        do {
+            data = try MultiViewData(viewNames: views.map(\.name), representations: representations, label: labelValue, teacherSets: teacherSets)
+        } catch {
             throw DataFileError(file: file, reason: Self.reason(error))
         }
         return LoadedData(data: data, views: summaries, classCounts: classCounts, warnings: warnings,

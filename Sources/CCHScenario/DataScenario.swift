@@ -17,6 +17,7 @@ import SystemPackage
 ///     exclude = [77]                     # columns not used (names or 1-based numbers)
 ///     layout = "samples-in-columns"      # optional: features in rows (DataLayout)
 ///     delimiter = "tab"                  # optional: "comma", "tab", "semicolon" (FieldDelimiter)
+///     components = 5                     # optional: this view's components (default [data]'s)
 ///     [teacher]
 ///     n = 500                            # teacher_n rows of its own, or rows = "student"
 ///     [student]
@@ -24,6 +25,8 @@ import SystemPackage
 ///     lambda = 0.5, temperature = 2, ridge = 1e-3, lambda_grid = [...], validation_fraction = 0.3
 ///     [experiment]
 ///     splits = 20
+///     teacher_sets = "pairs"             # optional: "single" (default), "pairs" or [["a", "b"], ...]
+///     student_ridge = [0.01, 0.1, 1]     # optional: the students' ridge swept (class label)
 ///     [estimation]
 ///     k = 3, replicates = 40, level = 0.95, folds = 5
 ///     estimators = ["gaussian", "ksg", "probe"]   # default: every one that applies to the label
@@ -34,8 +37,14 @@ public struct DataScenario: Sendable {
     /// The views, in file order.
     public let views: [ViewSource]
     public let label: LabelSource
-    /// Principal components kept per view (all columns when a view is narrower).
+    /// Principal components kept per view (all columns when a view is narrower), unless the view
+    /// sets its own (`ViewSource.components`).
     public let components: Int
+    /// The teacher sets (`[experiment] teacher_sets`), as view indices, besides every single view.
+    public let teacherSets: [[Int]]
+    /// The students' softmax ridge values swept (`[experiment] student_ridge`), each its own
+    /// experiment and rows; nil: not swept (every fit uses `[student] ridge`).
+    public let studentRidges: [Double]?
     /// The column of sample IDs by which the files are joined (nil: rows are matched by position).
     public let idColumn: String?
     /// What to do with a row that has a missing value in a used column.
@@ -53,6 +62,8 @@ public struct DataScenario: Sendable {
         public let exclude: [ColumnReference]
         public let layout: DataLayout
         public let delimiter: FieldDelimiter
+        /// This view's principal components (its `components` key); nil: the data's.
+        public let components: Int?
         /// The scenario key of this view, e.g. `data.views[2]`.
         public let key: String
     }
@@ -150,8 +161,10 @@ public struct DataScenario: Sendable {
             let layout = DataLayout(rawValue: try r.choice("layout", DataLayout.allCases.map(\.rawValue),
                                                            default: DataLayout.samplesInRows.rawValue)) ?? .samplesInRows
             let delimiter = try Self.delimiter(r, file: file)
+            let viewComponents = r.has("components") ? try r.integer("components", minimum: 1, maximum: SizeLimits.maximumDimension) : nil
             try r.finish()
-            let view = ViewSource(name: viewName, file: file, path: resolve(file), exclude: exclude, layout: layout, delimiter: delimiter, key: key)
+            let view = ViewSource(name: viewName, file: file, path: resolve(file), exclude: exclude, layout: layout, delimiter: delimiter,
+                                  components: viewComponents, key: key)
             if layout == .samplesInColumns, view.path == label.path {
                 throw r.error("layout", "the label's file \(labelFile) is read with samples in rows; a view of that file cannot have samples in columns")
             }
@@ -201,6 +214,21 @@ public struct DataScenario: Sendable {
         try student.finish()
         let protocolReader = try TableReader(document, section: "experiment")
         experiment.splits = try protocolReader.integer("splits", minimum: 2, maximum: SizeLimits.maximumStoredTrials, default: experiment.splits)
+        teacherSets = try Self.teacherSets(protocolReader, views: views.map(\.name))
+        if protocolReader.has("student_ridge") {
+            let ridges = try protocolReader.vector("student_ridge")
+            guard label.isClass else {
+                throw protocolReader.error("student_ridge", "applies to the softmax students of a class label; a continuous label's students are OLS (no ridge)")
+            }
+            guard ridges.count <= SizeLimits.maximumLambdaGrid else {
+                throw protocolReader.error("student_ridge", "\(ridges.count) values; at most \(SizeLimits.maximumLambdaGrid) (the largest grid cchsim accepts)")
+            }
+            if let bad = ridges.first(where: { !($0 > 0 && $0.isFinite) }) { throw protocolReader.error("student_ridge", "every value must be > 0, got \(bad)") }
+            guard Set(ridges).count == ridges.count else { throw protocolReader.error("student_ridge", "a value is listed twice in \(ridges)") }
+            studentRidges = ridges
+        } else {
+            studentRidges = nil
+        }
         try protocolReader.finish()
         self.experiment = experiment
 

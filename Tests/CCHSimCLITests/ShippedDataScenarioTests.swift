@@ -3,7 +3,7 @@ import XCTest
 import CCHTestSupport
 import CrossModalKD
 
-/// The shipped data scenarios (Scenarios/fig9-*, fig10-*, fig11-*, fig12-*) decode and validate; their data
+/// The shipped data scenarios (Scenarios/fig9-*, fig10-*, fig11-*, fig12-*, fig14-*) decode and validate; their data
 /// files come from `make data` (git-ignored, absent on a fresh clone), so the checks that read
 /// them run only when `make data` has run, and say so when skipped.
 final class ShippedDataScenarioTests: XCTestCase {
@@ -17,7 +17,8 @@ final class ShippedDataScenarioTests: XCTestCase {
             .filter { $0.hasSuffix(".toml") }.sorted()
             .filter { (try? String(contentsOf: SizeLimitTests.scenarios.appendingPathComponent($0), encoding: .utf8))?.contains("\n[data]\n") ?? false }
         XCTAssertEqual(names, ["fig10-nutrimouse-diet.toml", "fig10-nutrimouse-genotype.toml", "fig11-diabetes-n120.toml",
-                               "fig11-diabetes.toml", "fig12-nutrimouse-messy.toml", "fig9-uci-multifeature.toml"])
+                               "fig11-diabetes.toml", "fig12-nutrimouse-messy.toml", "fig14-uci-multifeature-pairs.toml",
+                               "fig9-uci-multifeature.toml"])
         for name in names {
             let s = try shipped(name)
             XCTAssertEqual(s.name + ".toml", name)
@@ -25,6 +26,22 @@ final class ShippedDataScenarioTests: XCTestCase {
                 XCTAssertTrue(path.contains("/data/"), "\(name): \(path) is not under data/ (make data)")
             }
         }
+    }
+
+    /// fig14: figure 9's views with every pair of them as a teacher set, at the settings its
+    /// comment and docs/real-data.md give (5 components, 10 splits, 20 half-samples, seed 14).
+    func testTheTeacherPairsScenarioAsDocumented() throws {
+        let s = try shipped("fig14-uci-multifeature-pairs.toml")
+        let views = ["fourier", "profile", "karhunen", "pixel", "zernike", "morph"]
+        XCTAssertEqual(s.views.map(\.name), views)
+        XCTAssertEqual(s.teacherSets.count, 15)
+        XCTAssertEqual(s.teacherSets, views.indices.flatMap { a in ((a + 1)..<views.count).map { [a, $0] } })
+        XCTAssertEqual(s.components, 5)
+        XCTAssertEqual(s.experiment.splits, 10)
+        XCTAssertEqual(s.information.replicates, 20)
+        XCTAssertEqual(s.seed, 14)
+        XCTAssertNil(s.studentRidges)
+        XCTAssertEqual(try shipped("fig9-uci-multifeature.toml").teacherSets, [], "figure 9 keeps the single views")
     }
 
     /// fig11: the diabetes data, a continuous label, two views; students on 30 rows (and 120 in

@@ -141,6 +141,9 @@ public enum GaussianFitError: Error, Equatable, Sendable, CustomStringConvertibl
     case singular(reason: String)
     /// The sample covariance is out of the range cchsim computes with (e.g. huge values).
     case unusableCovariance(reason: String)
+    /// The teacher is an ensemble (its name): the mean of several teachers' predictions is no one
+    /// linear teacher's, so the single-teacher theory does not apply.
+    case ensembleTeacher(String)
 
     public var description: String {
         switch self {
@@ -158,6 +161,9 @@ public enum GaussianFitError: Error, Equatable, Sendable, CustomStringConvertibl
             "the fitted covariance is not a model: \(reason); some columns are (nearly) collinear: keep fewer components"
         case .unusableCovariance(let reason):
             "the fitted covariance is not a model: \(reason)"
+        case .ensembleTeacher(let name):
+            "the teacher \(name) is an ensemble, the mean of several teachers' predictions, not one linear teacher; "
+                + "the fitted single-teacher theory applies to its set's concatenated teacher"
         }
     }
 }

@@ -40,5 +40,15 @@ extension MultiViewData {
         viewNames = data.viewNames
         self.representations = representations ?? data.representations
         self.label = label
+        teachers = data.teachers
+    }
+
+    /// Two views of `data`'s rows and label (e.g. a teacher set's concatenation and a student
+    /// view), taught by each other only.
+    init(_ data: MultiViewData, viewNames: [String], representations: [Matrix]) {
+        self.viewNames = viewNames
+        self.representations = representations
+        label = data.label
+        teachers = TeacherCandidate.all(views: representations.count, sets: [])
     }
 }

@@ -41,6 +41,15 @@ public struct ResumableWork<Outcome: Sendable>: Sendable {
         return outcomes
     }
 
+    /// Items start..<(start + count) of this work as the items 0..<count of a part of it (one of
+    /// several computations journalled as one phase, e.g. one experiment per student ridge).
+    public func part(from start: Int, count: Int) -> ResumableWork<Outcome> {
+        let record = record
+        return ResumableWork(finished: Dictionary(uniqueKeysWithValues: finished.compactMap { item, outcome in
+            (start..<(start + count)).contains(item) ? (item - start, outcome) : nil
+        }), record: { record($0 + start, $1) }, shouldStop: shouldStop)
+    }
+
     /// The same work for a body that can fail: finished items are successes, and only successes
     /// are recorded (a failure ends the phase with its error, which the caller throws).
     public func failable<Failure: Error>() -> ResumableWork<Result<Outcome, Failure>> {

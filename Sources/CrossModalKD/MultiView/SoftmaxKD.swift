@@ -303,4 +303,19 @@ public struct ClassifierScore: Sendable, Equatable {
         self.accuracy = accuracy
         self.crossEntropy = crossEntropy
     }
+
+    /// The score of class probabilities (rows x classes, each row summing to 1) against `labels`:
+    /// the most probable class (the first on a tie) and -ln p(y). For a prediction that is not one
+    /// model's, e.g. an ensemble's mean probabilities.
+    public init(probabilities p: Matrix, labels: [Int]) {
+        var correct = 0, ce = 0.0
+        for i in 0..<p.rows {
+            var best = 0
+            for c in 1..<p.cols where p[i, c] > p[i, best] { best = c }
+            if best == labels[i] { correct += 1 }
+            ce -= Foundation.log(p[i, labels[i]])
+        }
+        let n = Double(max(1, p.rows))
+        self.init(accuracy: Double(correct) / n, crossEntropy: ce / n)
+    }
 }

@@ -56,6 +56,18 @@ public struct TheoryOnData: Sendable {
         }
     }
 
+    /// The joint Gaussian of `pair`'s teacher representation (a set's: its views side by side),
+    /// student view and label. - Throws: `GaussianFitError` (`.ensembleTeacher` for an ensemble,
+    /// whose target is no one linear teacher's).
+    static func fit(_ data: MultiViewData, pair: ViewPair) throws(GaussianFitError) -> FittedGaussian {
+        let teacher = data.teachers[pair.teacher]
+        if teacher.kind == .view { return try FittedGaussian(data, pair: pair) }
+        guard let representation = data.teacherRepresentation(pair.teacher) else { throw .ensembleTeacher(data.teacherName(pair.teacher)) }
+        let twoViews = MultiViewData(data, viewNames: [data.teacherName(pair.teacher), data.viewNames[pair.student]],
+                                     representations: [representation, data.representations[pair.student]])
+        return try FittedGaussian(twoViews, pair: ViewPair(teacher: 0, student: 1))
+    }
+
     /// Whether `settings` with a pair of these widths needs the Monte Carlo: a teacher on the
     /// student's rows with a view wider than one component.
     public static func needsMonteCarlo(_ settings: DistillationExperiment.Settings, dt: Int, ds: Int) -> Bool {
@@ -65,7 +77,7 @@ public struct TheoryOnData: Sendable {
     static func predict(_ data: MultiViewData, pair: ViewPair, index: Int, settings: DistillationExperiment.Settings,
                         setting: FittedKDSetting, trials: Int, threads: Int) throws(TheoryUnavailable) -> Prediction {
         let fit: FittedGaussian
-        do { fit = try FittedGaussian(data, pair: pair) } catch { throw TheoryUnavailable(error.description) }
+        do { fit = try Self.fit(data, pair: pair) } catch { throw TheoryUnavailable(error.description) }
         do throws(ParameterError) {
             guard Self.needsMonteCarlo(settings, dt: fit.model.dt, ds: fit.model.ds) else {
                 let analysis = try KDAnalysis(model: fit.model, teacher: setting.teacher, student: setting.student)

@@ -1,5 +1,6 @@
-/// The information estimates of a multi-view data set: I(T;S) for every pair of views and
-/// I(S;Y) for every view, by each chosen `ViewGapEstimator`, with half-sample intervals
+/// The information estimates of a multi-view data set: I(T;S) for every pair of views, I(T_set;S)
+/// for every teacher set and student view outside it (on the set's concatenated representations;
+/// its ensemble shares it) and I(S;Y) for every view, by each chosen `ViewGapEstimator`, with half-sample intervals
 /// (as `GapResampling`: replicate b re-estimates everything on the random half of the rows drawn
 /// from the stream (seed, [tag, b]); intervals are the full estimate shifted by the quantiles of
 /// the replicates about their mean). Every quantity sees the same halves, so gaps are paired.
@@ -211,9 +212,10 @@ public struct ViewInformation: Sendable {
 
     /// The quantities of the data and how each is estimated.
     private struct Layout: Sendable {
-        /// One estimated quantity: I(T;S) of an unordered pair of views, or I(S;Y) of a view.
+        /// One estimated quantity: I(T;S) of an unordered pair of views, I(S;Y) of a view, or
+        /// I(T_set;S) of `setPairs[i]`.
         struct Quantity: Sendable {
-            enum Target: Sendable { case teacherStudent(Int, Int), studentLabel(Int) }
+            enum Target: Sendable { case teacherStudent(Int, Int), studentLabel(Int), setStudent(Int) }
             let estimator: ViewGapEstimator
             let target: Target
             /// The matrix KSG reads, with the noise added (nil: no noise needed, or not KSG).
@@ -228,11 +230,21 @@ public struct ViewInformation: Sendable {
         let pairJoint: [Matrix]
         /// [view | label value].
         let viewLabel: [Matrix]
-        /// Per estimator: the unordered pairs' I(T;S), then the views' I(S;Y).
+        /// (concatenated teacher, student view outside its set), and their joint matrices
+        /// [the set's views side by side | student view].
+        let setPairs: [(teacher: Int, student: Int)]
+        let setJoint: [Matrix]
+        /// Per estimator: the unordered pairs' I(T;S), then the views' I(S;Y), then the sets' I(T_set;S).
         let quantities: [Quantity]
 
+        /// (concatenated teacher, student) in teacher order, students in view order.
+        static func setPairs(_ data: MultiViewData) -> [(teacher: Int, student: Int)] {
+            data.teachers.indices.filter { data.teachers[$0].kind == .concatenated }.flatMap { t in
+                (0..<data.viewCount).filter { !data.teachers[t].uses($0) }.map { (teacher: t, student: $0) } }
+        }
+
         static func quantitiesPerEstimator(_ data: MultiViewData) -> Int {
-            data.viewCount * (data.viewCount - 1) / 2 + data.viewCount
+            data.viewCount * (data.viewCount - 1) / 2 + data.viewCount + setPairs(data).count
         }
 
         init(_ data: MultiViewData, estimators: [ViewGapEstimator], settings: Settings) {
@@ -246,10 +258,14 @@ public struct ViewInformation: Sendable {
             let viewLabel = data.representations.map { $0.joinedColumns(y) }
             self.pairJoint = pairJoint
             self.viewLabel = viewLabel
+            let setPairs = Self.setPairs(data)
+            let setJoint = setPairs.map { data.representation(of: data.teachers[$0.teacher].views).joinedColumns(data.representations[$0.student]) }
+            self.setPairs = setPairs
+            self.setJoint = setJoint
             let names = data.viewNames, k = settings.neighbours, seed = settings.seed
             // The noise of a quantity depends on the data and the seed only: one draw per
             // quantity, shared by all rows and every half-sample (which select rows of it).
-            var noisyPairs: [Matrix?] = [], noisyViews: [Matrix?] = []
+            var noisyPairs: [Matrix?] = [], noisyViews: [Matrix?] = [], noisySets: [Matrix?] = []
             if estimators.contains(.ksg) {
                 noisyPairs = pairJoint.enumerated().map { p, m in
                     NearestNeighbourNoise.needed(m, columns: Array(0..<m.cols), k: k)
@@ -262,6 +278,10 @@ public struct ViewInformation: Sendable {
                     NearestNeighbourNoise.needed(m, columns: Array(0..<m.cols), k: k)
                         ? NearestNeighbourNoise.added(to: m, columns: 0..<(m.cols - 1 + labelColumns), seed: seed, ids: [1, UInt64(v)]) : nil
                 }
+                noisySets = setJoint.enumerated().map { i, m in
+                    NearestNeighbourNoise.needed(m, columns: Array(0..<m.cols), k: k)
+                        ? NearestNeighbourNoise.added(to: m, columns: 0..<m.cols, seed: seed, ids: [2, UInt64(i)]) : nil
+                }
             }
             var quantities: [Quantity] = []
             for e in estimators {
@@ -273,12 +293,24 @@ public struct ViewInformation: Sendable {
                     quantities.append(Quantity(estimator: e, target: .studentLabel(v), noisy: e == .ksg ? noisyViews[v] : nil,
                                                name: "I(\(names[v]);Y) by \(e.rawValue)"))
                 }
+                for (i, pair) in setPairs.enumerated() {
+                    quantities.append(Quantity(estimator: e, target: .setStudent(i), noisy: e == .ksg ? noisySets[i] : nil,
+                                               name: "I(\(data.teacherName(pair.teacher));\(names[pair.student])) by \(e.rawValue)"))
+                }
             }
             self.quantities = quantities
         }
 
+        /// The quantity of `pair`'s I(T;S): of its two views, or of its teacher set (an ensemble's
+        /// is its set's concatenated teacher's).
         func index(estimator e: Int, teacherStudent pair: ViewPair) -> Int {
-            let a = min(pair.teacher, pair.student), b = max(pair.teacher, pair.student)
+            let teacher = data.teachers[pair.teacher]
+            guard teacher.kind == .view else {
+                let concatenated = data.teachers.firstIndex(of: TeacherCandidate(kind: .concatenated, views: teacher.views)) ?? pair.teacher
+                let i = setPairs.firstIndex { $0 == (concatenated, pair.student) } ?? 0
+                return e * Self.quantitiesPerEstimator(data) + unorderedPairs.count + data.viewCount + i
+            }
+            let a = min(teacher.views[0], pair.student), b = max(teacher.views[0], pair.student)
             return e * Self.quantitiesPerEstimator(data) + (unorderedPairs.firstIndex { $0 == (a, b) } ?? 0)
         }
 
@@ -292,14 +324,11 @@ public struct ViewInformation: Sendable {
             do {
                 switch quantity.target {
                 case .teacherStudent(let a, let b):
-                    let ka = data.representations[a].cols, kb = data.representations[b].cols
                     let p = unorderedPairs.firstIndex { $0 == (a, b) } ?? 0
-                    let sample = SampleRows(quantity.noisy ?? pairJoint[p], indices: rows)
-                    let left = Array(0..<ka), right = Array(ka..<(ka + kb))
-                    switch quantity.estimator {
-                    case .gaussian, .probe: return .value(try GaussianPlugInEstimator.mutualInformation(sample, left, right))
-                    case .ksg: return .value(try KSGEstimator(k: settings.neighbours).mutualInformation(sample, left, right, parallel: false))
-                    }
+                    return .value(try teacherStudent(quantity, joint: pairJoint[p], teacherColumns: data.representations[a].cols, rows: rows))
+                case .setStudent(let i):
+                    let teacherColumns = setJoint[i].cols - data.representations[setPairs[i].student].cols
+                    return .value(try teacherStudent(quantity, joint: setJoint[i], teacherColumns: teacherColumns, rows: rows))
                 case .studentLabel(let v):
                     return .value(try studentLabel(quantity, view: v, rows: rows, replicate: replicate))
                 }
@@ -309,6 +338,17 @@ public struct ViewInformation: Sendable {
                 return .unavailable(reason: error.reason)
             } catch {
                 return .unavailable(reason: "\(error)")
+            }
+        }
+
+        /// I(T;S) on `rows` of `joint` = [teacher's first `teacherColumns` columns | student's] (or
+        /// of the quantity's noisy copy of it).
+        func teacherStudent(_ quantity: Quantity, joint: Matrix, teacherColumns kt: Int, rows: [Int]) throws -> Double {
+            let sample = SampleRows(quantity.noisy ?? joint, indices: rows)
+            let left = Array(0..<kt), right = Array(kt..<joint.cols)
+            switch quantity.estimator {
+            case .gaussian, .probe: return try GaussianPlugInEstimator.mutualInformation(sample, left, right)
+            case .ksg: return try KSGEstimator(k: settings.neighbours).mutualInformation(sample, left, right, parallel: false)
             }
         }
 

@@ -46,6 +46,10 @@ public enum ColumnRole: Hashable, Sendable {
 
     /// Which pair: the teacher's view name, the student's view name.
     case teacherView, studentView
+    /// Which kind of teacher (with teacher sets): a view, a set's concatenated teacher or its ensemble.
+    case teacherKind
+    /// The students' ridge of the row's experiment (`[experiment] student_ridge`).
+    case studentRidge
     /// Measured by the KD experiment on the data: the softmax learner for a class label, the
     /// theory's linear learner for a continuous one.
     case measured(DataQuantity)
@@ -84,6 +88,8 @@ extension ColumnRole: CustomStringConvertible {
         case .flipStandardError(let e): "flip_se(\(e.rawValue))"
         case .teacherView: "identity: teacher view"
         case .studentView: "identity: student view"
+        case .teacherKind: "identity: teacher kind"
+        case .studentRidge: "setting: student ridge"
         case .measured(let q): "measured: \(q.rawValue)"
         case .theoryLearner(let q): "theory_learner: \(q.rawValue)"
         case .theory(let q): "theory: \(q.rawValue)"

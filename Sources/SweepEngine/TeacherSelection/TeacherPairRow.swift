@@ -1,11 +1,16 @@
 import CrossModalKD
 
-/// One ordered pair (teacher view, student view) of `cchsim teachers`: the measured KD gains and
-/// each estimator's CCH gap. Its columns: `TeacherSelectionFields`.
+/// One ordered pair (teacher, student view) of `cchsim teachers` (a teacher is a view, a teacher
+/// set's concatenated teacher or its ensemble): the measured KD gains and each estimator's CCH
+/// gap. Its columns: `TeacherSelectionFields`.
 struct TeacherPairRow: Sendable {
-    /// The views' indices and names.
+    /// The teacher's and student's indices (`MultiViewData.teachers`, views) and names.
     let pair: ViewPair
-    let teacher: String, student: String
+    let teacher: String
+    let teacherKind: TeacherCandidate.Kind
+    let student: String
+    /// The students' ridge of this row's experiment when `[experiment] student_ridge` sweeps it; nil otherwise.
+    let studentRidge: Double?
     let measured: DistillationGain
     /// The teacher's mean test score on its own view (accuracy, or MSE for a continuous label).
     let teacherScore: Double

@@ -11,13 +11,22 @@ struct TeacherSelectionFields: Sendable {
     let table: FieldTable<TeacherPairRow>
     let schema: ColumnSchema
 
-    init(estimators: [ViewGapEstimator]) {
+    /// - Parameter teacherSets: whether the run has teacher sets; then `teacher_kind` follows
+    ///   `student` (`view`, `concatenated` or `ensemble`; without sets every teacher is a view and
+    ///   the columns are those of a run before teacher sets existed).
+    /// - Parameter studentRidgeSwept: whether `[experiment] student_ridge` sweeps the students'
+    ///   ridge; then `student_ridge` follows (one experiment, and rows, per value).
+    init(estimators: [ViewGapEstimator], teacherSets: Bool = false, studentRidgeSwept: Bool = false) {
         self.estimators = estimators
         typealias Entry = FieldTable<TeacherPairRow>.Entry
         @Sendable func number(_ x: Double?) -> ReportValue { .number(x ?? .nan) }
         var entries: [Entry] = [
             Entry("teacher", .teacherView) { .text($0.teacher) },
             Entry("student", .studentView) { .text($0.student) },
+        ]
+        if teacherSets { entries.append(Entry("teacher_kind", .teacherKind) { .text($0.teacherKind.rawValue) }) }
+        if studentRidgeSwept { entries.append(Entry("student_ridge", .studentRidge) { number($0.studentRidge) }) }
+        entries += [
             Entry("score_no_kd", .measured(.scoreWithoutKD)) { .number($0.measured.withoutKD) },
             Entry("score_kd", .measured(.scoreWithKD)) { .number($0.measured.withKD) },
             Entry("kd_gain", .measured(.gain)) { .number($0.measured.gain.mean) },

@@ -31,17 +31,30 @@ struct TeacherSelectionPlots {
     /// k components per view, or up to k when a view is narrower than the scenario's `components`.
     private var componentsText: String {
         let views = report.loaded.views, k = report.scenario.components
+        if report.scenario.views.contains(where: { $0.components != nil }) {
+            return "principal components " + views.map { "\(GnuplotText.literal($0.name)) \($0.components)" }.joined(separator: ", ")
+        }
         if views.allSatisfy({ $0.components == $0.columns }) { return "every column of each view (as principal components)" }
         return views.allSatisfy({ $0.components == k }) ? "\(k) principal components per view" : "up to \(k) principal components per view"
     }
 
-    func figures() -> [FigureFile] { [scatter(), matrix()] + (report.theory.coding == nil ? [] : [theoryFigure()]) }
+    /// Whether the run has teacher sets (then teachers are views, concatenated sets and ensembles).
+    private var hasTeacherSets: Bool { report.loaded.data.teachers.count > report.loaded.data.viewCount }
+
+    /// What the figures' pairs are, in words.
+    private var pairsText: String {
+        hasTeacherSets ? "every teacher (a view, a set of views concatenated, a set's ensemble) and student view" : "every ordered pair of views"
+    }
+
+    func figures() -> [FigureFile] {
+        [scatter(), matrix()] + (report.theory.coding == nil ? [] : [theoryFigure()]) + (studentRidgeFigure().map { [$0] } ?? [])
+    }
 
     /// A column's value for a pair, found by role in the report's table (NaN when absent).
     private func number(_ role: ColumnRole, _ row: TeacherPairRow) -> Double { report.number(role, row) }
     private func flag(_ role: ColumnRole, _ row: TeacherPairRow) -> Bool? { report.fields.flag(role, row) }
     /// The measured gain and the half-width of its 95% interval, in plot units.
-    private func measuredGain(_ row: TeacherPairRow) -> (gain: Double, halfWidth: Double) {
+    func measuredGain(_ row: TeacherPairRow) -> (gain: Double, halfWidth: Double) {
         (gainScale * number(.measured(.gain), row), gainScale * MonteCarloEstimate.normalQuantile975 * number(.measured(.gainStandardError), row))
     }
     /// An estimator's gap with its interval (the gap itself at both ends when there is none); nil when the estimator has no gap for the pair.
@@ -50,7 +63,7 @@ struct TeacherSelectionPlots {
         return [gap, report.fields.number(.estimate(e, .gapLow), row) ?? gap, report.fields.number(.estimate(e, .gapHigh), row) ?? gap]
     }
 
-    private func header(_ name: String, data: String, size: (Int, Int)) -> [String] {
+    func header(_ name: String, data: String, size: (Int, Int)) -> [String] {
         [
             GnuplotText.comment("# \(name).gp: written by cchsim \(ToolVersion.cchsim) (cchsim teachers) from \(report.scenario.file)."),
             "# Reads \(data); draws \(name).png. Render again with: gnuplot \(name).gp",
@@ -59,7 +72,7 @@ struct TeacherSelectionPlots {
         + ["set encoding utf8", "set output outfile"]
     }
 
-    private var caption: String {
+    var caption: String {
         let s = report.experiment.settings
         let teacher: String
         switch s.teacherRows {
@@ -77,27 +90,29 @@ struct TeacherSelectionPlots {
         let name = "\(stem)-gap-vs-gain", dataName = "\(name).dat"
         let z = MonteCarloEstimate.normalQuantile975
         var data = "# \(name): one block per estimator (\(estimators.map(\.rawValue).joined(separator: ", "))), one line per ordered pair\n"
-        data += "# gap gap_low gap_high gain gain_half_width agrees teacher student (gains x \(PlotFigures.number(gainScale)))\n"
-        let names = report.loaded.data.viewNames
+        data += "# gap gap_low gap_high gain gain_half_width agrees teacher student" + (hasTeacherSets ? " kind (0 view, 1 concatenated, 2 ensemble)" : "")
+            + " (gains x \(PlotFigures.number(gainScale)))\n"
         for e in estimators {
             data += "# estimator \(e.rawValue)\n"
             for r in report.rows {
                 guard let g = gap(e, r) else { continue }
                 let m = measuredGain(r)
                 data += (g + [m.gain, m.halfWidth]).map(PlotFigures.number).joined(separator: " ")
-                    + " \(flag(.verdict(e, .agrees), r) == true ? 1 : 0) \(names.firstIndex(of: r.teacher) ?? 0) \(names.firstIndex(of: r.student) ?? 0)\n"
+                    + " \(flag(.verdict(e, .agrees), r) == true ? 1 : 0) \(r.pair.teacher) \(r.pair.student)"
+                    + (hasTeacherSets ? " \(TeacherCandidate.Kind.allCases.firstIndex(of: r.teacherKind) ?? 0)\n" : "\n")
             }
             data += "\n\n"
         }
         let panelWidth = 560
-        var lines = header(name, data: dataName, size: (panelWidth * estimators.count + 40, 640))
-        lines.append("set multiplot layout 1,\(estimators.count) title \(GnuplotText.string("Measured KD gain against the estimated CCH gap, every ordered pair of views\n\(caption)")) font \",13\"")
+        // With teacher sets the key has two more entries: a taller figure with a deeper bottom margin.
+        var lines = header(name, data: dataName, size: (panelWidth * estimators.count + 40, hasTeacherSets ? 780 : 640))
+        lines.append("set multiplot layout 1,\(estimators.count) title \(GnuplotText.string("Measured KD gain against the estimated CCH gap, \(pairsText)\n\(caption)")) font \",13\"")
         lines += [
             "set ylabel \(GnuplotText.string(gainLabel))",
             "set grid lc rgb \"#e0e0e0\"",
             "set key outside below center horizontal",
             "set xzeroaxis lt 1 lc rgb \"#808080\"",
-            "set bmargin 7",
+            "set bmargin \(hasTeacherSets ? 12 : 7)",
         ]
         let gains = report.rows.flatMap { r in
             let gain = number(.measured(.gain), r), se = number(.measured(.gainStandardError), r)
@@ -117,6 +132,10 @@ struct TeacherSelectionPlots {
                 "set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead dt 2 lw 2 lc rgb \"#404040\"",
                 "plot \(GnuplotText.string(dataName)) index \(i) using 1:($6 == 1 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb \"#1a9850\" title \"CCH's verdict matches the measured truth\", \\",
                 "     \(GnuplotText.string(dataName)) index \(i) using 1:($6 == 0 ? $4 : NaN):2:3:($4 - $5):($4 + $5) with xyerrorbars pt 7 ps 0.9 lc rgb \"#d73027\" title \"CCH's verdict is wrong\", \\",
+            ] + (hasTeacherSets ? [
+                "     \(GnuplotText.string(dataName)) index \(i) using 1:($9 == 1 ? $4 : NaN) with points pt 6 ps 1.8 lc rgb \"#202020\" title \"teacher: a set of views, concatenated\", \\",
+                "     \(GnuplotText.string(dataName)) index \(i) using 1:($9 == 2 ? $4 : NaN) with points pt 4 ps 1.8 lc rgb \"#202020\" title \"teacher: a set's ensemble (mean soft targets)\", \\",
+            ] : []) + [
                 "     NaN with lines dt 2 lw 2 lc rgb \"#404040\" title \"CCH boundary (gap = 0)\"",
             ]
         }
@@ -157,7 +176,7 @@ struct TeacherSelectionPlots {
         var lines = header(name, data: dataName, size: (680 * max(panels, 2) + 40, 720))
         let method = Set(report.rows.compactMap { report.fields.text(.theory(.method), $0) }.filter { !$0.isEmpty }).sorted().joined(separator: ", ")
         lines += [
-            "set multiplot layout 1,\(panels) title \(GnuplotText.string("The Gaussian theory fitted to the data against the measured KD gain, every ordered pair of views\n\(caption)\n{/*0.85 theory: \(GnuplotText.literal(method)); \(coding)MSE gains in squared label units; error bars: 95% intervals (1.96 SE)}")) font \",13\"",
+            "set multiplot layout 1,\(panels) title \(GnuplotText.string("The Gaussian theory fitted to the data against the measured KD gain, \(pairsText)\n\(caption)\n{/*0.85 theory: \(GnuplotText.literal(method)); \(coding)MSE gains in squared label units; error bars: 95% intervals (1.96 SE)}")) font \",13\"",
             "set grid lc rgb \"#e0e0e0\"",
             "set key outside below center horizontal",
             "set xzeroaxis lt 1 lc rgb \"#808080\"",
@@ -206,41 +225,49 @@ struct TeacherSelectionPlots {
         return FigureFile(scriptName: "\(name).gp", script: ([note] + lines).joined(separator: "\n") + "\n", dataName: dataName, data: data, name: name)
     }
 
-    /// Teacher (rows) x student (columns) matrix of measured gains, with CCH's verdicts.
+    /// Teacher (rows) x student (columns) matrix of measured gains, with CCH's verdicts. With
+    /// teacher sets the rows are every teacher (views, then each set concatenated and its
+    /// ensemble), in cells lower than wide; a set's cell under a view it holds stays empty.
     func matrix() -> FigureFile {
         let name = "\(stem)-gain-matrix", dataName = "\(name).dat"
-        let names = report.loaded.data.viewNames, v = names.count
-        var data = "# \(name): student_index teacher_index gain (x \(PlotFigures.number(gainScale))); nan on the diagonal\n"
-        var values = [[Double]](repeating: [Double](repeating: .nan, count: v), count: v)
-        for r in report.rows {
-            if let t = names.firstIndex(of: r.teacher), let s = names.firstIndex(of: r.student) { values[t][s] = gainScale * number(.measured(.gain), r) }
-        }
-        for t in 0..<v {
+        let multiView = report.loaded.data
+        let names = multiView.viewNames, v = names.count
+        let teacherNames = multiView.teachers.indices.map(multiView.teacherName), teachers = teacherNames.count
+        var data = "# \(name): student_index teacher_index gain (x \(PlotFigures.number(gainScale))); nan on the diagonal"
+            + (hasTeacherSets ? " and where the teacher holds the student's view\n" : "\n")
+        var values = [[Double]](repeating: [Double](repeating: .nan, count: v), count: teachers)
+        // With the students' ridge swept: the first value's rows (the CSV has every value's).
+        let shown = report.rows.filter { $0.studentRidge == report.scenario.studentRidges?.first }
+        for r in shown { values[r.pair.teacher][r.pair.student] = gainScale * number(.measured(.gain), r) }
+        for t in 0..<teachers {
             for s in 0..<v { data += "\(s) \(t) \(PlotFigures.number(values[t][s]))\n" }
             data += "\n"
         }
         let reach = Self.extent(values.flatMap { $0 }.filter(\.isFinite).map(abs).max() ?? 1)
-        let cell = 150
-        var lines = header(name, data: dataName, size: (max(1200, 170 + cell * v + 220), max(640, 200 + cell * v)))
+        let cell = 150, rowHeight = hasTeacherSets ? 56 : cell
+        var lines = header(name, data: dataName, size: (max(1200, 170 + cell * v + 220), max(640, 200 + rowHeight * teachers)))
         let letters = estimators.map { String($0.rawValue.prefix(1)) }
         let legend = zip(estimators, letters).map { "\($1) = \($0.rawValue)" }.joined(separator: ", ")
+        let ridge = report.scenario.studentRidges.map { ", student ridge \(PlotLabels.number($0[0]))" } ?? ""
+        let what = hasTeacherSets ? "teacher (rows: a view, a+b: a teacher on both views, avg(a,b): the mean of their teachers' soft targets)"
+                                  : "teacher view (rows)"
         lines += [
-            "set title \(GnuplotText.string("Measured KD gain, teacher view (rows) to student view (columns)\n\(caption)\n{/*0.85 * significant gain (z > 1.96); CCH's verdicts: + predicts a gain, - predicts none (\(legend)); ✓/✗ against the measured truth}"))",
+            "set title \(GnuplotText.string("Measured KD gain, \(what) to student view (columns)\(ridge)\n\(caption)\n{/*0.85 * significant gain (z > 1.96); CCH's verdicts: + predicts a gain, - predicts none (\(legend)); ✓/✗ against the measured truth}"))",
             "set xlabel \"student view\"",
-            "set ylabel \"teacher view\"",
+            "set ylabel \(hasTeacherSets ? "\"teacher\"" : "\"teacher view\"")",
             "set cblabel \(GnuplotText.string(gainLabel))",
             "set xrange [-0.5:\(v) - 0.5]",
-            "set yrange [\(v) - 0.5:-0.5]",
+            "set yrange [\(teachers) - 0.5:-0.5]",
             "set xtics (" + names.enumerated().map { "\(GnuplotText.string(GnuplotText.literal($0.element))) \($0.offset)" }.joined(separator: ", ") + ")",
-            "set ytics (" + names.enumerated().map { "\(GnuplotText.string(GnuplotText.literal($0.element))) \($0.offset)" }.joined(separator: ", ") + ")",
+            "set ytics (" + teacherNames.enumerated().map { "\(GnuplotText.string(GnuplotText.literal($0.element))) \($0.offset)" }.joined(separator: ", ") + ")",
             "set cbrange [\(PlotFigures.number(-reach)):\(PlotFigures.number(reach))]",
             "set palette defined (0 \"#2166ac\", 0.5 \"#f7f7f7\", 1 \"#b2182b\")",
-            "set size ratio -1",
+        ] + (hasTeacherSets ? [] : ["set size ratio -1"]) + [
             "unset key",
         ]
         var label = 1
-        for r in report.rows {
-            guard let t = names.firstIndex(of: r.teacher), let s = names.firstIndex(of: r.student) else { continue }
+        for r in shown {
+            let t = r.pair.teacher, s = r.pair.student
             let verdicts = zip(estimators, letters).compactMap { e, l in
                 flag(.verdict(e, .predictsGain), r).map { "\(l)\($0 ? "+" : "-")\(flag(.verdict(e, .agrees), r) == true ? "✓" : "✗")" }
             }.joined(separator: " ")

@@ -50,12 +50,14 @@ public struct TeacherSelectionReport {
             + "\(learner); lambda = \(fmt(s.lambda))" + (continuous ? "" : ", tau = \(fmt(s.temperature))")
             + "; best lambda of {\(s.lambdaGrid.map(fmt).joined(separator: ", "))} chosen on \(fmt(100 * s.validationFraction))% of the student's rows; "
             + "ridge \(fmt(ridge))" + (ridge == 0 ? " (OLS)" : "")
+            + (scenario.studentRidges.map { "; the students' ridge swept over {\($0.map(fmt).joined(separator: ", "))} (the teachers' stays \(fmt(ridge))), each value its own rows" } ?? "")
     }
 
     /// (CCH predicts a gain, KD helps) counts of one estimator: [[yes/yes, yes/no], [no/yes, no/no]].
-    func confusion(_ e: ViewGapEstimator) -> [[Int]] {
+    /// With `kind`, over that kind of teacher's pairs only.
+    func confusion(_ e: ViewGapEstimator, kind: TeacherCandidate.Kind? = nil) -> [[Int]] {
         var m = [[0, 0], [0, 0]]
-        for r in rows {
+        for r in rows where kind == nil || r.teacherKind == kind {
             guard let predicts = fields.flag(.verdict(e, .predictsGain), r), let helps = fields.flag(.measured(.helps), r) else { continue }
             m[predicts ? 0 : 1][helps ? 0 : 1] += 1
         }
@@ -64,9 +66,12 @@ public struct TeacherSelectionReport {
 
     /// Per student view: teachers by measured gain and by each estimator's gap, with Spearman's rho
     /// (over the teachers with a gap; an estimator unavailable for a pair ranks only the others).
+    /// With the students' ridge swept, per student view and ridge (`student` then names both).
     func rankings() -> [(student: String, byGain: [String], byGap: [(ViewGapEstimator, [String], Double?)])] {
-        loaded.data.viewNames.map { student in
-            let mine = rows.filter { $0.student == student }
+        let ridges: [Double?] = scenario.studentRidges ?? [nil]
+        return loaded.data.viewNames.flatMap { view in ridges.map { ridge in
+            let student = ridge.map { "\(view) (student ridge \(fmt($0)))" } ?? view
+            let mine = rows.filter { $0.student == view && $0.studentRidge == ridge }
             let gains = mine.map { number(.measured(.gain), $0) }
             let byGain = mine.indices.sorted { gains[$0] > gains[$1] }.map { mine[$0].teacher }
             let byGap = information.estimators.map { e -> (ViewGapEstimator, [String], Double?) in
@@ -75,7 +80,7 @@ public struct TeacherSelectionReport {
                 return (e, order, RankCorrelation.spearman(ranked.map(\.1), ranked.map { gains[$0.0] }))
             }
             return (student, byGain, byGap)
-        }
+        } }
     }
 
     /// Every (estimator, pair) without a gap, with the reason.
@@ -104,6 +109,13 @@ public struct TeacherSelectionReport {
             lines.append("  \(v.name): \(v.columns) columns\(dropped) -> \(v.components) components (\(fmt(100 * v.explainedFraction))% of the variance)")
         }
         lines.append("Experiment: \(protocolText)")
+        if hasTeacherSets {
+            let sets = loaded.data.teachers.indices.filter { loaded.data.teachers[$0].kind == .concatenated }
+            lines.append("Teachers: every view, and for each of \(sets.count) teacher set(s) (\(sets.map(loaded.data.teacherName).joined(separator: ", "))) "
+                + "a teacher on the concatenated views (a+b) and the ensemble avg(a,b) (the mean of the single-view teachers' soft targets"
+                + (continuous ? ", their predictions" : " at tau") + "); a set never teaches a view it holds; its gap is I(T_set;S) - I(S;Y) "
+                + "on the concatenation, shared by its ensemble")
+        }
         lines.append("Truth: \(truthRule)")
         let level = fmt(100 * information.settings.level)
         lines.append("Information (nats): " + information.estimators.map { Self.estimatorText($0, continuous: continuous) }.joined(separator: "; "))
@@ -138,6 +150,12 @@ public struct TeacherSelectionReport {
             lines.append("  \(e.rawValue): right for \(right) of \(total) pairs (\(fmt(100 * Double(right) / Double(max(1, total))))%)")
             lines += ReportText.table([["", "KD helps", "no gain"], ["CCH predicts gain", "\(m[0][0])", "\(m[0][1])"],
                                        ["CCH predicts none", "\(m[1][0])", "\(m[1][1])"]], gap: 3).map { "    " + $0 }
+            if hasTeacherSets {
+                lines.append("    by teacher: " + TeacherCandidate.Kind.allCases.map { kind in
+                    let k = confusion(e, kind: kind)
+                    return "\(kind.rawValue) \(k[0][0] + k[1][1]) of \(k.flatMap { $0 }.reduce(0, +))"
+                }.joined(separator: ", "))
+            }
         }
         lines.append("")
         lines += theoryLines
@@ -211,6 +229,18 @@ public struct TeacherSelectionReport {
         }
     }
 
+    /// Whether the run has teacher sets besides the single views.
+    var hasTeacherSets: Bool { loaded.data.teachers.count > loaded.data.viewCount }
+
+    /// The teachers (with teacher sets): name, kind and views, in the experiment's order.
+    var teachersTree: JSONTree {
+        let d = loaded.data
+        return .array(d.teachers.indices.map { t in
+            .object([("name", .string(d.teacherName(t))), ("kind", .string(d.teachers[t].kind.rawValue)),
+                     ("views", .array(d.teachers[t].views.map { .string(d.viewNames[$0]) }))])
+        })
+    }
+
     /// The summary as JSON: settings, the pairs (the CSV's columns) and the confusion matrices.
     public var json: String { summaryTree.text }
 
@@ -220,6 +250,7 @@ public struct TeacherSelectionReport {
             ("scenario", .string(scenario.file)),
             ("rows", .integer(loaded.data.rows)),
             ("views", .array(loaded.data.viewNames.map(JSONTree.string))),
+        ] + (hasTeacherSets ? [("teachers", teachersTree)] : []) + [
             ("representation", .string(representationText)),
             ("protocol", .string(protocolText)),
             ("truth_rule", .string(truthRule)),
@@ -275,6 +306,7 @@ public struct TeacherSelectionReport {
             ("threads", .integer(threads)),
             ("files", .array(files.map(JSONTree.string))),
         ]
+        if hasTeacherSets { pairs.append(("teachers", teachersTree)) }
         if !loaded.leftOutByID.isEmpty {
             pairs.append(("rows_left_out_by_id", .object(loaded.leftOutByID.map { ($0.file, .integer($0.count)) })))
         }

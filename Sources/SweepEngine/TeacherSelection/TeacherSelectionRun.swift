@@ -46,12 +46,20 @@ public enum TeacherSelectionRun {
         for warning in loaded.warnings { log("Warning: \(warning)") }
         let data = loaded.data
         let checkpointPath = directory.file(".\(stem).teachers-checkpoint")
-        let itemsPerExperiment = DistillationExperiment.itemCount(data, settings: scenario.experiment)
+        let teacherItems = DistillationExperiment.teacherItemCount(data, settings: scenario.experiment)
+        let studentItems = DistillationExperiment.studentItemCount(data, settings: scenario.experiment)
+        // One experiment per student ridge swept (their items journalled one after the other).
+        let experimentSettings = scenario.studentRidges?.map { ridge in
+            var settings = scenario.experiment
+            settings.studentRidge = ridge
+            return settings
+        } ?? [scenario.experiment]
+        let sweeps = experimentSettings.count
         let checkpoint = try TeacherCheckpoint(
             path: checkpointPath, fingerprint: TeacherCheckpoint.fingerprint(scenarioText: text, data: data), resume: resume,
             counts: [.information: ViewInformation.itemCount(data, settings: scenario.information),
-                     .teachers: itemsPerExperiment, .students: itemsPerExperiment,
-                     .learnerTeachers: itemsPerExperiment, .learnerStudents: itemsPerExperiment, .theory: data.orderedPairs.count])
+                     .teachers: sweeps * teacherItems, .students: sweeps * studentItems,
+                     .learnerTeachers: teacherItems, .learnerStudents: studentItems, .theory: data.orderedPairs.count])
         if resume {
             log(checkpoint.isResumed ? "Resuming \(stem): \(checkpoint.resumedItems) work items already done."
                                      : "Nothing to resume in \(directory.path); starting \(stem) from the beginning.")
@@ -75,18 +83,23 @@ public enum TeacherSelectionRun {
         let informationSeconds = Date().timeIntervalSince(started)
 
         let experimentStarted = Date()
-        let experiment: DistillationExperiment
+        var experiments: [DistillationExperiment] = []
         do {
-            let bar = PhaseProgress("experiment", total: 2 * itemsPerExperiment,
+            let bar = PhaseProgress("experiment", total: sweeps * (teacherItems + studentItems),
                                     done: checkpoint.teachers[.teachers, default: [:]].count + checkpoint.students[.students, default: [:]].count,
                                     unit: "fits")
             defer { bar.finish() }
-            experiment = try DistillationExperiment(data, settings: scenario.experiment, threads: threads,
-                                                    work: experimentWork(checkpoint, .teachers, .students, bar))
+            let work = experimentWork(checkpoint, .teachers, .students, bar)
+            for (k, settings) in experimentSettings.enumerated() {
+                experiments.append(try DistillationExperiment(data, settings: settings, threads: threads, work: DistillationExperiment.Work(
+                    teachers: work.teachers.part(from: k * teacherItems, count: teacherItems),
+                    students: work.students.part(from: k * studentItems, count: studentItems))))
+            }
         } catch is WorkStopped { throw interrupted("KD experiment") } catch {
             throw ScenarioError(file: scenario.file, computing: error)
         }
         try checkpoint.check()
+        let experiment = experiments[0]
         let theory: TeacherSelectionTheory
         do {
             let learnerItems = TeacherSelectionTheory.learnerItems(data, settings: scenario.experiment)
@@ -105,17 +118,19 @@ public enum TeacherSelectionRun {
 
         let continuous = data.label.classCount == nil
         let names = data.viewNames
-        let rows = experiment.results.map { result in
-            TeacherPairRow(pair: result.pair, teacher: names[result.pair.teacher], student: names[result.pair.student],
+        let rows = experiments.flatMap { experiment in experiment.results.map { result in
+            TeacherPairRow(pair: result.pair, teacher: data.teacherName(result.pair.teacher), teacherKind: data.teachers[result.pair.teacher].kind,
+                           student: names[result.pair.student], studentRidge: scenario.studentRidges == nil ? nil : experiment.settings.studentRidge,
                            measured: DistillationGain(result, continuous: continuous),
                            teacherScore: continuous ? experiment.teacherScores[result.pair.teacher].crossEntropy
                                                     : experiment.teacherScores[result.pair.teacher].accuracy,
                            estimates: information.estimators.compactMap { e in information.estimate(e, result.pair).map { (e, $0) } },
                            quantities: information.estimators.compactMap { information.quantities($0, result.pair) },
                            theory: theory.prediction(result.pair), linear: theory.learner[result.pair])
-        }
+        } }
         let report = TeacherSelectionReport(scenario: scenario, loaded: loaded, rows: rows,
-                                            fields: TeacherSelectionFields(estimators: information.estimators),
+                                            fields: TeacherSelectionFields(estimators: information.estimators, teacherSets: data.teachers.count > data.viewCount,
+                                                                           studentRidgeSwept: scenario.studentRidges != nil),
                                             information: information, experiment: experiment, theory: theory,
                                             seconds: Date().timeIntervalSince(started), threads: threads,
                                             phaseSeconds: (loading: loadingSeconds, information: informationSeconds, experiment: experimentSeconds))

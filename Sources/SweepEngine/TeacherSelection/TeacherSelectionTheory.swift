@@ -24,7 +24,8 @@ struct TeacherSelectionTheory: Sendable {
     /// The learner's work items (teacher and student items; for the progress bar): none for a
     /// continuous or a multi-class label.
     static func learnerItems(_ data: MultiViewData, settings: DistillationExperiment.Settings) -> Int {
-        data.label.classCount == 2 ? 2 * DistillationExperiment.itemCount(data, settings: settings) : 0
+        data.label.classCount == 2
+            ? DistillationExperiment.teacherItemCount(data, settings: settings) + DistillationExperiment.studentItemCount(data, settings: settings) : 0
     }
 
     /// The theory's work items (one per ordered pair; for the progress bar): none for a multi-class label.
