@@ -58,6 +58,8 @@ enum AnalysisReport {
                 + "noise sd (teacher, student, label) = (\(fmt(f.teacherNoise)), \(fmt(f.studentNoise)), \(fmt(f.labelNoise)))"
         case .covariance(let dt, let ds, _):
             "covariance matrix, dt = \(dt), ds = \(ds)"
+        case .modalityCorrelations(let c):
+            "correlations of \(c.modalityCount) scalar teacher modalities, rho_sy = \(fmt(c.studentLabel)) (dt = \(c.modalityCount), ds = 1, unit variances)"
         }
     }
 
