@@ -11,7 +11,10 @@ enum AnalysisReport {
         var lines: [String] = []
         lines.append("Scenario \(s.name) (\(s.file))")
         lines.append("  model:   \(describe(s.model))")
-        lines.append("  teacher: \(describe(s.teacher))")
+        lines.append("  teacher: \(describe(s.teacher))" + (s.teacherCombinationDescription.map { ", \($0)" } ?? ""))
+        if s.teacherModalities.count > 1 {
+            lines.append("  teacher modalities: " + s.teacherModalities.map { "\($0.name) (d = \($0.dimension))" }.joined(separator: ", "))
+        }
         lines.append("  student: n = \(s.student.samples), ridge = \(fmt(s.student.ridge)), lambda = \(fmt(s.student.lambda))")
         lines.append("")
         lines.append("Mutual information")

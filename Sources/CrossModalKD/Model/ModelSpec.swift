@@ -33,6 +33,16 @@ public enum ModelSpec: Sendable, Equatable {
         }
     }
 
+    /// dt, the dimension of T.
+    public var teacherDimension: Int {
+        switch self {
+        case .correlations: 1
+        case .latent(let f): f.teacherLoadings.rows
+        case .covariance(let dt, _, _): dt
+        case .modalityCorrelations(let c): c.modalityCount
+        }
+    }
+
     /// The validated model. - Parameter teacherBlocks: the dimensions of the teacher modalities
     /// that make up T, in order (nil: one modality; a `modalityCorrelations` model has m scalar
     /// modalities whatever is given). - Throws: `ParameterError` naming the parameter at fault.

@@ -6,10 +6,9 @@
 /// choice by the truth (largest best gain) and by CCH (largest gap).
 ///
 /// Every choice keeps the scenario teacher's target, fit (each ensemble member on its own nt
-/// rows), scale and rows; a projection is kept by the scenario's own teacher set only. An
-/// ensemble's weights are the scenario ensemble's, restricted to its members and renormalised
-/// (equal when the scenario has none or they are all zero on the members). A representation
-/// target has no ensemble: then the choices are the sets only.
+/// rows), scale and rows; a projection is kept by the scenario's own teacher set only. The
+/// ensemble of the scenario's own members has the scenario's weights, every other ensemble equal
+/// weights. A representation target has no ensemble: then the choices are the sets only.
 public struct TeacherSetComparison: Sendable {
     /// One way to teach: a teacher set or an ensemble, with its CCH gap and its KD analysis.
     public struct Choice: Sendable {
@@ -70,11 +69,12 @@ public struct TeacherSetComparison: Sendable {
         let sets = Self.nonEmptySubsets(of: m)
         var combinations: [TeacherCombination] = sets.map { .set($0) }
         if teacher.target == .prediction {
-            var scenarioWeights: [Double]?
-            if case .ensemble(let w) = teacher.combination { scenarioWeights = w }
             for set in sets where set.count >= 2 {
-                let restricted = (0..<m).map { set.contains($0) ? (scenarioWeights?[$0] ?? 1) : 0 }
-                combinations.append(restricted.contains { $0 > 0 } ? .ensemble(weights: restricted) : .equalEnsemble(of: set, count: m))
+                if case .ensemble = teacher.combination, set == own {
+                    combinations.append(teacher.combination)
+                } else {
+                    combinations.append(.equalEnsemble(of: set, count: m))
+                }
             }
         }
         var out: [Choice] = []
