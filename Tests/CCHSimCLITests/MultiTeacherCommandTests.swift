@@ -31,13 +31,9 @@ final class MultiTeacherCommandTests: XCTestCase {
     }
 
     func testSimulateAgreesForTheEnsembleAndForASet() throws {
-        let shipped = try String(contentsOfFile: Self.scenario, encoding: .utf8)
-        let set = shipped.replacingOccurrences(of: "combine = \"ensemble\"", with: "combine = \"set\"")
-            .replacingOccurrences(of: "[teacher.weights]\nA = 0.5\nB = 0.5\n", with: "")
-        XCTAssertNotEqual(set, shipped)
-        let setFile = try CommandLineTests.scenarioFile(set)
-        for (file, overrides) in [(Self.scenario, []), (setFile, []), (setFile, ["--set", "teacher.modalities=[\"C\"]"])] {
-            let r = try CommandLineTests.run(["simulate", file, "--json", "--trials", "6000"] + overrides)
+        let set = ["--set", "teacher.combine=\"set\""]
+        for overrides in [["--set", "teacher.weights.A=0.8", "--set", "teacher.weights.B=0.2"], set, set + ["--set", "teacher.modalities=[\"C\"]"]] {
+            let r = try CommandLineTests.run(["simulate", Self.scenario, "--json", "--trials", "6000"] + overrides)
             XCTAssertEqual(r.status, 0, r.err)
             let o = try Self.json(r.out)
             XCTAssertEqual(o["regime"] as? String, "exact-ols-fitted-teacher")
