@@ -15,6 +15,9 @@ enum AnalysisReport {
         lines.append("  student: n = \(s.student.samples), ridge = \(fmt(s.student.ridge)), lambda = \(fmt(s.student.lambda))")
         lines.append("")
         lines.append("Mutual information")
+        if s.teacher.combination != .allModalities, let members = try? s.teacher.combination.members(modalityCount: s.teacherModalities.count) {
+            lines.append("  (T: the teaching modalities \(s.teacherSetName(members)))")
+        }
         lines.append("  I(T;S)   = \(nats(i.teacherStudent))")
         lines.append("  I(S;Y)   = \(nats(i.studentLabel))")
         lines.append("  I(T;Y)   = \(nats(i.teacherLabel))")

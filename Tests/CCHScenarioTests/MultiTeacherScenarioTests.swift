@@ -121,44 +121,30 @@ final class MultiTeacherScenarioTests: XCTestCase {
         XCTAssertEqual(try sweep.scenario(at: 2).teacher.combination, .ensemble(weights: [0.0, 0.25]))
     }
 
-    func assertError(_ old: String, _ new: String, in base: String = correlations, key: String, reason: String,
-                     file: StaticString = #filePath, line: UInt = #line) {
-        let text = base.replacingOccurrences(of: old, with: new)
-        XCTAssertNotEqual(text, base, "substitution did not apply", file: file, line: line)
-        do {
-            _ = try Scenario(file: "bad.toml", text: text).analyze()
-            XCTFail("no error for \(new)", file: file, line: line)
-        } catch let e {
-            XCTAssertEqual(e.file, "bad.toml", file: file, line: line)
-            XCTAssertEqual(e.key, key, "\(e)", file: file, line: line)
-            XCTAssertTrue(e.reason.contains(reason), "\(e.reason)", file: file, line: line)
-        }
-    }
-
     func testBadInputIsAnErrorAtItsKey() {
-        assertError("[\"B\", \"A\"]", "[\"B\", \"AA\"]", key: "teacher.modalities",
-                    reason: "unknown teacher modality \"AA\" (did you mean A?); the model's teacher modalities are A, B")
-        assertError("[\"B\", \"A\"]", "[\"S\"]", key: "teacher.modalities", reason: "S is the student: a student is never in its own teacher set")
-        assertError("[\"B\", \"A\"]", "[\"A\", \"A\"]", key: "teacher.modalities", reason: "listed twice")
-        assertError("A = 0.75", "A = -0.75", key: "teacher.weights.A", reason: "a weight must be >= 0, got -0.75")
-        assertError("A = 0.75", "A = inf", key: "teacher.weights.A", reason: "must be finite")
-        assertError("A = 0.75\nB = 0.25", "A = 0\nB = 0.0", key: "teacher.weights", reason: "the weights are all zero")
-        assertError("B = 0.25\n", "", key: "teacher.weights.B", reason: "missing: give every member of the ensemble a weight")
-        assertError("modalities = [\"B\", \"A\"]", "modalities = [\"A\"]", key: "teacher.weights.B",
-                    reason: "B is a teacher modality but not a member of the ensemble")
-        assertError("combine = \"ensemble\"\n", "", key: "teacher.weights", reason: "applies to combine = \"ensemble\" only")
-        assertError("fit = \"ols\"\nn = 30", "target = \"representation\"", key: "teacher.combine", reason: "an ensemble averages")
-        assertError("rho_with_A = 0.3", "rho_with_A = 0.99", key: "model.teachers", reason: "not positive definite")
-        assertError("rho_with_A = 0.3", "rho_with_A = 1.5", key: "model.teachers", reason: "strictly between -1 and 1, got 1.5")
-        assertError("rho_with_A = 0.3", "rho_with_C = 0.3", key: "model.teachers.B.rho_with_C", reason: "unknown key")
-        assertError("rho_ts = 0.5\n", "rho_ts = 0.5\nrho_with_B = 0.2\n", key: "model.teachers.B.rho_with_A", reason: "give it once")
-        assertError("[model.teachers.A]", "[model.teachers.S]", key: "model.teachers.S", reason: "S names the student")
-        assertError("[model.teachers.A]", "[model.teachers.\"a b\"]", key: "model.teachers.a b", reason: "not a bare identifier")
-        assertError("rho_sy = 0.3", "rho_sy = 0.3\nrho_ts = 0.2", key: "model.rho_ts", reason: "not used with [model.teachers.NAME]")
-        assertError("fit = \"ols\"\nn = 30", "fit = \"ols\"\nrows = \"student\"", key: "teacher.rows", reason: "not to a teacher set or an ensemble")
+        assertError("[\"B\", \"A\"]", "[\"B\", \"AA\"]", in: Self.correlations, key: "teacher.modalities",
+                    reason: "unknown teacher modality \"AA\" (did you mean A?); the model's teacher modalities are A, B", analyze: true)
+        assertError("[\"B\", \"A\"]", "[\"S\"]", in: Self.correlations, key: "teacher.modalities", reason: "S is the student: a student is never in its own teacher set", analyze: true)
+        assertError("[\"B\", \"A\"]", "[\"A\", \"A\"]", in: Self.correlations, key: "teacher.modalities", reason: "listed twice", analyze: true)
+        assertError("A = 0.75", "A = -0.75", in: Self.correlations, key: "teacher.weights.A", reason: "a weight must be >= 0, got -0.75", analyze: true)
+        assertError("A = 0.75", "A = inf", in: Self.correlations, key: "teacher.weights.A", reason: "must be finite", analyze: true)
+        assertError("A = 0.75\nB = 0.25", "A = 0\nB = 0.0", in: Self.correlations, key: "teacher.weights", reason: "the weights are all zero", analyze: true)
+        assertError("B = 0.25\n", "", in: Self.correlations, key: "teacher.weights.B", reason: "missing: give every member of the ensemble a weight", analyze: true)
+        assertError("modalities = [\"B\", \"A\"]", "modalities = [\"A\"]", in: Self.correlations, key: "teacher.weights.B",
+                    reason: "B is a teacher modality but not a member of the ensemble", analyze: true)
+        assertError("combine = \"ensemble\"\n", "", in: Self.correlations, key: "teacher.weights", reason: "applies to combine = \"ensemble\" only", analyze: true)
+        assertError("fit = \"ols\"\nn = 30", "target = \"representation\"", in: Self.correlations, key: "teacher.combine", reason: "an ensemble averages", analyze: true)
+        assertError("rho_with_A = 0.3", "rho_with_A = 0.99", in: Self.correlations, key: "model.teachers", reason: "not positive definite", analyze: true)
+        assertError("rho_with_A = 0.3", "rho_with_A = 1.5", in: Self.correlations, key: "model.teachers", reason: "strictly between -1 and 1, got 1.5", analyze: true)
+        assertError("rho_with_A = 0.3", "rho_with_C = 0.3", in: Self.correlations, key: "model.teachers.B.rho_with_C", reason: "unknown key", analyze: true)
+        assertError("rho_ts = 0.5\n", "rho_ts = 0.5\nrho_with_B = 0.2\n", in: Self.correlations, key: "model.teachers.B.rho_with_A", reason: "give it once", analyze: true)
+        assertError("[model.teachers.A]", "[model.teachers.S]", in: Self.correlations, key: "model.teachers.S", reason: "S names the student", analyze: true)
+        assertError("[model.teachers.A]", "[model.teachers.\"a b\"]", in: Self.correlations, key: "model.teachers.a b", reason: "not a bare identifier", analyze: true)
+        assertError("rho_sy = 0.3", "rho_sy = 0.3\nrho_ts = 0.2", in: Self.correlations, key: "model.rho_ts", reason: "not used with [model.teachers.NAME]", analyze: true)
+        assertError("fit = \"ols\"\nn = 30", "fit = \"ols\"\nrows = \"student\"", in: Self.correlations, key: "teacher.rows", reason: "not to a teacher set or an ensemble", analyze: true)
         let cov = "[model]\nkind = \"covariance\"\ndt = 2\nds = 1\nmatrix = [[1, 0, 0.1, 0.2], [0, 1, 0.2, 0.3], [0.1, 0.2, 1, 0.3], [0.2, 0.3, 0.3, 1]]\n"
             + "teacher_blocks = [{ name = \"A\", dim = 1 }, { name = \"B\", dim = 1 }]\n[student]\nn = 10\n"
-        assertError("\"B\", dim = 1", "\"B\", dim = 2", in: cov, key: "model.teacher_blocks", reason: "the blocks' dimensions sum to 3, but dt = 2")
-        assertError("name = \"B\"", "name = \"A\"", in: cov, key: "model.teacher_blocks[2].name", reason: "named twice")
+        assertError("\"B\", dim = 1", "\"B\", dim = 2", in: cov, key: "model.teacher_blocks", reason: "the blocks' dimensions sum to 3, but dt = 2", analyze: true)
+        assertError("name = \"B\"", "name = \"A\"", in: cov, key: "model.teacher_blocks[2].name", reason: "named twice", analyze: true)
     }
 }
