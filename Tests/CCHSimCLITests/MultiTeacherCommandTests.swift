@@ -22,7 +22,7 @@ final class MultiTeacherCommandTests: XCTestCase {
         }
         // The scenario's own teacher (the ensemble of A and B) is the comparison's ensemble A+B.
         XCTAssertEqual(try XCTUnwrap(o["kd_gain_opt"] as? Double), try XCTUnwrap(o["teacher_set.ensemble:A+B.kd_gain_opt"] as? Double))
-        XCTAssertEqual(o["teacher_set_best_by_truth"] as? String, "ensemble A+C")
+        XCTAssertEqual(o["teacher_set_best_by_truth"] as? String, "ensemble:A+C")
         XCTAssertEqual(o["teacher_set_best_by_cch"] as? String, "A+B+C")
         XCTAssertEqual(o["teacher_set_cch_picks_best"] as? Bool, false)
         let text = try CommandLineTests.run(["analyze", Self.scenario]).out
