@@ -28,6 +28,7 @@ extension Scenario {
         case .correlations: 3
         case .latent(let f): f.teacherLoadings.rows + f.studentLoadings.rows + 1
         case .covariance(let dt, let ds, _): dt + ds + 1
+        case .modalityCorrelations(let c): c.modalityCount + 2
         }
     }
 

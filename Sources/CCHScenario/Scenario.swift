@@ -12,6 +12,9 @@ public struct Scenario: Sendable {
     /// (Settable in the module: `SweepPatch` writes swept numbers without a decode.)
     public internal(set) var seed: UInt64
     public internal(set) var model: ModelSpec
+    /// The teacher modalities that make up T, in order (one, named "T", unless the model names
+    /// several: `[model.teachers.NAME]` or `teacher_blocks`; docs/multi-teacher.md).
+    public let teacherModalities: [TeacherModality]
     /// The label: continuous Y (default) or the class C = sign(Y) (`[model] label`).
     public let label: LabelKind
     public internal(set) var teacher: TeacherSpec
@@ -41,7 +44,7 @@ public struct Scenario: Sendable {
         let modelReader = try TableReader(document, section: "model")
         try modelReader.expect(keys: Self.modelKeys)
         label = try Self.decodeLabel(modelReader)
-        model = try Self.decodeModel(modelReader, seed: seed)
+        (model, teacherModalities) = try Self.decodeModel(modelReader, seed: seed)
         let teacherReader = try TableReader(document, section: "teacher")
         let studentReader = try TableReader(document, section: "student")
         try teacherReader.expect(keys: Self.teacherKeys)
@@ -49,7 +52,8 @@ public struct Scenario: Sendable {
         let logistic = try LogisticSection.decode(student: studentReader, teacher: teacherReader, label: label)
         truth = try Self.decodeTruth(studentReader)
         student = try Self.decodeStudent(studentReader)
-        teacher = logistic == nil ? try Self.decodeTeacher(teacherReader, studentSamples: student.samples) : TeacherSpec()
+        teacher = logistic == nil
+            ? try Self.decodeTeacher(teacherReader, studentSamples: student.samples, modalities: teacherModalities) : TeacherSpec()
         classification = try logistic?.spec(student, studentReader)
         monteCarlo = try Self.decodeMonteCarlo(try TableReader(document, section: "monte_carlo"))
         estimation = try Self.decodeEstimation(try TableReader(document, section: "estimation"))
@@ -74,16 +78,18 @@ public struct Scenario: Sendable {
     /// nearest of them (`TableReader.expect`). A key that belongs to another form than the one
     /// the file chose is rejected when the table is finished.
     static let modelKeys = ["kind", "label", "rho_ts", "rho_sy", "rho_ty", "teacher_loadings", "student_loadings", "label_loadings",
-                            "teacher_noise", "student_noise", "label_noise", "dt", "ds", "matrix", "factors", "draw"]
-    static let teacherKeys = ["target", "fit", "n", "ridge", "scale", "projection", "rows"]
+                            "teacher_noise", "student_noise", "label_noise", "dt", "ds", "matrix", "factors", "draw",
+                            "teachers", "teacher_blocks"]
+    static let teacherKeys = ["target", "fit", "n", "ridge", "scale", "projection", "rows", "modalities", "combine", "weights"]
     static let studentKeys = ["n", "ridge", "lambda", "approximation", "loss", "temperature", "truth", "truth_se", "truth_max_trials"]
 
     /// The top-level tables a scenario may have (`sweep` and `output` are read by `Sweep`).
     public static let sections = ["model", "teacher", "student", "monte_carlo", "estimation", "sweep", "output"]
 
-    /// The validated model. - Throws: `ScenarioError` at `model.<key>`.
+    /// The validated model, T split into `teacherModalities`. - Throws: `ScenarioError` at `model.<key>`.
     public func buildModel() throws(ScenarioError) -> JointGaussian {
-        do { return try model.build() } catch {
+        let blocks = teacherModalities.count > 1 ? teacherModalities.map(\.dimension) : nil
+        do { return try model.build(teacherBlocks: blocks) } catch {
             throw ScenarioError(file: file, error)
         }
     }
@@ -97,38 +103,57 @@ public struct Scenario: Sendable {
         }
     }
 
-    private static func decodeModel(_ r: TableReader, seed: UInt64) throws(ScenarioError) -> ModelSpec {
+    private static func decodeModel(_ r: TableReader, seed: UInt64) throws(ScenarioError) -> (ModelSpec, [TeacherModality]) {
         let kind = ModelOrigin(rawValue: try r.choice("kind", ModelOrigin.modelKinds.map(\.rawValue)))
         let spec: ModelSpec
+        var modalities: [TeacherModality]?
         switch kind {
         case .correlations?:
-            spec = .correlations(rhoTS: try r.double("rho_ts"), rhoSY: try r.double("rho_sy"), rhoTY: try r.double("rho_ty"))
+            if let tables = try modalityTables(r) {
+                (spec, modalities) = try decodeModalityCorrelations(r, tables)
+            } else {
+                spec = .correlations(rhoTS: try r.double("rho_ts"), rhoSY: try r.double("rho_sy"), rhoTY: try r.double("rho_ty"))
+            }
         case .latent?:
             let beta = try r.vector("label_loadings")
-            let teacherLoadings = try r.matrix("teacher_loadings", flatIsRow: true)
+            var teacherLoadings: Matrix, rowNoise: [Double]?
+            if let tables = try modalityTables(r) {
+                let named = try decodeLatentModalities(r, tables, factors: beta.count)
+                (teacherLoadings, rowNoise, modalities) = (named.loadings, named.rowNoise, named.modalities)
+            } else {
+                teacherLoadings = try r.matrix("teacher_loadings", flatIsRow: true)
+            }
             let studentLoadings = try r.matrix("student_loadings", flatIsRow: true)
             try checkLatentDimensions(r, teacher: teacherLoadings, student: studentLoadings, label: beta)
             spec = .latent(.init(
                 teacherLoadings: teacherLoadings,
                 studentLoadings: studentLoadings,
                 labelLoadings: beta,
-                teacherNoise: try r.double("teacher_noise", default: 0),
+                teacherNoise: rowNoise == nil ? try r.double("teacher_noise", default: 0) : 0,
                 studentNoise: try r.double("student_noise", default: 0),
-                labelNoise: try r.double("label_noise", default: 0)))
+                labelNoise: try r.double("label_noise", default: 0),
+                teacherRowNoise: rowNoise))
         case .randomLatent?:
             spec = try RandomLatentModel.decode(r, seed: seed)
         default:  // .covariance (choice admits the model kinds only)
             let dt = try r.integer("dt", minimum: 1, maximum: SizeLimits.maximumDimension)
             let ds = try r.integer("ds", minimum: 1, maximum: SizeLimits.maximumDimension)
             spec = .covariance(dt: dt, ds: ds, matrix: try r.matrix("matrix"))
+            modalities = try decodeTeacherBlocks(r, dt: dt)
+        }
+        for key in ["teachers", "teacher_blocks"] where r.has(key) && modalities == nil {
+            throw r.error(key, key == "teachers"
+                ? "applies to kind = \"correlations\" or \"latent\" (for \"covariance\" use teacher_blocks)"
+                : "applies to kind = \"covariance\" (for \"correlations\" and \"latent\" use [model.teachers.NAME] tables)")
         }
         try r.finish()
-        return spec
+        return (spec, modalities ?? [TeacherModality(name: TeacherModality.singleName, dimension: spec.teacherDimension)])
     }
 
     /// `[teacher]`; with rows = "student" the fitted teacher's sample size is the student's n (and
     /// at n = infinity it is the oracle).
-    private static func decodeTeacher(_ r: TableReader, studentSamples: SampleSize) throws(ScenarioError) -> TeacherSpec {
+    private static func decodeTeacher(_ r: TableReader, studentSamples: SampleSize,
+                                      modalities: [TeacherModality]) throws(ScenarioError) -> TeacherSpec {
         let target = TeacherTarget(rawValue: try r.choice("target", TeacherTarget.allCases.map(\.rawValue), default: "prediction")) ?? .prediction
         let fitName = try r.choice("fit", ["oracle", "ols", "ridge"], default: "oracle")
         let rows = try decodeTeacherRows(r, fitted: fitName != "oracle", fits: "fit = \"ols\" or \"ridge\"")
@@ -156,12 +181,20 @@ public struct Scenario: Sendable {
         if fitName != "ridge", r.has("ridge") { throw r.error("ridge", "applies to fit = \"ridge\" only") }
         let scale = try r.double("scale", default: 1)
         let projection = try r.optionalVector("projection")
+        let combination = try decodeCombination(r, modalities: modalities)
+        if combination != .allModalities, rows == .student {
+            throw r.error("rows", "\"student\" applies to one teacher on all of T (docs/privileged-information.md), not to a teacher set "
+                + "or an ensemble of some of the teacher modalities")
+        }
+        if case .ensemble = combination, target == .representation {
+            throw r.error("combine", TeacherCombination.ensembleIsPredictionOnly)
+        }
         try r.finish()
         if rows == .student, studentSamples == .infinite {
             // The student's rows are the population: the fitted teacher is the oracle.
             return TeacherSpec(target: target, fit: .oracle, scale: scale, projection: projection)
         }
-        return TeacherSpec(target: target, fit: fit, scale: scale, projection: projection, rows: rows)
+        return TeacherSpec(target: target, fit: fit, scale: scale, projection: projection, rows: rows, combination: combination)
     }
 
     /// `teacher.rows`: "own" (default) or "student"; "student" needs a fitted teacher and no

@@ -56,8 +56,12 @@ extension CCHSimCommand {
             classInformation = try loaded.classInformation()
             let classFields = classInformation.map(ClassInformationFields.of) ?? []
             let classText = classInformation.map { "\n\n" + ClassInformationReport.text($0) } ?? ""
-            return json ? JSONText.object(ScenarioFields.identity(loaded) + set.fields + AnalysisFields.of(analysis) + classFields)
-                        : set.annotated(AnalysisReport.text(scenario: loaded, analysis: analysis) + classText, over: loaded.file)
+            // Several teacher modalities: every teacher set and ensemble beside the scenario's own.
+            let comparison = loaded.teacherModalities.count > 1 ? try loaded.compareTeacherSets() : nil
+            let setFields = comparison.map { TeacherSetReport.fields(scenario: loaded, comparison: $0) } ?? []
+            let setText = comparison.map { "\n\n" + TeacherSetReport.text(scenario: loaded, comparison: $0) } ?? ""
+            return json ? JSONText.object(ScenarioFields.identity(loaded) + set.fields + AnalysisFields.of(analysis) + classFields + setFields)
+                        : set.annotated(AnalysisReport.text(scenario: loaded, analysis: analysis) + classText + setText, over: loaded.file)
         }
 
         private var shortcutGiven: Bool {

@@ -4,6 +4,9 @@ import RealModule
 /// The zero-mean jointly Gaussian vector V = (T, S, Y) of docs/theory.md section 1: a teacher
 /// representation T in R^dt, a student representation S in R^ds and a scalar label Y.
 ///
+/// T may be the concatenation of m >= 1 teacher modalities T_1..T_m (docs/theory.md section 3.6):
+/// `teacherBlocks` holds their index ranges within T, in order (one block, all of T, by default).
+///
 /// The covariance is validated on construction (finite, symmetric, positive definite by GSL
 /// Cholesky), so every derived quantity (conditional variances, mutual information, risks) is
 /// well defined.
@@ -16,6 +19,10 @@ public struct JointGaussian: Sendable {
     public let sigma: Matrix
     /// Cholesky factor of `sigma`; used to sample and to take log-determinants.
     public let cholesky: Cholesky
+
+    /// The teacher modalities as consecutive ranges of T's indices, covering 0..<dt in order
+    /// (`[0..<dt]` for a single teacher modality).
+    public let teacherBlocks: [Range<Int>]
 
     /// Index sets of the three blocks within `sigma`.
     public var teacherIndices: [Int] { Array(0..<dt) }
@@ -31,9 +38,16 @@ public struct JointGaussian: Sendable {
     public let syy: Double
 
     /// A model from its full covariance (T first, then S, then Y).
+    /// - Parameter teacherBlocks: the dimensions of the teacher modalities that make up T, in
+    ///   order (each >= 1, summing to dt); nil for one modality, all of T.
     /// - Throws: `ParameterError` naming the offending parameter.
-    public init(dt: Int, ds: Int, covariance: Matrix) throws(ParameterError) {
+    public init(dt: Int, ds: Int, covariance: Matrix, teacherBlocks: [Int]? = nil) throws(ParameterError) {
         guard dt >= 1 else { throw .invalid(parameter: .teacherDimension, reason: "must be at least 1, got \(dt)") }
+        let blockDimensions = teacherBlocks ?? [dt]
+        guard blockDimensions.allSatisfy({ $0 >= 1 }), blockDimensions.reduce(0, +) == dt else {
+            throw .invalid(parameter: .teacherModalities,
+                           reason: "the teacher modalities' dimensions \(blockDimensions) must each be at least 1 and sum to dt = \(dt)")
+        }
         guard ds >= 1 else { throw .invalid(parameter: .studentDimension, reason: "must be at least 1, got \(ds)") }
         let d = dt + ds + 1
         guard covariance.rows == d, covariance.cols == d else {
@@ -78,6 +92,11 @@ public struct JointGaussian: Sendable {
         }
         self.dt = dt
         self.ds = ds
+        var start = 0
+        self.teacherBlocks = blockDimensions.map { d in
+            defer { start += d }
+            return start..<(start + d)
+        }
         self.sigma = sym
         self.cholesky = chol
         stt = sym.principal(t)
@@ -115,8 +134,11 @@ public struct JointGaussian: Sendable {
     /// The latent-factor model: Z ~ N(0, I_k), T = At Z + sigma_t e_t, S = As Z + sigma_s e_s,
     /// Y = beta'Z + sigma_y e_y with independent standard noises, so
     /// Cov = [At; As; beta'] [At; As; beta']' + diag(sigma_t^2 I, sigma_s^2 I, sigma_y^2).
+    /// `teacherRowNoise` (length dt) gives each row of T its own noise standard deviation (teacher
+    /// modalities with noises of their own); nil gives every row `teacherNoise`.
     public static func latent(teacherLoadings at: Matrix, studentLoadings as_: Matrix, labelLoadings beta: [Double],
-                              teacherNoise: Double, studentNoise: Double, labelNoise: Double) throws(ParameterError) -> JointGaussian {
+                              teacherNoise: Double, studentNoise: Double, labelNoise: Double,
+                              teacherRowNoise: [Double]? = nil) throws(ParameterError) -> JointGaussian {
         let k = beta.count
         guard k >= 1 else { throw .invalid(parameter: .labelLoadings, reason: "needs at least one latent factor") }
         guard at.rows >= 1, at.cols == k else {
@@ -132,7 +154,11 @@ public struct JointGaussian: Sendable {
                 throw .invalid(parameter: name, reason: "entries must be at most \(largest) in magnitude (their products are covariances), got \(big)")
             }
         }
-        for (name, s) in [(Parameter.teacherNoise, teacherNoise), (.studentNoise, studentNoise), (.labelNoise, labelNoise)] {
+        if let rowNoise = teacherRowNoise, rowNoise.count != at.rows {
+            throw .invalid(parameter: .teacherNoise, reason: "needs one noise per teacher row (dt = \(at.rows)), got \(rowNoise.count)")
+        }
+        let noises = [(Parameter.teacherNoise, teacherNoise)] + (teacherRowNoise ?? []).map { (Parameter.teacherNoise, $0) }
+        for (name, s) in noises + [(.studentNoise, studentNoise), (.labelNoise, labelNoise)] {
             guard s.isFinite, s >= 0 else { throw .invalid(parameter: name, reason: "a noise standard deviation must be finite and >= 0, got \(s)") }
             guard s <= largest else {
                 throw .invalid(parameter: name, reason: "a noise standard deviation must be at most \(largest) (its square is a variance), got \(s)")
@@ -141,7 +167,10 @@ public struct JointGaussian: Sendable {
         let dt = at.rows, ds = as_.rows
         let loadings = Matrix(rows: dt + ds + 1, cols: k, elements: at.elements + as_.elements + beta)
         var cov = loadings * loadings.transposed
-        for i in 0..<dt { cov[i, i] += teacherNoise * teacherNoise }
+        for i in 0..<dt {
+            let noise = teacherRowNoise?[i] ?? teacherNoise
+            cov[i, i] += noise * noise
+        }
         for i in dt..<(dt + ds) { cov[i, i] += studentNoise * studentNoise }
         cov[dt + ds, dt + ds] += labelNoise * labelNoise
         do { return try JointGaussian(dt: dt, ds: ds, covariance: cov) } catch {
@@ -181,6 +210,23 @@ public struct JointGaussian: Sendable {
         let largestVariance = (0..<sigma.rows).map { sigma[$0, $0] }.max() ?? 1
         let b = largestVariance.squareRoot().binaryScale(intoBinade: 0)
         guard b != 1 else { return (self, 1) }
-        return (try JointGaussian(dt: dt, ds: ds, covariance: b * (b * sigma)), b * b)
+        return (try JointGaussian(dt: dt, ds: ds, covariance: b * (b * sigma), teacherBlocks: teacherBlocks.map(\.count)), b * b)
+    }
+
+    // MARK: Teacher modalities
+
+    /// The same covariance with T split into modalities of the given dimensions (nil: unchanged).
+    public func withTeacherBlocks(_ dimensions: [Int]?) throws(ParameterError) -> JointGaussian {
+        guard let dimensions, dimensions != teacherBlocks.map(\.count) else { return self }
+        return try JointGaussian(dt: dt, ds: ds, covariance: sigma, teacherBlocks: dimensions)
+    }
+
+    /// m, the number of teacher modalities.
+    public var teacherModalityCount: Int { teacherBlocks.count }
+
+    /// The indices within T of the modalities `modalities` (indices of `teacherBlocks`), in the
+    /// order of T.
+    public func teacherIndices(ofModalities modalities: [Int]) -> [Int] {
+        modalities.sorted().flatMap { Array(teacherBlocks[$0]) }
     }
 }

@@ -15,6 +15,8 @@ public enum Parameter: CaseIterable, Sendable, Hashable, CustomStringConvertible
     case rhoTS, rhoSY, rhoTY, correlations
     /// The latent-factor model's loadings (At, As, beta) and noise standard deviations.
     case teacherLoadings, studentLoadings, labelLoadings, teacherNoise, studentNoise, labelNoise
+    /// The teacher modalities that make up T (their names, dimensions, correlations).
+    case teacherModalities
     /// The model as a whole (its scale, or a covariance no single parameter is to blame for).
     case model
 
@@ -31,6 +33,10 @@ public enum Parameter: CaseIterable, Sendable, Hashable, CustomStringConvertible
     case teacherSamples
     /// The fitted teacher's ridge penalty.
     case teacherRidge
+    /// Which teacher modalities teach (a set, or the members of an ensemble).
+    case teacherSet
+    /// The weights of an ensemble of teachers.
+    case teacherWeights
 
     // The student.
     /// n, the student's training rows.
@@ -91,6 +97,7 @@ public enum Parameter: CaseIterable, Sendable, Hashable, CustomStringConvertible
         case .teacherNoise: "teacher noise"
         case .studentNoise: "student noise"
         case .labelNoise: "label noise"
+        case .teacherModalities: "teacher modalities"
         case .model: "model"
         case .teacherScale: "teacher scale"
         case .teacherProjection: "teacher projection"
@@ -98,6 +105,8 @@ public enum Parameter: CaseIterable, Sendable, Hashable, CustomStringConvertible
         case .teacherFit: "teacher fit"
         case .teacherSamples: "teacher n"
         case .teacherRidge: "teacher ridge"
+        case .teacherSet: "teacher set"
+        case .teacherWeights: "teacher weights"
         case .studentSamples: "student n"
         case .studentRidge: "student ridge"
         case .lambda: "lambda"

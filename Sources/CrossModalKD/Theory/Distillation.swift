@@ -48,13 +48,18 @@ public struct TeacherSpec: Sendable, Equatable {
     /// The rows a fitted teacher learns from; with `.student` the fit's sample count is the
     /// student's n.
     public var rows: TeacherRows
+    /// Which teacher modalities teach, and how: one teacher on a set of them (default: all of T)
+    /// or an ensemble of the modalities' own teachers (docs/theory.md section 3.6). With an
+    /// ensemble, `fit` applies to every member, each on its own rows.
+    public var combination: TeacherCombination
     /// The standard deviation a projected representation a'T is scaled to before c multiplies it:
     /// 1 in the model's own units, b for the model binary-scaled by b (`scaled(varianceBy:)`), so
     /// that the scaled model's target is the original's, scaled with every other variable.
     var projectedStandardDeviation = 1.0
 
     public init(target: TeacherTarget = .prediction, fit: TeacherFit = .oracle, scale: Double = 1, projection: [Double]? = nil,
-                rows: TeacherRows = .own) {
+                rows: TeacherRows = .own, combination: TeacherCombination = .allModalities) {
+        self.combination = combination
         self.target = target
         self.fit = fit
         self.scale = scale
@@ -151,31 +156,45 @@ public struct TeacherSignal: Sendable {
     /// The largest |c| accepted: beyond it c^2 Var(u) leaves the range where risks are meaningful.
     public static let maximumScale = 1e6
 
-    /// Resolves the teacher of `spec` in `model`.
+    /// Resolves the teacher of `spec` in `model`: for a teacher set T_J the weights and error
+    /// covariance are those of the single teacher on T_J, embedded in T (zero outside J); for an
+    /// ensemble the sum of its members' (docs/theory.md section 3.6).
     public init(model m: JointGaussian, spec: TeacherSpec) throws(ParameterError) {
         guard spec.scale.isFinite, abs(spec.scale) <= Self.maximumScale else {
             throw .invalid(parameter: .teacherScale, reason: "must be finite with |c| <= \(Self.maximumScale), got \(spec.scale)")
+        }
+        let components = try spec.combination.components(in: m)
+        if case .ensemble = spec.combination {
+            guard spec.target == .prediction else {
+                throw .invalid(parameter: .teacherSet, reason: TeacherCombination.ensembleIsPredictionOnly)
+            }
         }
         switch spec.target {
         case .prediction:
             guard spec.projection == nil else {
                 throw .invalid(parameter: .teacherProjection, reason: "applies to the representation target only")
             }
-            weights = Vec.scale(spec.scale, m.oracleTeacherWeights)
-        case .representation where spec.projection == nil && m.dt == 1:
+            var sum = [Double](repeating: 0, count: m.dt)
+            for k in components {
+                let part = k.embedded(Vec.scale(spec.scale * k.weight, k.oracleWeights), dt: m.dt)
+                sum = components.count == 1 ? part : Vec.add(sum, part)
+            }
+            weights = sum
+        case .representation where spec.projection == nil && components[0].dimension == 1:
             // The representation itself, u = c T: its scale is part of the KD effect (the paper's
             // setting; `scale` is the knob), so it is not standardised.
-            weights = [spec.scale]
+            weights = components[0].embedded([spec.scale], dt: m.dt)
         case .representation:
-            let a = spec.projection ?? m.oracleTeacherWeights
-            guard a.count == m.dt else {
-                throw .invalid(parameter: .teacherProjection, reason: "must have dt = \(m.dt) entries, got \(a.count)")
+            let k = components[0]
+            let a = spec.projection ?? k.oracleWeights
+            guard a.count == k.dimension else {
+                throw .invalid(parameter: .teacherProjection, reason: "must have dt = \(k.dimension) entries, got \(a.count)")
             }
-            let variance = Vec.quadratic(a, m.stt)
+            let variance = Vec.quadratic(a, m.stt.principal(k.indices))
             guard variance > 0, variance.isFinite else {
                 throw .invalid(parameter: .teacherProjection, reason: "a'T has zero variance; choose a non-zero projection")
             }
-            weights = Vec.scale(spec.scale * spec.projectedStandardDeviation / variance.squareRoot(), a)
+            weights = k.embedded(Vec.scale(spec.scale * spec.projectedStandardDeviation / variance.squareRoot(), a), dt: m.dt)
         }
         if spec.rows == .student {
             guard spec.fit != .oracle else {
@@ -190,13 +209,19 @@ public struct TeacherSignal: Sendable {
             guard spec.target == .prediction else {
                 throw .invalid(parameter: .teacherFit, reason: "'ols' applies to the prediction target only")
             }
-            guard nt > m.dt + 1 else {
-                throw .regimeDoesNotApply(
-                    parameter: .teacherSamples,
-                    reason: "an OLS teacher needs n > dt + 1 = \(m.dt + 1) samples for a finite expected risk, got \(nt)")
+            // Each member fitted on its own nt rows: independent errors, a block-diagonal covariance.
+            var sum = Matrix(rows: m.dt, cols: m.dt)
+            for k in components {
+                guard nt > k.dimension + 1 else {
+                    throw .regimeDoesNotApply(
+                        parameter: .teacherSamples,
+                        reason: "an OLS teacher needs n > dt + 1 = \(k.dimension + 1) samples for a finite expected risk, got \(nt)")
+                }
+                let factor = spec.scale * spec.scale * k.weight * k.weight * k.labelVarianceGiven / Double(nt - k.dimension - 1)
+                let part = k.embedded(factor * k.cholesky.inverse, dt: m.dt)
+                sum = components.count == 1 ? part : sum + part
             }
-            let factor = spec.scale * spec.scale * m.labelVarianceGivenTeacher / Double(nt - m.dt - 1)
-            errorCovariance = factor * m.teacherCholesky.inverse
+            errorCovariance = sum
         case .ridge:
             guard spec.target == .prediction else {
                 throw .invalid(parameter: .teacherFit, reason: "'ridge' applies to the prediction target only")
@@ -215,4 +240,11 @@ extension TeacherSignal {
         "no exact expected risk is known for this teacher fitted on the student's own rows (exact only for dt = ds = 1 "
         + "with an OLS teacher and an OLS student, n >= 4: otherwise the risk needs joint moments of (S'S)^-1 and "
         + "(T'T)^-1; docs/privileged-information.md); estimate it by Monte Carlo with `cchsim simulate`"
+}
+
+extension TeacherCombination {
+    /// Why an ensemble refuses the representation target.
+    public static let ensembleIsPredictionOnly =
+        "an ensemble averages its teachers' predictions of Y; a representation target has no ensemble (whose "
+        + "representation, at what scale?): use target = \"prediction\", or a teacher set on the modalities' concatenation"
 }

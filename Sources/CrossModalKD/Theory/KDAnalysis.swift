@@ -60,7 +60,7 @@ public struct KDAnalysis: Sendable {
         if factor != 1 {
             let scaled = try Self(model: scaledModel, teacher: teacher.scaled(varianceBy: factor),
                                   student: student.scaled(varianceBy: factor), regime: regime)
-            self.init(scaled, risksTimes: 1 / factor, information: InformationSummary(model: model))
+            self.init(scaled, risksTimes: 1 / factor, information: try teacher.combination.information(in: model))
             return
         }
         try Self.checkLambda(student.lambda)
@@ -76,7 +76,7 @@ public struct KDAnalysis: Sendable {
         if let regime { chosen = regime } else { chosen = try Regime.choose(student: student, teacherFit: teacher.fit, ds: model.ds) }
         let expected = try ExpectedRisk(model: model, student: student, regime: chosen)
         func target(_ l: Double) -> MixedTarget { MixedTarget(model: model, teacher: signal, lambda: l) }
-        self.init(information: InformationSummary(model: model), regime: chosen, bayesRisk: expected.bayesRisk,
+        self.init(information: try teacher.combination.information(in: model), regime: chosen, bayesRisk: expected.bayesRisk,
                   lambda: student.lambda, risk: { expected.risk(target($0)) },
                   accuracy: { SignAccuracy.of(weights: expected.meanWeights(target($0)), in: model) })
         if let de = expected.deterministicEquivalent {
@@ -97,7 +97,7 @@ public struct KDAnalysis: Sendable {
     private static func studentRowsScalar(model: JointGaussian, teacher: TeacherSpec,
                                           student: StudentSpec) throws(ParameterError) -> KDAnalysis? {
         guard teacher.rows == .student, case .ols = teacher.fit, teacher.target == .prediction, teacher.projection == nil,
-              model.dt == 1, model.ds == 1, student.ridge == 0, case .finite(let n) = student.samples, n >= 4
+              teacher.combination == .allModalities, model.dt == 1, model.ds == 1, student.ridge == 0, case .finite(let n) = student.samples, n >= 4
         else { return nil }
         _ = try TeacherSignal(model: model, spec: teacher.oracle)  // validates the scale
         guard let exact = StudentRowsScalarRisk(model: model, scale: teacher.scale, samples: n) else { return nil }

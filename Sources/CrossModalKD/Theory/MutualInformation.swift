@@ -23,7 +23,8 @@ public enum GaussianInformation {
 }
 
 /// The information-theoretic side of CCH for one model: the three pairwise informations, the
-/// conditional ones, and the gap Delta = I(T;S) - I(S;Y) whose sign is CCH's prediction.
+/// conditional ones, and the gap Delta = I(T;S) - I(S;Y) whose sign is CCH's prediction. T is the
+/// teacher the summary is about: all of T, or a teacher set T_J (docs/theory.md section 3.6).
 public struct InformationSummary: Sendable, Equatable {
     /// I(T;S), I(S;Y), I(T;Y) in nats.
     public let teacherStudent: Double, studentLabel: Double, teacherLabel: Double
@@ -34,8 +35,9 @@ public struct InformationSummary: Sendable, Equatable {
     /// I(T;S | Y): teacher-student dependence not explained by the label, nats.
     public let teacherStudentGivenLabel: Double
 
-    public init(model m: JointGaussian) {
-        let t = m.teacherIndices, s = m.studentIndices, y = [m.labelIndex]
+    /// - Parameter teacherIndices: the indices of T_J within T (nil: all of T).
+    public init(model m: JointGaussian, teacherIndices: [Int]? = nil) {
+        let t = teacherIndices ?? m.teacherIndices, s = m.studentIndices, y = [m.labelIndex]
         let mi = { (a: [Int], b: [Int], c: [Int]) in GaussianInformation.mutualInformation(m.sigma, a, b, given: c) }
         teacherStudent = mi(t, s, [])
         studentLabel = mi(s, y, [])

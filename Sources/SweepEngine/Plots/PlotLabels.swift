@@ -91,6 +91,8 @@ enum PlotLabels {
             return text
         case .covariance(let dt, let ds, _):
             return "covariance given (d_t = \(dt), d_s = \(ds))"
+        case .modalityCorrelations(let c):
+            return "\(c.modalityCount) scalar teacher modalities, scalar S, Y, unit variances, rho_sy = \(number(c.studentLabel))"
         }
     }
 
