@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics.git", from: "1.1.1"),
         // FileDescriptor, FilePath, Errno: the file handling of cchsim (docs/files.md).
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        // OrderedSet: lists given by the user, each item once in the order first given.
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     ],
     targets: [
         // Thin C shim over the GNU Scientific Library (Debian: libgsl-dev).
@@ -52,6 +54,7 @@ let package = Package(
             dependencies: [
                 "CrossModalKD", "CZlib", .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         // The sweep and output engine: grid running, checkpoints, shards and merge, CSV, JSON,
@@ -61,6 +64,7 @@ let package = Package(
             dependencies: [
                 "CrossModalKD", "CCHScenario", .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         // Commands and their reports; testable in-process.
@@ -70,6 +74,7 @@ let package = Package(
                 "CrossModalKD", "CCHScenario", "SweepEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         .executableTarget(name: "cchsim", dependencies: ["CCHSimCLI"]),
