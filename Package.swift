@@ -65,6 +65,7 @@ let package = Package(
                 "CrossModalKD", "CCHScenario", .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // Commands and their reports; testable in-process.
