@@ -28,9 +28,7 @@ public struct LogisticKDExperiment: Sendable {
         guard spec.ridge.isFinite, spec.ridge >= 0 else {
             throw .invalid(parameter: .studentRidge, reason: "must be finite and >= 0, got \(spec.ridge)")
         }
-        guard spec.lambda.isFinite, (0...1).contains(spec.lambda) else {
-            throw .invalid(parameter: .lambda, reason: "must lie in [0, 1], got \(spec.lambda)")
-        }
+        try ParameterError.checkLambda(spec.lambda)
         guard spec.temperature.isFinite, spec.temperature > 0 else {
             throw .invalid(parameter: .temperature, reason: "must be finite and > 0, got \(spec.temperature)")
         }
