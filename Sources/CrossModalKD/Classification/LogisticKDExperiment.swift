@@ -159,7 +159,10 @@ public struct LogisticKDSummary: Sendable {
     public var kdHelps: Bool { gain > 0 }
 
     init(_ outcomes: [LogisticKDTrial], experiment: LogisticKDExperiment) {
-        let meanSE = SampleStatistics.meanAndStandardError
+        func meanSE(_ values: [Double]) -> (Double, Double) {
+            let e = SampleStatistics.estimate(values)
+            return (e.mean, e.standardError)
+        }
         trials = outcomes.count
         (accuracyNoKD, accuracyNoKDSE) = meanSE(outcomes.map(\.accuracyNoKD))
         (accuracyKD, accuracyKDSE) = meanSE(outcomes.map(\.accuracyKD))
