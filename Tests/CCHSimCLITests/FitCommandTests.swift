@@ -111,7 +111,7 @@ final class FitCommandTests: XCTestCase {
         }
     }
 
-    /// The `[model]` table as docs/real-data.md ("The file") shows toml++'s layout of it.
+    /// The `[model]` table in toml++'s layout, as docs/real-data.md, "The theory on the data", shows it.
     func testModelTableHasTheDocumentedLayout() throws {
         struct File: Encodable { let model: FittedScenarioFile.Tables.Model }
         let model = FittedScenarioFile.Tables.Model(kind: "covariance", dt: 1, ds: 1, matrix: [[1, 0.5, 0.25], [0.5, 1, 0.2], [0.25, 0.2, 1]])
