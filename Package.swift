@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
         // `swift package generate-documentation`: the DocC catalogs of the library targets (`make docs`).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // OrderedSet: lists given by the user, each item once in the order first given.
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     ],
     targets: [
         // Thin C shim over the GNU Scientific Library (Debian: libgsl-dev).
@@ -54,6 +56,7 @@ let package = Package(
             dependencies: [
                 "CrossModalKD", "CZlib", .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         // The sweep and output engine: grid running, checkpoints, shards and merge, CSV, JSON,
@@ -63,6 +66,8 @@ let package = Package(
             dependencies: [
                 "CrossModalKD", "CCHScenario", .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // Commands and their reports; testable in-process.
@@ -72,6 +77,7 @@ let package = Package(
                 "CrossModalKD", "CCHScenario", "SweepEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         .executableTarget(name: "cchsim", dependencies: ["CCHSimCLI"]),

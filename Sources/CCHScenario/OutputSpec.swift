@@ -1,4 +1,5 @@
 import Foundation
+import OrderedCollections
 
 /// The kinds of figure `cchsim run` draws from a sweep (docs/sweeps.md, "Plots"; keys: docs/scenarios.md).
 public enum PlotKind: String, Sendable, CaseIterable {
@@ -27,13 +28,13 @@ public enum FigureFormat: String, Sendable, CaseIterable {
     /// The formats of a comma-separated list such as `png,pdf` (each once, in the order given).
     /// - Throws: a reason naming the unknown format.
     public static func list(_ text: String) throws(FigureFormatError) -> [FigureFormat] {
-        var formats: [FigureFormat] = []
+        var formats: OrderedSet<FigureFormat> = []
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             let name = item.trimmingCharacters(in: .whitespaces).lowercased()
             guard let format = FigureFormat(rawValue: name) else { throw FigureFormatError(name: name) }
-            if !formats.contains(format) { formats.append(format) }
+            formats.append(format)
         }
-        return formats
+        return formats.elements
     }
 
     /// "png", "pdf", "svg", for error messages.
@@ -101,14 +102,14 @@ public struct OutputSpec: Sendable, Equatable {
         case .none:
             plots = nil
         case .array(let items)?:
-            var kinds: [PlotKind] = []
+            var kinds: OrderedSet<PlotKind> = []
             for item in items {
                 guard case .string(let s) = item, let kind = PlotKind(rawValue: s) else {
                     throw r.error("plots", "unknown plot kind \(item); expected some of \(names)")
                 }
-                if !kinds.contains(kind) { kinds.append(kind) }
+                kinds.append(kind)
             }
-            plots = kinds
+            plots = kinds.elements
         case let other?:
             throw r.error("plots", "expected a list of plot kinds (\(names)), got \(other)")
         }
@@ -118,14 +119,14 @@ public struct OutputSpec: Sendable, Equatable {
         case .none:
             formats = [.png]
         case .array(let items)? where !items.isEmpty:
-            var list: [FigureFormat] = []
+            var list: OrderedSet<FigureFormat> = []
             for item in items {
                 guard case .string(let s) = item, let format = FigureFormat(rawValue: s) else {
                     throw r.error("formats", "unknown figure format \(item); expected some of \(FigureFormat.names)")
                 }
-                if !list.contains(format) { list.append(format) }
+                list.append(format)
             }
-            formats = list
+            formats = list.elements
         case let other?:
             throw r.error("formats", "expected a non-empty list of figure formats (\(FigureFormat.names)), got \(other)")
         }

@@ -1,4 +1,5 @@
 import CrossModalKD
+import OrderedCollections
 
 /// The `[estimation]` section of a scenario: decision reliability of the estimated CCH gap.
 ///
@@ -35,13 +36,14 @@ extension Scenario {
             guard case .array(let items) = value, !items.isEmpty else {
                 throw r.error("estimators", "expected a non-empty list of \(names)")
             }
-            kinds = []
+            var listed: OrderedSet<MIEstimatorKind> = []
             for item in items {
                 guard case .string(let s) = item, let kind = MIEstimatorKind(rawValue: s) else {
                     throw r.error("estimators", "unknown estimator \(item); expected some of \(names)")
                 }
-                if !kinds.contains(kind) { kinds.append(kind) }
+                listed.append(kind)
             }
+            kinds = listed.elements
         }
         try r.finish()
         return EstimationSettings(sampleSizes: sizes, repeats: repeats, k: k, estimators: kinds)

@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// The key paths of a TOML document in the order they are written.
 ///
 /// TOML tables are unordered and TOMLKit hands them back sorted, but a sweep's axes keep the order
@@ -11,7 +13,7 @@ struct TOMLKeyOrder {
     /// Every key path of a key/value pair or table header, with its table prefix, in order of
     /// first appearance, e.g. `["sweep", "student.lambda"]` for `"student.lambda" = [...]` under
     /// `[sweep]`.
-    private(set) var paths: [[String]] = []
+    private(set) var paths: OrderedSet<[String]> = []
     /// The first key or table defined a second time, with the 1-based line of the second
     /// definition: what TOML forbids and toml++ reports with a garbled key name
     /// (`'"ststudent.lambda" '` for `"student.lambda"` under `[sweep]`).
@@ -30,11 +32,11 @@ struct TOMLKeyOrder {
 
     /// The keys directly below `table` (a one-element path such as `["sweep"]`), in written order.
     func keys(below table: [String]) -> [String] {
-        var seen = Set<String>(), out: [String] = []
+        var keys: OrderedSet<String> = []
         for path in paths where path.count == table.count + 1 && Array(path.prefix(table.count)) == table {
-            if seen.insert(path[table.count]).inserted { out.append(path[table.count]) }
+            keys.append(path[table.count])
         }
-        return out
+        return keys.elements
     }
 
     // MARK: Statements
@@ -68,7 +70,7 @@ struct TOMLKeyOrder {
     }
 
     private mutating func record(_ path: [String]) {
-        if !paths.contains(path) { paths.append(path) }
+        paths.append(path)
     }
 
     private mutating func define(_ path: [String]) {

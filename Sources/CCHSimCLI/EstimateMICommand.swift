@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import CCHScenario
 import CrossModalKD
+import OrderedCollections
 import SweepEngine
 
 extension CCHSimCommand {
@@ -93,15 +94,15 @@ extension CCHSimCommand {
         }
 
         static func estimatorKinds(_ list: String) throws -> [MIEstimatorKind] {
-            var kinds: [MIEstimatorKind] = []
+            var kinds: OrderedSet<MIEstimatorKind> = []
             for name in list.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) {
                 guard let kind = MIEstimatorKind(rawValue: name) else {
                     throw ValidationError("unknown estimator '\(name)'; expected plugin or ksg")
                 }
-                if !kinds.contains(kind) { kinds.append(kind) }
+                kinds.append(kind)
             }
             guard !kinds.isEmpty else { throw ValidationError("--estimators is empty; expected plugin, ksg or both") }
-            return kinds
+            return kinds.elements
         }
     }
 }

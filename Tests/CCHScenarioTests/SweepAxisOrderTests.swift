@@ -49,7 +49,7 @@ struct SweepAxisOrderTests {
             "y.z" = ['x = 1', "w"]
             x = { p = 1, "q.r" = [2] }
             """)
-        #expect(order.paths == [["a"], ["c"], ["sweep"], ["sweep", "y.z"], ["sweep", "x"], ["sweep", "x", "p"], ["sweep", "x", "q.r"]])
+        #expect(order.paths.elements == [["a"], ["c"], ["sweep"], ["sweep", "y.z"], ["sweep", "x"], ["sweep", "x", "p"], ["sweep", "x", "q.r"]])
         #expect(order.keys(below: ["sweep"]) == ["y.z", "x"])
     }
 }

@@ -79,7 +79,7 @@ final class FiniteNRidgeCommandTests: XCTestCase {
         XCTAssertLessThan(outcome.summary.uncertainPoints, 3)
         XCTAssertTrue(outcome.summary.text().contains("deterministic-equivalent approximation at 3 points; \(outcome.summary.uncertainPoints) flagged"),
                       outcome.summary.text())
-        let meta = try XCTUnwrap(JSONTree.parseObject(try Data(contentsOf: URL(fileURLWithPath: outcome.metaPath))))
+        let meta = try XCTUnwrap(JSONFile.object(try Data(contentsOf: URL(fileURLWithPath: outcome.metaPath))))
         let summary = try XCTUnwrap(meta["summary"] as? [String: Any])
         XCTAssertEqual((summary["verdict_uncertain_points"] as? NSNumber)?.intValue, outcome.summary.uncertainPoints)
         XCTAssertEqual(try JSONDecoder().decode(RunMetadata.self, from: Data(contentsOf: URL(fileURLWithPath: outcome.metaPath))).summary, outcome.summary)

@@ -111,7 +111,22 @@ final class FitCommandTests: XCTestCase {
         }
     }
 
-    /// Swift's shortest round-trip form, read back through the scenario reader, gives the same bits.
+    /// The `[model]` table in toml++'s layout, as docs/real-data.md, "The theory on the data", shows it.
+    func testModelTableHasTheDocumentedLayout() throws {
+        struct File: Encodable { let model: FittedScenarioFile.Tables.Model }
+        let model = FittedScenarioFile.Tables.Model(kind: "covariance", dt: 1, ds: 1, matrix: [[1, 0.5, 0.25], [0.5, 1, 0.2], [0.25, 0.2, 1]])
+        XCTAssertEqual(try FittedScenarioFile.toml(File(model: model)), """
+            [model]
+            ds = 1
+            dt = 1
+            kind = "covariance"
+            matrix = [ [ 1.0, 0.5, 0.25 ], [ 0.5, 1.0, 0.20000000000000001 ], [ 0.25, 0.20000000000000001, 1.0 ] ]
+
+            """)
+    }
+
+    /// The doubles of the file's TOML (TOMLKit's encoder), read back through the scenario reader,
+    /// give the same bits.
     func testDoublesRoundTripExactly() throws {
         var random = SplitMix(seed: 11)
         var values: [Double] = [0.1, 1.0 / 3, -0.0, 1e-300, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 123456789.12345679, 2.5e-5, -7.0]
@@ -119,7 +134,8 @@ final class FitCommandTests: XCTestCase {
             let x = Double(bitPattern: random.next())
             if x.isFinite { values.append(x) }
         }
-        let text = "x = [" + values.map(FittedScenarioFile.number).joined(separator: ", ") + "]\n"
+        struct Values: Encodable { let x: [Double] }
+        let text = try FittedScenarioFile.toml(Values(x: values))
         let document = try ScenarioDocument(file: "round-trip.toml", text: text)
         guard case .array(let read)? = document.root["x"] else { return XCTFail("no array") }
         for (value, item) in zip(values, read) {

@@ -31,7 +31,7 @@ final class MergeSummaryTests: XCTestCase {
             XCTAssertEqual(merged.summary, whole.summary, sweep.name)
             XCTAssertEqual(merged.summary.text(), whole.summary.text(), sweep.name)
             let summary = { (meta: String) throws -> NSDictionary in
-                let object = try XCTUnwrap(JSONTree.parseObject(try Data(contentsOf: URL(fileURLWithPath: meta))))
+                let object = try XCTUnwrap(JSONFile.object(try Data(contentsOf: URL(fileURLWithPath: meta))))
                 return try XCTUnwrap(object["summary"] as? NSDictionary)
             }
             XCTAssertEqual(try summary(merged.metaPath), try summary(whole.metaPath), sweep.name)

@@ -73,7 +73,7 @@ final class RunSafetyTests: XCTestCase {
         XCTAssert(FileManager.default.fileExists(atPath: out + "/.same.lock"))
         let after = try CommandLineTests.run(["run", second, "--out", out, "--no-plots"])
         XCTAssertEqual(after.status, 0, after.err)
-        let meta = try XCTUnwrap(JSONTree.parseObject(try Data(contentsOf: URL(fileURLWithPath: out + "/same.meta.json"))))
+        let meta = try XCTUnwrap(JSONFile.object(try Data(contentsOf: URL(fileURLWithPath: out + "/same.meta.json"))))
         XCTAssertEqual(meta["scenario_sha256"] as? String, SHA256.hex(try String(contentsOfFile: second, encoding: .utf8)))
         XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/.same.lock"))
     }
@@ -169,7 +169,7 @@ final class RunSafetyTests: XCTestCase {
     /// this process, not the result).
     static func snapshot(_ dir: String) throws -> [String: Data] {
         var files = try Self.files(dir)
-        if let meta = files["grid.meta.json"], var object = JSONTree.parseObject(meta) {
+        if let meta = files["grid.meta.json"], var object = JSONFile.object(meta) {
             object["timings"] = nil
             object["run"] = nil
             files["grid.meta.json"] = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])

@@ -26,7 +26,7 @@ final class SweepHostileInputTests: XCTestCase {
         let long = RunFiles.maximumListedValues + 1
         let text = ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = { from = -0.5, to = 0.5, steps = \(long) }\n\"student.lambda\" = [0.1, 0.9]")
         let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir))
-        let meta = try XCTUnwrap(JSONTree.parseObject(try Data(contentsOf: URL(fileURLWithPath: outcome.metaPath))))
+        let meta = try XCTUnwrap(JSONFile.object(try Data(contentsOf: URL(fileURLWithPath: outcome.metaPath))))
         let axes = try XCTUnwrap(meta["axes"] as? [[String: Any]])
         XCTAssertEqual(axes.count, 2)
         XCTAssertEqual(axes[0]["key"] as? String, "model.rho_ts")

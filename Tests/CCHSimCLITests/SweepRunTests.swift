@@ -93,7 +93,7 @@ final class SweepRunTests: XCTestCase {
         let dir = try Self.directory()
         let path = try Self.file(Self.knownGrid, in: dir)
         let outcome = try SweepCommandSupport.run(scenarioPath: path, options: Self.options(dir))
-        let meta = try XCTUnwrap(JSONTree.parseObject(try Data(contentsOf: URL(fileURLWithPath: outcome.metaPath))))
+        let meta = try XCTUnwrap(JSONFile.object(try Data(contentsOf: URL(fileURLWithPath: outcome.metaPath))))
         XCTAssertEqual(meta["scenario"] as? String, Self.knownGrid)
         XCTAssertEqual(meta["scenario_sha256"] as? String, SHA256.hex(Self.knownGrid))
         XCTAssertEqual(meta["cchsim_version"] as? String, CCHSimCommand.version)
@@ -264,7 +264,7 @@ final class SweepRunTests: XCTestCase {
         var done = 0
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning && Date() < deadline {
-            if let data = FileManager.default.contents(atPath: checkpoint), let object = JSONTree.parseObject(data),
+            if let data = FileManager.default.contents(atPath: checkpoint), let object = JSONFile.object(data),
                let points = (object["points_done"] as? NSNumber)?.intValue, points > 0 {
                 done = points
                 kill(process.processIdentifier, signal)

@@ -31,7 +31,7 @@ final class TeachersRunTests: XCTestCase {
     /// (seconds, threads), not the result.
     static func snapshot(_ dir: String) throws -> [String: Data] {
         var files = try RunSafetyTests.files(dir)
-        if let meta = files["kd.meta.json"], var object = JSONTree.parseObject(meta) {
+        if let meta = files["kd.meta.json"], var object = JSONFile.object(meta) {
             for key in ["seconds", "seconds_loading", "seconds_information", "seconds_experiment", "threads"] { object[key] = nil }
             files["kd.meta.json"] = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         }
@@ -271,7 +271,7 @@ final class TeachersRunTests: XCTestCase {
                 XCTAssert(Double(csv.field(row: r, column: try column(key)))?.isFinite == true, "\(key) of row \(r)")
             }
         }
-        let meta = try XCTUnwrap(JSONTree.parseObject(try Data(contentsOf: URL(fileURLWithPath: out + "/tied.meta.json"))))
+        let meta = try XCTUnwrap(JSONFile.object(try Data(contentsOf: URL(fileURLWithPath: out + "/tied.meta.json"))))
         let noise = try XCTUnwrap(meta["nearest_neighbour_noise"] as? [String: Any])
         XCTAssertEqual(noise["scale"] as? Double, 1e-10)
         XCTAssertEqual(noise["quantities"] as? [String], ["I(b;Y) by ksg"])

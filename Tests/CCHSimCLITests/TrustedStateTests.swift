@@ -104,7 +104,7 @@ final class TrustedStateTests: XCTestCase {
         let outcome = try SweepCommandSupport.run(scenarioPath: scenario, options: SweepRunTests.options(stopped, threads: 2, resume: true))
         XCTAssertEqual(outcome.summary.points, total)
         XCTAssertEqual(try SweepRunTests.lines(stopped + "/grid.csv").count, total + 1)
-        let meta = try XCTUnwrap(JSONTree.parseObject(try Data(contentsOf: URL(fileURLWithPath: stopped + "/grid.meta.json"))))
+        let meta = try XCTUnwrap(JSONFile.object(try Data(contentsOf: URL(fileURLWithPath: stopped + "/grid.meta.json"))))
         XCTAssertEqual(meta["csv_sha256"] as? String, SHA256.hex(Array(try Data(contentsOf: URL(fileURLWithPath: stopped + "/grid.csv")))))
     }
 

@@ -27,7 +27,7 @@ final class FiniteSampleRiskTests: XCTestCase {
             let b = TestSupport.testRisk(try TestSupport.ridgeFit(sample, x: s, y: z, ridge: ridge), m)
             r0.append(a); rl.append(b); gains.append(a - b)
         }
-        let x = SampleStatistics.meanAndStandardError(r0), k = SampleStatistics.meanAndStandardError(rl), g = SampleStatistics.meanAndStandardError(gains)
+        let x = SampleStatistics.estimate(r0), k = SampleStatistics.estimate(rl), g = SampleStatistics.estimate(gains)
         return ((x.mean, x.standardError), (k.mean, k.standardError), (g.mean, g.standardError))
     }
 
@@ -80,7 +80,7 @@ final class FiniteSampleRiskTests: XCTestCase {
             let c = Vec.add(Vec.scale(1 - l, m.ssy), Vec.scale(l, ssu))
             risks.append(TestSupport.testRisk(solver.solve(c), m))
         }
-        let mc = SampleStatistics.meanAndStandardError(risks)
+        let mc = SampleStatistics.estimate(risks)
         assertWithin((mc.mean, mc.standardError), a.riskKD, "population ridge, OLS teacher")
     }
 

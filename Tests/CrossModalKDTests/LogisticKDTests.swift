@@ -102,7 +102,7 @@ struct LogisticKDTests {
             diffKD.append(b.accuracyKD - a.accuracyKD)
         }
         for diffs in [diffNoKD, diffKD] {
-            let (mean, se) = SampleStatistics.meanAndStandardError(diffs)
+            let e = SampleStatistics.estimate(diffs), (mean, se) = (e.mean, e.standardError)
             #expect(abs(mean) < 4 * se && se > 0, "mean test-set minus exact accuracy \(mean) +- \(se)")
         }
     }

@@ -72,7 +72,7 @@ struct MIEstimatorTests {
         let values = try (0..<10).map { r in
             try ksg.mutualInformation(SampleRows(Self.sample(scalar, 1000, seed: 100 + UInt64(r))), [0], [1])
         }
-        let (mean, se) = SampleStatistics.meanAndStandardError(values)
+        let e = SampleStatistics.estimate(values), (mean, se) = (e.mean, e.standardError)
         #expect(abs(mean - truth) < 4 * se + 0.01, "KSG mean \(mean) +- \(se) vs \(truth)")
 
         let m = try Self.latentModel()
@@ -127,11 +127,19 @@ struct MIEstimatorTests {
         for r in 0..<400 {
             let rows = SampleRows(GaussianSampler(model: m).draw(30, from: RandomStream(seed: 77, ids: [UInt64(r)])))
             corrected.append(try GaussianPlugInEstimator.mutualInformation(rows, m.teacherIndices, m.studentIndices))
-            naive.append(try GaussianPlugInEstimator.naiveMutualInformation(rows, m.teacherIndices, m.studentIndices))
+            naive.append(Self.naivePlugIn(rows, m.teacherIndices, m.studentIndices))
         }
-        let (c, seC) = SampleStatistics.meanAndStandardError(corrected), (n, seN) = SampleStatistics.meanAndStandardError(naive)
+        let c = SampleStatistics.estimate(corrected).mean, seC = SampleStatistics.estimate(corrected).standardError
+        let n = SampleStatistics.estimate(naive).mean, seN = SampleStatistics.estimate(naive).standardError
         #expect(abs(c - truth) < 4 * seC, "corrected \(c) +- \(seC) vs \(truth)")
         #expect(n - truth > 4 * seN, "naive \(n) +- \(seN) should exceed \(truth)")
+    }
+
+    /// The naive plug-in, 1/2 ln( det S_A det S_B / det S_AB ) with S the sample scatter: the
+    /// closed-form information of the scatter matrix (which a positive scale does not change).
+    private static func naivePlugIn(_ rows: SampleRows, _ a: [Int], _ b: [Int]) -> Double {
+        let scatter = GaussianPlugInEstimator.scatterMatrix(rows, a + b)
+        return GaussianInformation.mutualInformation(scatter, Array(0..<a.count), Array(a.count..<(a.count + b.count)))
     }
 
     @Test func halfSamplingIntervalDescribesTheSamplingSpread() throws {
@@ -151,7 +159,7 @@ struct MIEstimatorTests {
             gaps.append(try #require(estimate.gap))
             impliedSD.append((gap.upper - gap.lower) / 3.92)
         }
-        let sd = SampleStatistics.meanAndStandardError(gaps).standardError * 40.0.squareRoot()
+        let sd = SampleStatistics.estimate(gaps).standardError * 40.0.squareRoot()
         let ratio = impliedSD.reduce(0, +) / 40 / sd
         #expect(ratio > 0.75 && ratio < 1.45, "interval sd / sampling sd = \(ratio)")
     }

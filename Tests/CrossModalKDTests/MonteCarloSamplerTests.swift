@@ -1,4 +1,4 @@
-import CrossModalKD
+@testable import CrossModalKD
 import RealModule
 import XCTest
 
@@ -11,7 +11,8 @@ final class MonteCarloSamplerTests: XCTestCase {
         let stream = RandomStream(seed: 3)
         var sum = [Double](repeating: 0, count: p * p), sumSquares = sum
         for _ in 0..<draws {
-            let a = stream.wishartBartlettFactor(order: p, degreesOfFreedom: m)
+            var a = Matrix(rows: p, cols: p)
+            a.elements.withUnsafeMutableBufferPointer { stream.bartlettFactor(order: p, degreesOfFreedom: m, into: $0.baseAddress!) }
             for i in 0..<p { for j in (i + 1)..<p { XCTAssertEqual(a[i, j], 0) } }
             let w = a * a.transposed
             for k in 0..<(p * p) {

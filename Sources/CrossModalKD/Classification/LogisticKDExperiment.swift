@@ -28,9 +28,7 @@ public struct LogisticKDExperiment: Sendable {
         guard spec.ridge.isFinite, spec.ridge >= 0 else {
             throw .invalid(parameter: .studentRidge, reason: "must be finite and >= 0, got \(spec.ridge)")
         }
-        guard spec.lambda.isFinite, (0...1).contains(spec.lambda) else {
-            throw .invalid(parameter: .lambda, reason: "must lie in [0, 1], got \(spec.lambda)")
-        }
+        try ParameterError.checkLambda(spec.lambda)
         guard spec.temperature.isFinite, spec.temperature > 0 else {
             throw .invalid(parameter: .temperature, reason: "must be finite and > 0, got \(spec.temperature)")
         }
@@ -161,7 +159,10 @@ public struct LogisticKDSummary: Sendable {
     public var kdHelps: Bool { gain > 0 }
 
     init(_ outcomes: [LogisticKDTrial], experiment: LogisticKDExperiment) {
-        let meanSE = SampleStatistics.meanAndStandardError
+        func meanSE(_ values: [Double]) -> (Double, Double) {
+            let e = SampleStatistics.estimate(values)
+            return (e.mean, e.standardError)
+        }
         trials = outcomes.count
         (accuracyNoKD, accuracyNoKDSE) = meanSE(outcomes.map(\.accuracyNoKD))
         (accuracyKD, accuracyKDSE) = meanSE(outcomes.map(\.accuracyKD))

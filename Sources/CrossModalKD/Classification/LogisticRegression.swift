@@ -50,9 +50,7 @@ public struct LogisticRegression: Sendable {
         guard features.rows >= 1, features.cols >= 1 else {
             throw SampleError("logistic fit", "needs at least one sample and one feature")
         }
-        guard lambda.isFinite, (0...1).contains(lambda) else {
-            throw ParameterError.invalid(parameter: .lambda, reason: "must lie in [0, 1], got \(lambda)")
-        }
+        try ParameterError.checkLambda(lambda)
         guard temperature.isFinite, temperature > 0 else {
             throw ParameterError.invalid(parameter: .temperature, reason: "must be finite and > 0, got \(temperature)")
         }

@@ -18,6 +18,15 @@ public struct ConfidenceInterval: Sendable, Equatable {
         let i = Int(h.rounded(.down)), j = min(i + 1, sorted.count - 1)
         return sorted[i] + (h - Double(i)) * (sorted[j] - sorted[i])
     }
+
+    /// The half-sampling interval of `estimate` (`GapResampling`): the estimate shifted by the
+    /// (1 - level)/2 and (1 + level)/2 quantiles of the `replicates` (non-empty) about their mean;
+    /// also the shifted replicates, sorted (the estimate's resampling distribution).
+    static func centred(_ estimate: Double, _ replicates: [Double], level: Double) -> (interval: ConfidenceInterval, shifted: [Double]) {
+        let mean = replicates.reduce(0, +) / Double(replicates.count)
+        let shifted = replicates.map { estimate + $0 - mean }.sorted()
+        return (ConfidenceInterval(lower: quantile(shifted, (1 - level) / 2), upper: quantile(shifted, (1 + level) / 2), level: level), shifted)
+    }
 }
 
 /// Resampling intervals for the estimated CCH quantities, by the half-sampling bootstrap:
@@ -74,24 +83,17 @@ public struct GapResampling: Sendable {
             case .failure(let e): throw e
             }
         }
-        func centred(_ full: Double, _ values: [Double]) -> (ConfidenceInterval, [Double]) {
-            let mean = values.reduce(0, +) / Double(values.count)
-            let shifted = values.map { full + $0 - mean }.sorted()
-            let interval = ConfidenceInterval(lower: ConfidenceInterval.quantile(shifted, (1 - level) / 2),
-                                              upper: ConfidenceInterval.quantile(shifted, (1 + level) / 2), level: level)
-            return (interval, shifted)
-        }
         self.replicates = replicates
-        teacherStudent = centred(estimate.teacherStudent, halves.map(\.teacherStudent)).0
+        teacherStudent = ConfidenceInterval.centred(estimate.teacherStudent, halves.map(\.teacherStudent), level: level).interval
         let labels = halves.compactMap(\.studentLabel)
         if let full = estimate.studentLabel, labels.count == replicates {
-            studentLabel = centred(full, labels).0
+            studentLabel = ConfidenceInterval.centred(full, labels, level: level).interval
         } else {
             studentLabel = nil
         }
         let gaps = halves.compactMap(\.gap)
         if let full = estimate.gap, gaps.count == replicates {
-            let (interval, shifted) = centred(full, gaps)
+            let (interval, shifted) = ConfidenceInterval.centred(full, gaps, level: level)
             gap = interval
             gapPositiveFraction = Double(shifted.filter { $0 > 0 }.count) / Double(replicates)
         } else {

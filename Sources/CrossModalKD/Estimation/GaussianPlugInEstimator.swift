@@ -25,20 +25,6 @@ public enum GaussianPlugInEstimator {
         return 0.5 * (la + lb - lab)
     }
 
-    /// The naive plug-in, 1/2 ln( det S_A det S_B / det S_AB ) with sample covariances S; kept for
-    /// comparison (it is biased upwards).
-    public static func naiveMutualInformation(_ rows: SampleRows, _ a: [Int], _ b: [Int]) throws(EstimationError) -> Double {
-        let n = rows.count, d = a.count + b.count
-        guard n > d else { throw .tooFewSamples(estimator: "naive Gaussian plug-in", rows: n, needed: d + 1) }
-        let scatter = scatterMatrix(rows, a + b)
-        let ia = Array(0..<a.count), ib = Array(a.count..<d)
-        func logDet(_ m: Matrix, _ block: String) throws(EstimationError) -> Double {
-            do { return try Cholesky(m).logDeterminant } catch { throw .singularCovariance(block: block) }
-        }
-        return 0.5 * (try logDet(scatter.principal(ia), "the columns \(a)") + logDet(scatter.principal(ib), "the columns \(b)")
-                      - logDet(scatter, "the columns \(a + b)"))
-    }
-
     /// ln det W - d ln 2 - sum_{i=1..d} psi((n - i) / 2) for a d x d scatter matrix of n rows.
     static func unbiasedLogDet(_ w: Matrix, n: Int, block: String) throws(EstimationError) -> Double {
         let logDet: Double

@@ -63,9 +63,7 @@ public struct MonteCarloExperiment: Sendable {
         if let threads = mc.threads, threads < 1 {
             throw .invalid(parameter: .threads, reason: "must be at least 1, got \(threads)")
         }
-        guard s.lambda.isFinite, (0...1).contains(s.lambda) else {
-            throw .invalid(parameter: .lambda, reason: "must lie in [0, 1], got \(s.lambda)")
-        }
+        try ParameterError.checkLambda(s.lambda)
         guard s.ridge.isFinite, s.ridge >= 0 else {
             throw .invalid(parameter: .studentRidge, reason: "must be finite and >= 0, got \(s.ridge)")
         }

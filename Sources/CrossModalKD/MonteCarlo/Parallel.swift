@@ -7,10 +7,8 @@ enum Parallel {
     /// [body(0), ..., body(count - 1)], computed on all cores when `parallel` (else in order on
     /// the calling thread). `body` must be safe to call concurrently.
     static func map<T>(_ count: Int, parallel: Bool = true, _ body: @Sendable (Int) -> T) -> [T] {
-        let results = Collected<T>()
-        ParallelChunks.run(count: count, threads: parallel ? ProcessInfo.processInfo.activeProcessorCount : 1,
-                           makeState: {}, body: { i, _ in body(i) }, consume: { _, value in results.values.append(value) })
-        return results.values
+        ParallelChunks.map(count: count, threads: parallel ? ProcessInfo.processInfo.activeProcessorCount : 1,
+                           makeState: {}, body: { i, _ in body(i) })
     }
 
     /// `body(range)` for consecutive chunks of 0..<count (about `chunkSize` each), in parallel
@@ -19,11 +17,5 @@ enum Parallel {
         let size = max(1, chunkSize)
         let n = (count + size - 1) / size
         return map(n, parallel: parallel) { c in body((c * size)..<min(count, (c + 1) * size)) }
-    }
-
-    /// The results in item order: `ParallelChunks` calls `consume` in item order and never
-    /// concurrently, so appending needs no lock.
-    private final class Collected<T>: @unchecked Sendable {
-        var values: [T] = []
     }
 }

@@ -27,6 +27,21 @@ public enum ParallelChunks {
             while let item = queue.claim(below: count) { queue.finish(item, body(item, state)) }
         }
     }
+
+    /// [body(0, state), ..., body(count - 1, state)] computed as `run` computes them: the one
+    /// collector of results in item order.
+    public static func map<State, Result>(count: Int, threads: Int, makeState: @Sendable () -> State,
+                                          body: @Sendable (Int, State) -> Result) -> [Result] {
+        let collected = Collected<Result>()
+        run(count: count, threads: threads, makeState: makeState, body: body, consume: { _, result in collected.values.append(result) })
+        return collected.values
+    }
+
+    /// The results in item order: `run` calls `consume` in item order and never concurrently, so
+    /// appending needs no lock.
+    private final class Collected<Result>: @unchecked Sendable {
+        var values: [Result] = []
+    }
 }
 
 /// Hands out items 0, 1, 2, ... and passes finished results on in item order (all under one lock).

@@ -183,7 +183,7 @@ public struct DistillationExperiment: Sendable {
         guard s.studentRows + teacherOwn + 2 <= n else {
             throw ParameterError.invalid(parameter: .studentSamples, reason: "\(s.studentRows) student rows + \(teacherOwn) teacher rows leave fewer than 2 of the \(n) rows for testing")
         }
-        guard (0...1).contains(s.lambda) else { throw ParameterError.invalid(parameter: .lambda, reason: "must lie in [0, 1], got \(s.lambda)") }
+        try ParameterError.checkLambda(s.lambda)
         guard s.temperature > 0, s.temperature.isFinite else { throw ParameterError.invalid(parameter: .temperature, reason: "must be > 0, got \(s.temperature)") }
         guard !s.lambdaGrid.isEmpty, s.lambdaGrid.allSatisfy({ (0...1).contains($0) }) else {
             throw ParameterError.invalid(parameter: .lambdaGrid, reason: "needs values in [0, 1], got \(s.lambdaGrid)")

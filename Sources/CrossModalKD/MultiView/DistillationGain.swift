@@ -26,22 +26,12 @@ public struct DistillationGain: Sendable {
     public init(_ result: DistillationExperiment.PairResult, continuous: Bool) {
         pair = result.pair
         func primary(_ s: ClassifierScore) -> Double { continuous ? -s.crossEntropy : s.accuracy }
-        gain = .of(zip(result.with, result.without).map { primary($0) - primary($1) })
-        tunedGain = .of(zip(result.tuned, result.without).map { primary($0) - primary($1) })
-        crossEntropyGain = continuous ? nil : .of(zip(result.without, result.with).map { $0.crossEntropy - $1.crossEntropy })
+        gain = SampleStatistics.estimate(zip(result.with, result.without).map { primary($0) - primary($1) })
+        tunedGain = SampleStatistics.estimate(zip(result.tuned, result.without).map { primary($0) - primary($1) })
+        crossEntropyGain = continuous ? nil : SampleStatistics.estimate(zip(result.without, result.with).map { $0.crossEntropy - $1.crossEntropy })
         let measure: (ClassifierScore) -> Double = continuous ? { $0.crossEntropy } : { $0.accuracy }
         withoutKD = result.without.map(measure).reduce(0, +) / Double(result.without.count)
         withKD = result.with.map(measure).reduce(0, +) / Double(result.with.count)
         meanChosenLambda = result.chosenLambda.reduce(0, +) / Double(result.chosenLambda.count)
-    }
-}
-
-extension MonteCarloEstimate {
-    /// Mean, sample sd (divisor count - 1) and SE of at least two values.
-    static func of(_ values: [Double]) -> MonteCarloEstimate {
-        let n = Double(values.count)
-        let mean = values.reduce(0, +) / n
-        let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / max(1, n - 1)).squareRoot()
-        return MonteCarloEstimate(mean: mean, standardDeviation: sd, standardError: sd / n.squareRoot())
     }
 }

@@ -50,7 +50,7 @@ public struct SoftmaxKD: Sendable {
                 throw SampleError("softmax fit", "soft targets must be \(features.rows) x \(classes)")
             }
         }
-        guard lambda.isFinite, (0...1).contains(lambda) else { throw ParameterError.invalid(parameter: .lambda, reason: "must lie in [0, 1], got \(lambda)") }
+        try ParameterError.checkLambda(lambda)
         guard temperature.isFinite, temperature > 0 else { throw ParameterError.invalid(parameter: .temperature, reason: "must be > 0, got \(temperature)") }
         guard ridge.isFinite, ridge > 0 else { throw ParameterError.invalid(parameter: .studentRidge, reason: "must be > 0 (separable classes have no finite optimum without it), got \(ridge)") }
         self.features = features

@@ -137,12 +137,7 @@ public struct ViewInformation: Sendable {
             return .success((values[0], Array(values.dropFirst())))
         }
         func centred(_ value: Double, _ replicates: [Double]) -> (ConfidenceInterval, [Double])? {
-            guard !replicates.isEmpty else { return nil }
-            let mean = replicates.reduce(0, +) / Double(replicates.count)
-            let shifted = replicates.map { value + $0 - mean }.sorted()
-            let level = settings.level
-            return (ConfidenceInterval(lower: ConfidenceInterval.quantile(shifted, (1 - level) / 2),
-                                       upper: ConfidenceInterval.quantile(shifted, (1 + level) / 2), level: level), shifted)
+            replicates.isEmpty ? nil : ConfidenceInterval.centred(value, replicates, level: settings.level)
         }
         let results = (0..<q).map(quantity)
         func single(_ index: Int) -> Result<QuantityEstimate, Unavailable> {

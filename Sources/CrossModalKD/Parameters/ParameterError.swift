@@ -19,4 +19,12 @@ public enum ParameterError: Error, Equatable, Sendable, CustomStringConvertible 
     }
     /// `parameter: reason`, the parameter in the library's terms.
     public var description: String { "\(parameter): \(reason)" }
+
+    /// The one check of a KD weight: lambda (the weight of the teacher's target in the student's
+    /// loss) must lie in [0, 1]; NaN and infinities do not.
+    static func checkLambda(_ lambda: Double) throws(ParameterError) {
+        guard (0...1).contains(lambda) else {
+            throw .invalid(parameter: .lambda, reason: "must lie in [0, 1], got \(lambda)")
+        }
+    }
 }

@@ -25,14 +25,4 @@ extension RandomStream {
             row[i] = gsl_ran_chisq(pointer, Double(m - i)).squareRoot()
         }
     }
-
-    /// A Bartlett factor as a `Matrix` (zeros above the diagonal): A A' ~ Wishart(m, I_p).
-    /// See `bartlettFactor(order:degreesOfFreedom:into:)`. Needs m >= p.
-    public func wishartBartlettFactor(order p: Int, degreesOfFreedom m: Int) -> Matrix {
-        var a = Matrix(rows: p, cols: p)
-        a.elements.withUnsafeMutableBufferPointer { buf in
-            if let base = buf.baseAddress { bartlettFactor(order: p, degreesOfFreedom: m, into: base) }
-        }
-        return a
-    }
 }

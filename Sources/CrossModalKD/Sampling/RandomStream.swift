@@ -49,9 +49,6 @@ public final class RandomStream {
     /// A uniform draw on [0, 1).
     @inline(__always) public func uniform() -> Double { gsl_rng_uniform(pointer) }
 
-    /// A chi-squared draw with `nu` degrees of freedom.
-    @inline(__always) public func chiSquared(_ nu: Double) -> Double { gsl_ran_chisq(pointer, nu) }
-
     /// A uniform integer in 0..<n (n >= 1).
     @inline(__always) public func index(below n: Int) -> Int { Int(gsl_rng_uniform_int(pointer, UInt(n))) }
 }

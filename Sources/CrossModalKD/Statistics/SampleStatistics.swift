@@ -12,9 +12,10 @@ public enum SampleStatistics {
         (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)).squareRoot()
     }
 
-    /// The mean and the standard error of the mean of `values`.
-    public static func meanAndStandardError(_ values: [Double]) -> (mean: Double, standardError: Double) {
-        let m = mean(values)
-        return (m, standardDeviation(values, mean: m) / Double(values.count).squareRoot())
+    /// The mean, standard deviation and standard error of the mean of `values`: the one place
+    /// the standard error is computed from a list of values.
+    public static func estimate(_ values: [Double]) -> MonteCarloEstimate {
+        let m = mean(values), sd = standardDeviation(values, mean: m)
+        return MonteCarloEstimate(mean: m, standardDeviation: sd, standardError: sd / Double(values.count).squareRoot())
     }
 }

@@ -16,7 +16,10 @@ public struct DeterministicEquivalent: Sendable {
     public let n: Int
 
     public init(sss: Matrix, ridge gamma: Double, n: Int) throws(ParameterError) {
-        let mu = sss.symmetricEigenvalues
+        let mu: [Double]
+        do { mu = try SymmetricEigenSystem.eigenvalues(of: sss) } catch {
+            throw .invalid(parameter: .covariance, reason: "the student block Sss has no eigen-decomposition (\(error))")
+        }
         let nd = Double(n)
         func df1(_ k: Double) -> Double { mu.reduce(0) { $0 + $1 / ($1 + k) } }
         // Lower end of the admissible branch: df1(kappa) = n (decreasing in kappa), or 0 if ds < n.

@@ -63,7 +63,7 @@ public struct KDAnalysis: Sendable {
             self.init(scaled, risksTimes: 1 / factor, information: try teacher.combination.information(in: model))
             return
         }
-        try Self.checkLambda(student.lambda)
+        try ParameterError.checkLambda(student.lambda)
         var teacher = teacher
         // A teacher fitted on the student's infinitely many rows is the oracle.
         if teacher.rows == .student, student.samples == .infinite, teacher.fit != .oracle { teacher = teacher.oracle }
@@ -152,11 +152,5 @@ public struct KDAnalysis: Sendable {
         accuracyOpt = a.accuracyOpt
         monteCarloTruth = a.monteCarloTruth
         approximationErrorBound = a.approximationErrorBound.map { $0 * factor }
-    }
-
-    static func checkLambda(_ lambda: Double) throws(ParameterError) {
-        guard lambda.isFinite, (0...1).contains(lambda) else {
-            throw .invalid(parameter: .lambda, reason: "must lie in [0, 1], got \(lambda)")
-        }
     }
 }

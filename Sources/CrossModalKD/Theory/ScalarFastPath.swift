@@ -15,7 +15,7 @@ extension KDAnalysis {
                                       teacher: TeacherSpec, student: StudentSpec) -> KDAnalysis? {
         guard [ts, sy, ty].allSatisfy({ $0.isFinite && abs($0) < 1 }),
               JointGaussian.correlationDeterminant(rhoTS: ts, rhoSY: sy, rhoTY: ty) > 0,
-              student.lambda.isFinite, (0...1).contains(student.lambda),
+              (try? ParameterError.checkLambda(student.lambda)) != nil,
               abs(teacher.scale) <= TeacherSignal.maximumScale, teacher.projection == nil, teacher.rows == .own,
               let regime = try? Regime.choose(student: student, teacherFit: teacher.fit, ds: 1)
         else { return nil }

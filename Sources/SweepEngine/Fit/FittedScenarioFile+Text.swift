@@ -1,14 +1,17 @@
 import CCHScenario
 import CrossModalKD
 import Foundation
+import TOMLKit
 
-/// The text of a fitted covariance scenario: the provenance header, the model and the KD setting,
-/// and the TOML quoting that keeps user text (view, file and class names) inside its string.
+/// The text of a fitted covariance scenario: the provenance header, then the model and the KD
+/// setting written by TOMLKit's encoder, which quotes user text (view, file and class names) so
+/// that it stays inside its string.
 extension FittedScenarioFile {
     /// The scenario file: the comment header, then `name`, `description`, `seed`, `[model]`,
-    /// `[teacher]` and `[student]`. Every piece of user text goes through `quoted`.
+    /// `[student]` and `[teacher]` (`Tables`). User text in the header goes through `quoted`.
+    /// - Throws: `RunError` if the encoder fails (a defect: every value is encodable).
     static func render(name: String, fit: FittedGaussian, setting: FittedKDSetting, source: DataScenario, loaded: LoadedData,
-                       analysis: Result<KDAnalysis, ParameterError>) -> String {
+                       analysis: Result<KDAnalysis, ParameterError>) throws -> String {
         let teacher = loaded.views[fit.pair.teacher], student = loaded.views[fit.pair.student]
         let m = fit.model
         func view(_ v: LoadedData.View) -> String {
@@ -25,14 +28,14 @@ extension FittedScenarioFile {
         case .continuous: labelKind = "continuous, as is"
         case .binary(let negative, let positive): labelKind = "two classes, coded \(quoted(negative)) = -1, \(quoted(positive)) = +1"
         }
-        let teacherLine: String, teacherKeys: [String]
+        let teacherLine: String, teacherTable: Tables.Teacher
         switch (setting.teacher.fit, setting.teacher.rows) {
         case (.ols(let nt), .own):
             teacherLine = "OLS teacher on \(nt) rows of its own"
-            teacherKeys = ["fit = \"ols\"", "n = \(nt)"]
+            teacherTable = Tables.Teacher(target: "prediction", fit: "ols", n: nt, rows: nil)
         default:
             teacherLine = "OLS teacher on the student's rows (privileged information)"
-            teacherKeys = ["fit = \"ols\"", "rows = \"student\""]
+            teacherTable = Tables.Teacher(target: "prediction", fit: "ols", n: nil, rows: "student")
         }
         var lines = [
             "# A covariance scenario fitted to real data by `cchsim fit` (cchsim \(ToolVersion.cchsim)): the joint Gaussian of",
@@ -61,34 +64,47 @@ extension FittedScenarioFile {
             lines.append("#                [student] (docs/scenarios.md).")
         }
         lines += [
+            "# model.matrix: rows and columns in the order T = \(quoted(teacher.name)) PC1..PC\(m.dt), "
+                + "S = \(quoted(student.name)) PC1..PC\(m.ds), Y = the label",
             "",
-            "name = \(quoted(name))",
-            "description = \(quoted("fitted Gaussian: teacher \(teacher.name), student \(student.name), data scenario \(source.name)"))",
-            "seed = \(source.seed)",
-            "",
-            "[model]",
-            "kind = \"covariance\"",
-            "dt = \(m.dt)",
-            "ds = \(m.ds)",
-            "# order: T = \(quoted(teacher.name)) PC1..PC\(m.dt), S = \(quoted(student.name)) PC1..PC\(m.ds), Y = the label",
-            "matrix = [",
         ]
-        for i in 0..<m.sigma.rows {
-            lines.append("  [" + (0..<m.sigma.cols).map { number(m.sigma[i, $0]) }.joined(separator: ", ") + "],")
+        let tables = Tables(
+            name: name, description: "fitted Gaussian: teacher \(teacher.name), student \(student.name), data scenario \(source.name)",
+            seed: Int(source.seed),
+            model: Tables.Model(kind: "covariance", dt: m.dt, ds: m.ds,
+                                matrix: (0..<m.sigma.rows).map { i in (0..<m.sigma.cols).map { m.sigma[i, $0] } }),
+            student: Tables.Student(n: source.experiment.studentRows, ridge: 0, lambda: source.experiment.lambda),
+            teacher: teacherTable)
+        do { return lines.joined(separator: "\n") + "\n" + (try toml(tables)) } catch {
+            throw RunError("cchsim fit could not encode its scenario (a defect; please report it): \(error)")
         }
-        lines += [
-            "]",
-            "",
-            "[teacher]",
-            "target = \"prediction\"",
-        ] + teacherKeys + [
-            "",
-            "[student]",
-            "n = \(source.experiment.studentRows)",
-            "ridge = 0.0",
-            "lambda = \(number(source.experiment.lambda))",
-        ]
-        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The file's keys and tables as the scenario reader decodes them (docs/scenarios.md).
+    struct Tables: Encodable {
+        struct Model: Encodable {
+            let kind: String, dt: Int, ds: Int
+            /// The (dt + ds + 1) square covariance, row by row.
+            let matrix: [[Double]]
+        }
+        /// An OLS prediction teacher on `n` rows of its own, or on the student's rows (`rows = "student"`).
+        struct Teacher: Encodable {
+            let target: String, fit: String, n: Int?, rows: String?
+        }
+        struct Student: Encodable {
+            let n: Int, ridge: Double, lambda: Double
+        }
+        let name: String, description: String, seed: Int
+        let model: Model, student: Student, teacher: Teacher
+    }
+
+    /// `value` as TOML by TOMLKit's encoder (toml++'s formatter): keys sorted within each table,
+    /// strings in double quotes with TOML's escapes (non-ASCII text as is), doubles with 17
+    /// significant digits (so they read back to the same bits), arrays indented and wrapped one
+    /// item per line past toml++'s line width (about 120 characters), ending with a line break.
+    static func toml(_ value: some Encodable) throws -> String {
+        let text: String = try TOMLEncoder(options: [.allowUnicodeStrings, .indentations]).encode(value)
+        return text.hasSuffix("\n") ? text : text + "\n"
     }
 
     /// Why `analyze` gives no number, in one line: a teacher on the student's rows with vector
@@ -99,7 +115,7 @@ extension FittedScenarioFile {
             : e.scenarioDescription
     }
 
-    /// A double in Swift's shortest form that reads back to the same value (a valid TOML float).
+    /// A double in Swift's shortest form that reads back to the same value, for the header's prose.
     static func number(_ x: Double) -> String { "\(x)" }
 
     private static func percent(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }

@@ -9,9 +9,9 @@ import SystemPackage
 /// (`FittedKDSetting`), and a comment header saying where it came from (docs/real-data.md,
 /// "The theory on the data").
 ///
-/// Numbers are written in Swift's shortest round-trip form, so the file decodes to exactly the
-/// fitted doubles; the text is decoded back before it is handed out, so a file that would not
-/// load is never written.
+/// The tables are written by TOMLKit's encoder, whose doubles read back to the same bits, so the
+/// file decodes to exactly the fitted doubles; the text is decoded back before it is handed out,
+/// so a file that would not load is never written.
 public struct FittedScenarioFile {
     public let fit: FittedGaussian
     /// The names of the teacher's and the student's views.
@@ -54,7 +54,7 @@ public struct FittedScenarioFile {
         name = Self.fileStem("\(source.name)-\(teacher)-\(student)-fit")
         let setting = FittedKDSetting(source.experiment)
         let analysis = Result { () throws(ParameterError) in try fit.analysis(source.experiment) }
-        let text = Self.render(name: name, fit: fit, setting: setting, source: source, loaded: loaded, analysis: analysis)
+        let text = try Self.render(name: name, fit: fit, setting: setting, source: source, loaded: loaded, analysis: analysis)
         do { scenario = try Scenario(file: name + ".toml", text: text) } catch {
             throw RunError("cchsim fit wrote a scenario it cannot read back (a defect; please report it): \(error.description)")
         }

@@ -32,9 +32,4 @@ indirect enum JSONTree {
                 + "\n" + indent + "}"
         }
     }
-
-    /// Parses a JSON object file's text; nil when it is not a JSON object.
-    static func parseObject(_ data: Data) -> [String: Any]? {
-        (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-    }
 }

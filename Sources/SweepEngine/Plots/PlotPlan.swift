@@ -1,5 +1,6 @@
 import CCHScenario
 import Foundation
+import OrderedCollections
 
 /// The figures of a sweep: which plot kinds (named in `[output] plots`, or chosen from the sweep's
 /// shape), their data files, gnuplot scripts and, when gnuplot is installed, PNGs.
@@ -92,18 +93,18 @@ struct PlotPlan {
         guard rows.contains(where: \.valid) else { return ([], ["no valid grid point: no plots drawn"]) }
         let figures = PlotFigures(sweep: sweep, rows: rows, stem: stem, measure: measure)
         var drawn: [FigureFile] = []
-        var written: [String] = []
+        var written: OrderedSet<String> = []
         for kind in kinds {
             for figure in figures.files(for: kind) {
                 for (name, text) in [(figure.dataName, figure.data), (figure.scriptName, figure.script)] where !text.isEmpty {
                     try AtomicFile.write(text, to: directory.file(name))
-                    if !written.contains(directory.file(name)) { written.append(directory.file(name)) }
+                    written.append(directory.file(name))
                 }
                 drawn.append(figure)
             }
         }
         guard let gnuplot = Gnuplot.executable else {
-            return (written, ["gnuplot is not installed: wrote the plot scripts but no images (make deps installs gnuplot-nox)"])
+            return (written.elements, ["gnuplot is not installed: wrote the plot scripts but no images (make deps installs gnuplot-nox)"])
         }
         var warnings: [String] = []
         for figure in drawn {
@@ -114,6 +115,6 @@ struct PlotPlan {
                 written.append(directory.file(figure.image(format)))
             }
         }
-        return (written, warnings)
+        return (written.elements, warnings)
     }
 }

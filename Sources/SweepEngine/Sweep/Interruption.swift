@@ -26,7 +26,4 @@ enum Interruption {
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
     }
-
-    /// Asks a running sweep to stop as if Ctrl-C had been pressed (tests use this).
-    static func request() { requested.store(true, ordering: .relaxed) }
 }

@@ -1,6 +1,5 @@
 import CCHScenario
 import CrossModalKD
-import Synchronization
 
 /// The CSV layout of a sweep and the encoding of its rows (docs/output.md, "CSV layout"):
 ///
@@ -72,22 +71,16 @@ struct SweepTable: Sendable {
     /// The CSV lines of the shard's points in `chunks` (ranges of the shard's point numbers), one
     /// byte array per chunk in chunk order, computed on up to `threads` threads, and their summary.
     func rows(_ chunks: [Range<Int>], of shard: Shard, threads: Int) -> (chunks: [[UInt8]], summary: RunSummary) {
-        let finished = Mutex<[[UInt8]]>([])
-        let summaries = Mutex(RunSummary())
-        ParallelChunks.run(
-            count: chunks.count, threads: threads, makeState: {},
-            body: { k, _ in
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(chunks[k].count * 400)
-                var summary = RunSummary()
-                for local in chunks[k] { appendRow(point: shard.point(local), to: &bytes, summary: &summary) }
-                return (bytes, summary)
-            },
-            consume: { _, result in  // called in chunk order
-                finished.withLock { $0.append(result.0) }
-                summaries.withLock { $0.merge(result.1) }
-            })
-        return (finished.withLock { $0 }, summaries.withLock { $0 })
+        let results = ParallelChunks.map(count: chunks.count, threads: threads, makeState: {}) { k, _ in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(chunks[k].count * 400)
+            var summary = RunSummary()
+            for local in chunks[k] { appendRow(point: shard.point(local), to: &bytes, summary: &summary) }
+            return (bytes, summary)
+        }
+        var summary = RunSummary()
+        for result in results { summary.merge(result.1) }  // in chunk order
+        return (results.map(\.0), summary)
     }
 
     /// The result values of a point, or why it is invalid.

@@ -21,7 +21,6 @@ public struct TeacherSelectionReport {
     let phaseSeconds: (loading: Double, information: Double, experiment: Double)
 
     var continuous: Bool { loaded.data.label.classCount == nil }
-    var scoreName: String { continuous ? "test MSE" : "test accuracy" }
 
     /// The rule that makes the measured truth.
     var truthRule: String {

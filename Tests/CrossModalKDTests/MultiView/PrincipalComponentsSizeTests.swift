@@ -9,7 +9,7 @@ import XCTest
 final class PrincipalComponentsSizeTests: XCTestCase {
     /// Cosines of the principal angles between the column spaces of two score matrices (their
     /// columns are orthogonal: normalised, they are orthonormal bases), smallest first.
-    private func principalAngleCosines(_ a: Matrix, _ b: Matrix) -> [Double] {
+    private func principalAngleCosines(_ a: Matrix, _ b: Matrix) throws -> [Double] {
         func normalised(_ m: Matrix) -> Matrix {
             var q = m
             for c in 0..<m.cols {
@@ -19,7 +19,7 @@ final class PrincipalComponentsSizeTests: XCTestCase {
             return q
         }
         let m = normalised(a).transposed * normalised(b)
-        return SymmetricEigenSystem(m.transposed * m).values.map { max($0, 0).squareRoot() }.sorted()
+        return try SymmetricEigenSystem(m.transposed * m).values.map { max($0, 0).squareRoot() }.sorted()
     }
 
     /// The largest |a - b| over the entries, relative to the largest |b|.
@@ -37,7 +37,7 @@ final class PrincipalComponentsSizeTests: XCTestCase {
         let pca = try PrincipalComponents(planted.views[0], components: k)
         XCTAssertEqual(pca.method, expected)
         XCTAssertEqual(pca.components, k)
-        let cosines = principalAngleCosines(pca.scores, reference.scores)
+        let cosines = try principalAngleCosines(pca.scores, reference.scores)
         XCTAssertEqual(cosines.count, k)
         XCTAssertGreaterThan(cosines[0], 1 - 1e-12, "smallest cosine of the principal angles")
         // Same signs and scale: the scores themselves agree.

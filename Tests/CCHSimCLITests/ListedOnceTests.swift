@@ -1,0 +1,30 @@
+import CCHScenario
+import CCHTestSupport
+@testable import CCHSimCLI
+import CrossModalKD
+import XCTest
+
+/// Lists the user writes (figure formats, plot kinds, estimators) keep each item once, in the
+/// order it was first given: a repeat is dropped, never an error and never a reordering.
+final class ListedOnceTests: XCTestCase {
+    func testFigureFormatListKeepsFirstOccurrences() throws {
+        XCTAssertEqual(try FigureFormat.list("svg, png,SVG,pdf,png"), [.svg, .png, .pdf])
+        XCTAssertThrowsError(try FigureFormat.list("png,,pdf"))
+    }
+
+    func testOutputPlotsAndFormatsKeepFirstOccurrences() throws {
+        let text = ScenarioFixtures.sweepScenario(
+            "[output]\nplots = [\"scatter\", \"curves\", \"scatter\"]\nformats = [\"pdf\", \"png\", \"pdf\", \"svg\"]\n[sweep]\n\"student.lambda\" = [0.1, 0.2]")
+        let output = try OutputSpec(document: try ScenarioDocument(file: "grid.toml", text: text))
+        XCTAssertEqual(output.plots, [.scatter, .curves])
+        XCTAssertEqual(output.formats, [.pdf, .png, .svg])
+    }
+
+    func testEstimatorsKeepFirstOccurrences() throws {
+        let text = ScenarioFixtures.sweepScenario("[estimation]\nestimators = [\"ksg\", \"plugin\", \"ksg\"]")
+        let scenario = try Scenario(file: "e.toml", text: text)
+        XCTAssertEqual(scenario.estimation.estimators, [.ksg, .plugin])
+        XCTAssertEqual(try CCHSimCommand.EstimateMI.estimatorKinds("ksg, plugin,ksg,plugin"), [.ksg, .plugin])
+        XCTAssertEqual(try CCHSimCommand.EstimateMI.estimatorKinds("plugin"), [.plugin])
+    }
+}
