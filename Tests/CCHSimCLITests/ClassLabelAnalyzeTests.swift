@@ -40,7 +40,7 @@ struct ClassLabelAnalyzeTests {
         #expect(json["cch_predicts_gain_class"] as? Bool == (mits > misc))
         #expect(close(try #require(json["entropy_c"] as? Double), log(2.0)))
         // The scalar case by hand: a = rho / sqrt(1 - rho^2) for the student.
-        #expect(abs(misc - SignLabelInformation.mutualInformation(signalToNoise: 0.5 / 0.75.squareRoot())) < 1e-14)
+        assertClose(misc, SignLabelInformation.mutualInformation(signalToNoise: 0.5 / 0.75.squareRoot()), absolute: 1e-14, "I(S;C)")
     }
 
     @Test func reportShowsClassSectionOnlyForSignLabels() throws {

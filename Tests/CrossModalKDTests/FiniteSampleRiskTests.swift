@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CrossModalKD
 import Foundation
 import XCTest
@@ -118,7 +119,7 @@ final class FiniteSampleRiskTests: XCTestCase {
             var shifted = m.sss
             for i in 0..<8 { shifted[i, i] += de.kappa }
             let df1 = (m.sss * (try Cholesky(shifted).inverse)).trace
-            XCTAssertEqual(de.kappa * (1 - df1 / Double(n)), gamma, accuracy: 1e-10, "gamma \(gamma), n \(n)")
+            assertClose(de.kappa * (1 - df1 / Double(n)), gamma, absolute: 1e-10, "gamma \(gamma), n \(n)")
             XCTAssertLessThan(df1, Double(n))
         }
     }
@@ -132,14 +133,14 @@ final class FiniteSampleRiskTests: XCTestCase {
         let exact = try KDAnalysis(model: m, teacher: teacher, student: StudentSpec(samples: .finite(n), lambda: 0.4))
         let de = try ExpectedRisk(model: m, student: StudentSpec(samples: .finite(n), ridge: 0, lambda: 0.4),
                                   regime: .deterministicEquivalent)
-        XCTAssertEqual(de.deterministicEquivalent?.kappa ?? -1, 0, accuracy: 1e-15)
+        assertClose(de.deterministicEquivalent?.kappa ?? -1, 0, absolute: 1e-15)
         let signal = try TeacherSignal(model: m, spec: teacher)
         let z = MixedTarget(model: m, teacher: signal, lambda: 0.4)
         let excessExact = exact.riskKD - exact.bayesRisk
         let excessDE = de.risk(z) - de.bayesRisk
         // Both are |b - w*|^2_Sss + s2 * ds / (n - ds - 1 or n - ds).
         let bias = Vec.quadratic(Vec.sub(z.regression, m.bayesWeights), m.sss)
-        XCTAssertEqual((excessExact - bias) * Double(n - 3 - 1), (excessDE - bias) * Double(n - 3), accuracy: 1e-10)
+        assertClose((excessExact - bias) * Double(n - 3 - 1), (excessDE - bias) * Double(n - 3), absolute: 1e-10)
     }
 
     /// At large n the deterministic equivalent of ridge tends to the population ridge risk.

@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CrossModalKD
 import RealModule
 import XCTest
@@ -60,7 +61,7 @@ final class MonteCarloSamplerTests: XCTestCase {
                                      (engine.accuracyKD, byHand.accuracyKD, "accuracy with KD"),
                                      (engine.riskSlope, byHand.riskSlope, "risk-curve slope"),
                                      (engine.riskCurvature, byHand.riskCurvature, "risk-curve curvature")] {
-                    XCTAssertTrue(a.isApproximatelyEqual(to: b, absoluteTolerance: 1e-9, relativeTolerance: 1e-9), "case \(index) seed \(seed): \(what) \(a) vs \(b)")
+                    assertClose(a, b, absolute: 1e-9, relative: 1e-9, "case \(index) seed \(seed): \(what) \(a) vs \(b)")
                 }
             }
         }

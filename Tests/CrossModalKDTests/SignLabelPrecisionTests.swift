@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CrossModalKD
 import Foundation
 import RealModule
@@ -35,6 +36,6 @@ struct SignLabelPrecisionTests {
     func matchesHighPrecisionReference(a: Double, information: Double) {
         let computed = SignLabelInformation.mutualInformation(signalToNoise: a)
         #expect(computed >= 0)
-        #expect(computed.isApproximatelyEqual(to: information, relativeTolerance: 1e-9), "a = \(a): \(computed) vs \(information)")
+        assertClose(computed, information, relative: 1e-9, "a = \(a): \(computed) vs \(information)")
     }
 }

@@ -1,6 +1,5 @@
 import CCHTestSupport
 import CCHScenario
-@testable import CCHSimCLI
 @testable import SweepEngine
 import Foundation
 import XCTest
@@ -25,11 +24,11 @@ final class RunSafetyTests: XCTestCase {
         let path = try SweepRunTests.file(Self.grid(steps: 4), in: dir)
         var shards: [String] = []
         for i in 1...2 {
-            shards.append(try SweepCommandSupport.run(scenarioPath: path, options: SweepRunTests.options(dir, shard: Shard(index: i, count: 2))).csvPath)
+            shards.append(try SweepRunTests.runSweep(path, options: SweepRunTests.options(dir, shard: Shard(index: i, count: 2))).csvPath)
         }
         let lock = try OutputLock(stem: "grid", in: try OutputDirectory(dir))
         let holder = "pid \(getpid()) on host \(ProcessInfo.processInfo.hostName)"
-        XCTAssertThrowsError(try SweepCommandSupport.run(scenarioPath: path, options: SweepRunTests.options(dir))) {
+        XCTAssertThrowsError(try SweepRunTests.runSweep(path, options: SweepRunTests.options(dir))) {
             XCTAssert("\($0)".contains("\(dir)/grid: the outputs of grid are being written by another cchsim process (\(holder), since"), "\($0)")
         }
         XCTAssertThrowsError(try ShardMerge(csvPaths: shards, outDirectory: dir, plots: false).run()) {
@@ -37,9 +36,9 @@ final class RunSafetyTests: XCTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/grid.csv"), "a refused run writes nothing")
         // Shards have names of their own: they run beside the holder of the whole name.
-        XCTAssertNoThrow(try SweepCommandSupport.run(scenarioPath: path, options: SweepRunTests.options(dir, shard: Shard(index: 1, count: 2))))
+        XCTAssertNoThrow(try SweepRunTests.runSweep(path, options: SweepRunTests.options(dir, shard: Shard(index: 1, count: 2))))
         lock.release()
-        XCTAssertNoThrow(try SweepCommandSupport.run(scenarioPath: path, options: SweepRunTests.options(dir)))
+        XCTAssertNoThrow(try SweepRunTests.runSweep(path, options: SweepRunTests.options(dir)))
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/.grid.lock"))
     }
 
@@ -53,7 +52,7 @@ final class RunSafetyTests: XCTestCase {
         let out = dir + "/out"
         let a = try Self.startHoldingTheLock(["run", first, "--out", out, "--no-plots", "--threads", "2"], lock: out + "/.same.lock")
         kill(a.processIdentifier, SIGSTOP)
-        let refused = try CommandLineTests.run(["run", second, "--out", out, "--no-plots"])
+        let refused = try CCHSimExecutable.run(["run", second, "--out", out, "--no-plots"])
         kill(a.processIdentifier, SIGCONT)
         a.waitUntilExit()
         XCTAssertEqual(refused.status, 1)
@@ -61,7 +60,7 @@ final class RunSafetyTests: XCTestCase {
                   refused.err)
         XCTAssertEqual(a.terminationStatus, 0)
         let reference = try SweepRunTests.directory()
-        _ = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(Self.grid(steps: 100, name: "same"), "a.toml", in: reference),
+        _ = try SweepRunTests.runSweep(try SweepRunTests.file(Self.grid(steps: 100, name: "same"), "a.toml", in: reference),
                                         options: SweepRunTests.options(reference))
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: out + "/same.csv")),
                        try Data(contentsOf: URL(fileURLWithPath: reference + "/same.csv")), "the first run's rows, unmixed")
@@ -71,7 +70,7 @@ final class RunSafetyTests: XCTestCase {
         kill(b.processIdentifier, SIGKILL)
         b.waitUntilExit()
         XCTAssert(FileManager.default.fileExists(atPath: out + "/.same.lock"))
-        let after = try CommandLineTests.run(["run", second, "--out", out, "--no-plots"])
+        let after = try CCHSimExecutable.run(["run", second, "--out", out, "--no-plots"])
         XCTAssertEqual(after.status, 0, after.err)
         let meta = try XCTUnwrap(JSONTree.parseObject(try Data(contentsOf: URL(fileURLWithPath: out + "/same.meta.json"))))
         XCTAssertEqual(meta["scenario_sha256"] as? String, SHA256.hex(try String(contentsOfFile: second, encoding: .utf8)))
@@ -81,7 +80,7 @@ final class RunSafetyTests: XCTestCase {
     /// Starts `cchsim arguments` with its output discarded.
     static func start(_ arguments: [String]) throws -> Process {
         let process = Process()
-        process.executableURL = try SweepRunTests.binary()
+        process.executableURL = try CCHSimExecutable.url
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -114,7 +113,7 @@ final class RunSafetyTests: XCTestCase {
         let base = try SweepRunTests.directory()
         let scenario = try SweepRunTests.file(Self.grid(steps: 24) + "[output]\nplots = [\"heatmap\"]\n", in: base)
         let started = Date()
-        let reference = try CommandLineTests.run(["run", scenario, "--out", base + "/reference", "--threads", "2"])
+        let reference = try CCHSimExecutable.run(["run", scenario, "--out", base + "/reference", "--threads", "2"])
         let runTime = Date().timeIntervalSince(started)
         XCTAssertEqual(reference.status, 0, reference.err)
         let expected = try Self.snapshot(base + "/reference")
@@ -126,7 +125,7 @@ final class RunSafetyTests: XCTestCase {
             let dir = base + "/kill-\(kill)"
             let delay = runTime * Double(random.next() % 1000) / 1000
             let process = Process()
-            process.executableURL = try SweepRunTests.binary()
+            process.executableURL = try CCHSimExecutable.url
             process.arguments = ["run", scenario, "--out", dir, "--threads", "2"]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
@@ -135,7 +134,7 @@ final class RunSafetyTests: XCTestCase {
             Foundation.kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             phases[Self.phase(dir), default: 0] += 1
-            let resumed = try CommandLineTests.run(["run", scenario, "--out", dir, "--threads", "2", "--resume"])
+            let resumed = try CCHSimExecutable.run(["run", scenario, "--out", dir, "--threads", "2", "--resume"])
             XCTAssertEqual(resumed.status, 0, "kill \(kill) after \(delay) s: \(resumed.err)")
             XCTAssertEqual(try Self.snapshot(dir), expected, "kill \(kill) after \(delay) s")
             let hidden = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix(".") && !$0.contains(".tmp-") }
@@ -146,7 +145,7 @@ final class RunSafetyTests: XCTestCase {
 
         let dir = base + "/kill-0"
         let before = try Self.files(dir)
-        let again = try CommandLineTests.run(["run", scenario, "--out", dir, "--resume"])
+        let again = try CCHSimExecutable.run(["run", scenario, "--out", dir, "--resume"])
         XCTAssertEqual(again.status, 0, again.err)
         XCTAssert(again.err.contains("grid is already finished in \(dir); nothing to do."), again.err)
         XCTAssert(again.out.contains("Wrote \(dir)/grid-heatmap.png"), again.out)

@@ -1,6 +1,5 @@
 import CCHScenario
 import CCHTestSupport
-@testable import CCHSimCLI
 @testable import SweepEngine
 import Foundation
 import XCTest
@@ -57,7 +56,7 @@ final class TrustedStateTests: XCTestCase {
             let checkpoint = dir + "/.grid.checkpoint.json", partial = dir + "/.grid.csv.partial"
             try damage(checkpoint, partial)
             let before = try Data(contentsOf: URL(fileURLWithPath: partial))
-            XCTAssertThrowsError(try SweepCommandSupport.run(scenarioPath: scenario, options: SweepRunTests.options(dir, threads: 1, resume: true)),
+            XCTAssertThrowsError(try SweepRunTests.runSweep(scenario, options: SweepRunTests.options(dir, threads: 1, resume: true)),
                                  line: line) {
                 let expected = "cannot resume: \(message(checkpoint, partial)); the unfinished state cannot be trusted: run without --resume to start afresh"
                 XCTAssertEqual("\($0)", expected, line: line)
@@ -101,7 +100,7 @@ final class TrustedStateTests: XCTestCase {
             }
         }
 
-        let outcome = try SweepCommandSupport.run(scenarioPath: scenario, options: SweepRunTests.options(stopped, threads: 2, resume: true))
+        let outcome = try SweepRunTests.runSweep(scenario, options: SweepRunTests.options(stopped, threads: 2, resume: true))
         XCTAssertEqual(outcome.summary.points, total)
         XCTAssertEqual(try SweepRunTests.lines(stopped + "/grid.csv").count, total + 1)
         let meta = try XCTUnwrap(JSONTree.parseObject(try Data(contentsOf: URL(fileURLWithPath: stopped + "/grid.meta.json"))))
@@ -114,7 +113,7 @@ final class TrustedStateTests: XCTestCase {
         let dir = try SweepRunTests.directory()
         let scenario = try SweepRunTests.file(SweepRunTests.knownGrid, in: dir)
         let shards = try (1...2).map {
-            try SweepCommandSupport.run(scenarioPath: scenario, options: SweepRunTests.options(dir, shard: Shard(index: $0, count: 2))).csvPath
+            try SweepRunTests.runSweep(scenario, options: SweepRunTests.options(dir, shard: Shard(index: $0, count: 2))).csvPath
         }
         try Self.flipDigit(in: shards[1], column: "risk_kd")
         let out = dir + "/merged"
@@ -132,7 +131,7 @@ final class TrustedStateTests: XCTestCase {
     func testAnIncompleteImageNeverReachesItsName() throws {
         let base = try TestDirectory.make().path
         let scenario = try SweepRunTests.file(SharedDirectoryTests.plotted, in: base)
-        let binary = try SweepRunTests.binary()
+        let binary = try CCHSimExecutable.url
         let stand_ins: [(script: String, format: String, error: (String) -> String)] = [
             ("printf '\\211PNG\\r\\n\\032\\n\\0\\0\\0\\rIHDR'", "png",
              { "\($0)/grid-heatmap.png: cannot write: gnuplot's image is incomplete (16 bytes, without the IEND chunk at its end); is the disk full?" }),
@@ -166,7 +165,7 @@ final class TrustedStateTests: XCTestCase {
         guard mount.status == 0 else { throw XCTSkip("cannot mount a tmpfs here: \(mount.err)") }
         defer { _ = try? Subprocess.run(URL(fileURLWithPath: "/bin/umount"), [out]) }
         let scenario = try SweepRunTests.file(SharedDirectoryTests.plotted, in: try TestDirectory.make().path)
-        let r = try CommandLineTests.run(["run", scenario, "--out", out, "--formats", "pdf"])
+        let r = try CCHSimExecutable.run(["run", scenario, "--out", out, "--formats", "pdf"])
         XCTAssertEqual(r.status, 1, r.err)
         XCTAssert(r.err.hasPrefix("Error: \(out)/grid-heatmap.pdf: cannot write: "), r.err)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(),

@@ -1,6 +1,5 @@
 import CCHTestSupport
 import CCHScenario
-@testable import CCHSimCLI
 import CrossModalKD
 @testable import SweepEngine
 import Foundation
@@ -49,14 +48,14 @@ final class TeachersRunTests: XCTestCase {
         let old = try scenario("old", seed: 4)
         let base = files.directory.path
         let started = Date()
-        let reference = try CommandLineTests.run(["teachers", path, "--out", base + "/reference", "--threads", "2"])
+        let reference = try CCHSimExecutable.run(["teachers", path, "--out", base + "/reference", "--threads", "2"])
         let runTime = Date().timeIntervalSince(started)
         XCTAssertEqual(reference.status, 0, reference.err)
         let expected = try Self.snapshot(base + "/reference")
         XCTAssertEqual(expected.keys.sorted(), ["kd-gain-matrix.dat", "kd-gain-matrix.gp", "kd-gain-matrix.png", "kd-gap-vs-gain.dat",
                                                 "kd-gap-vs-gain.gp", "kd-gap-vs-gain.png", "kd-theory-vs-measured.dat",
                                                 "kd-theory-vs-measured.gp", "kd-theory-vs-measured.png", "kd.csv", "kd.meta.json"])
-        let earlier = try CommandLineTests.run(["teachers", old, "--out", base + "/old", "--threads", "2"])
+        let earlier = try CCHSimExecutable.run(["teachers", old, "--out", base + "/old", "--threads", "2"])
         XCTAssertEqual(earlier.status, 0, earlier.err)
         let oldSet = try Self.snapshot(base + "/old")
         XCTAssertNotEqual(oldSet["kd.csv"], expected["kd.csv"])
@@ -75,7 +74,7 @@ final class TeachersRunTests: XCTestCase {
             let state = after["kd.meta.json"] == nil ? "no meta.json" : after == oldSet ? "earlier set" : after == expected ? "finished" : "mixed"
             states[state, default: 0] += 1
             XCTAssertNotEqual(state, "mixed", "kill \(kill) after \(delay) s: a meta.json beside files of another run")
-            let resumed = try CommandLineTests.run(["teachers", path, "--out", dir, "--threads", "1", "--resume"])
+            let resumed = try CCHSimExecutable.run(["teachers", path, "--out", dir, "--threads", "1", "--resume"])
             XCTAssertEqual(resumed.status, 0, "kill \(kill) after \(delay) s: \(resumed.err)")
             XCTAssertEqual(try Self.snapshot(dir), expected, "kill \(kill) after \(delay) s")
             // (A gnuplot the killed process started may finish after the resumed run's clean-up.)
@@ -92,13 +91,13 @@ final class TeachersRunTests: XCTestCase {
     func testSIGTERMExits130AndTheNextRunCleansUpAndResumes() throws {
         let path = try scenario(replicates: 30, splits: 10)
         let base = files.directory.path
-        let reference = try CommandLineTests.run(["teachers", path, "--out", base + "/reference", "--no-plots"])
+        let reference = try CCHSimExecutable.run(["teachers", path, "--out", base + "/reference", "--no-plots"])
         XCTAssertEqual(reference.status, 0, reference.err)
         let dir = base + "/out"
         let errURL = files.directory.appendingPathComponent("err")
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
-        process.executableURL = try SweepRunTests.binary()
+        process.executableURL = try CCHSimExecutable.url
         process.arguments = ["teachers", path, "--out", dir, "--no-plots", "--threads", "1"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: errURL)
@@ -120,7 +119,7 @@ final class TeachersRunTests: XCTestCase {
         while Foundation.kill(dead, 0) == 0 || errno != ESRCH { dead -= 1 }
         let stale = dir + "/.kd-gain-matrix.png.tmp-\(dead)", other = dir + "/.other.csv.tmp-\(dead)"
         for file in [stale, other] { _ = FileManager.default.createFile(atPath: file, contents: Data("x".utf8)) }
-        let resumed = try CommandLineTests.run(["teachers", path, "--out", dir, "--no-plots", "--resume"])
+        let resumed = try CCHSimExecutable.run(["teachers", path, "--out", dir, "--no-plots", "--resume"])
         XCTAssertEqual(resumed.status, 0, resumed.err)
         XCTAssert(resumed.err.contains("Resuming kd: "), resumed.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: stale), "its own stale temporary is removed")
@@ -136,7 +135,7 @@ final class TeachersRunTests: XCTestCase {
         let out = files.directory.path + "/out"
         let first = try RunSafetyTests.startHoldingTheLock(["teachers", path, "--out", out, "--no-plots", "--threads", "1"], lock: out + "/.kd.lock")
         kill(first.processIdentifier, SIGSTOP)
-        let refused = try CommandLineTests.run(["teachers", path, "--out", out, "--no-plots"])
+        let refused = try CCHSimExecutable.run(["teachers", path, "--out", out, "--no-plots"])
         kill(first.processIdentifier, SIGCONT)
         first.waitUntilExit()
         XCTAssertEqual(refused.status, 1)
@@ -152,7 +151,7 @@ final class TeachersRunTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let checkpoint = dir + "/.kd.teachers-checkpoint"
         try "cchsim-teachers-checkpoint 0123\n".write(toFile: checkpoint, atomically: true, encoding: .utf8)
-        let other = try CommandLineTests.run(["teachers", path, "--out", dir, "--no-plots", "--resume"])
+        let other = try CCHSimExecutable.run(["teachers", path, "--out", dir, "--no-plots", "--resume"])
         XCTAssertEqual(other.status, 1)
         XCTAssert(other.err.contains("cannot resume: \(checkpoint) was written for another scenario text, other data or another cchsim version"), other.err)
 
@@ -168,11 +167,11 @@ final class TeachersRunTests: XCTestCase {
         fields[3] = String(fields[3].dropLast()) + (fields[3].hasSuffix("0") ? "1" : "0")
         lines[1] = fields.joined(separator: " ")
         try lines.joined(separator: "\n").write(toFile: checkpoint, atomically: true, encoding: .utf8)
-        let edited = try CommandLineTests.run(["teachers", path, "--out", dir, "--no-plots", "--resume"])
+        let edited = try CCHSimExecutable.run(["teachers", path, "--out", dir, "--no-plots", "--resume"])
         XCTAssertEqual(edited.status, 1)
         XCTAssert(edited.err.contains("cannot resume: \(checkpoint) is damaged at line 2"), edited.err)
         // Without --resume the run starts afresh.
-        XCTAssertEqual(try CommandLineTests.run(["teachers", path, "--out", dir, "--no-plots"]).status, 0)
+        XCTAssertEqual(try CCHSimExecutable.run(["teachers", path, "--out", dir, "--no-plots"]).status, 0)
     }
 
     /// Every kind of checkpoint line reads back exactly what was recorded (bit patterns, reasons
@@ -252,7 +251,7 @@ final class TeachersRunTests: XCTestCase {
             estimators = ["ksg", "gaussian"]
             """)
         let out = files.directory.path + "/out"
-        let run = try CommandLineTests.run(["teachers", path, "--out", out, "--no-plots"])
+        let run = try CCHSimExecutable.run(["teachers", path, "--out", out, "--no-plots"])
         XCTAssertEqual(run.status, 0, run.err)
         for (teacher, student) in [("a", "b"), ("b", "a")] {
             XCTAssert(run.out.contains("ksg unavailable for \(teacher) -> \(student): I(\(student);Y) by ksg: the KSG for a discrete label (k = 3) in the class "), run.out)

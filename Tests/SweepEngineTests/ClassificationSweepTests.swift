@@ -1,6 +1,5 @@
 import CCHTestSupport
 import CCHScenario
-@testable import CCHSimCLI
 @testable import SweepEngine
 import CrossModalKD
 import Foundation
@@ -46,7 +45,7 @@ struct ClassificationSweepTests {
 
     func run(_ text: String, plots: Bool = true) throws -> (RunOutcome, [[String: String]], String) {
         let dir = try SweepRunTests.directory()
-        let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir),
+        let outcome = try SweepRunTests.runSweep(try SweepRunTests.file(text, in: dir),
                                                   options: SweepRunTests.options(dir, plots: plots))
         let lines = try SweepRunTests.lines(outcome.csvPath)
         let header = csvFields(lines[0])
@@ -71,9 +70,9 @@ struct ClassificationSweepTests {
         let files = try TestFiles()
         defer { files.remove() }
         let single = try files.write("one.toml", Self.logistic.replacingOccurrences(of: "lambda = 0.7", with: "lambda = 0.0"))
-        let json = try jsonObject(try CCHSimCommand.Classify.parse([single, "--json"]).output())
+        let json = try jsonObject(try CCHSimExecutable.run(["classify", single, "--json"]).out)
         let sweptAccuracy = try #require(Double(rows[0]["cls_accuracy_kd"] ?? ""))
-        #expect(abs(sweptAccuracy - (json["cls_accuracy_kd"] as? Double ?? 0)) < 1e-15)
+        assertClose(sweptAccuracy, json["cls_accuracy_kd"] as? Double ?? .nan, absolute: 1e-15, "cls_accuracy_kd")
         // Plots: the accuracy measure, the class-label gap.
         #expect(outcome.plotFiles.contains { $0.hasSuffix("logit-curves.gp") })
         let script = try String(contentsOfFile: try #require(outcome.plotFiles.first { $0.hasSuffix("logit-curves.gp") }), encoding: .utf8)
@@ -88,7 +87,7 @@ struct ClassificationSweepTests {
         let (_, rows, _) = try run(text, plots: false)
         let m = try JointGaussian.correlations(rhoTS: 0.6, rhoSY: 0.4, rhoTY: 0.3)
         #expect(rows[1]["label"] == "sign" && rows[1]["kd_gain"] != nil)
-        #expect(abs((Double(rows[1]["mi_sc"] ?? "") ?? 0) - SignLabelInformation.mutualInformation(m, block: m.studentIndices)) < 1e-15)
+        assertClose(Double(rows[1]["mi_sc"] ?? "") ?? .nan, SignLabelInformation.mutualInformation(m, block: m.studentIndices), absolute: 1e-15, "mi_sc")
         // I(T;S) = 0.047 < I(S;C) = 0.059 at rho_ts = 0.3; 0.223 > 0.059 at 0.6.
         #expect(rows[0]["cch_predicts_gain_class"] == "0" && rows[1]["cch_predicts_gain_class"] == "1")
     }

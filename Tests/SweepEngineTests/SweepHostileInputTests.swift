@@ -1,5 +1,4 @@
 import CCHScenario
-@testable import CCHSimCLI
 import CCHTestSupport
 import CrossModalKD
 import Foundation
@@ -13,7 +12,7 @@ final class SweepHostileInputTests: XCTestCase {
     func testSweepingAMonteCarloKeyWithoutTheTableRunsTheMonteCarlo() throws {
         let dir = try SweepRunTests.directory()
         let text = ScenarioFixtures.sweepScenario("[sweep]\n\"monte_carlo.trials\" = [10, 30]", teacher: "target = \"prediction\"", student: "n = 12")
-        let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir))
+        let outcome = try SweepRunTests.runSweep(try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir))
         let rows = try SweepRunTests.lines(outcome.csvPath)
         let header = csvFields(rows[0])
         let trials = try XCTUnwrap(header.firstIndex(of: "mc_trials"), "no Monte Carlo columns: \(header)")
@@ -25,7 +24,7 @@ final class SweepHostileInputTests: XCTestCase {
         let dir = try SweepRunTests.directory()
         let long = RunFiles.maximumListedValues + 1
         let text = ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = { from = -0.5, to = 0.5, steps = \(long) }\n\"student.lambda\" = [0.1, 0.9]")
-        let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir))
+        let outcome = try SweepRunTests.runSweep(try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir))
         let meta = try XCTUnwrap(JSONTree.parseObject(try Data(contentsOf: URL(fileURLWithPath: outcome.metaPath))))
         let axes = try XCTUnwrap(meta["axes"] as? [[String: Any]])
         XCTAssertEqual(axes.count, 2)

@@ -1,6 +1,5 @@
 import CCHScenario
 import CCHTestSupport
-@testable import CCHSimCLI
 @testable import SweepEngine
 import Foundation
 import SystemPackage
@@ -94,8 +93,8 @@ final class SharedDirectoryTests: XCTestCase {
         var options = SweepRunTests.options(shared, plots: true)
         options.formats = [.png, .pdf]
         let runAll = {
-            _ = try SweepCommandSupport.run(scenarioPath: scenario, options: options)
-            for i in 1...2 { _ = try SweepCommandSupport.run(scenarioPath: scenario, options: SweepRunTests.options(shared, shard: Shard(index: i, count: 2))) }
+            _ = try SweepRunTests.runSweep(scenario, options: options)
+            for i in 1...2 { _ = try SweepRunTests.runSweep(scenario, options: SweepRunTests.options(shared, shard: Shard(index: i, count: 2))) }
         }
         try runAll()
         let first = try Self.outputs(shared)
@@ -143,7 +142,7 @@ final class SharedDirectoryTests: XCTestCase {
         let symbolicLink = "is a symbolic link; cchsim never follows a link in place of a file it wrote"
         let foreign = "belongs to another user (uid \(intruder.uid), you are uid \(geteuid()))"
         func refused(_ options: RunOptions, _ message: String, line: UInt = #line) {
-            XCTAssertThrowsError(try SweepCommandSupport.run(scenarioPath: scenario, options: options), line: line) {
+            XCTAssertThrowsError(try SweepRunTests.runSweep(scenario, options: options), line: line) {
                 XCTAssert("\($0)".contains(message), "\($0)", line: line)
             }
         }
@@ -172,7 +171,7 @@ final class SharedDirectoryTests: XCTestCase {
 
         var shards: [String] = []
         for i in 1...2 {
-            shards.append(try SweepCommandSupport.run(scenarioPath: scenario, options: SweepRunTests.options(shared, shard: Shard(index: i, count: 2))).csvPath)
+            shards.append(try SweepRunTests.runSweep(scenario, options: SweepRunTests.options(shared, shard: Shard(index: i, count: 2))).csvPath)
         }
         let out = intruder.sharedDirectory("merged")
         func mergeRefused(_ message: String, line: UInt = #line) {
@@ -239,7 +238,7 @@ final class SharedDirectoryTests: XCTestCase {
         let scenarios = intruder.base + "/scenarios", shared = intruder.sharedDirectory("figures")
         try FileManager.default.createDirectory(atPath: scenarios, withIntermediateDirectories: true)
         _ = try SweepRunTests.file(Self.plotted, in: scenarios)
-        let figures = { try CommandLineTests.run(["figures", "--scenarios", scenarios, "--out", shared, "--threads", "1"]) }
+        let figures = { try CCHSimExecutable.run(["figures", "--scenarios", scenarios, "--out", shared, "--threads", "1"]) }
         var r = try figures()
         XCTAssertEqual(r.status, 0, r.err)
         let first = try Self.outputs(shared)
@@ -287,7 +286,7 @@ final class DanglingOutputTests: XCTestCase {
         for out in [dir + "/out", dir + "/out/sub"] {
             XCTAssertThrowsError(try OutputDirectory(out)) { XCTAssertEqual("\($0)", message) }
         }
-        let r = try CommandLineTests.run(["run", try SweepRunTests.file(SweepRunTests.knownGrid, in: dir), "--out", dir + "/out"])
+        let r = try CCHSimExecutable.run(["run", try SweepRunTests.file(SweepRunTests.knownGrid, in: dir), "--out", dir + "/out"])
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(r.err, "Error: \(message)\n")
     }

@@ -1,5 +1,4 @@
 import CCHTestSupport
-@testable import CCHSimCLI
 @testable import SweepEngine
 import Foundation
 import XCTest
@@ -17,11 +16,11 @@ final class MergeSummaryTests: XCTestCase {
     func testMergedSummaryEqualsTheSingleRunForEverySweepKind() throws {
         for sweep in Self.sweeps {
             let single = try TestDirectory.make().path, sharded = try TestDirectory.make().path
-            let whole = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(sweep.text, in: single),
+            let whole = try SweepRunTests.runSweep(try SweepRunTests.file(sweep.text, in: single),
                                                     options: SweepRunTests.options(single))
             let path = try SweepRunTests.file(sweep.text, in: sharded)
             let shards = try (1...2).map { i in
-                try SweepCommandSupport.run(scenarioPath: path, options: SweepRunTests.options(sharded, shard: Shard(index: i, count: 2))).csvPath
+                try SweepRunTests.runSweep(path, options: SweepRunTests.options(sharded, shard: Shard(index: i, count: 2))).csvPath
             }
             let merged = try ShardMerge(csvPaths: shards, outDirectory: sharded + "/merged", plots: false).run()
 
@@ -72,7 +71,7 @@ final class TypedReadBackTests: XCTestCase {
     func testShardMetadataWithAWrongTypeIsNamed() throws {
         let dir = try TestDirectory.make().path
         let path = try SweepRunTests.file(SweepRunTests.knownGrid, in: dir)
-        let shard = try SweepCommandSupport.run(scenarioPath: path, options: SweepRunTests.options(dir, shard: Shard(index: 1, count: 2)))
+        let shard = try SweepRunTests.runSweep(path, options: SweepRunTests.options(dir, shard: Shard(index: 1, count: 2)))
         let meta = try String(contentsOfFile: shard.metaPath, encoding: .utf8)
         try meta.replacingOccurrences(of: "\"shard_index\": 1", with: "\"shard_index\": \"one\"").write(toFile: shard.metaPath, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try ShardMerge(csvPaths: [shard.csvPath], outDirectory: nil, plots: false)) {

@@ -1,38 +1,24 @@
 import Foundation
-import XCTest
 
 /// The built `cchsim` run as a child process with a time bound, as the robustness tests and the
 /// fuzzer need it: stdout and stderr go to files (no pipe to fill up), the outcome says whether the
 /// process exited or died of a signal, and Swift's crash backtracer is off (`SWIFT_BACKTRACE=enable=no`)
 /// so that a crash is reported as the signal at once instead of leaving a backtrace process behind.
-struct CCHSimProcess {
-    enum Ending: Equatable {
+public struct CCHSimProcess {
+    public enum Ending: Equatable, Sendable {
         case exit(Int32)
         case signal(Int32)
         /// Still running after the time bound (then killed).
         case timeout
     }
 
-    let ending: Ending
-    let out: String
-    let err: String
-    let seconds: Double
-
-    /// The `cchsim` executable next to the test bundle.
-    static var binary: URL {
-        get throws {
-            let bundle = Bundle(for: CommandLineTests.self).bundleURL
-            let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("cchsim") }
-            guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-                XCTFail("cchsim is not built next to the tests; run `swift build --build-tests` first")
-                throw CocoaError(.fileNoSuchFile)
-            }
-            return found
-        }
-    }
+    public let ending: Ending
+    public let out: String
+    public let err: String
+    public let seconds: Double
 
     /// Runs `cchsim arguments` in `directory`; stdout goes to `stdout` when given (e.g. /dev/full).
-    static func run(_ arguments: [String], in directory: URL? = nil, stdout: FileHandle? = nil,
+    public static func run(_ arguments: [String], in directory: URL? = nil, stdout: FileHandle? = nil,
                     timeout: Double = 60) throws -> CCHSimProcess {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cchsim-proc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -42,7 +28,7 @@ struct CCHSimProcess {
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
         let process = Process()
-        process.executableURL = try binary
+        process.executableURL = try CCHSimExecutable.url
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var environment = ProcessInfo.processInfo.environment
@@ -74,7 +60,7 @@ struct CCHSimProcess {
 
     /// Whether the run ended as a clean failure: exit 1 (bad input) or 64 (usage), one `Error:` line
     /// on stderr, no signal, no timeout.
-    var isCleanError: Bool {
+    public var isCleanError: Bool {
         (ending == .exit(1) || ending == .exit(64)) && err.hasPrefix("Error: ")
     }
 }

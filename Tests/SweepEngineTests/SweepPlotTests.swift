@@ -1,6 +1,5 @@
 import CCHTestSupport
 import CCHScenario
-@testable import CCHSimCLI
 @testable import SweepEngine
 import Foundation
 import XCTest
@@ -31,10 +30,10 @@ final class SweepPlotTests: XCTestCase {
 
     func testCellEdgesTileTheAxis() {
         let linear = PlotFigures.cellEdges(SweepAxis(key: "x", values: [0.0, 0.5, 1.0].map(ScenarioValue.number)), log: false)
-        XCTAssertEqual(linear.map(\.low), [-0.25 - 0.015, 0.25 - 0.015, 0.75 - 0.015], accuracy: 1e-12)
-        XCTAssertEqual(linear.map(\.high), [0.25 + 0.015, 0.75 + 0.015, 1.25 + 0.015], accuracy: 1e-12)
+        assertClose(linear.map(\.low), [-0.25 - 0.015, 0.25 - 0.015, 0.75 - 0.015], absolute: 1e-12)
+        assertClose(linear.map(\.high), [0.25 + 0.015, 0.75 + 0.015, 1.25 + 0.015], absolute: 1e-12)
         let log = PlotFigures.cellEdges(SweepAxis(key: "x", values: [1.0, 10, 100].map(ScenarioValue.number), spacing: .log), log: true)
-        XCTAssertEqual(log[1].low * log[1].high, 100, accuracy: 1e-9)  // geometric: centred on 10 in log space
+        assertClose(log[1].low * log[1].high, 100, absolute: 1e-9)  // geometric: centred on 10 in log space
         XCTAssertLessThan(log[0].high, log[1].high)
     }
 
@@ -55,7 +54,7 @@ final class SweepPlotTests: XCTestCase {
         let gnuplot = Gnuplot.executable
         for s in scenarios {
             let dir = try SweepRunTests.directory()
-            let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(s.text, in: dir),
+            let outcome = try SweepRunTests.runSweep(try SweepRunTests.file(s.text, in: dir),
                                                       options: SweepRunTests.options(dir, plots: true))
             let files = outcome.plotFiles.map { URL(fileURLWithPath: $0).lastPathComponent }
             for gp in s.pngs.map({ $0.replacingOccurrences(of: ".png", with: ".gp") }) { XCTAssert(files.contains(gp), "\(s.name): \(gp) in \(files)") }
@@ -79,7 +78,7 @@ final class SweepPlotTests: XCTestCase {
             let dir = try SweepRunTests.directory()
             let text = ScenarioFixtures.sweepScenario("[output]\nsize = \"\(size)\"\nplots = [\"curves\"]\n[sweep]\n\"student.n\" = [20, 40, 80]\n\"student.lambda\" = [0.1, 0.5, 0.9]",
                                                       student: "n = 12\nlambda = 0.1")
-            _ = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir, plots: true))
+            _ = try SweepRunTests.runSweep(try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir, plots: true))
             let script = try String(contentsOfFile: dir + "/grid-curves.gp", encoding: .utf8)
             let titles = script.split(separator: "\n").filter { $0.contains("keyentry") }.map(String.init)
             for (colour, lambda) in zip(PlotFigures.palette, ["0.1", "0.5", "0.9"]) {
@@ -90,7 +89,7 @@ final class SweepPlotTests: XCTestCase {
         }
         let single = ScenarioFixtures.sweepScenario("[output]\nplots = [\"curves\"]\n[sweep]\n\"student.n\" = [20, 40]", student: "n = 12\nlambda = 0.3")
         let dir = try SweepRunTests.directory()
-        _ = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(single, in: dir), options: SweepRunTests.options(dir, plots: true))
+        _ = try SweepRunTests.runSweep(try SweepRunTests.file(single, in: dir), options: SweepRunTests.options(dir, plots: true))
         XCTAssert(try String(contentsOfFile: dir + "/grid-curves.gp", encoding: .utf8).contains(GnuplotText.string("analytic gain G(λ) at the scenario's λ = 0.3")))
     }
 
@@ -98,7 +97,7 @@ final class SweepPlotTests: XCTestCase {
     func testNoValidPointMeansNoPlots() throws {
         let dir = try SweepRunTests.directory()
         let text = ScenarioFixtures.sweepScenario("[output]\nplots = [\"heatmap\", \"curves\", \"scatter\"]\n[sweep]\n\"model.rho_ts\" = [0.9, 0.95]\n\"model.rho_sy\" = [0.9, 0.95]")
-        let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir, plots: true))
+        let outcome = try SweepRunTests.runSweep(try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir, plots: true))
         XCTAssertEqual(outcome.summary.invalid, 4)
         XCTAssertEqual(outcome.plotFiles, [])
         XCTAssertEqual(outcome.plotWarnings, ["no valid grid point: no plots drawn"])
@@ -110,7 +109,7 @@ final class SweepPlotTests: XCTestCase {
     func testMapDataAndScript() throws {
         let dir = try SweepRunTests.directory()
         let text = SweepRunTests.knownGrid.replacingOccurrences(of: "[sweep]", with: "[output]\nplots = [\"heatmap\", \"agreement\"]\n[sweep]")
-        let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir),
+        let outcome = try SweepRunTests.runSweep(try SweepRunTests.file(text, in: dir),
                                                   options: SweepRunTests.options(dir, plots: true))
         let data = try String(contentsOfFile: dir + "/grid-grid.dat", encoding: .utf8)
         let blocks = data.components(separatedBy: "\n\n")
@@ -129,9 +128,4 @@ final class SweepPlotTests: XCTestCase {
         for outcome in CCHOutcome.allCases { XCTAssert(agreement.contains(outcome.legend), outcome.legend) }
         XCTAssert(agreement.contains("false alarm: CCH predicts a gain, KD does not help (2 points)"))
     }
-}
-
-private func XCTAssertEqual(_ a: [Double], _ b: [Double], accuracy: Double, file: StaticString = #filePath, line: UInt = #line) {
-    XCTAssertEqual(a.count, b.count, file: file, line: line)
-    for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: accuracy, file: file, line: line) }
 }

@@ -1,6 +1,5 @@
 import CCHTestSupport
 import CCHScenario
-@testable import CCHSimCLI
 @testable import SweepEngine
 import Foundation
 import XCTest
@@ -104,7 +103,7 @@ final class PlotInjectionTests: XCTestCase {
             text = text.replacingOccurrences(of: "name = \"grid\"", with: "name = \(JSONText.quote(name))")
             text += "[output]\ntitle = \(JSONText.quote(title))\n"
             let file = try SweepRunTests.file(text, "f`touch pwned`$(touch pwned)'\(k).toml", in: dir)
-            let outcome = try SweepCommandSupport.run(scenarioPath: file, options: SweepRunTests.options(out, plots: true))
+            let outcome = try SweepRunTests.runSweep(file, options: SweepRunTests.options(out, plots: true))
             let scripts = outcome.plotFiles.filter { $0.hasSuffix(".gp") }
             XCTAssertFalse(scripts.isEmpty, "kind \(k) draws plots")
             for script in scripts { try Self.checkScript(try String(contentsOfFile: script, encoding: .utf8), script) }
@@ -127,7 +126,7 @@ final class PlotInjectionTests: XCTestCase {
         let path = try SweepRunTests.file(text, in: dir)
         var shards: [String] = []
         for i in 1...2 {
-            shards.append(try SweepCommandSupport.run(scenarioPath: path, options: SweepRunTests.options(dir, shard: Shard(index: i, count: 2))).csvPath)
+            shards.append(try SweepRunTests.runSweep(path, options: SweepRunTests.options(dir, shard: Shard(index: i, count: 2))).csvPath)
         }
         var rows = try SweepRunTests.lines(shards[1])
         let invalid = try XCTUnwrap(rows.firstIndex { $0.contains("violate") })

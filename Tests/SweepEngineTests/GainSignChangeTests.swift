@@ -1,6 +1,5 @@
 import CCHScenario
 import CCHTestSupport
-@testable import CCHSimCLI
 @testable import SweepEngine
 import Foundation
 import XCTest
@@ -30,7 +29,7 @@ final class GainSignChangeTests: XCTestCase {
 
     private func run(_ text: String) throws -> (outcome: RunOutcome, directory: String) {
         let directory = try SweepRunTests.directory()
-        let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: directory),
+        let outcome = try SweepRunTests.runSweep(try SweepRunTests.file(text, in: directory),
                                                   options: SweepRunTests.options(directory, plots: true))
         return (outcome, directory)
     }
@@ -56,19 +55,19 @@ final class GainSignChangeTests: XCTestCase {
         for (c, e) in zip(atLambda, expected) {
             XCTAssertEqual(c.low.x, e.0)
             XCTAssertEqual(c.high.x, e.1)
-            XCTAssertEqual(try XCTUnwrap(c.crossing), try XCTUnwrap(e.2), accuracy: 1e-9 * e.1)
+            assertClose(try XCTUnwrap(c.crossing), try XCTUnwrap(e.2), absolute: 1e-9 * e.1)
         }
         let bestChanges = zip(rows, rows.dropFirst()).filter { ($0.0.best > 0) != ($0.1.best > 0) }.count
         XCTAssertEqual(changes.filter { $0.gain == .best }.count, bestChanges)
 
-        let report = SweepCommandSupport.report(outcome)
+        let report = try XCTUnwrap(outcome.signChanges).text()
         let first = atLambda[0]
         XCTAssert(report.contains("G(lambda) at lambda = 0.5: + to - between student.n = \(String(format: "%.6g", first.low.x))"), report)
         XCTAssert(report.contains("zero at student.n ~ \(String(format: "%.6g", first.crossing!)) (interpolated)"), report)
         let meta = try jsonObject(try String(contentsOfFile: outcome.metaPath, encoding: .utf8))
         let recorded = try XCTUnwrap(meta["gain_sign_changes"] as? [[String: Any]])
         XCTAssertEqual(recorded.count, changes.count)
-        XCTAssertEqual(try XCTUnwrap(recorded[0]["crossing"] as? Double), first.crossing!, accuracy: 1e-12 * first.crossing!)
+        assertClose(try XCTUnwrap(recorded[0]["crossing"] as? Double), first.crossing!, absolute: 1e-12 * first.crossing!)
         XCTAssertEqual(recorded[0]["from"] as? String, "+")
         let script = try String(contentsOfFile: directory + "/nsweep-curves.gp", encoding: .utf8)
         XCTAssert(script.contains("set arrow 10 from \(first.crossing!), graph 0"), script)
@@ -95,7 +94,7 @@ final class GainSignChangeTests: XCTestCase {
         let text = ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = [0.5, 0.6, 0.7]")
         let (outcome, _) = try run(text)
         XCTAssertEqual(outcome.signChanges?.changes.count, 0)
-        XCTAssert(SweepCommandSupport.report(outcome).contains("No sign change of G(lambda) or G(lambda*) along model.rho_ts."))
+        XCTAssert(try XCTUnwrap(outcome.signChanges).text().contains("No sign change of G(lambda) or G(lambda*) along model.rho_ts."))
         let (two, _) = try run(ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = [0.5, 0.6]\n\"student.lambda\" = [0.1, 0.2]"))
         XCTAssertNil(two.signChanges)
     }

@@ -1,6 +1,5 @@
 import CCHTestSupport
 import CCHScenario
-@testable import CCHSimCLI
 @testable import SweepEngine
 import Foundation
 import XCTest
@@ -14,7 +13,7 @@ final class FigureOutputTests: XCTestCase {
     static func run(_ text: String, in dir: String, formats: [FigureFormat]? = nil) throws -> RunOutcome {
         var options = SweepRunTests.options(dir, plots: true)
         options.formats = formats
-        return try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: options)
+        return try SweepRunTests.runSweep(try SweepRunTests.file(text, in: dir), options: options)
     }
 
     static func tool(_ name: String) -> String? {
@@ -91,29 +90,29 @@ final class FigureOutputTests: XCTestCase {
         guard Gnuplot.executable != nil else { throw XCTSkip("gnuplot is not installed: figures not rendered") }
         let dir = try SweepRunTests.directory()
         let path = try SweepRunTests.file(Self.map, "map.toml", in: dir)
-        let run = try CommandLineTests.run(["run", path, "--out", dir + "/run", "--formats", "svg,pdf"])
+        let run = try CCHSimExecutable.run(["run", path, "--out", dir + "/run", "--formats", "svg,pdf"])
         XCTAssertEqual(run.status, 0, run.err)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir + "/run").filter { $0.hasPrefix("grid-heatmap.") }.sorted(),
                        ["grid-heatmap.gp", "grid-heatmap.pdf", "grid-heatmap.svg"])
-        for i in 1...2 { XCTAssertEqual(try CommandLineTests.run(["run", path, "--out", dir + "/shards", "--shard", "\(i)/2"]).status, 0) }
-        let merge = try CommandLineTests.run(["merge", dir + "/shards/grid.shard-1-of-2.csv", dir + "/shards/grid.shard-2-of-2.csv", "--formats", "pdf"])
+        for i in 1...2 { XCTAssertEqual(try CCHSimExecutable.run(["run", path, "--out", dir + "/shards", "--shard", "\(i)/2"]).status, 0) }
+        let merge = try CCHSimExecutable.run(["merge", dir + "/shards/grid.shard-1-of-2.csv", dir + "/shards/grid.shard-2-of-2.csv", "--formats", "pdf"])
         XCTAssertEqual(merge.status, 0, merge.err)
         XCTAssert(FileManager.default.fileExists(atPath: dir + "/shards/grid-heatmap.pdf"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/shards/grid-heatmap.png"))
         let scenarios = dir + "/scenarios"
         try FileManager.default.createDirectory(atPath: scenarios, withIntermediateDirectories: true)
         _ = try SweepRunTests.file(Self.map, "map.toml", in: scenarios)
-        let figures = try CommandLineTests.run(["figures", "--scenarios", scenarios, "--out", dir + "/figures", "--formats", "png,svg"])
+        let figures = try CCHSimExecutable.run(["figures", "--scenarios", scenarios, "--out", dir + "/figures", "--formats", "png,svg"])
         XCTAssertEqual(figures.status, 0, figures.err)
         XCTAssert(FileManager.default.fileExists(atPath: dir + "/figures/grid-heatmap.svg"))
         XCTAssert(FileManager.default.fileExists(atPath: dir + "/figures/grid-heatmap.png"))
         setenv("SOURCE_DATE_EPOCH", "1700000000", 1)  // 2023-11-14 22:13:20 UTC
-        let dated = try CommandLineTests.run(["run", path, "--out", dir + "/dated", "--formats", "pdf"])
+        let dated = try CCHSimExecutable.run(["run", path, "--out", dir + "/dated", "--formats", "pdf"])
         unsetenv("SOURCE_DATE_EPOCH")
         XCTAssertEqual(dated.status, 0, dated.err)
         let pdf = try Data(contentsOf: URL(fileURLWithPath: dir + "/dated/grid-heatmap.pdf"))
         XCTAssert(String(decoding: pdf, as: UTF8.self).contains("/CreationDate (D:20231114221320"), "SOURCE_DATE_EPOCH is the PDF's date")
-        let bad = try CommandLineTests.run(["run", path, "--out", dir + "/bad", "--formats", "png,gif"])
+        let bad = try CCHSimExecutable.run(["run", path, "--out", dir + "/bad", "--formats", "png,gif"])
         XCTAssertEqual(bad.status, 64)
         XCTAssert(bad.err.contains("--formats: unknown figure format 'gif'; expected some of \"png\", \"pdf\", \"svg\""), bad.err)
     }
@@ -145,7 +144,7 @@ final class FigureOutputTests: XCTestCase {
             let dir = try SweepRunTests.directory()
             let text = ScenarioFixtures.sweepScenario(sweep, teacher: "target = \"prediction\"\nfit = \"ols\"\nn = 50", student: "n = 40\nlambda = 0.3")
                 + (output.isEmpty ? "" : "[output]\n\(output)\n")
-            _ = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir, plots: true))
+            _ = try SweepRunTests.runSweep(try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir, plots: true))
             return try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
         }
         let wide = "[sweep]\n\"student.n\" = [10, 30, 100, 300, 1000]"
@@ -163,8 +162,8 @@ final class FigureOutputTests: XCTestCase {
         XCTAssert(linearY.contains("set logscale x") && !linearY.contains("set logscale y"), linearY)
         let x = SweepAxis(key: "teacher.n", values: [10, 100, 1000].map(ScenarioValue.integer))
         let cells = PlotFigures.cellEdges(x, log: true)
-        XCTAssertEqual(cells[1].low * cells[1].high, 100 * 100, accuracy: 1e-6, "geometric cell around 100")
-        XCTAssertEqual(cells[1].low, sqrt(1000) * pow(10, -0.03), accuracy: 1e-9, "halfway to 10 in log space, widened by 3%")
+        assertClose(cells[1].low * cells[1].high, 100 * 100, absolute: 1e-6, "geometric cell around 100")
+        assertClose(cells[1].low, sqrt(1000) * pow(10, -0.03), absolute: 1e-9, "halfway to 10 in log space, widened by 3%")
     }
 
     /// The PDF date is rewritten in place (same length, so the PDF's byte offsets hold).

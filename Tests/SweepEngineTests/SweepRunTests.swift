@@ -1,6 +1,5 @@
 import CCHTestSupport
 import CCHScenario
-@testable import CCHSimCLI
 @testable import SweepEngine
 import CrossModalKD
 import Foundation
@@ -20,6 +19,14 @@ final class SweepRunTests: XCTestCase {
         let path = directory + "/" + name
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
+    }
+
+    /// Runs the sweep of the scenario file at `path` as `cchsim run` does (read as an input file,
+    /// decoded, its points evaluated by the sweep's evaluators), without the command layer.
+    static func runSweep(_ path: String, options: RunOptions) throws -> RunOutcome {
+        let text = try InputFile.text(path)
+        let sweep = try Sweep(file: path, text: text)
+        return try SweepRunner(sweep: sweep, text: text, options: options, evaluators: SweepEvaluators.for(sweep)).run()
     }
 
     static func options(_ out: String, threads: Int = 2, shard: Shard = .whole, resume: Bool = false, plots: Bool = false) -> RunOptions {
@@ -49,7 +56,7 @@ final class SweepRunTests: XCTestCase {
 
     func testCSVSchemaAndValues() throws {
         let dir = try Self.directory()
-        let outcome = try SweepCommandSupport.run(scenarioPath: try Self.file(Self.knownGrid, in: dir), options: Self.options(dir))
+        let outcome = try SweepRunTests.runSweep(try Self.file(Self.knownGrid, in: dir), options: Self.options(dir))
         let rows = try Self.lines(outcome.csvPath)
         let analyzeKeys = ["mi_ts", "mi_sy", "mi_ty", "mi_ty_given_s", "mi_sy_given_t", "mi_ts_given_y", "cch_gap",
                            "cch_predicts_gain", "regime", "regime_exact", "lambda", "bayes_risk", "risk_no_kd", "risk_kd",
@@ -74,7 +81,7 @@ final class SweepRunTests: XCTestCase {
             switch value {
             case .number(let x) where x.isNaN: XCTAssertEqual(column, "nan", key)
             case .number(let x):
-                XCTAssertTrue(Double(column)!.isApproximatelyEqual(to: x, absoluteTolerance: 1e-12, relativeTolerance: 1e-12), "\(key): \(column) vs \(x)")
+                assertClose(Double(column)!, x, absolute: 1e-12, relative: 1e-12, "\(key): \(column) vs \(x)")
             case .bool(let b): XCTAssertEqual(column, b ? "1" : "0", key)
             case .text(let s): XCTAssertEqual(column, s, key)
             case .integer(let i): XCTAssertEqual(column, String(i), key)
@@ -92,11 +99,11 @@ final class SweepRunTests: XCTestCase {
     func testMetadataRecordsTheRun() throws {
         let dir = try Self.directory()
         let path = try Self.file(Self.knownGrid, in: dir)
-        let outcome = try SweepCommandSupport.run(scenarioPath: path, options: Self.options(dir))
+        let outcome = try SweepRunTests.runSweep(path, options: Self.options(dir))
         let meta = try XCTUnwrap(JSONTree.parseObject(try Data(contentsOf: URL(fileURLWithPath: outcome.metaPath))))
         XCTAssertEqual(meta["scenario"] as? String, Self.knownGrid)
         XCTAssertEqual(meta["scenario_sha256"] as? String, SHA256.hex(Self.knownGrid))
-        XCTAssertEqual(meta["cchsim_version"] as? String, CCHSimCommand.version)
+        XCTAssertEqual(meta["cchsim_version"] as? String, ToolVersion.cchsim)
         XCTAssertEqual((meta["seed"] as? NSNumber)?.intValue, 9)
         XCTAssertEqual((meta["grid_points"] as? NSNumber)?.intValue, 10)
         XCTAssertNotNil((meta["timings"] as? [String: Any])?["compute_seconds"] as? NSNumber)
@@ -118,7 +125,7 @@ final class SweepRunTests: XCTestCase {
     /// -0.2 and 0.2 right (no gain), 0.6 right (gain); mirrored for rho_sy = -0.4.
     func testAgreementSummaryOnAKnownGrid() throws {
         let dir = try Self.directory()
-        let outcome = try SweepCommandSupport.run(scenarioPath: try Self.file(Self.knownGrid, in: dir), options: Self.options(dir))
+        let outcome = try SweepRunTests.runSweep(try Self.file(Self.knownGrid, in: dir), options: Self.options(dir))
         let s = outcome.summary
         XCTAssertEqual(s.points, 10)
         XCTAssertEqual(s.invalid, 2)
@@ -139,7 +146,7 @@ final class SweepRunTests: XCTestCase {
         let text = ScenarioFixtures.sweepScenario("[sweep]\n\"student.lambda\" = [0.1, 0.3, 0.5]",
                                            model: "kind = \"correlations\"\nrho_ts = 0.3\nrho_sy = 0.5\nrho_ty = 0.6",
                                            teacher: "target = \"prediction\"", student: "n = 12")
-        let s = try SweepCommandSupport.run(scenarioPath: try Self.file(text, in: dir), options: Self.options(dir)).summary
+        let s = try SweepRunTests.runSweep(try Self.file(text, in: dir), options: Self.options(dir)).summary
         XCTAssertEqual([s.points, s.invalid, s.misses, s.rightAboutGain, s.rightAboutNoGain, s.falseAlarms], [3, 0, 3, 0, 0, 0])
     }
 
@@ -150,7 +157,7 @@ final class SweepRunTests: XCTestCase {
         let text = ScenarioFixtures.sweepScenario("[monte_carlo]\ntrials = 400\n[sweep]\n\"student.lambda\" = [0.0, 0.3, 0.8]",
                                            model: "kind = \"correlations\"\nrho_ts = 0.3\nrho_sy = 0.5\nrho_ty = 0.6",
                                            teacher: "target = \"prediction\"", student: "n = 12")
-        let outcome = try SweepCommandSupport.run(scenarioPath: try Self.file(text, in: dir), options: Self.options(dir))
+        let outcome = try SweepRunTests.runSweep(try Self.file(text, in: dir), options: Self.options(dir))
         let rows = try Self.lines(outcome.csvPath)
         let header = csvFields(rows[0])
         XCTAssertEqual(Array(header[3..<(3 + AnalysisFields.table.columns.map(\.key).count)]), AnalysisFields.table.columns.map(\.key))
@@ -178,7 +185,7 @@ final class SweepRunTests: XCTestCase {
         let text = ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = { from = -0.9, to = 0.9, steps = 25 }\n\"model.rho_sy\" = { from = -0.9, to = 0.9, steps = 20 }")
         let dirs = try (0..<2).map { _ in try Self.directory() }
         for (dir, threads) in zip(dirs, [1, 3]) {
-            _ = try SweepCommandSupport.run(scenarioPath: try Self.file(text, in: dir), options: Self.options(dir, threads: threads))
+            _ = try SweepRunTests.runSweep(try Self.file(text, in: dir), options: Self.options(dir, threads: threads))
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dirs[0] + "/grid.csv")),
                        try Data(contentsOf: URL(fileURLWithPath: dirs[1] + "/grid.csv")))
@@ -187,11 +194,11 @@ final class SweepRunTests: XCTestCase {
     func testMergedShardsEqualASingleRunByteForByte() throws {
         let text = ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = { from = -0.95, to = 0.95, steps = 11 }\n\"model.rho_sy\" = [-0.8, -0.1, 0.5, 0.9]")
         let single = try Self.directory(), sharded = try Self.directory()
-        let whole = try SweepCommandSupport.run(scenarioPath: try Self.file(text, in: single), options: Self.options(single))
+        let whole = try SweepRunTests.runSweep(try Self.file(text, in: single), options: Self.options(single))
         let path = try Self.file(text, in: sharded)
         var shardFiles: [String] = []
         for i in [3, 1, 2] {  // any order
-            let outcome = try SweepCommandSupport.run(scenarioPath: path, options: Self.options(sharded, shard: Shard(index: i, count: 3)))
+            let outcome = try SweepRunTests.runSweep(path, options: Self.options(sharded, shard: Shard(index: i, count: 3)))
             XCTAssertEqual(outcome.csvPath, sharded + "/grid.shard-\(i)-of-3.csv")
             XCTAssertEqual(outcome.summary.points, [15, 15, 14][i - 1])
             shardFiles.append(outcome.csvPath)
@@ -206,7 +213,7 @@ final class SweepRunTests: XCTestCase {
             XCTAssert("\($0)".contains("missing shard 2/3"), "\($0)")
         }
         let other = try Self.directory()
-        let otherShard = try SweepCommandSupport.run(scenarioPath: try Self.file(Self.knownGrid, in: other),
+        let otherShard = try SweepRunTests.runSweep(try Self.file(Self.knownGrid, in: other),
                                                      options: Self.options(other, shard: Shard(index: 2, count: 3)))
         XCTAssertThrowsError(try ShardMerge(csvPaths: [shardFiles[1], otherShard.csvPath, shardFiles[2]], outDirectory: nil, plots: false)) {
             XCTAssert("\($0)".contains("another scenario"), "\($0)")
@@ -227,7 +234,7 @@ final class SweepRunTests: XCTestCase {
         let text = ScenarioFixtures.sweepScenario(
             "[sweep]\n\"model.rho_ts\" = { from = -0.99, to = 0.99, steps = 300 }\n\"model.rho_sy\" = { from = -0.99, to = 0.99, steps = 300 }")
         let reference = try Self.directory()
-        _ = try SweepCommandSupport.run(scenarioPath: try Self.file(text, in: reference), options: Self.options(reference))
+        _ = try SweepRunTests.runSweep(try Self.file(text, in: reference), options: Self.options(reference))
         let expected = try Data(contentsOf: URL(fileURLWithPath: reference + "/grid.csv"))
 
         for signal in [SIGKILL, SIGINT] {
@@ -238,7 +245,7 @@ final class SweepRunTests: XCTestCase {
             XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/grid.csv"), "no output after an interruption")
             XCTAssertGreaterThan(points, 0)
             XCTAssertLessThan(points, 90_000)
-            let resumed = try CommandLineTests.run(["run", path, "--out", dir, "--no-plots", "--resume"])
+            let resumed = try CCHSimExecutable.run(["run", path, "--out", dir, "--no-plots", "--resume"])
             XCTAssertEqual(resumed.status, 0, resumed.err)
             XCTAssert(resumed.err.contains("Resuming grid"), resumed.err)
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dir + "/grid.csv")), expected, "signal \(signal)")
@@ -247,16 +254,11 @@ final class SweepRunTests: XCTestCase {
         }
     }
 
-    /// The built `cchsim` next to the test bundle.
-    static func binary() throws -> URL {
-        try XCTUnwrap(Subprocess.cchsim(besides: SweepRunTests.self), "cchsim is not built next to the tests; run `swift build --build-tests` first")
-    }
-
     /// Starts `cchsim` and sends `signal` once its checkpoint shows some but not all points done.
     /// - Returns: the finished process and the points done at the signal.
     static func startAndStopMidway(_ arguments: [String], checkpoint: String, signal: Int32) throws -> (Process, Int) {
         let process = Process()
-        process.executableURL = try binary()
+        process.executableURL = try CCHSimExecutable.url
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -283,7 +285,7 @@ final class SweepRunTests: XCTestCase {
         let path = try Self.file(Self.knownGrid, in: dir)
         let blocker = try Self.file("not a directory", "blocker", in: dir)
         for out in [blocker, blocker + "/sub"] {
-            let r = try CommandLineTests.run(["run", path, "--out", out])
+            let r = try CCHSimExecutable.run(["run", path, "--out", out])
             XCTAssertEqual(r.status, 1, r.err)
             XCTAssert(r.err.contains("Error: \(out): ") && r.err.contains("not a directory"), r.err)
         }
@@ -301,13 +303,13 @@ final class SweepRunTests: XCTestCase {
         ]
         for c in cases {
             let path = try Self.file(ScenarioFixtures.sweepScenario(c.sweep), "bad.toml", in: dir)
-            let r = try CommandLineTests.run(["run", path, "--out", dir + "/out"])
+            let r = try CCHSimExecutable.run(["run", path, "--out", dir + "/out"])
             XCTAssertEqual(r.status, 1, c.sweep)
             XCTAssert(r.err.contains("Error: ") && r.err.contains(c.message), "\(r.err) should contain \(c.message)")
             XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/out/grid.csv"))
         }
         for bad in [["--shard", "0/3"], ["--shard", "4/3"], ["--shard", "x"], ["--threads", "0"]] {
-            let r = try CommandLineTests.run(["run", try Self.file(Self.knownGrid, in: dir)] + bad)
+            let r = try CCHSimExecutable.run(["run", try Self.file(Self.knownGrid, in: dir)] + bad)
             XCTAssertNotEqual(r.status, 0, "\(bad)")
             XCTAssert(r.err.contains("Error"), r.err)
         }

@@ -1,5 +1,4 @@
 import CCHTestSupport
-@testable import CCHSimCLI
 @testable import SweepEngine
 import Foundation
 import XCTest
@@ -13,7 +12,7 @@ final class ShardRowCheckTests: XCTestCase {
         let dir = try SweepRunTests.directory()
         let path = try SweepRunTests.file(text, in: dir)
         return try (1...2).map { i in
-            try SweepCommandSupport.run(scenarioPath: path, options: SweepRunTests.options(dir, shard: Shard(index: i, count: 2))).csvPath
+            try SweepRunTests.runSweep(path, options: SweepRunTests.options(dir, shard: Shard(index: i, count: 2))).csvPath
         }
     }
 

@@ -1,5 +1,5 @@
 import CCHScenario
-@testable import CCHSimCLI
+import CCHTestSupport
 @testable import SweepEngine
 import CrossModalKD
 import Foundation
@@ -78,7 +78,7 @@ final class TeacherRowsScenarioTests: XCTestCase {
         let dir = try SweepRunTests.directory()
         let text = Self.text(teacher: "fit = \"ridge\"\nridge = 0.1\nrows = \"student\"",
                              extra: "[monte_carlo]\ntrials = 300\n[sweep]\n\"student.n\" = [6, 12]")
-        let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir))
+        let outcome = try SweepRunTests.runSweep(try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir))
         let rows = try SweepRunTests.lines(outcome.csvPath)
         let header = csvFields(rows[0])
         let note = try XCTUnwrap(header.firstIndex(of: "analytic_note")), gain = try XCTUnwrap(header.firstIndex(of: "mc_kd_gain"))
@@ -86,11 +86,11 @@ final class TeacherRowsScenarioTests: XCTestCase {
             XCTAssertTrue(row[note].contains("teacher.rows"), row[note])
             XCTAssertNotNil(Double(row[gain]))
         }
-        let single = try Scenario(file: "pi.toml", text: Self.text(teacher: "fit = \"ridge\"\nridge = 0.1\nrows = \"student\"",
-                                                                  extra: "[monte_carlo]\ntrials = 50"))
-        let experiment = try single.monteCarloExperiment()
-        let summary = try single.simulate(experiment, pointIndex: 0, threads: 1)
-        let report = SimulationReport.text(scenario: single, experiment: experiment, summary: summary, threads: 1, seconds: 0)
+        let single = try SweepRunTests.file(Self.text(teacher: "fit = \"ridge\"\nridge = 0.1\nrows = \"student\"",
+                                                      extra: "[monte_carlo]\ntrials = 50"), "pi.toml", in: dir)
+        let simulated = try CCHSimExecutable.run(["simulate", single, "--threads", "1"])
+        XCTAssertEqual(simulated.status, 0, simulated.err)
+        let report = simulated.out
         XCTAssertTrue(report.contains("on the student's n = 20 training rows"), report)
         XCTAssertTrue(report.contains("no exact expected risk"), report)
     }

@@ -1,6 +1,5 @@
 import CCHTestSupport
 import CCHScenario
-@testable import CCHSimCLI
 @testable import SweepEngine
 import CrossModalKD
 import Foundation
@@ -14,7 +13,7 @@ final class FiniteNRidgeCommandTests: XCTestCase {
     func testAnalyzeReportsTheExactRegimeForTheIssueTable() throws {
         let model = try JointGaussian.correlations(rhoTS: 0.6, rhoSY: 0.4, rhoTY: 0.3)
         for (n, ridge) in [(3, 0.05), (5, 0.05), (10, 0.05), (30, 0.05), (3, 0.5)] {
-            let r = try CommandLineTests.run(["analyze", "--rho-ts", "0.6", "--rho-sy", "0.4", "--rho-ty", "0.3",
+            let r = try CCHSimExecutable.run(["analyze", "--rho-ts", "0.6", "--rho-sy", "0.4", "--rho-ty", "0.3",
                                               "--n", "\(n)", "--ridge", "\(ridge)", "--lambda", "0.5", "--json"])
             XCTAssertEqual(r.status, 0, r.err)
             let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
@@ -23,7 +22,7 @@ final class FiniteNRidgeCommandTests: XCTestCase {
             XCTAssertEqual(object["kd_helps_method"] as? String, "exact")
             XCTAssertEqual(object["verdict_uncertain"] as? Bool, false)
             let exact = try KDAnalysis(model: model, teacher: TeacherSpec(), student: StudentSpec(samples: .finite(n), ridge: ridge, lambda: 0.5))
-            XCTAssertEqual(try XCTUnwrap(object["kd_gain"] as? Double), exact.kdGain, accuracy: 1e-12)
+            assertClose(try XCTUnwrap(object["kd_gain"] as? Double), exact.kdGain, absolute: 1e-12)
         }
     }
 
@@ -31,12 +30,12 @@ final class FiniteNRidgeCommandTests: XCTestCase {
         let text = ScenarioFixtures.example
             .replacingOccurrences(of: "n = 50\nridge = 0.0", with: "n = 5\nridge = 0.05\ntruth = \"monte-carlo\"\ntruth_se = 0.004")
             + "\n[monte_carlo]\ntrials = 1000\n"
-        let path = try CommandLineTests.scenarioFile(text)
-        let r = try CommandLineTests.run(["analyze", path])
+        let path = try TestDirectory.file(text)
+        let r = try CCHSimExecutable.run(["analyze", path])
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertTrue(r.out.contains("regime monte-carlo (Monte Carlo estimate, "), r.out)
         XCTAssertTrue(r.out.contains("Verdict (monte-carlo): KD helps"), r.out)
-        let json = try CommandLineTests.run(["analyze", path, "--json"])
+        let json = try CCHSimExecutable.run(["analyze", path, "--json"])
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         XCTAssertEqual(object["kd_helps_method"] as? String, "monte-carlo")
         XCTAssertLessThanOrEqual(try XCTUnwrap(object["kd_gain_opt_se"] as? Double), 0.004)
@@ -67,7 +66,7 @@ final class FiniteNRidgeCommandTests: XCTestCase {
             "teacher.scale" = [\(root), 1.0, \(root + 5)]
             """
         let dir = try SweepRunTests.directory()
-        let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir))
+        let outcome = try SweepRunTests.runSweep(try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir))
         let rows = try SweepRunTests.lines(outcome.csvPath)
         let header = csvFields(rows[0])
         let flags = rows.dropFirst().map { csvFields($0)[header.firstIndex(of: "verdict_uncertain")!] }
@@ -94,7 +93,7 @@ final class FiniteNRidgeCommandTests: XCTestCase {
         var csv: [String] = []
         for threads in [1, 2] {
             let dir = try SweepRunTests.directory()
-            let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir),
+            let outcome = try SweepRunTests.runSweep(try SweepRunTests.file(text, in: dir),
                                                       options: SweepRunTests.options(dir, threads: threads))
             let rows = try SweepRunTests.lines(outcome.csvPath)
             let header = csvFields(rows[0])
