@@ -1,0 +1,58 @@
+import CCHScenario
+import CCHTestSupport
+@testable import SweepEngine
+import Foundation
+import XCTest
+
+/// Every gnuplot script the engine writes for a few small sweeps, compared line for line with its
+/// snapshot (`Snapshots/FIXTURE-SCRIPT.gp`): one fixture per kind of figure (curves along one axis,
+/// a map over two, log axes from a swept n, a symmetric-log gain with its sign changes, the
+/// Monte Carlo agreement, a classification sweep). The canonical Plots/*.gp are the same check on
+/// the shipped scenarios; these fixtures are small enough to run in the unit tests. After a
+/// deliberate change to the figures, `make snapshots` re-records them (docs/testing.md).
+final class PlotScriptSnapshotTests: XCTestCase {
+    /// Runs `text` with plots and checks every `.gp` it wrote against `Snapshots/<fixture>-<name>.gp`,
+    /// and that the fixture has no other snapshot. The output directory, which differs per run, is
+    /// written as `OUT` in the snapshot.
+    private func assertScripts(_ fixture: String, _ text: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let dir = try SweepRunTests.directory()
+        let outcome = try SweepRunTests.runSweep(try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir, plots: true))
+        let scripts = outcome.plotFiles.filter { $0.hasSuffix(".gp") }
+        XCTAssertFalse(scripts.isEmpty, "\(fixture) writes gnuplot scripts", file: file, line: line)
+        let names = scripts.map { "\(fixture)-\(URL(fileURLWithPath: $0).lastPathComponent)" }
+        for (path, name) in zip(scripts, names) {
+            let script = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: dir, with: "OUT")
+            assertSnapshot(script, named: name, filePath: file, line: line)
+        }
+        // No snapshot outlives its figure (delete the file of a figure no longer drawn).
+        XCTAssertEqual(snapshotNames(filePath: file).filter { $0.hasPrefix(fixture + "-") }, names.sorted(), file: file, line: line)
+    }
+
+    func testCurvesAlongLambda() throws {
+        try assertScripts("lambda", ScenarioFixtures.sweepScenario("[sweep]\n\"student.lambda\" = [0.0, 0.25, 0.5, 0.75, 1.0]"))
+    }
+
+    func testMapOverTwoCorrelations() throws {
+        try assertScripts("map", FigureOutputTests.map)
+    }
+
+    func testLogAxisOfASweptN() throws {
+        try assertScripts("n-log", ScenarioFixtures.sweepScenario("[sweep]\n\"student.n\" = [10, 30, 100, 300, 1000]",
+                                                                  teacher: "target = \"prediction\"\nfit = \"ols\"\nn = 50",
+                                                                  student: "n = 40\nlambda = 0.3"))
+    }
+
+    func testSymmetricLogGainWithSignChanges() throws {
+        try assertScripts("symlog", GainSignChangeTests.latent
+                          + "[output]\nlog_y = \"symlog\"\n[sweep]\n\"student.n\" = { from = 10, to = 1000, steps = 8, scale = \"log\" }\n")
+    }
+
+    func testMonteCarloAgreement() throws {
+        try assertScripts("agreement", ScenarioFixtures.sweepScenario("[monte_carlo]\ntrials = 50\n[sweep]\n\"model.rho_ts\" = [0.2, 0.6]\n\"student.n\" = [10, 40]",
+                                                                      student: "n = 20\nlambda = 0.5"))
+    }
+
+    func testClassificationCurves() throws {
+        try assertScripts("logit", ClassificationSweepTests.logistic + "\n[sweep]\n\"student.lambda\" = [0.0, 0.7]\n")
+    }
+}
