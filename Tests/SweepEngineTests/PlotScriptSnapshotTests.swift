@@ -4,12 +4,13 @@ import CCHTestSupport
 import Foundation
 import XCTest
 
-/// Every gnuplot script the engine writes for a few small sweeps, compared line for line with its
-/// snapshot (`Snapshots/FIXTURE-SCRIPT.gp`): one fixture per kind of figure (curves along one axis,
-/// a map over two, log axes from a swept n, a symmetric-log gain with its sign changes, the
-/// Monte Carlo agreement, a classification sweep). The canonical Plots/*.gp are the same check on
-/// the shipped scenarios; these fixtures are small enough to run in the unit tests. After a
-/// deliberate change to the figures, `make snapshots` re-records them (docs/testing.md).
+/// Every gnuplot script the engine writes for small sweeps, compared line for line with its
+/// snapshot (`Snapshots/FIXTURE-SCRIPT.gp`): curves along one axis (one λ, several λ at two sizes,
+/// a log n axis, a symmetric-log gain with its sign changes, Monte Carlo points, a classification
+/// sweep) and maps (over two correlations; across the validity boundary with the agreement map).
+/// The canonical Plots/*.gp are the same check on the shipped scenarios; these fixtures are small
+/// enough to run in the unit tests. After a deliberate change to the figures, `make snapshots`
+/// re-records them (docs/testing.md).
 final class PlotScriptSnapshotTests: XCTestCase {
     /// Runs `text` with plots and checks every `.gp` it wrote against `Snapshots/<fixture>-<name>.gp`,
     /// and that the fixture has no other snapshot. The output directory, which differs per run, is
@@ -32,8 +33,27 @@ final class PlotScriptSnapshotTests: XCTestCase {
         try assertScripts("lambda", ScenarioFixtures.sweepScenario("[sweep]\n\"student.lambda\" = [0.0, 0.25, 0.5, 0.75, 1.0]"))
     }
 
+    /// A sweep over n with the KD weight as a further axis: each line's key entry names its own λ
+    /// in the palette's order, and nothing claims one "scenario's λ" for all of them, at the screen
+    /// size (captions) and the page size (key only); with one λ, the key names the scenario's.
+    func testCurvesOfSeveralLambdas() throws {
+        for size in ["screen", "page"] {
+            try assertScripts("lambdas-\(size)", ScenarioFixtures.sweepScenario(
+                "[output]\nsize = \"\(size)\"\nplots = [\"curves\"]\n[sweep]\n\"student.n\" = [20, 40, 80]\n\"student.lambda\" = [0.1, 0.5, 0.9]",
+                student: "n = 12\nlambda = 0.1"))
+        }
+        try assertScripts("one-lambda", ScenarioFixtures.sweepScenario("[output]\nplots = [\"curves\"]\n[sweep]\n\"student.n\" = [20, 40]",
+                                                                       student: "n = 12\nlambda = 0.3"))
+    }
+
     func testMapOverTwoCorrelations() throws {
         try assertScripts("map", FigureOutputTests.map)
+    }
+
+    /// A grid across the validity boundary: the heatmap's CCH boundary contour and the invalid
+    /// points' legend, the agreement map's four outcomes with their counts.
+    func testMapAndAgreementAcrossTheValidityBoundary() throws {
+        try assertScripts("known-grid", SweepRunTests.knownGrid.replacingOccurrences(of: "[sweep]", with: "[output]\nplots = [\"heatmap\", \"agreement\"]\n[sweep]"))
     }
 
     func testLogAxisOfASweptN() throws {

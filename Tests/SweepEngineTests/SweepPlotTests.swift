@@ -70,29 +70,6 @@ final class SweepPlotTests: XCTestCase {
         if gnuplot == nil { throw XCTSkip("gnuplot is not installed: scripts written and checked, rendering not tested") }
     }
 
-    /// A sweep over n with the KD weight as a further axis: each line's key entry names its own λ,
-    /// and nothing claims one "scenario's λ" for all of them, at the screen size (captions) and the
-    /// page size (key only).
-    func testCurvesOfSeveralLambdasNameEachLambda() throws {
-        for size in ["screen", "page"] {
-            let dir = try SweepRunTests.directory()
-            let text = ScenarioFixtures.sweepScenario("[output]\nsize = \"\(size)\"\nplots = [\"curves\"]\n[sweep]\n\"student.n\" = [20, 40, 80]\n\"student.lambda\" = [0.1, 0.5, 0.9]",
-                                                      student: "n = 12\nlambda = 0.1")
-            _ = try SweepRunTests.runSweep(try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir, plots: true))
-            let script = try String(contentsOfFile: dir + "/grid-curves.gp", encoding: .utf8)
-            let titles = script.split(separator: "\n").filter { $0.contains("keyentry") }.map(String.init)
-            for (colour, lambda) in zip(PlotFigures.palette, ["0.1", "0.5", "0.9"]) {
-                XCTAssert(titles.contains { $0.contains(colour) && $0.contains("title 'λ = \(lambda)'") }, "\(size): λ = \(lambda) in \(titles)")
-            }
-            XCTAssert(titles.contains { $0.contains("analytic gain G(λ) at the λ of its line") }, "\(size): \(titles)")
-            XCTAssertFalse(script.contains("at the scenario"), size)
-        }
-        let single = ScenarioFixtures.sweepScenario("[output]\nplots = [\"curves\"]\n[sweep]\n\"student.n\" = [20, 40]", student: "n = 12\nlambda = 0.3")
-        let dir = try SweepRunTests.directory()
-        _ = try SweepRunTests.runSweep(try SweepRunTests.file(single, in: dir), options: SweepRunTests.options(dir, plots: true))
-        XCTAssert(try String(contentsOfFile: dir + "/grid-curves.gp", encoding: .utf8).contains(GnuplotText.string("analytic gain G(λ) at the scenario's λ = 0.3")))
-    }
-
     /// A sweep without a single valid point still writes its CSV; it draws nothing and says so.
     func testNoValidPointMeansNoPlots() throws {
         let dir = try SweepRunTests.directory()
@@ -105,7 +82,7 @@ final class SweepPlotTests: XCTestCase {
     }
 
     /// The grid data file: one block per first-axis value, outcome codes matching the CSV, invalid
-    /// points as nan with outcome -1; the heatmap draws the CCH boundary when the gap changes sign.
+    /// points as nan with outcome -1 (the scripts of this grid: PlotScriptSnapshotTests).
     func testMapDataAndScript() throws {
         let dir = try SweepRunTests.directory()
         let text = SweepRunTests.knownGrid.replacingOccurrences(of: "[sweep]", with: "[output]\nplots = [\"heatmap\", \"agreement\"]\n[sweep]")
@@ -120,12 +97,5 @@ final class SweepPlotTests: XCTestCase {
         XCTAssert(rows.filter { $0[10] == "-1" }.allSatisfy { $0[8] == "nan" && $0[6] == "0" })
         XCTAssertEqual(rows.filter { $0[10] == "2" }.count, outcome.summary.falseAlarms)
         XCTAssertEqual(rows.filter { $0[10] == "0" }.count, outcome.summary.rightAboutGain)
-        let heatmap = try String(contentsOfFile: dir + "/grid-heatmap.gp", encoding: .utf8)
-        XCTAssert(heatmap.contains("set cntrparam levels discrete 0"))
-        XCTAssert(heatmap.contains("CCH boundary I(T;S) = I(S;Y)"))
-        XCTAssert(heatmap.contains("invalid: covariance not positive definite (2 points)"))
-        let agreement = try String(contentsOfFile: dir + "/grid-agreement.gp", encoding: .utf8)
-        for outcome in CCHOutcome.allCases { XCTAssert(agreement.contains(outcome.legend), outcome.legend) }
-        XCTAssert(agreement.contains("false alarm: CCH predicts a gain, KD does not help (2 points)"))
     }
 }
