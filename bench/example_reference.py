@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reference values of the README's worked example (Scenarios/example.toml: correlations model
 rho_ts = 0.6, rho_sy = 0.4, rho_ty = 0.3, unit variances; student n = 50, ridge 0), computed at
-50 digits with mpmath from the closed forms of docs/theory.md (section 2), independently of cchsim.
+50 digits with mpmath from the closed forms of docs/theory.md (section 2), independently of cchsim;
+and the exact risk of the scaled example of docs/theory.md section 1 ("Scale").
 ExampleReferenceTests holds cchsim's values to them; rerun this to recompute them. Needs mpmath
 (never used by `make test`).
 """
@@ -44,6 +45,8 @@ values = {
     "Var(Y|S)": var_y_s,
     # Exact OLS risk without KD, ds = 1, no intercept: Var(Y|S) (1 + ds / (n - ds - 1)).
     "E R(0)": var_y_s * (1 + mp.mpf(1) / (n - 2)),
+    # docs/theory.md section 1, "Scale": the model times 1e-200 with n = 20.
+    "E R(0), 1e-200 x model, n = 20": mp.mpf("1e-200") * var_y_s * (1 + mp.mpf(1) / (20 - 2)),
     "I(S;C)": sign_label_mi(rsy),
     "I(T;C)": sign_label_mi(rty),
     "Bayes accuracy from S": mp.mpf(1) / 2 + mp.asin(rsy) / mp.pi,

@@ -38,4 +38,16 @@ struct ExampleReferenceTests {
         assertClose(classes.bayesAccuracyStudent, 6.309898804344546172445694e-1, ulps: 4, "accuracy from S")
         assertClose(classes.bayesAccuracyTeacher, 5.969866840206782905013669e-1, ulps: 4, "accuracy from T")
     }
+
+    /// docs/theory.md section 1, "Scale": the same model times 1e-200 with n = 20 keeps Sheppard's
+    /// accuracy and the exact risk Var(Y|S) (1 + 1/(n - 2)) 1e-200 = 8.8667e-201. The covariance is
+    /// rounded once by the decimal factor, so the budget is a few ulps of its rounding.
+    @Test func aTinyCovarianceKeepsItsNumbers() throws {
+        let k = 1e-200
+        let model = try JointGaussian(dt: 1, ds: 1, covariance: Matrix(rows: 3, cols: 3,
+                                                                     elements: [1, 0.6, 0.3, 0.6, 1, 0.4, 0.3, 0.4, 1].map { $0 * k }))
+        let analysis = try KDAnalysis(model: model, teacher: TeacherSpec(), student: StudentSpec(samples: .finite(20), lambda: 0.5))
+        assertClose(analysis.riskNoKD, 8.866666666666666666666667e-201, relative: 1e-14, "E R(0)")
+        assertClose(analysis.accuracyNoKD, 6.309898804344546172445694e-1, relative: 1e-14, "sign-label accuracy of E[w]")
+    }
 }
