@@ -79,7 +79,7 @@ let package = Package(
         .target(name: "CCHTestSupport", dependencies: ["CrossModalKD", "CCHScenario", "CGSL"], path: "Tests/CCHTestSupport"),
         .testTarget(
             name: "CrossModalKDTests",
-            dependencies: ["CrossModalKD", "CGSL", "CCHTestSupport", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["CrossModalKD", "CGSL", "CCHTestSupport"]
         ),
         // The sweep and output engine's tests (through SweepEngine's API, and through the built
         // executable where a run must be interrupted or watched from outside).
@@ -87,7 +87,6 @@ let package = Package(
             name: "SweepEngineTests",
             dependencies: [
                 "SweepEngine", "CCHScenario", "CrossModalKD", "CCHTestSupport",
-                .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
             exclude: ["Snapshots"]
@@ -97,7 +96,6 @@ let package = Package(
             dependencies: [
                 "CCHSimCLI", "SweepEngine", "CCHScenario", "CrossModalKD", "CCHTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "RealModule", package: "swift-numerics"),
             ],
             // Snapshot files (help texts), read from the checkout by CCHTestSupport's assertSnapshot.
             exclude: ["Snapshots"]

@@ -4,7 +4,6 @@ import CCHScenario
 @testable import SweepEngine
 import CrossModalKD
 import Foundation
-import RealModule
 import XCTest
 
 /// Issue 10, defects 6 and 7: wide CSVs read in linear time; overflow, file-type and echo errors

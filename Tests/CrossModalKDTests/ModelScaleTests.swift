@@ -1,7 +1,6 @@
 import CCHTestSupport
 import CrossModalKD
 import Foundation
-import RealModule
 import XCTest
 
 /// A covariance multiplied by a factor k (every variable by sqrt k) is the same problem in other

@@ -1,6 +1,5 @@
 import CCHTestSupport
 import CrossModalKD
-import RealModule
 import XCTest
 
 /// Same scenario and seed, same numbers: whatever the thread count, the order of grid points or the

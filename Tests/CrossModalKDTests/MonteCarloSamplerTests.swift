@@ -1,6 +1,5 @@
 import CCHTestSupport
 import CrossModalKD
-import RealModule
 import XCTest
 
 /// The two samplers: the triples path is least squares on real triples, the Bartlett draw is a

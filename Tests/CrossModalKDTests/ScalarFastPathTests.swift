@@ -1,6 +1,5 @@
 import CCHTestSupport
 import CrossModalKD
-import RealModule
 import XCTest
 
 /// The scalar fast path of sweeps (`KDAnalysis.scalarFastPath`) against the general path

@@ -1,7 +1,6 @@
 import CCHTestSupport
 @testable import CrossModalKD
 import Foundation
-import RealModule
 import Testing
 
 /// The exact scalar ridge regime at tiny ridge (docs/finite-n-ridge.md, "Numerics"), against

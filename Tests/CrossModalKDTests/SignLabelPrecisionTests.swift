@@ -1,7 +1,6 @@
 import CCHTestSupport
 import CrossModalKD
 import Foundation
-import RealModule
 import Testing
 
 /// I(X;C) against literal reference values over fifteen decades of the signal-to-noise ratio a.

@@ -1,6 +1,5 @@
 import CCHTestSupport
 @testable import CrossModalKD
-import RealModule
 import XCTest
 
 /// The exact risk of an OLS teacher fitted on the student's rows, dt = ds = 1

@@ -3,7 +3,6 @@ import CCHScenario
 @testable import SweepEngine
 import CrossModalKD
 import Foundation
-import RealModule
 import XCTest
 
 /// `cchsim run` and `cchsim merge`: the CSV schema, the summary, shards, resume, reproducibility and
