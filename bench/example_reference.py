@@ -36,6 +36,23 @@ def sign_label_mi(r):
     return mp.log(2) - mp.quad(integrand, [-mp.inf, 0, mp.inf])
 
 
+# Regime 4(b), exact OLS with the oracle prediction target u = theta'T (theta = Stt^-1 Sty = rho_ty):
+# E R(l) = Var(Y|S) + (b_l - w*)^2 + s2_l / (n - 2) with the moments of docs/theory.md section 3.4.
+theta = rty
+ssu, syu, suu = rts * theta, rty * theta, theta * theta
+
+
+def risk(l):
+    c = (1 - l) * rsy + l * ssu
+    v = (1 - l) ** 2 + 2 * l * (1 - l) * syu + l * l * suu
+    return var_y_s + (c - rsy) ** 2 + (v - c * c) / (n - 2)
+
+
+# E R is a quadratic in l: its vertex, clamped to [0, 1].
+a0, a2 = risk(0), (risk(1) + risk(-1)) / 2 - risk(0)
+a1 = (risk(1) - risk(-1)) / 2
+lambda_opt = min(max(-a1 / (2 * a2), 0), 1)
+
 values = {
     "I(T;S)": gaussian_mi(rts),
     "I(S;Y)": gaussian_mi(rsy),
@@ -45,6 +62,9 @@ values = {
     "Var(Y|S)": var_y_s,
     # Exact OLS risk without KD, ds = 1, no intercept: Var(Y|S) (1 + ds / (n - ds - 1)).
     "E R(0)": var_y_s * (1 + mp.mpf(1) / (n - 2)),
+    "E R(0.5)": risk(mp.mpf("0.5")),
+    "lambda*": lambda_opt,
+    "E R(lambda*)": risk(lambda_opt),
     # docs/theory.md section 1, "Scale": the model times 1e-200 with n = 20.
     "E R(0), 1e-200 x model, n = 20": mp.mpf("1e-200") * var_y_s * (1 + mp.mpf(1) / (20 - 2)),
     "I(S;C)": sign_label_mi(rsy),

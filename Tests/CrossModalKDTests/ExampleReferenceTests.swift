@@ -23,11 +23,17 @@ struct ExampleReferenceTests {
         assertClose(info.teacherLabelGivenStudent, 3.359475124372474345085299e-3, relative: 1e-12, "I(T;Y|S)")
     }
 
-    /// Bayes risk Var(Y|S) = 0.84 and the exact OLS risk without KD, Var(Y|S) (1 + 1/(n - 2)) at n = 50.
-    @Test func exactOLSRiskWithoutKD() throws {
+    /// Regime 4(b), exact OLS at n = 50 with the oracle prediction target: Bayes risk Var(Y|S) = 0.84,
+    /// E R(0) = Var(Y|S) (1 + 1/(n - 2)), E R(0.5), and the vertex lambda* of the quadratic E R(lambda)
+    /// with its risk.
+    @Test func exactOLSRisks() throws {
         let analysis = try KDAnalysis(model: try Self.model(), teacher: TeacherSpec(), student: StudentSpec(samples: .finite(50), lambda: 0.5))
         assertClose(analysis.bayesRisk, 0.84, ulps: 4, "Var(Y|S)")
         assertClose(analysis.riskNoKD, 0.8575, ulps: 4, "E R(0)")
+        assertClose(analysis.riskKD, 0.8569625, ulps: 4, "E R(0.5)")
+        // -a1 / (2 a2), a ratio of the quadratic's coefficients: 8 ulps measured.
+        assertClose(analysis.lambdaOpt, 2.58100979653353428786737e-1, relative: 1e-14, "lambda*")
+        assertClose(analysis.risk(at: analysis.lambdaOpt), 8.530800207234363225320271e-1, ulps: 4, "E R(lambda*)")
     }
 
     /// The sign label C = sign(Y): I(S;C), I(T;C) by quadrature, Sheppard's Bayes accuracies.
