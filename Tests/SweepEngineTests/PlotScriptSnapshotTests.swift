@@ -1,4 +1,5 @@
 import CCHScenario
+import CrossModalKD
 import CCHTestSupport
 @testable import SweepEngine
 import Foundation
@@ -27,6 +28,43 @@ final class PlotScriptSnapshotTests: XCTestCase {
         }
         // No snapshot outlives its figure (delete the file of a figure no longer drawn).
         XCTAssertEqual(snapshotNames(filePath: file).filter { $0.hasPrefix(fixture + "-") }, names.sorted(), file: file, line: line)
+    }
+
+    /// The figures of `cchsim teachers` for a planted two-view data set (a teacher view that sees
+    /// two latent factors sharply, a student view through noise), with a class label and with a
+    /// continuous one. The directory of the data files is written `DATA`.
+    func testTeacherFigures() throws {
+        guard Gnuplot.executable != nil else { throw XCTSkip("gnuplot is not installed: teachers draws its figures only with it") }
+        let planted = try PlantedViews(model: JointGaussian.latent(
+            teacherLoadings: Matrix([[1, 0], [0, 1]]), studentLoadings: Matrix([[0.6, 0], [0, 0.4]]),
+            labelLoadings: [1, 0.6], teacherNoise: 0.3, studentNoise: 1, labelNoise: 0.5), rows: 120, seed: 12)
+        for (fixture, classes) in [("teachers-class", planted.signClasses.map { $0 == 1 ? "pos" : "neg" }), ("teachers-continuous", nil)] {
+            let files = try TestFiles()
+            defer { files.remove() }
+            let path = try planted.writeDataScenario(in: files, name: "planted", components: 2, classes: classes, settings: """
+                [teacher]
+                n = 40
+                [student]
+                n = 20
+                lambda = 0.5
+                lambda_grid = [0, 0.5]
+                [experiment]
+                splits = 6
+                [estimation]
+                replicates = 0
+                """)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let out = files.directory.appendingPathComponent("out").path
+            let outcome = try TeacherSelectionRun.run(try DataScenario(file: path, text: text), text: text, out: out, threads: 2, plots: true, log: { _ in })
+            let scripts = outcome.files.filter { $0.hasSuffix(".gp") }
+            XCTAssertFalse(scripts.isEmpty, "\(fixture) writes gnuplot scripts")
+            let names = scripts.map { "\(fixture)-\(URL(fileURLWithPath: $0).lastPathComponent)" }
+            for (script, name) in zip(scripts, names) {
+                let text = try String(contentsOfFile: script.hasPrefix("/") ? script : out + "/" + script, encoding: .utf8)
+                assertSnapshot(text.replacingOccurrences(of: out, with: "OUT").replacingOccurrences(of: files.directory.path, with: "DATA"), named: name)
+            }
+            XCTAssertEqual(snapshotNames().filter { $0.hasPrefix(fixture + "-") }, names.sorted())
+        }
     }
 
     func testCurvesAlongLambda() throws {
