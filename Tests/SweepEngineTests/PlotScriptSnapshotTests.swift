@@ -8,7 +8,8 @@ import XCTest
 /// Every gnuplot script the engine writes for small sweeps, compared line for line with its
 /// snapshot (`Snapshots/FIXTURE-SCRIPT.gp`): curves along one axis (one λ, several λ at two sizes,
 /// a log n axis, a symmetric-log gain with its sign changes, Monte Carlo points, a classification
-/// sweep) and maps (over two correlations; across the validity boundary with the agreement map).
+/// sweep), maps (over two correlations; across the validity boundary with the agreement map) and
+/// the figures of `cchsim teachers`.
 /// The canonical Plots/*.gp are the same check on the shipped scenarios; these fixtures are small
 /// enough to run in the unit tests. After a deliberate change to the figures, `make snapshots`
 /// re-records them (docs/testing.md).
