@@ -80,7 +80,7 @@ final class FigureOutputTests: XCTestCase {
             let page = info.split(separator: "\n").first { $0.hasPrefix("Page size:") }?.split(separator: " ").compactMap { Double($0) } ?? []
             XCTAssertEqual(page.count, 2, info)
             let expected = inches.split(separator: ",").map { 72 * Double($0.dropLast(2))! }
-            for (got, want) in zip(page, expected) { XCTAssertEqual(got, want, accuracy: 0.01, "\(size): \(info)") }
+            assertClose(page, expected, absolute: 0.01, "\(size): page size in points, \(info)")
         }
         if Gnuplot.executable == nil || Self.tool("pdfinfo") == nil { throw XCTSkip("gnuplot or pdfinfo missing: page sizes not checked") }
     }
