@@ -19,7 +19,7 @@ DOCDIR = $(PREFIX)/share/doc/cchsim
 # Its date: the last commit's (reproducible), today outside a git checkout.
 MANUAL_DATE := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
-.PHONY: deps build data figures test test-slurm install install-check docs fuzz fuzz-lib bench bench-csv bench-sweep bench-teachers bench-scale clean
+.PHONY: deps build data figures test snapshots test-slurm install install-check docs fuzz fuzz-lib bench bench-csv bench-sweep bench-teachers bench-scale clean
 
 ## deps: install missing Debian packages (apt-get update first)
 deps:
@@ -64,6 +64,12 @@ test: deps relocated
 	$(SWIFT) build --product cchsim   # the command-line tests run this binary: relink it
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## snapshots: re-record the snapshot files of the tests (help texts, gnuplot scripts) from the
+## current build after a deliberate change; review with `git diff Tests/` (docs/testing.md)
+snapshots: deps relocated
+	$(SWIFT) build --build-tests
+	CCHSIM_RECORD_SNAPSHOTS=1 $(SWIFT) test --skip-build --filter Snapshot
 
 ## test-slurm: the SLURM job-array recipe on a private one-node cluster (installs munge and
 ## slurm when missing; needs root): preemption, requeue, kill, rerun, byte-identical merges

@@ -83,19 +83,30 @@ let package = Package(
         .executableTarget(name: "cchsim", dependencies: ["CCHSimCLI"]),
         // Fixtures and helpers shared by the test targets (temporary files, scenario texts,
         // running the built executable, planted data sets drawn from CrossModalKD's models, a reference
-        // SVD by GSL).
-        .target(name: "CCHTestSupport", dependencies: ["CrossModalKD", "CGSL"], path: "Tests/CCHTestSupport"),
+        // SVD by GSL, the CSV fields of an output line).
+        .target(name: "CCHTestSupport", dependencies: ["CrossModalKD", "CCHScenario", "CGSL"], path: "Tests/CCHTestSupport"),
         .testTarget(
             name: "CrossModalKDTests",
-            dependencies: ["CrossModalKD", "CGSL", "CCHTestSupport", .product(name: "RealModule", package: "swift-numerics")]
+            dependencies: ["CrossModalKD", "CGSL", "CCHTestSupport"]
+        ),
+        // The sweep and output engine's tests (through SweepEngine's API, and through the built
+        // executable where a run must be interrupted or watched from outside).
+        .testTarget(
+            name: "SweepEngineTests",
+            dependencies: [
+                "SweepEngine", "CCHScenario", "CrossModalKD", "CCHTestSupport",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "CCHSimCLITests",
             dependencies: [
                 "CCHSimCLI", "SweepEngine", "CCHScenario", "CrossModalKD", "CCHTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "RealModule", package: "swift-numerics"),
-            ]
+            ],
+            // Snapshot files (help texts), read from the checkout by CCHTestSupport's assertSnapshot.
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "CCHScenarioTests",

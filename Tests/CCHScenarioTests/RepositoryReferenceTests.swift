@@ -8,13 +8,14 @@ import Testing
 struct RepositoryReferenceTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The text files that may cite documents: sources, tests, docs, scenarios, benchmarks, README, Makefile.
+    /// The text files that may cite documents: sources, tests (with their snapshots of help texts and
+    /// gnuplot scripts), docs, scenarios, benchmarks, README, Makefile.
     static func citingFiles() throws -> [(path: String, text: String)] {
         var out: [(String, String)] = []
         for top in ["Sources", "Tests", "docs", "Scenarios", "bench", "scripts"] {
             let base = root.appendingPathComponent(top)
             guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { continue }
-            for case let url as URL in walker where ["swift", "md", "toml", "py", "sh", "sbatch"].contains(url.pathExtension) {
+            for case let url as URL in walker where ["swift", "md", "toml", "py", "sh", "sbatch", "txt", "gp"].contains(url.pathExtension) {
                 if url.path.contains("/.build/") { continue }
                 out.append((url.path.replacingOccurrences(of: root.path + "/", with: ""), try String(contentsOf: url, encoding: .utf8)))
             }

@@ -16,7 +16,7 @@ final class ScenarioDecodingTests: XCTestCase {
         let a = try s.analyze()
         XCTAssertEqual(a.regime, .exactOLS)
         // ds = 1, n = 50: E R(0) = Var(Y|S) (1 + 1/48) with Var(Y|S) = 1 - 0.4^2.
-        XCTAssertEqual(a.riskNoKD, 0.84 * (1 + 1.0 / 48), accuracy: 1e-14)
+        assertClose(a.riskNoKD, 0.84 * (1 + 1.0 / 48), absolute: 1e-14)
     }
 
     func testLatentAndCovarianceKindsDecode() throws {
@@ -35,7 +35,7 @@ final class ScenarioDecodingTests: XCTestCase {
         let m = try latent.buildModel()
         XCTAssertEqual(m.dt, 1)
         XCTAssertEqual(m.ds, 2)
-        XCTAssertEqual(m.syy, 4.25, accuracy: 1e-15)
+        assertClose(m.syy, 4.25, absolute: 1e-15)
         XCTAssertEqual(latent.name, "l")
         let cov = try Scenario(file: "c.toml", text: """
             [model]

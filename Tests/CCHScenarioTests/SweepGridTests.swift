@@ -21,7 +21,7 @@ final class SweepGridTests: XCTestCase {
         XCTAssertEqual(xs[1], -0.9)  // not -0.8999999999999999
         XCTAssertEqual(xs[19], 0.0)
         XCTAssertEqual(xs[33], 0.7)
-        for (i, x) in xs.enumerated() { XCTAssertEqual(x, -0.95 + 0.05 * Double(i), accuracy: 1e-12) }
+        for (i, x) in xs.enumerated() { assertClose(x, -0.95 + 0.05 * Double(i), absolute: 1e-12) }
         XCTAssertEqual(s.grid.axes[0].spacing, .linear)
     }
 

@@ -4,7 +4,6 @@ import CCHScenario
 @testable import SweepEngine
 import CrossModalKD
 import Foundation
-import RealModule
 import Testing
 
 /// `cchsim analyze` with `[model] label = "sign"`: class-label informations in the report and JSON.
@@ -33,14 +32,13 @@ struct ClassLabelAnalyzeTests {
         let mitc = try #require(json["mi_tc"] as? Double)
         let gap = try #require(json["cch_gap_class"] as? Double)
         // JSON text round trips to within an ulp or two.
-        func close(_ x: Double, _ y: Double) -> Bool { x.isApproximatelyEqual(to: y, absoluteTolerance: 1e-14, relativeTolerance: 1e-14) }
-        #expect(close(misc, SignLabelInformation.mutualInformation(model, block: model.studentIndices)))
-        #expect(close(mitc, SignLabelInformation.mutualInformation(model, block: model.teacherIndices)))
-        #expect(close(gap, mits - misc))
+        assertClose(misc, SignLabelInformation.mutualInformation(model, block: model.studentIndices), absolute: 1e-14, relative: 1e-14, "mi_sc")
+        assertClose(mitc, SignLabelInformation.mutualInformation(model, block: model.teacherIndices), absolute: 1e-14, relative: 1e-14, "mi_tc")
+        assertClose(gap, mits - misc, absolute: 1e-14, relative: 1e-14, "cch_gap_class")
         #expect(json["cch_predicts_gain_class"] as? Bool == (mits > misc))
-        #expect(close(try #require(json["entropy_c"] as? Double), log(2.0)))
+        assertClose(try #require(json["entropy_c"] as? Double), log(2.0), absolute: 1e-14, relative: 1e-14, "entropy_c")
         // The scalar case by hand: a = rho / sqrt(1 - rho^2) for the student.
-        #expect(abs(misc - SignLabelInformation.mutualInformation(signalToNoise: 0.5 / 0.75.squareRoot())) < 1e-14)
+        assertClose(misc, SignLabelInformation.mutualInformation(signalToNoise: 0.5 / 0.75.squareRoot()), absolute: 1e-14, "I(S;C)")
     }
 
     @Test func reportShowsClassSectionOnlyForSignLabels() throws {

@@ -1,3 +1,4 @@
+import CCHTestSupport
 import XCTest
 @testable import CCHScenario
 @testable import CCHSimCLI
@@ -228,14 +229,14 @@ final class DataScenarioTests: XCTestCase {
         try writeGoodData()
         let path = try scenario()
         for command in ["analyze", "simulate", "classify", "reliability", "estimate-mi", "run"] {
-            let r = try CommandLineTests.run([command, path])
+            let r = try CCHSimExecutable.run([command, path])
             XCTAssertEqual(r.status, 1, "\(command): \(r.err)")
             XCTAssertTrue(r.err.hasPrefix("Error: \(path): data: this is a data scenario (real multi-view data, a [data] table)"), "\(command): \(r.err)")
             XCTAssertTrue(r.err.contains("run it with `cchsim teachers \(path)`"), "\(command): \(r.err)")
             XCTAssertFalse(r.err.contains("unknown key"), r.err)
         }
-        let model = try CommandLineTests.scenarioFile("[model]\nkind = \"correlations\"\nrho_ts = 0.5\nrho_sy = 0.3\nrho_ty = 0.2\n")
-        let r = try CommandLineTests.run(["teachers", model, "--out", directory.appendingPathComponent("none").path])
+        let model = try TestDirectory.file("[model]\nkind = \"correlations\"\nrho_ts = 0.5\nrho_sy = 0.3\nrho_ty = 0.2\n")
+        let r = try CCHSimExecutable.run(["teachers", model, "--out", directory.appendingPathComponent("none").path])
         XCTAssertEqual(r.status, 1, r.err)
         XCTAssertTrue(r.err.hasPrefix("Error: \(model): data: missing: `cchsim teachers` needs a data scenario, a [data] table"), r.err)
         XCTAssertTrue(r.err.contains("runs with cchsim analyze, simulate, classify, reliability, estimate-mi or run"), r.err)
@@ -251,14 +252,14 @@ final class DataScenarioTests: XCTestCase {
         // 40 + 20 of the 60 rows leave none for testing: DistillationExperiment's check.
         let data = try scenario(rest: "[teacher]\nn = 20\n[student]\nn = 40\n[experiment]\nsplits = 2\n[estimation]\nreplicates = 0\n")
         let out = directory.appendingPathComponent("lib").path
-        var r = try CommandLineTests.run(["teachers", data, "--out", out, "--no-plots"])
+        var r = try CCHSimExecutable.run(["teachers", data, "--out", out, "--no-plots"])
         XCTAssertEqual(r.status, 1, r.err)
         XCTAssertTrue(r.err.hasSuffix("\nError: \(data): student.n: 40 student rows + 20 teacher rows leave fewer than 2 of the 60 rows for testing\n"),
                       r.err)  // after the warning about a.csv's constant column
         // MonteCarloExperiment's check of a singular student system, in a model scenario.
-        let model = try CommandLineTests.scenarioFile("[model]\nkind = \"correlations\"\nrho_ts = 0.5\nrho_sy = 0.3\nrho_ty = 0.2\n"
+        let model = try TestDirectory.file("[model]\nkind = \"correlations\"\nrho_ts = 0.5\nrho_sy = 0.3\nrho_ty = 0.2\n"
                                                       + "[student]\nn = 1\n[monte_carlo]\ntrials = 100\n")
-        r = try CommandLineTests.run(["simulate", model])
+        r = try CCHSimExecutable.run(["simulate", model])
         XCTAssertEqual(r.status, 1, r.err)
         XCTAssertEqual(r.err, "Error: \(model): student.n: with ridge 0 the student's system S'S is singular for n <= ds = 1 "
                        + "(got n = 1); use n > ds or student.ridge > 0\n")

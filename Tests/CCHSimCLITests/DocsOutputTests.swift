@@ -103,7 +103,7 @@ final class DocsOutputTests: XCTestCase {
     /// Checks the blocks of every document that `selected` picks (given whether the block reads a
     /// shipped data set, and whether it reads a file an earlier block wrote); returns how many.
     func checkBlocks(_ selected: (_ readsDataSet: Bool, _ readsWrittenFile: Bool) -> Bool) throws -> Int {
-        guard let binary = Subprocess.cchsim(besides: DocsOutputTests.self) else { XCTFail("cchsim is not built"); return 0 }
+        let binary = try CCHSimExecutable.url
         let docs = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("docs").path)
             .filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
         var checked = 0

@@ -28,7 +28,7 @@ final class EscapedInputTests: XCTestCase {
             (["analyse\u{1B}"], 64, "unknown subcommand 'analyse\\u{1B}' (did you mean analyze?)"),
         ]
         for c in cases {
-            let r = try CommandLineTests.run(c.arguments)
+            let r = try CCHSimExecutable.run(c.arguments)
             XCTAssertEqual(r.status, c.status, r.err)
             XCTAssert(r.err.contains(c.message), "\(c.arguments): \(r.err)")
             XCTAssertFalse(r.err.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" }, "raw control in \(r.err)")

@@ -106,7 +106,7 @@ final class FitCommandTests: XCTestCase {
         for a in 0..<3 {
             for b in 0..<3 {
                 let expected = cov(columns[a], columns[b]) / (scale[a] * scale[b])
-                XCTAssertEqual(abs(matrix[a, b]), abs(expected), accuracy: 1e-12, "entry (\(a), \(b))")
+                assertClose(abs(matrix[a, b]), abs(expected), absolute: 1e-12, "entry (\(a), \(b))")
             }
         }
     }
@@ -155,7 +155,7 @@ final class FitCommandTests: XCTestCase {
         let scenario = try Scenario(file: "stdout", text: run.out)
         guard case .covariance(2, 2, let matrix) = scenario.model else { return XCTFail("\(scenario.model)") }
         let m = planted.label.map { $0 > 0 ? 1.0 : -1 }.reduce(0, +) / 120
-        XCTAssertEqual(matrix[4, 4], 1 - m * m, accuracy: 1e-14)
+        assertClose(matrix[4, 4], 1 - m * m, absolute: 1e-14)
         XCTAssertEqual(try fitInProcess(path, pair: ViewPair(teacher: 1, student: 0)).0.model.sigma, matrix)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: files.directory.path).filter { $0.hasSuffix("-fit.toml") }, [])
     }

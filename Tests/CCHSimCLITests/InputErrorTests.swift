@@ -4,7 +4,6 @@ import CCHScenario
 @testable import SweepEngine
 import CrossModalKD
 import Foundation
-import RealModule
 import XCTest
 
 /// Issue 10, defects 6 and 7: wide CSVs read in linear time; overflow, file-type and echo errors
@@ -97,7 +96,7 @@ final class InputErrorTests: XCTestCase {
         let plain = try estimates(try csv(scale: 1)), huge = try estimates(try csv(scale: 1e306))
         for key in ["plugin_mi_ts", "plugin_mi_sy", "ksg_mi_ts", "ksg_mi_sy"] {
             let a = try XCTUnwrap(plain[key] as? Double), b = try XCTUnwrap(huge[key] as? Double, "\(key): \(huge)")
-            XCTAssertTrue(a.isApproximatelyEqual(to: b, absoluteTolerance: 1e-9, relativeTolerance: 1e-9), "\(key): \(a) vs \(b)")
+            assertClose(a, b, absolute: 1e-9, relative: 1e-9, "\(key): \(a) vs \(b)")
         }
     }
 

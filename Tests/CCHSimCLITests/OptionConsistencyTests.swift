@@ -6,9 +6,9 @@ import XCTest
 /// command that has it.
 final class OptionConsistencyTests: XCTestCase {
     func testTrialsIsCheckedAlikeInSimulateAndClassify() throws {
-        let path = try CommandLineTests.scenarioFile(ScenarioFixtures.example)
+        let path = try TestDirectory.file(ScenarioFixtures.example)
         for command in ["simulate", "classify"] {
-            let r = try CommandLineTests.run([command, path, "--trials", "1"])
+            let r = try CCHSimExecutable.run([command, path, "--trials", "1"])
             XCTAssertEqual(r.status, 64, "\(command): \(r.err)")
             XCTAssert(r.err.contains("--trials must be at least 2, got 1"), "\(command): \(r.err)")
             XCTAssertFalse(r.err.contains("s.toml: trials"), "\(command) names a key that is not in the file: \(r.err)")
@@ -16,10 +16,10 @@ final class OptionConsistencyTests: XCTestCase {
     }
 
     func testThreadsIsCheckedAlikeInRunFiguresAndSimulate() throws {
-        let path = try CommandLineTests.scenarioFile(ScenarioFixtures.example)
+        let path = try TestDirectory.file(ScenarioFixtures.example)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         for arguments in [["run", path], ["figures", "--scenarios", directory, "--out", directory], ["simulate", path]] {
-            let r = try CommandLineTests.run(arguments + ["--threads", "0"])
+            let r = try CCHSimExecutable.run(arguments + ["--threads", "0"])
             XCTAssertEqual(r.status, 64, "\(arguments[0]): \(r.err)")
             XCTAssert(r.err.contains("--threads must be at least 1, got 0"), "\(arguments[0]): \(r.err)")
         }
@@ -28,7 +28,7 @@ final class OptionConsistencyTests: XCTestCase {
     /// Every option error is a usage error: exit 64, one `Error:` line naming the option, and the
     /// usage line, whether the parser, a `validate()` or the command's own check finds it.
     func testEveryOptionErrorExits64() throws {
-        let path = try CommandLineTests.scenarioFile(ScenarioFixtures.sweepScenario("[sweep]\n\"student.lambda\" = [0.1, 0.5]"))
+        let path = try TestDirectory.file(ScenarioFixtures.sweepScenario("[sweep]\n\"student.lambda\" = [0.1, 0.5]"))
         let out = try TestDirectory.make().path
         let cases: [(arguments: [String], message: String)] = [
             (["run", path, "--out", out, "--shard", "4/3"], "The value '4/3' is invalid for '--shard <shard>': expected i/N with 1 <= i <= N"),
@@ -44,7 +44,7 @@ final class OptionConsistencyTests: XCTestCase {
             (["analyse", path], "unknown subcommand 'analyse' (did you mean analyze?)"),
         ]
         for c in cases {
-            let r = try CommandLineTests.run(c.arguments)
+            let r = try CCHSimExecutable.run(c.arguments)
             XCTAssertEqual(r.status, 64, "\(c.arguments): \(r.err)")
             XCTAssert(r.err.hasPrefix("Error: ") && r.err.contains(c.message), "\(c.arguments): \(r.err)")
             XCTAssert(r.err.contains("Usage: cchsim"), "\(c.arguments): \(r.err)")
@@ -56,15 +56,13 @@ final class OptionConsistencyTests: XCTestCase {
     /// told otherwise, and says so in its help.
     func testTheDefaultOutputDirectoryIsTheCurrentOne() throws {
         for command in ["run", "figures", "teachers"] {
-            let r = try CommandLineTests.run([command, "--help"])
+            let r = try CCHSimExecutable.run([command, "--help"])
             XCTAssert(r.out.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("Output directory, created when missing (default: the current directory)."), "\(command): \(r.out)")
         }
         let directory = try TestDirectory.make()
         let path = directory.appendingPathComponent("s.toml").path
         try ScenarioFixtures.sweepScenario("[sweep]\n\"student.lambda\" = [0.1, 0.5]").write(toFile: path, atomically: true, encoding: .utf8)
-        guard let binary = Subprocess.cchsim(besides: CommandLineTests.self) else { return XCTFail("cchsim is not built") }
-        let r = try Subprocess.run(binary, ["run", "s.toml", "--no-plots"], environment: ["SWIFT_BACKTRACE": "enable=no"],
-                                   directory: directory.path)
+        let r = try CCHSimExecutable.run(["run", "s.toml", "--no-plots"], directory: directory.path)
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssert(FileManager.default.fileExists(atPath: directory.appendingPathComponent("grid.csv").path))
     }
@@ -75,7 +73,7 @@ final class OptionConsistencyTests: XCTestCase {
         let directory = try TestDirectory.make()
         for name in ["a.toml", "b.csv"] { try "".write(toFile: directory.appendingPathComponent(name).path, atomically: true, encoding: .utf8) }
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
-        let script = try CommandLineTests.run(["--generate-completion-script", "bash"])
+        let script = try CCHSimExecutable.run(["--generate-completion-script", "bash"])
         XCTAssertEqual(script.status, 0, script.err)
         let file = directory.appendingPathComponent("completion.bash").path
         try script.out.write(toFile: file, atomically: true, encoding: .utf8)
@@ -95,7 +93,7 @@ final class OptionConsistencyTests: XCTestCase {
     }
 
     func testEnumOptionsListTheirValuesInHelp() throws {
-        let r = try CommandLineTests.run(["simulate", "--help"])
+        let r = try CCHSimExecutable.run(["simulate", "--help"])
         XCTAssertEqual(r.status, 0)
         XCTAssert(r.out.contains("values: moments, triples"), r.out)
     }
@@ -105,7 +103,7 @@ final class OptionConsistencyTests: XCTestCase {
 final class PathErrorTests: XCTestCase {
     func testFiguresNamesAMissingScenarioDirectory() throws {
         let missing = try TestDirectory.make().appendingPathComponent("no-such-dir").path
-        let r = try CommandLineTests.run(["figures", "--scenarios", missing, "--out", missing + "-out"])
+        let r = try CCHSimExecutable.run(["figures", "--scenarios", missing, "--out", missing + "-out"])
         XCTAssertEqual(r.status, 1, r.err)
         XCTAssert(r.err.contains("\(missing): no such directory"), r.err)
         XCTAssertFalse(r.err.contains("The operation could not be completed"), r.err)

@@ -39,25 +39,25 @@ final class ScenarioOverrideTests: XCTestCase {
     }
 
     func testAnalyzeWithSetEqualsAnalyzeOfTheEditedFile() throws {
-        let edited = try CommandLineTests.scenarioFile(ScenarioFixtures.example.replacingOccurrences(of: "lambda = 0.5", with: "lambda = 0.3"))
-        let original = try CommandLineTests.scenarioFile(ScenarioFixtures.example)
-        let set = try jsonObject(try CommandLineTests.run(["analyze", original, "--set", "student.lambda=0.3", "--json"]).out)
-        let file = try jsonObject(try CommandLineTests.run(["analyze", edited, "--json"]).out)
+        let edited = try TestDirectory.file(ScenarioFixtures.example.replacingOccurrences(of: "lambda = 0.5", with: "lambda = 0.3"))
+        let original = try TestDirectory.file(ScenarioFixtures.example)
+        let set = try jsonObject(try CCHSimExecutable.run(["analyze", original, "--set", "student.lambda=0.3", "--json"]).out)
+        let file = try jsonObject(try CCHSimExecutable.run(["analyze", edited, "--json"]).out)
         for key in ["kd_gain", "risk_kd", "lambda_opt", "kd_gain_opt"] {
             XCTAssertEqual(set[key] as? Double, file[key] as? Double, key)
         }
         XCTAssertEqual(set["overrides"] as? String, "student.lambda=0.3")
-        let text = try CommandLineTests.run(["analyze", original, "--set", "student.lambda=0.3", "--set", "student.ridge=0.1"])
+        let text = try CCHSimExecutable.run(["analyze", original, "--set", "student.lambda=0.3", "--set", "student.ridge=0.1"])
         XCTAssert(text.out.hasPrefix("With --set student.lambda=0.3, --set student.ridge=0.1 over \(original)\n"), text.out)
         XCTAssert(text.out.contains("lambda = 0.3"), text.out)
         for (argument, message) in [("student.lambda=1.5", "student.lambda (--set): must lie in [0.0, 1.0], got 1.5"),
                                     ("student.n=many", "student.n (--set): expected a positive integer or \"inf\", got \"many\""),
                                     ("model.rho_st=0.1", "model.rho_st (--set): unknown key")] {
-            let r = try CommandLineTests.run(["analyze", original, "--set", argument])
+            let r = try CCHSimExecutable.run(["analyze", original, "--set", argument])
             XCTAssertEqual(r.status, 1, r.err)
             XCTAssertEqual(r.err, "Error: \(original): \(message)\n")
         }
-        let usage = try CommandLineTests.run(["simulate", original, "--set", "lambda"])
+        let usage = try CCHSimExecutable.run(["simulate", original, "--set", "lambda"])
         XCTAssertEqual(usage.status, 64, usage.err)
         XCTAssert(usage.err.contains("expected KEY=VALUE, e.g. student.lambda=0.3"), usage.err)
     }
@@ -67,16 +67,16 @@ final class ScenarioOverrideTests: XCTestCase {
     func testShardsRunWithSetMergeToTheEditedRun() throws {
         let sweep = "[sweep]\n\"student.lambda\" = [0.1, 0.5, 0.9]\n\"model.rho_ts\" = [0.2, 0.6]"
         let directory = try TestDirectory.make().path
-        let original = try CommandLineTests.scenarioFile(ScenarioFixtures.sweepScenario(sweep))
-        let edited = try CommandLineTests.scenarioFile(ScenarioFixtures.sweepScenario(sweep, student: "n = 30\nridge = 0.05\nlambda = 0.05"))
+        let original = try TestDirectory.file(ScenarioFixtures.sweepScenario(sweep))
+        let edited = try TestDirectory.file(ScenarioFixtures.sweepScenario(sweep, student: "n = 30\nridge = 0.05\nlambda = 0.05"))
         for shard in ["1/2", "2/2"] {
-            let r = try CommandLineTests.run(["run", original, "--out", directory, "--no-plots", "--shard", shard, "--set", "student.n=30"])
+            let r = try CCHSimExecutable.run(["run", original, "--out", directory, "--no-plots", "--shard", shard, "--set", "student.n=30"])
             XCTAssertEqual(r.status, 0, r.err)
         }
-        let merged = try CommandLineTests.run(["merge", directory + "/grid.shard-1-of-2.csv", directory + "/grid.shard-2-of-2.csv", "--no-plots"])
+        let merged = try CCHSimExecutable.run(["merge", directory + "/grid.shard-1-of-2.csv", directory + "/grid.shard-2-of-2.csv", "--no-plots"])
         XCTAssertEqual(merged.status, 0, merged.err)
         let single = try TestDirectory.make().path
-        XCTAssertEqual(try CommandLineTests.run(["run", edited, "--out", single, "--no-plots"]).status, 0)
+        XCTAssertEqual(try CCHSimExecutable.run(["run", edited, "--out", single, "--no-plots"]).status, 0)
         XCTAssertEqual(try String(contentsOfFile: directory + "/grid.csv", encoding: .utf8),
                        try String(contentsOfFile: single + "/grid.csv", encoding: .utf8))
         let meta = try jsonObject(try String(contentsOfFile: directory + "/grid.meta.json", encoding: .utf8))

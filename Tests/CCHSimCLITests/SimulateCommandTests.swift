@@ -32,11 +32,11 @@ final class SimulateCommandTests: XCTestCase {
     }
 
     func testJSONHasTheAnalyzeKeysThenTheMonteCarloKeys() throws {
-        let path = try CommandLineTests.scenarioFile(Self.scenario)
-        let r = try CommandLineTests.run(["simulate", path, "--json", "--threads", "2"])
+        let path = try TestDirectory.file(Self.scenario)
+        let r = try CCHSimExecutable.run(["simulate", path, "--json", "--threads", "2"])
         XCTAssertEqual(r.status, 0, r.err)
         let o = try Self.json(r.out)
-        let analyze = try Self.json(try CommandLineTests.run(["analyze", path, "--json"]).out)
+        let analyze = try Self.json(try CCHSimExecutable.run(["analyze", path, "--json"]).out)
         for (key, value) in analyze {
             XCTAssertEqual("\(o[key] ?? "missing")", "\(value)", "analyze key \(key)")
         }
@@ -50,28 +50,28 @@ final class SimulateCommandTests: XCTestCase {
         // The analytic values beside the Monte Carlo ones, and the z-score as defined.
         let gain = try XCTUnwrap(o["mc_kd_gain"] as? Double), se = try XCTUnwrap(o["mc_kd_gain_se"] as? Double)
         let analytic = try XCTUnwrap(o["kd_gain"] as? Double), z = try XCTUnwrap(o["z_gain"] as? Double)
-        XCTAssertEqual(z, (gain - analytic) / se, accuracy: 1e-9)
+        assertClose(z, (gain - analytic) / se, absolute: 1e-9)
         XCTAssertLessThan(abs(z), 4)
-        XCTAssertEqual(try XCTUnwrap(o["mc_kd_gain_ci_high"] as? Double) - gain, 1.959963984540054 * se, accuracy: 1e-12)
+        assertClose(try XCTUnwrap(o["mc_kd_gain_ci_high"] as? Double) - gain, 1.959963984540054 * se, absolute: 1e-12)
         // Key order: analyze keys first, then the Monte Carlo keys.
         let text = r.out
         XCTAssertLessThan(try XCTUnwrap(text.range(of: "\"accuracy_opt\"")).lowerBound, try XCTUnwrap(text.range(of: "\"mc_trials\"")).lowerBound)
     }
 
     func testThreadsAndOverridesLeaveResultsAlone() throws {
-        let path = try CommandLineTests.scenarioFile(Self.scenario)
-        let one = try CommandLineTests.run(["simulate", path, "--json", "--threads", "1", "--trials", "3000"])
-        let two = try CommandLineTests.run(["simulate", path, "--json", "--threads", "2", "--trials", "3000"])
+        let path = try TestDirectory.file(Self.scenario)
+        let one = try CCHSimExecutable.run(["simulate", path, "--json", "--threads", "1", "--trials", "3000"])
+        let two = try CCHSimExecutable.run(["simulate", path, "--json", "--threads", "2", "--trials", "3000"])
         XCTAssertEqual(one.status, 0, one.err)
         XCTAssertEqual(one.out, two.out)
         XCTAssertEqual(try Self.json(one.out)["mc_trials"] as? Int, 3000)
-        let triples = try Self.json(try CommandLineTests.run(["simulate", path, "--json", "--sampler", "triples", "--trials", "3000"]).out)
+        let triples = try Self.json(try CCHSimExecutable.run(["simulate", path, "--json", "--sampler", "triples", "--trials", "3000"]).out)
         XCTAssertEqual(triples["mc_sampler"] as? String, "triples")
         XCTAssertNotEqual(triples["mc_kd_gain"] as? Double, try Self.json(one.out)["mc_kd_gain"] as? Double)
     }
 
     func testHumanReport() throws {
-        let r = try CommandLineTests.run(["simulate", try CommandLineTests.scenarioFile(Self.scenario)])
+        let r = try CCHSimExecutable.run(["simulate", try TestDirectory.file(Self.scenario)])
         XCTAssertEqual(r.status, 0, r.err)
         for fragment in ["Monte Carlo: 4000 paired trials, sampler moments", "KD gain (paired)", "risk with KD (lambda 0.5)",
                          "regime exact-ols-fitted-teacher, exact; within 4", "95% interval"] {
@@ -79,7 +79,7 @@ final class SimulateCommandTests: XCTestCase {
         }
         // The mean accuracy has no analytic value beside it; the accuracy of E[w] (the analyze
         // keys) is named as the different quantity it is.
-        let json = try jsonObject(try CommandLineTests.run(["simulate", try CommandLineTests.scenarioFile(Self.scenario), "--json"]).out)
+        let json = try jsonObject(try CCHSimExecutable.run(["simulate", try TestDirectory.file(Self.scenario), "--json"]).out)
         func f(_ x: Double) -> String { String(format: "%.6g", x) }
         let rows = r.out.split(separator: "\n").map(String.init)
         for label in ["mean accuracy without KD", "mean accuracy with KD"] {
@@ -95,26 +95,26 @@ final class SimulateCommandTests: XCTestCase {
     /// analyze columns as null (model-only ones kept) with the reason.
     func testRidgeTeacherHasNullAnalyticColumnsAndAReason() throws {
         let text = Self.scenario.replacingOccurrences(of: "fit = \"ols\"", with: "fit = \"ridge\"\nridge = 0.2")
-        let path = try CommandLineTests.scenarioFile(text)
-        let analyze = try CommandLineTests.run(["analyze", path])
+        let path = try TestDirectory.file(text)
+        let analyze = try CCHSimExecutable.run(["analyze", path])
         XCTAssertEqual(analyze.status, 1)
         XCTAssertTrue(analyze.err.contains("teacher.fit: no exact formula applies to a ridge-fitted teacher"), analyze.err)
-        let r = try CommandLineTests.run(["simulate", path, "--json"])
+        let r = try CCHSimExecutable.run(["simulate", path, "--json"])
         XCTAssertEqual(r.status, 0, r.err)
         let o = try Self.json(r.out)
         XCTAssertTrue(o["risk_no_kd"] is NSNull && o["kd_gain"] is NSNull && o["regime"] is NSNull && o["z_gain"] is NSNull)
-        XCTAssertEqual(o["mi_ts"] as? Double ?? 0, -0.5 * log(1 - 0.36), accuracy: 1e-15)
+        assertClose(o["mi_ts"] as? Double ?? 0, -0.5 * log(1 - 0.36), absolute: 1e-15)
         XCTAssertEqual(o["lambda"] as? Double, 0.5)
         XCTAssertTrue((o["analytic_note"] as? String)?.contains("no exact formula applies") == true)
         XCTAssertNotNil(o["mc_kd_gain"] as? Double)
-        let human = try CommandLineTests.run(["simulate", path]).out
+        let human = try CCHSimExecutable.run(["simulate", path]).out
         XCTAssertTrue(human.contains("Analytic: no value to compare with (teacher.fit: no exact formula applies"), human)
     }
 
     func testErrorsNameFileKeyAndReason() throws {
         func expect(_ text: String, _ message: String, arguments: [String] = [], status: Int32 = 1, line: UInt = #line) throws {
-            let path = try CommandLineTests.scenarioFile(text)
-            let r = try CommandLineTests.run(["simulate", path] + arguments)
+            let path = try TestDirectory.file(text)
+            let r = try CCHSimExecutable.run(["simulate", path] + arguments)
             XCTAssertEqual(r.status, status, r.err, line: line)
             XCTAssertTrue(r.err.contains(message.replacingOccurrences(of: "FILE", with: path)), r.err, line: line)
             XCTAssertTrue(r.out.isEmpty, line: line)
@@ -183,20 +183,20 @@ final class SimulateCommandTests: XCTestCase {
             return "name = \"tiny\"\nseed = 3\n[model]\nkind = \"covariance\"\ndt = 1\nds = 1\nmatrix = [\(rows)]\n"
                 + "[student]\nn = 20\nlambda = 0.5\n[monte_carlo]\ntrials = 2000\n"
         }
-        let unit = try Self.json(try CommandLineTests.run(["simulate", try CommandLineTests.scenarioFile(scenario("")), "--json"]).out)
-        let r = try CommandLineTests.run(["simulate", try CommandLineTests.scenarioFile(scenario("e-200")), "--json"])
+        let unit = try Self.json(try CCHSimExecutable.run(["simulate", try TestDirectory.file(scenario("")), "--json"]).out)
+        let r = try CCHSimExecutable.run(["simulate", try TestDirectory.file(scenario("e-200")), "--json"])
         XCTAssertEqual(r.status, 0, r.err)
         let o = try Self.json(r.out)
-        XCTAssertEqual(try XCTUnwrap(o["accuracy_no_kd"] as? Double), 0.5 + asin(0.4) / Double.pi, accuracy: 1e-14)
-        XCTAssertEqual(try XCTUnwrap(o["kd_gain_relative"] as? Double), try XCTUnwrap(unit["kd_gain_relative"] as? Double), accuracy: 1e-12)
+        assertClose(try XCTUnwrap(o["accuracy_no_kd"] as? Double), 0.5 + asin(0.4) / Double.pi, absolute: 1e-14)
+        assertClose(try XCTUnwrap(o["kd_gain_relative"] as? Double), try XCTUnwrap(unit["kd_gain_relative"] as? Double), absolute: 1e-12)
         let se = try XCTUnwrap(o["mc_kd_gain_se"] as? Double), unitSE = try XCTUnwrap(unit["mc_kd_gain_se"] as? Double)
         XCTAssertGreaterThan(se, 0)
-        XCTAssertEqual(se / 1e-200, unitSE, accuracy: 1e-9 * unitSE)
+        assertClose(se / 1e-200, unitSE, absolute: 1e-9 * unitSE)
         XCTAssertGreaterThan(try XCTUnwrap(o["mc_kd_gain_ci_high"] as? Double), try XCTUnwrap(o["mc_kd_gain_ci_low"] as? Double))
         let z = try XCTUnwrap(o["z_gain"] as? Double)
         XCTAssertTrue(z.isFinite)
-        XCTAssertEqual(z, try XCTUnwrap(unit["z_gain"] as? Double), accuracy: 1e-6)
-        let bad = try CommandLineTests.run(["analyze", try CommandLineTests.scenarioFile(scenario("e-310"))])
+        assertClose(z, try XCTUnwrap(unit["z_gain"] as? Double), absolute: 1e-6)
+        let bad = try CCHSimExecutable.run(["analyze", try TestDirectory.file(scenario("e-310"))])
         XCTAssertNotEqual(bad.status, 0)
         XCTAssertTrue(bad.err.contains("smallest normal double"), bad.err)
     }

@@ -21,7 +21,7 @@ final class StandardOutputTests: XCTestCase {
         defer { files.remove() }
         // A sweep opens files: with descriptor 1 closed, one of them would take its number and
         // receive the report. /bin/sh closes stdout for cchsim (`>&-`).
-        let binary = try CCHSimProcess.binary.path
+        let binary = try CCHSimExecutable.url.path
         let scenario = SizeLimitTests.shipped("fig3-gain-vs-lambda.toml")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")

@@ -133,7 +133,7 @@ final class TeacherSetsRunTests: XCTestCase {
         _ = try files.write("own.toml", text)
         let out = files.directory.path + "/own"
         _ = try run(path, out, plots: false)
-        let meta = try XCTUnwrap(JSONTree.parseObject(try Data(contentsOf: URL(fileURLWithPath: out + "/kd.meta.json"))))
+        let meta = try XCTUnwrap(JSONFile.object(try Data(contentsOf: URL(fileURLWithPath: out + "/kd.meta.json"))))
         let views = try XCTUnwrap(meta["views"] as? [[String: Any]])
         XCTAssertEqual(views.map { $0["components"] as? Int }, [2, 1, 2])
     }

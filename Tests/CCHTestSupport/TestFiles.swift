@@ -18,6 +18,13 @@ public enum TestDirectory {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// `text` written as `name` in a fresh directory; returns its path.
+    public static func file(_ text: String, name: String = "s.toml") throws -> String {
+        let url = try make().appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
 }
 
 /// A fresh temporary directory to write test inputs into; `remove()` deletes it at once.

@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CrossModalKD
 import Foundation
 import Testing
@@ -12,7 +13,7 @@ struct DecisionReliabilityTests {
         let plugIn = try MIEstimator(.plugin)
         let r = try DecisionReliability(model: m, label: .continuous, sampleSizes: [150], repeats: 400,
                                         estimators: [plugIn], seed: 1)
-        #expect(abs(r.trueGap - InformationSummary(model: m).cchGap) < 1e-15)
+        assertClose(r.trueGap, InformationSummary(model: m).cchGap, absolute: 1e-15, "true gap")
         // The same probability from samples drawn here, with other streams.
         let columns = CCHColumns(model: m, label: .continuous)
         var flips = 0
@@ -59,7 +60,7 @@ struct DecisionReliabilityTests {
                                         estimators: [try MIEstimator(.plugin), try MIEstimator(.ksg)], seed: 3)
         #expect(r.skipped == [.plugin])
         #expect(r.rows.map(\.estimator) == [.ksg])
-        #expect(abs(r.trueGap - ClassInformationSummary(model: m).cchGap) < 1e-15)
+        assertClose(r.trueGap, ClassInformationSummary(model: m).cchGap, absolute: 1e-15, "true class gap")
         #expect(r.trueGap > InformationSummary(model: m).cchGap)  // I(S;C) < I(S;Y)
     }
 

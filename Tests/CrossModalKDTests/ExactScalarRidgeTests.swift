@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CrossModalKD
 import Foundation
 import XCTest
@@ -25,14 +26,14 @@ final class ExactScalarRidgeTests: XCTestCase {
         for (n, g) in [(1, 1e-3), (1, 10.0), (2, 0.3), (3, 0.15), (7, 0.007), (30, 1.5), (200, 0.2), (200, 2000.0)] {
             // Sss = 2 and gamma = g Sss / n give the scaled penalty g.
             let m = try ScalarRidgeMoments(samples: n, ridge: g * 2 / Double(n), studentVariance: 2)
-            XCTAssertEqual(m.scaledPenalty, g, accuracy: 1e-15 * g)
+            assertClose(m.scaledPenalty, g, absolute: 1e-15 * g)
             for _ in 0..<2 { XCTAssertEqual(try ScalarRidgeMoments.cached(samples: n, ridge: g * 2 / Double(n), studentVariance: 2), m) }
             let h1 = chiSquaredExpectation(n: n) { $0 / ($0 + g) }
             let h2 = chiSquaredExpectation(n: n) { ($0 / ($0 + g)) * ($0 / ($0 + g)) }
             let noise = chiSquaredExpectation(n: n) { $0 / (($0 + g) * ($0 + g)) }
-            XCTAssertEqual(m.meanShrinkage, h1, accuracy: 1e-10 * h1, "E[h], n = \(n), g = \(g)")
-            XCTAssertEqual(m.meanSquaredShrinkage, h2, accuracy: 1e-10 * h2, "E[h^2], n = \(n), g = \(g)")
-            XCTAssertEqual(m.noiseFactor, noise, accuracy: 2e-9 * noise, "E[X/(X+g)^2], n = \(n), g = \(g)")
+            assertClose(m.meanShrinkage, h1, absolute: 1e-10 * h1, "E[h], n = \(n), g = \(g)")
+            assertClose(m.meanSquaredShrinkage, h2, absolute: 1e-10 * h2, "E[h^2], n = \(n), g = \(g)")
+            assertClose(m.noiseFactor, noise, absolute: 2e-9 * noise, "E[X/(X+g)^2], n = \(n), g = \(g)")
         }
     }
 
@@ -66,10 +67,10 @@ final class ExactScalarRidgeTests: XCTestCase {
             for (n, j1, j2) in [(1, j1One, j2One), (2, j1Two, j2Two)] {
                 let m = try ScalarRidgeMoments(samples: n, ridge: g / Double(n), studentVariance: 1)
                 let what = "n = \(n), g = \(g)"
-                XCTAssertEqual(m.meanShrinkage, 1 - g * j1, accuracy: 1e-11, "E[h], \(what)")
-                XCTAssertEqual(m.meanSquaredShrinkage, 1 - 2 * g * j1 + g * g * j2, accuracy: 1e-11, "E[h^2], \(what)")
+                assertClose(m.meanShrinkage, 1 - g * j1, absolute: 1e-11, "E[h], \(what)")
+                assertClose(m.meanSquaredShrinkage, 1 - 2 * g * j1 + g * g * j2, absolute: 1e-11, "E[h^2], \(what)")
                 let noise = j1 - g * j2
-                XCTAssertEqual(m.noiseFactor, noise, accuracy: 1e-9 * noise, "E[X/(X+g)^2], \(what)")
+                assertClose(m.noiseFactor, noise, absolute: 1e-9 * noise, "E[X/(X+g)^2], \(what)")
             }
         }
     }
@@ -100,7 +101,7 @@ final class ExactScalarRidgeTests: XCTestCase {
                         total += h * density * weight * ((1 - sy * sy) + (w - sy) * (w - sy))
                     }
                 }
-                XCTAssertEqual(a.risk(at: l), total, accuracy: 1e-10, "E R(\(l)), \(target)")
+                assertClose(a.risk(at: l), total, absolute: 1e-10, "E R(\(l)), \(target)")
             }
         }
     }
@@ -112,8 +113,8 @@ final class ExactScalarRidgeTests: XCTestCase {
             let ols = try KDAnalysis(model: model, teacher: teacher, student: StudentSpec(samples: .finite(6), lambda: 0.6))
             let ridge = try KDAnalysis(model: model, teacher: teacher, student: StudentSpec(samples: .finite(6), ridge: 1e-9, lambda: 0.6))
             XCTAssertEqual(ridge.regime, .exactScalarRidge)
-            XCTAssertEqual(ridge.riskNoKD, ols.riskNoKD, accuracy: 1e-7 * ols.riskNoKD)
-            XCTAssertEqual(ridge.riskKD, ols.riskKD, accuracy: 1e-7 * ols.riskKD)
+            assertClose(ridge.riskNoKD, ols.riskNoKD, absolute: 1e-7 * ols.riskNoKD)
+            assertClose(ridge.riskKD, ols.riskKD, absolute: 1e-7 * ols.riskKD)
         }
     }
 
@@ -123,7 +124,7 @@ final class ExactScalarRidgeTests: XCTestCase {
         let model = try JointGaussian.correlations(rhoTS: 0.6, rhoSY: 0.4, rhoTY: 0.3)
         let pop = try KDAnalysis(model: model, teacher: TeacherSpec(), student: StudentSpec(samples: .infinite, ridge: 0.05, lambda: 0.5))
         let big = try KDAnalysis(model: model, teacher: TeacherSpec(), student: StudentSpec(samples: .finite(1_000_000), ridge: 0.05, lambda: 0.5))
-        XCTAssertEqual(big.riskKD, pop.riskKD, accuracy: 1e-5)
+        assertClose(big.riskKD, pop.riskKD, absolute: 1e-5)
         var errors: [Double] = []
         for n in [10, 100, 1000] {
             let student = StudentSpec(samples: .finite(n), ridge: 0.05, lambda: 0.5)

@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CrossModalKD
 import Foundation
 import XCTest
@@ -102,10 +103,10 @@ final class FiniteSampleRiskTests: XCTestCase {
                 let r = try KDAnalysis(model: model, teacher: teacher, student: s).riskKD
                 if r < bestRisk { bestRisk = r; bestL = s.lambda }
             }
-            XCTAssertEqual(a.lambdaOpt, bestL, accuracy: 1e-3, "case \(index)")
+            assertClose(a.lambdaOpt, bestL, absolute: 1e-3, "case \(index): lambda* against the grid's")
             // The grid's optimum misses the vertex by at most half a step: a2 (step/2)^2 of risk.
             let gridLoss = max(0, a.riskCurve.a2) * pow(0.5 / 2000, 2) + 1e-12
-            XCTAssertEqual(a.kdGainOpt, a.riskNoKD - bestRisk, accuracy: gridLoss, "case \(index)")
+            assertClose(a.kdGainOpt, a.riskNoKD - bestRisk, absolute: gridLoss, "case \(index): best gain against the grid's")
             XCTAssertGreaterThanOrEqual(a.kdGainOpt, a.riskNoKD - bestRisk - 1e-12, "case \(index)")
         }
     }
@@ -118,7 +119,7 @@ final class FiniteSampleRiskTests: XCTestCase {
             var shifted = m.sss
             for i in 0..<8 { shifted[i, i] += de.kappa }
             let df1 = (m.sss * (try Cholesky(shifted).inverse)).trace
-            XCTAssertEqual(de.kappa * (1 - df1 / Double(n)), gamma, accuracy: 1e-10, "gamma \(gamma), n \(n)")
+            assertClose(de.kappa * (1 - df1 / Double(n)), gamma, absolute: 1e-10, "gamma \(gamma), n \(n)")
             XCTAssertLessThan(df1, Double(n))
         }
     }
@@ -132,14 +133,14 @@ final class FiniteSampleRiskTests: XCTestCase {
         let exact = try KDAnalysis(model: m, teacher: teacher, student: StudentSpec(samples: .finite(n), lambda: 0.4))
         let de = try ExpectedRisk(model: m, student: StudentSpec(samples: .finite(n), ridge: 0, lambda: 0.4),
                                   regime: .deterministicEquivalent)
-        XCTAssertEqual(de.deterministicEquivalent?.kappa ?? -1, 0, accuracy: 1e-15)
+        assertClose(de.deterministicEquivalent?.kappa ?? -1, 0, absolute: 1e-15)
         let signal = try TeacherSignal(model: m, spec: teacher)
         let z = MixedTarget(model: m, teacher: signal, lambda: 0.4)
         let excessExact = exact.riskKD - exact.bayesRisk
         let excessDE = de.risk(z) - de.bayesRisk
         // Both are |b - w*|^2_Sss + s2 * ds / (n - ds - 1 or n - ds).
         let bias = Vec.quadratic(Vec.sub(z.regression, m.bayesWeights), m.sss)
-        XCTAssertEqual((excessExact - bias) * Double(n - 3 - 1), (excessDE - bias) * Double(n - 3), accuracy: 1e-10)
+        assertClose((excessExact - bias) * Double(n - 3 - 1), (excessDE - bias) * Double(n - 3), absolute: 1e-10)
     }
 
     /// At large n the deterministic equivalent of ridge tends to the population ridge risk.
@@ -149,8 +150,8 @@ final class FiniteSampleRiskTests: XCTestCase {
         let pop = try KDAnalysis(model: m, teacher: teacher, student: StudentSpec(samples: .infinite, ridge: 0.3, lambda: 0.5))
         let big = try KDAnalysis(model: m, teacher: teacher, student: StudentSpec(samples: .finite(1_000_000), ridge: 0.3, lambda: 0.5))
         XCTAssertEqual(big.regime, .deterministicEquivalent)
-        XCTAssertEqual(big.riskKD, pop.riskKD, accuracy: 1e-4)
-        XCTAssertEqual(big.riskNoKD, pop.riskNoKD, accuracy: 1e-4)
+        assertClose(big.riskKD, pop.riskKD, absolute: 1e-4, "E R(0.5) at n = 1e6 against n = inf")
+        assertClose(big.riskNoKD, pop.riskNoKD, absolute: 1e-4, "E R(0) at n = 1e6 against n = inf")
     }
 
     func testRegimesThatDoNotApplyAreErrorsNotNumbers() throws {

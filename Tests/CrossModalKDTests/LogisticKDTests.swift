@@ -1,3 +1,4 @@
+import CCHTestSupport
 @testable import CrossModalKD
 import Foundation
 import Testing
@@ -51,7 +52,7 @@ struct LogisticKDTests {
         let u = (0..<60).map { a[0] * x[$0, 0] + a[1] * x[$0, 1] }
         for tau in [0.5, 1.0, 4.0] {
             let fit = try LogisticRegression(features: x, labels: c, teacherLogits: u, lambda: 1, temperature: tau).fit()
-            #expect(abs(fit.weights[0] - a[0]) < 1e-8 && abs(fit.weights[1] - a[1]) < 1e-8, "tau \(tau): \(fit.weights)")
+            assertClose(fit.weights, a, absolute: 1e-8, "tau \(tau): weights")
         }
     }
 
@@ -79,7 +80,7 @@ struct LogisticKDTests {
     @Test func posteriorLogitIsTheProbitLogOdds() {
         for x in [-3.0, -0.5, 0, 0.7, 2.5] {
             let p = 0.5 * erfc(-x / 2.0.squareRoot())
-            #expect(abs(TeacherLogit.probitLogit(x) - log(p / (1 - p))) < 1e-12)
+            assertClose(TeacherLogit.probitLogit(x), log(p / (1 - p)), absolute: 1e-12, "logit at \(x)")
         }
         // Large |x|: log Phi(x) / Phi(-x) ~ x^2/2 + ln(x sqrt(2 pi)) + ..., finite and odd.
         let big = TeacherLogit.probitLogit(40)
@@ -113,7 +114,7 @@ struct LogisticKDTests {
         let summary = try LogisticKDExperiment(model: m, spec: spec, trials: 300).run(seed: 3)
         #expect(summary.gainZ > 4, "gain \(summary.gain) +- \(summary.gainSE)")
         #expect(summary.accuracyKD < summary.bayesAccuracyStudent && summary.accuracyNoKD < summary.accuracyKD)
-        #expect(abs(summary.teacherAccuracy - SignLabelInformation.bayesAccuracy(m, block: m.teacherIndices)) < 1e-12)
+        assertClose(summary.teacherAccuracy, SignLabelInformation.bayesAccuracy(m, block: m.teacherIndices), absolute: 1e-12, "teacher accuracy")
         // lambda = 0 is the plain fit: identical accuracies, no gain.
         var none = spec
         none.lambda = 0

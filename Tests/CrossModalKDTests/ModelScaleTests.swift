@@ -1,6 +1,6 @@
+import CCHTestSupport
 import CrossModalKD
 import Foundation
-import RealModule
 import XCTest
 
 /// A covariance multiplied by a factor k (every variable by sqrt k) is the same problem in other
@@ -45,14 +45,13 @@ final class ModelScaleTests: XCTestCase {
                                      (a.accuracyOpt, reference.accuracyOpt, "accuracy at lambda*"),
                                      (a.kdGain / a.riskNoKD, reference.kdGain / reference.riskNoKD, "relative gain"),
                                      (a.information.cchGap, reference.information.cchGap, "CCH gap")] {
-                    XCTAssertTrue(x.isApproximatelyEqual(to: y, absoluteTolerance: 1e-12, relativeTolerance: 1e-12), "\(what): \(name) \(x) vs \(y)")
+                    assertClose(x, y, absolute: 1e-12, relative: 1e-12, "\(what): \(name) \(x) vs \(y)")
                 }
-                XCTAssertEqual(a.lambdaOpt, reference.lambdaOpt, accuracy: 1e-9, what)
+                assertClose(a.lambdaOpt, reference.lambdaOpt, absolute: 1e-9, what)
                 XCTAssertEqual(a.kdHelps, reference.kdHelps, what)
                 for (x, y, name) in [(a.riskNoKD, reference.riskNoKD, "E R(0)"), (a.riskKD, reference.riskKD, "E R(lambda)"),
                                      (a.bayesRisk, reference.bayesRisk, "Var(Y|S)"), (a.kdGainOpt, reference.kdGainOpt, "G(lambda*)")] {
-                    XCTAssertTrue((x / k).isApproximatelyEqual(to: y, absoluteTolerance: 1e-13 * reference.riskNoKD, relativeTolerance: 1e-11),
-                                  "\(what): \(name) \(x / k) vs \(y)")
+                    assertClose(x / k, y, absolute: 1e-13 * reference.riskNoKD, relative: 1e-11, "\(what): \(name) \(x / k) vs \(y)")
                 }
             }
         }
@@ -66,12 +65,12 @@ final class ModelScaleTests: XCTestCase {
         for k in [1e-200, 1e-160, 0x1p-600, 1.0] {
             let m = try JointGaussian(dt: 1, ds: 1, covariance: Matrix(rows: 3, cols: 3, elements: [1, 0.6, 0.3, 0.6, 1, 0.4, 0.3, 0.4, 1].map { $0 * k }))
             let a = try KDAnalysis(model: m, teacher: TeacherSpec(), student: StudentSpec(samples: .finite(20), lambda: 0.5))
-            XCTAssertEqual(a.accuracyNoKD, expected, accuracy: 1e-14, "k = \(k)")
-            XCTAssertEqual(a.accuracyKD, expected, accuracy: 1e-14, "k = \(k)")
+            assertClose(a.accuracyNoKD, expected, absolute: 1e-14, "k = \(k)")
+            assertClose(a.accuracyKD, expected, absolute: 1e-14, "k = \(k)")
             // The sign-label informations: I(S;C) from a = 0.4 / sqrt(0.84), the Bayes accuracy by Sheppard.
             let classes = ClassInformationSummary(model: m)
-            XCTAssertEqual(classes.studentClass, SignLabelInformation.mutualInformation(signalToNoise: 0.4 / 0.84.squareRoot()), accuracy: 1e-13, "k = \(k)")
-            XCTAssertEqual(classes.bayesAccuracyStudent, expected, accuracy: 1e-14, "k = \(k)")
+            assertClose(classes.studentClass, SignLabelInformation.mutualInformation(signalToNoise: 0.4 / 0.84.squareRoot()), absolute: 1e-13, "k = \(k)")
+            assertClose(classes.bayesAccuracyStudent, expected, absolute: 1e-14, "k = \(k)")
         }
     }
 
@@ -93,21 +92,20 @@ final class ModelScaleTests: XCTestCase {
             for (x, y, name) in [(summary.riskNoKD, reference.riskNoKD, "risk without KD"), (summary.riskKD, reference.riskKD, "risk with KD"),
                                  (summary.gain, reference.gain, "gain"), (summary.riskCurve.gain(at: 0.3), reference.riskCurve.gain(at: 0.3), "curve gain")] {
                 XCTAssertGreaterThan(x.standardError, 0, "k = \(k): \(name)")
-                XCTAssertTrue((x.standardError / k).isApproximatelyEqual(to: y.standardError, relativeTolerance: max(tolerance, .ulpOfOne)),
-                              "k = \(k): \(name) SE \(x.standardError / k) vs \(y.standardError)")
-                XCTAssertTrue((x.mean / k).isApproximatelyEqual(to: y.mean, relativeTolerance: max(tolerance, .ulpOfOne)), "k = \(k): \(name) mean")
+                assertClose(x.standardError / k, y.standardError, relative: max(tolerance, .ulpOfOne), "k = \(k): \(name) SE \(x.standardError / k) vs \(y.standardError)")
+                assertClose(x.mean / k, y.mean, relative: max(tolerance, .ulpOfOne), "k = \(k): \(name) mean")
             }
-            XCTAssertEqual(summary.accuracyNoKD.mean, reference.accuracyNoKD.mean, accuracy: 1e-12, "k = \(k)")
+            assertClose(summary.accuracyNoKD.mean, reference.accuracyNoKD.mean, absolute: 1e-12, "k = \(k)")
             let z = try XCTUnwrap(summary.zGain), zReference = try XCTUnwrap(reference.zGain)
             XCTAssertTrue(z.isFinite)
-            XCTAssertEqual(z, zReference, accuracy: 1e-6, "k = \(k)")
+            assertClose(z, zReference, absolute: 1e-6, "k = \(k)")
             // Single trials come back in the model's units too.
             let outcome = try MonteCarloExperiment(model: try scaled(model, by: k), teacher: teacher, student: s, settings: settings)
                 .outcomes(seed: 9, pointIndex: 0, trials: 5..<6)[0]
             let referenceOutcome = try MonteCarloExperiment(model: model, teacher: teacher, student: student, settings: settings)
                 .outcomes(seed: 9, pointIndex: 0, trials: 5..<6)[0]
-            XCTAssertEqual(outcome.riskKD / k, referenceOutcome.riskKD, accuracy: 1e-9 * referenceOutcome.riskKD, "k = \(k)")
-            XCTAssertEqual(outcome.accuracyKD, referenceOutcome.accuracyKD, accuracy: 1e-12, "k = \(k)")
+            assertClose(outcome.riskKD / k, referenceOutcome.riskKD, absolute: 1e-9 * referenceOutcome.riskKD, "k = \(k)")
+            assertClose(outcome.accuracyKD, referenceOutcome.accuracyKD, absolute: 1e-12, "k = \(k)")
         }
     }
 

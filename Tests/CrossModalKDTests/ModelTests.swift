@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CrossModalKD
 import XCTest
 
@@ -8,7 +9,7 @@ final class ModelTests: XCTestCase {
             XCTAssertEqual(p, .correlations)
             XCTAssertTrue(reason.contains("1 + 2 rho_ts rho_sy rho_ty"), reason)
         }
-        XCTAssertEqual(JointGaussian.correlationDeterminant(rhoTS: 0.9, rhoSY: 0.9, rhoTY: -0.9), 1 - 2 * 0.729 - 3 * 0.81, accuracy: 1e-15)
+        assertClose(JointGaussian.correlationDeterminant(rhoTS: 0.9, rhoSY: 0.9, rhoTY: -0.9), 1 - 2 * 0.729 - 3 * 0.81, absolute: 1e-15)
     }
 
     func testCorrelationOfOneIsRejectedByName() {
@@ -44,11 +45,11 @@ final class ModelTests: XCTestCase {
         XCTAssertEqual(m.dt, 1)
         XCTAssertEqual(m.ds, 2)
         // Hand-computed entries: Var T = 1 + 0.25 + 0.25, Cov(T, S2) = 1, Cov(S1, Y) = 0.06 - 0.4, Var Y = 0.25 + 4.
-        XCTAssertEqual(m.sigma[0, 0], 1.5, accuracy: 1e-15)
-        XCTAssertEqual(m.sigma[0, 2], 1.0, accuracy: 1e-15)
-        XCTAssertEqual(m.sigma[1, 3], -0.34, accuracy: 1e-15)
-        XCTAssertEqual(m.sigma[3, 3], 4.25, accuracy: 1e-15)
-        XCTAssertEqual(m.sigma[1, 1], 0.04 + 1 + 1, accuracy: 1e-15)
+        assertClose(m.sigma[0, 0], 1.5, absolute: 1e-15)
+        assertClose(m.sigma[0, 2], 1.0, absolute: 1e-15)
+        assertClose(m.sigma[1, 3], -0.34, absolute: 1e-15)
+        assertClose(m.sigma[3, 3], 4.25, absolute: 1e-15)
+        assertClose(m.sigma[1, 1], 0.04 + 1 + 1, absolute: 1e-15)
     }
 
     func testLatentModelWithoutNoiseAndTooFewFactorsIsSingular() {

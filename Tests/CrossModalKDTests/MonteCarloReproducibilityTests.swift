@@ -1,5 +1,5 @@
+import CCHTestSupport
 import CrossModalKD
-import RealModule
 import XCTest
 
 /// Same scenario and seed, same numbers: whatever the thread count, the order of grid points or the
@@ -63,10 +63,10 @@ final class MonteCarloReproducibilityTests: XCTestCase {
         let gains = all.map(\.gain), n = Double(all.count)
         let mean = gains.reduce(0, +) / n
         let sd = (gains.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)).squareRoot()
-        XCTAssertTrue(summary.gain.mean.isApproximatelyEqual(to: mean, absoluteTolerance: 1e-12, relativeTolerance: 1e-12), "\(summary.gain.mean) vs \(mean)")
-        XCTAssertEqual(summary.gain.standardDeviation, sd, accuracy: 1e-10 * sd)
-        XCTAssertEqual(summary.gain.standardError, sd / n.squareRoot(), accuracy: 1e-10 * sd)
-        XCTAssertEqual(summary.gain.upper95 - summary.gain.lower95, 2 * 1.959963984540054 * sd / n.squareRoot(), accuracy: 1e-9 * sd)
-        XCTAssertEqual(summary.riskNoKD.mean, all.map(\.riskNoKD).reduce(0, +) / n, accuracy: 1e-12 * summary.riskNoKD.mean)
+        assertClose(summary.gain.mean, mean, absolute: 1e-12, relative: 1e-12, "\(summary.gain.mean) vs \(mean)")
+        assertClose(summary.gain.standardDeviation, sd, absolute: 1e-10 * sd)
+        assertClose(summary.gain.standardError, sd / n.squareRoot(), absolute: 1e-10 * sd)
+        assertClose(summary.gain.upper95 - summary.gain.lower95, 2 * 1.959963984540054 * sd / n.squareRoot(), absolute: 1e-9 * sd)
+        assertClose(summary.riskNoKD.mean, all.map(\.riskNoKD).reduce(0, +) / n, absolute: 1e-12 * summary.riskNoKD.mean)
     }
 }

@@ -1,5 +1,5 @@
+import CCHTestSupport
 @testable import CrossModalKD
-import RealModule
 import XCTest
 
 /// The two samplers: the triples path is least squares on real triples, the Bartlett draw is a
@@ -61,7 +61,7 @@ final class MonteCarloSamplerTests: XCTestCase {
                                      (engine.accuracyKD, byHand.accuracyKD, "accuracy with KD"),
                                      (engine.riskSlope, byHand.riskSlope, "risk-curve slope"),
                                      (engine.riskCurvature, byHand.riskCurvature, "risk-curve curvature")] {
-                    XCTAssertTrue(a.isApproximatelyEqual(to: b, absoluteTolerance: 1e-9, relativeTolerance: 1e-9), "case \(index) seed \(seed): \(what) \(a) vs \(b)")
+                    assertClose(a, b, absolute: 1e-9, relative: 1e-9, "case \(index) seed \(seed): \(what) \(a) vs \(b)")
                 }
             }
         }

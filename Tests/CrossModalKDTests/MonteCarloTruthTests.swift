@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CrossModalKD
 import XCTest
 
@@ -15,9 +16,9 @@ final class MonteCarloTruthTests: XCTestCase {
             let summary = try MonteCarloExperiment(model: model, teacher: teacher, student: student, settings: settings)
                 .run(seed: 3, pointIndex: 0, threads: 2)
             let fromCurve = summary.riskCurve.gain(at: 0.35)
-            XCTAssertEqual(fromCurve.mean, summary.gain.mean, accuracy: 1e-12 * summary.riskNoKD.mean)
-            XCTAssertEqual(fromCurve.standardError, summary.gain.standardError, accuracy: 1e-6 * summary.gain.standardError)
-            XCTAssertEqual(summary.riskCurve.risk(at: 0.35), summary.riskKD.mean, accuracy: 1e-12 * summary.riskKD.mean)
+            assertClose(fromCurve.mean, summary.gain.mean, absolute: 1e-12 * summary.riskNoKD.mean)
+            assertClose(fromCurve.standardError, summary.gain.standardError, absolute: 1e-6 * summary.gain.standardError)
+            assertClose(summary.riskCurve.risk(at: 0.35), summary.riskKD.mean, absolute: 1e-12 * summary.riskKD.mean)
         }
     }
 
@@ -73,7 +74,7 @@ final class MonteCarloTruthTests: XCTestCase {
         let bound = try XCTUnwrap(de.approximationErrorBound)
         let ratio = try XCTUnwrap(ExpectedRisk(model: model, student: StudentSpec(samples: .finite(4), ridge: 0.01),
                                                regime: .deterministicEquivalent).deterministicEquivalent).df2 / 4
-        XCTAssertEqual(bound, (2 * (ratio / (1 - ratio)) / 2 + 0.05 / 4) * de.riskNoKD, accuracy: 1e-12 * bound)
+        assertClose(bound, (2 * (ratio / (1 - ratio)) / 2 + 0.05 / 4) * de.riskNoKD, absolute: 1e-12 * bound)
         XCTAssertEqual(de.verdictUncertain, abs(de.riskCurve.a1) <= bound)
         // The slope is linear in the teacher scale c: at its root c0 the verdict is a coin flip
         // (flagged); at c = 1 the slope is far outside the bound (not flagged).
@@ -81,7 +82,7 @@ final class MonteCarloTruthTests: XCTestCase {
         func slope(_ c: Double) throws -> Double { try KDAnalysis(model: model, teacher: TeacherSpec(scale: c), student: student).riskCurve.a1 }
         let s0 = try slope(0), s1 = try slope(1)
         let root = try KDAnalysis(model: model, teacher: TeacherSpec(scale: s0 / (s0 - s1)), student: student)
-        XCTAssertLessThan(abs(root.riskCurve.a1), 1e-9)
+        assertClose(root.riskCurve.a1, 0, absolute: 1e-9, "slope a1 at the root")
         XCTAssertTrue(root.verdictUncertain)
         let far = try KDAnalysis(model: model, teacher: TeacherSpec(scale: 1), student: student)
         XCTAssertGreaterThan(abs(far.riskCurve.a1), 3 * (far.approximationErrorBound ?? .infinity))

@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CGSL
 import CrossModalKD
 import Foundation
@@ -7,10 +8,10 @@ final class MutualInformationTests: XCTestCase {
     func testScalarCorrelationsGiveMinusHalfLogOneMinusRhoSquared() throws {
         let m = try JointGaussian.correlations(rhoTS: 0.6, rhoSY: -0.4, rhoTY: 0.3)
         let info = InformationSummary(model: m)
-        XCTAssertEqual(info.teacherStudent, -0.5 * log(1 - 0.36), accuracy: 1e-14)
-        XCTAssertEqual(info.studentLabel, -0.5 * log(1 - 0.16), accuracy: 1e-14)
-        XCTAssertEqual(info.teacherLabel, -0.5 * log(1 - 0.09), accuracy: 1e-14)
-        XCTAssertEqual(info.cchGap, -0.5 * log(0.64) + 0.5 * log(0.84), accuracy: 1e-14)
+        assertClose(info.teacherStudent, -0.5 * log(1 - 0.36), absolute: 1e-14)
+        assertClose(info.studentLabel, -0.5 * log(1 - 0.16), absolute: 1e-14)
+        assertClose(info.teacherLabel, -0.5 * log(1 - 0.09), absolute: 1e-14)
+        assertClose(info.cchGap, -0.5 * log(0.64) + 0.5 * log(0.84), absolute: 1e-14)
         XCTAssertTrue(info.cchPredictsGain)
     }
 
@@ -19,9 +20,9 @@ final class MutualInformationTests: XCTestCase {
         let m = try JointGaussian.correlations(rhoTS: ts, rhoSY: sy, rhoTY: ty)
         let info = InformationSummary(model: m)
         func partial(_ ab: Double, _ ac: Double, _ bc: Double) -> Double { (ab - ac * bc) / ((1 - ac * ac) * (1 - bc * bc)).squareRoot() }
-        XCTAssertEqual(info.teacherLabelGivenStudent, -0.5 * log(1 - pow(partial(ty, ts, sy), 2)), accuracy: 1e-13)
-        XCTAssertEqual(info.studentLabelGivenTeacher, -0.5 * log(1 - pow(partial(sy, ts, ty), 2)), accuracy: 1e-13)
-        XCTAssertEqual(info.teacherStudentGivenLabel, -0.5 * log(1 - pow(partial(ts, ty, sy), 2)), accuracy: 1e-13)
+        assertClose(info.teacherLabelGivenStudent, -0.5 * log(1 - pow(partial(ty, ts, sy), 2)), absolute: 1e-13)
+        assertClose(info.studentLabelGivenTeacher, -0.5 * log(1 - pow(partial(sy, ts, ty), 2)), absolute: 1e-13)
+        assertClose(info.teacherStudentGivenLabel, -0.5 * log(1 - pow(partial(ts, ty, sy), 2)), absolute: 1e-13)
     }
 
     /// log-determinants by Cholesky against GSL's LU determinant, on vector blocks.
@@ -44,9 +45,9 @@ final class MutualInformationTests: XCTestCase {
         let expectedSY = 0.5 * (luLogDet(s) + luLogDet(y) - luLogDet(s + y))
         let expectedTYgivenS = 0.5 * (luLogDet(t + s) + luLogDet(y + s) - luLogDet(s) - luLogDet(t + s + y))
         let info = InformationSummary(model: m)
-        XCTAssertEqual(info.teacherStudent, expectedTS, accuracy: 1e-12)
-        XCTAssertEqual(info.studentLabel, expectedSY, accuracy: 1e-12)
-        XCTAssertEqual(info.teacherLabelGivenStudent, expectedTYgivenS, accuracy: 1e-12)
+        assertClose(info.teacherStudent, expectedTS, absolute: 1e-12)
+        assertClose(info.studentLabel, expectedSY, absolute: 1e-12)
+        assertClose(info.teacherLabelGivenStudent, expectedTYgivenS, absolute: 1e-12)
         XCTAssertGreaterThan(info.teacherStudent, 0)
     }
 
@@ -55,7 +56,7 @@ final class MutualInformationTests: XCTestCase {
         let m = try TestSupport.randomModel(dt: 2, ds: 3, seed: 7)
         let info = InformationSummary(model: m)
         let joint = GaussianInformation.mutualInformation(m.sigma, m.teacherIndices, m.studentIndices + [m.labelIndex])
-        XCTAssertEqual(info.teacherStudent + info.teacherLabelGivenStudent, joint, accuracy: 1e-12)
-        XCTAssertEqual(info.teacherLabel + info.teacherStudentGivenLabel, joint, accuracy: 1e-12)
+        assertClose(info.teacherStudent + info.teacherLabelGivenStudent, joint, absolute: 1e-12)
+        assertClose(info.teacherLabel + info.teacherStudentGivenLabel, joint, absolute: 1e-12)
     }
 }

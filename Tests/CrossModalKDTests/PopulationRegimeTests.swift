@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CrossModalKD
 import XCTest
 
@@ -21,7 +22,7 @@ final class PopulationRegimeTests: XCTestCase {
                 if truth {
                     let predicted = gamma * sy / (ts - sy)
                     if predicted < 1 {
-                        XCTAssertEqual(a.lambdaOpt, predicted, accuracy: 1e-9, "rho_ts = \(ts), rho_sy = \(sy)")
+                        assertClose(a.lambdaOpt, predicted, absolute: 1e-9, "rho_ts = \(ts), rho_sy = \(sy)")
                         interior += 1
                     } else {
                         XCTAssertEqual(a.lambdaOpt, 1)
@@ -47,10 +48,10 @@ final class PopulationRegimeTests: XCTestCase {
             let w = ((1 - l) * sy + l * ts) / (1 + gamma)
             return 1 - sy * sy + (w - sy) * (w - sy)
         }
-        XCTAssertEqual(a.bayesRisk, 1 - sy * sy, accuracy: 1e-15)
-        XCTAssertEqual(a.riskNoKD, risk(0), accuracy: 1e-14)
-        XCTAssertEqual(a.riskKD, risk(l), accuracy: 1e-14)
-        XCTAssertEqual(a.kdGain, risk(0) - risk(l), accuracy: 1e-14)
+        assertClose(a.bayesRisk, 1 - sy * sy, absolute: 1e-15)
+        assertClose(a.riskNoKD, risk(0), absolute: 1e-14)
+        assertClose(a.riskKD, risk(l), absolute: 1e-14)
+        assertClose(a.kdGain, risk(0) - risk(l), absolute: 1e-14)
     }
 
     /// The derivative at lambda = 0 has the sign of -gamma rho_sy (rho_ts - rho_sy).
@@ -67,7 +68,7 @@ final class PopulationRegimeTests: XCTestCase {
     func testRidgelessPopulationStudentGainsNothing() throws {
         let m = try JointGaussian.correlations(rhoTS: 0.8, rhoSY: 0.3, rhoTY: 0.5)
         let a = try KDAnalysis(model: m, teacher: TeacherSpec(), student: StudentSpec(samples: .infinite, ridge: 0, lambda: 0.5))
-        XCTAssertEqual(a.riskNoKD, a.bayesRisk, accuracy: 1e-12)
+        assertClose(a.riskNoKD, a.bayesRisk, absolute: 1e-12)
         XCTAssertFalse(a.kdHelps)
         XCTAssertEqual(a.lambdaOpt, 0)
     }
@@ -86,17 +87,17 @@ final class PopulationRegimeTests: XCTestCase {
                 let w = ((1 - l) * 0.4 + l * 0.6 * c) / 1.05
                 return 0.84 + (w - 0.4) * (w - 0.4)
             }
-            XCTAssertEqual(a.riskNoKD, risk(0), accuracy: 1e-14, "c = \(c)")
-            XCTAssertEqual(a.riskKD, risk(0.5), accuracy: 1e-14, "c = \(c)")
+            assertClose(a.riskNoKD, risk(0), absolute: 1e-14, "c = \(c)")
+            assertClose(a.riskKD, risk(0.5), absolute: 1e-14, "c = \(c)")
             // The vertex of the parabola: w(l*) = 0.4, i.e. l* = 0.02 / (0.6 c - 0.4), clamped to [0, 1].
             let vertex = 0.6 * c > 0.4 ? min(1, 0.02 / (0.6 * c - 0.4)) : 0
-            XCTAssertEqual(a.lambdaOpt, vertex, accuracy: 1e-12, "c = \(c)")
-            XCTAssertEqual(a.kdGainOpt, risk(0) - risk(vertex), accuracy: 1e-14, "c = \(c)")
+            assertClose(a.lambdaOpt, vertex, absolute: 1e-12, "c = \(c)")
+            assertClose(a.kdGainOpt, risk(0) - risk(vertex), absolute: 1e-14, "c = \(c)")
         }
         let paper = try KDAnalysis(model: m, teacher: TeacherSpec(target: .representation),
                                    student: StudentSpec(samples: .infinite, ridge: 0.05, lambda: 0.5))
         XCTAssertTrue(paper.kdHelps)
-        XCTAssertEqual(paper.kdGainOpt, 3.628117913832e-4, accuracy: 1e-15)
+        assertClose(paper.kdGainOpt, 3.628117913832e-4, absolute: 1e-15)
         // An explicit projection keeps the unit-variance convention: a = [1] gives u = T / 2.
         let projected = try KDAnalysis(model: m, teacher: TeacherSpec(target: .representation, projection: [1]),
                                        student: StudentSpec(samples: .infinite, ridge: 0.05, lambda: 0.5))

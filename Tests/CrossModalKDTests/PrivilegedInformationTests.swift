@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CrossModalKD
 import XCTest
 
@@ -122,7 +123,7 @@ final class PrivilegedInformationTests: XCTestCase {
         let population = StudentSpec(samples: .infinite, ridge: 0.1, lambda: 0.4)
         let coupled = try KDAnalysis(model: scalar, teacher: TeacherSpec(fit: .ols(samples: 50), rows: .student), student: population)
         let oracle = try KDAnalysis(model: scalar, teacher: TeacherSpec(), student: population)
-        XCTAssertEqual(coupled.riskKD, oracle.riskKD, accuracy: 1e-15)
+        assertClose(coupled.riskKD, oracle.riskKD, absolute: 1e-15)
         let model = try MonteCarloFixtures.latentModel(dt: 2, ds: 1, seed: 3)
         XCTAssertThrowsError(try KDAnalysis(model: model, teacher: TeacherSpec(fit: .ols(samples: 50), rows: .student),
                                             student: StudentSpec(samples: .finite(50), lambda: 0.4))) { error in

@@ -1,5 +1,5 @@
+import CCHTestSupport
 import CrossModalKD
-import RealModule
 import XCTest
 
 /// The scalar fast path of sweeps (`KDAnalysis.scalarFastPath`) against the general path
@@ -55,15 +55,15 @@ final class ScalarFastPathTests: XCTestCase {
     func testFastPathReproducesThePaperOptimum() throws {
         let a = try XCTUnwrap(KDAnalysis.scalarFastPath(rhoTS: 0.6, rhoSY: 0.4, rhoTY: 0.3, teacher: TeacherSpec(target: .representation),
                                                         student: StudentSpec(samples: .infinite, ridge: 0.05, lambda: 0.05)))
-        XCTAssertEqual(a.lambdaOpt, 0.05 * 0.4 / 0.2, accuracy: 1e-12)
-        XCTAssertEqual(a.information.teacherStudent, -0.5 * log(1 - 0.36), accuracy: 1e-15)
+        assertClose(a.lambdaOpt, 0.05 * 0.4 / 0.2, absolute: 1e-12)
+        assertClose(a.information.teacherStudent, -0.5 * log(1 - 0.36), absolute: 1e-15)
         XCTAssertTrue(a.kdHelps)
         XCTAssertTrue(a.cchAgrees)
     }
 
     static func assertSame(_ a: KDAnalysis, _ b: KDAnalysis, _ context: String, file: StaticString = #filePath, line: UInt = #line) {
         func close(_ x: Double, _ y: Double, _ what: String) {
-            XCTAssert(x.isApproximatelyEqual(to: y, absoluteTolerance: 1e-11, relativeTolerance: 1e-11), "\(context): \(what) \(x) vs \(y)", file: file, line: line)
+            assertClose(x, y, absolute: 1e-11, relative: 1e-11, "\(context): \(what) \(x) vs \(y)", filePath: file, line: line)
         }
         let i = a.information, j = b.information
         close(i.teacherStudent, j.teacherStudent, "I(T;S)")

@@ -1,6 +1,6 @@
+import CCHTestSupport
 @testable import CrossModalKD
 import Foundation
-import RealModule
 import Testing
 
 /// The exact scalar ridge regime at tiny ridge (docs/finite-n-ridge.md, "Numerics"), against
@@ -52,19 +52,18 @@ struct ScalarRidgeReferenceTests {
     @Test(arguments: references)
     func momentsAndRiskMatchHighPrecisionReference(_ r: Reference) throws {
         let m = try ScalarRidgeMoments(samples: r.n, ridge: r.ridge, studentVariance: 1)
-        #expect(m.meanShrinkage.isApproximatelyEqual(to: r.meanShrinkage, relativeTolerance: 1e-12), "E[h]: \(m.meanShrinkage)")
-        #expect(m.meanSquaredShrinkage.isApproximatelyEqual(to: r.meanSquaredShrinkage, relativeTolerance: 1e-12),
-                "E[h^2]: \(m.meanSquaredShrinkage)")
-        #expect(m.noiseFactor.isApproximatelyEqual(to: r.noiseFactor, relativeTolerance: 1e-12), "E[X/(X+g)^2]: \(m.noiseFactor)")
-        #expect(abs(m.shrinkageVariance - r.shrinkageVariance) <= 1e-15, "Var(h): \(m.shrinkageVariance)")
+        assertClose(m.meanShrinkage, r.meanShrinkage, relative: 1e-12, "E[h]: \(m.meanShrinkage)")
+        assertClose(m.meanSquaredShrinkage, r.meanSquaredShrinkage, relative: 1e-12, "E[h^2]: \(m.meanSquaredShrinkage)")
+        assertClose(m.noiseFactor, r.noiseFactor, relative: 1e-12, "E[X/(X+g)^2]: \(m.noiseFactor)")
+        assertClose(m.shrinkageVariance, r.shrinkageVariance, absolute: 1e-15, "Var(h)")
         let model = try JointGaussian.correlations(rhoTS: 0.6, rhoSY: 0.4, rhoTY: 0.3)
         let student = StudentSpec(samples: .finite(r.n), ridge: r.ridge, lambda: 0.5)
         let analysis = try KDAnalysis(model: model, teacher: TeacherSpec(), student: student)
         #expect(analysis.regime == .exactScalarRidge)
-        #expect(analysis.riskNoKD.isApproximatelyEqual(to: r.riskNoKD, relativeTolerance: 1e-12), "E R(0): \(analysis.riskNoKD)")
-        #expect(analysis.riskKD.isApproximatelyEqual(to: r.riskKD, relativeTolerance: 1e-12), "E R(0.5): \(analysis.riskKD)")
+        assertClose(analysis.riskNoKD, r.riskNoKD, relative: 1e-12, "E R(0): \(analysis.riskNoKD)")
+        assertClose(analysis.riskKD, r.riskKD, relative: 1e-12, "E R(0.5): \(analysis.riskKD)")
         let fast = try #require(KDAnalysis.scalarFastPath(rhoTS: 0.6, rhoSY: 0.4, rhoTY: 0.3, teacher: TeacherSpec(), student: student))
-        #expect(fast.riskNoKD.isApproximatelyEqual(to: r.riskNoKD, relativeTolerance: 1e-12), "fast path E R(0): \(fast.riskNoKD)")
+        assertClose(fast.riskNoKD, r.riskNoKD, relative: 1e-12, "fast path E R(0): \(fast.riskNoKD)")
     }
 
     /// Every n and every ridge from the smallest subnormal Double to 1e150 (beyond, E[h^2] ~ n^2/g^2

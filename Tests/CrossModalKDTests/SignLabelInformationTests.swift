@@ -1,3 +1,4 @@
+import CCHTestSupport
 import CGSL
 import CrossModalKD
 import Foundation
@@ -56,7 +57,7 @@ struct SignLabelInformationTests {
             }
             let trapezoid = s * h
             let quad = SignLabelInformation.mutualInformation(signalToNoise: a)
-            #expect(abs(quad - trapezoid) < 1e-7 * max(1, trapezoid) + 1e-9, "a = \(a): \(quad) vs \(trapezoid)")
+            assertClose(quad, trapezoid, absolute: 1e-7, relative: 1e-7, "a = \(a): quadrature against the trapezoid rule")
         }
     }
 
@@ -84,11 +85,11 @@ struct SignLabelInformationTests {
         #expect(c.teacherClass < y.teacherLabel)
         #expect(c.labelEntropy == log(2.0))
         #expect(c.teacherStudent == y.teacherStudent)
-        #expect(abs(c.cchGap - (y.teacherStudent - c.studentClass)) < 1e-15)
+        assertClose(c.cchGap, y.teacherStudent - c.studentClass, absolute: 1e-15, "class gap")
         // Scalar case: a = rho / sqrt(1 - rho^2).
         let a = 0.7 / (1 - 0.49).squareRoot()
-        #expect(abs(c.studentClass - SignLabelInformation.mutualInformation(signalToNoise: a)) < 1e-13)
-        #expect(abs(c.bayesAccuracyStudent - (0.5 + asin(0.7) / Double.pi)) < 1e-13)
+        assertClose(c.studentClass, SignLabelInformation.mutualInformation(signalToNoise: a), absolute: 1e-13, "I(S;C)")
+        assertClose(c.bayesAccuracyStudent, 0.5 + asin(0.7) / Double.pi, absolute: 1e-13, "Sheppard's accuracy")
     }
 
     @Test func bayesAccuracyMatchesMonteCarlo() throws {

@@ -1,6 +1,6 @@
+import CCHTestSupport
 import CrossModalKD
 import Foundation
-import RealModule
 import Testing
 
 /// I(X;C) against literal reference values over fifteen decades of the signal-to-noise ratio a.
@@ -35,6 +35,6 @@ struct SignLabelPrecisionTests {
     func matchesHighPrecisionReference(a: Double, information: Double) {
         let computed = SignLabelInformation.mutualInformation(signalToNoise: a)
         #expect(computed >= 0)
-        #expect(computed.isApproximatelyEqual(to: information, relativeTolerance: 1e-9), "a = \(a): \(computed) vs \(information)")
+        assertClose(computed, information, relative: 1e-9, "a = \(a): \(computed) vs \(information)")
     }
 }

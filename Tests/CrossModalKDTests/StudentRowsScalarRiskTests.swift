@@ -1,5 +1,5 @@
+import CCHTestSupport
 @testable import CrossModalKD
-import RealModule
 import XCTest
 
 /// The exact risk of an OLS teacher fitted on the student's rows, dt = ds = 1
@@ -21,10 +21,10 @@ final class StudentRowsScalarRiskTests: XCTestCase {
                        (try model(0.2, -0.1, 0.85), 400)] {
             let q = try XCTUnwrap(StudentRowsScalarRisk(model: m, scale: 0.8, samples: n))
             let closed = m.labelVarianceGivenStudent / (m.sss[0, 0] * Double(n - 2))
-            XCTAssertEqual(q.e00, closed, accuracy: 1e-10 * closed, "n = \(n)")
+            assertClose(q.e00, closed, absolute: 1e-10 * closed, "n = \(n)")
             let fine = try XCTUnwrap(StudentRowsScalarRisk(model: m, scale: 0.8, samples: n, nodes: 128))
             for (a, b) in [(q.e0d, fine.e0d), (q.edd, fine.edd), (q.meanD, fine.meanD)] {
-                XCTAssertTrue(a.isApproximatelyEqual(to: b, absoluteTolerance: 2e-9, relativeTolerance: 2e-6), "n = \(n): \(a) vs \(b)")
+                assertClose(a, b, absolute: 2e-9, relative: 2e-6, "n = \(n): \(a) vs \(b)")
             }
         }
     }

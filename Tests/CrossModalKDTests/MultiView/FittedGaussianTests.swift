@@ -32,12 +32,12 @@ final class FittedGaussianTests: XCTestCase {
         let n = 700.0
         for a in 0..<6 {
             let meanA = columns[a].reduce(0, +) / n
-            XCTAssertEqual(fit.means[a], meanA, accuracy: 1e-12 * max(1, abs(meanA)))
+            assertClose(fit.means[a], meanA, absolute: 1e-12 * max(1, abs(meanA)))
             for b in 0..<6 {
                 let meanB = columns[b].reduce(0, +) / n
                 let cross = zip(columns[a], columns[b]).map(*).reduce(0, +)
                 let expected = (cross - n * meanA * meanB) / n
-                XCTAssertEqual(fit.model.sigma[a, b], expected, accuracy: 1e-9 * Double((a + 1) * (b + 1)), "entry (\(a), \(b))")
+                assertClose(fit.model.sigma[a, b], expected, absolute: 1e-9 * Double((a + 1) * (b + 1)), "entry (\(a), \(b))")
             }
         }
         XCTAssertEqual(fit.model.dt, 2)
@@ -56,9 +56,9 @@ final class FittedGaussianTests: XCTestCase {
         let code = classes.map { $0 == 0 ? -1.0 : 1 }
         let m = code.reduce(0, +) / 6
         XCTAssertEqual(m, 1.0 / 3)
-        XCTAssertEqual(fit.model.syy, 1 - m * m, accuracy: 1e-15)
+        assertClose(fit.model.syy, 1 - m * m, absolute: 1e-15)
         let meanX = x.reduce(0, +) / 6
-        XCTAssertEqual(fit.model.sty[0], zip(x, code).map { ($0 - meanX) * $1 }.reduce(0, +) / 6, accuracy: 1e-15)
+        assertClose(fit.model.sty[0], zip(x, code).map { ($0 - meanX) * $1 }.reduce(0, +) / 6, absolute: 1e-15)
     }
 
     func testUnusableInputsAreTypedErrors() throws {

@@ -1,3 +1,4 @@
+import CCHTestSupport
 import XCTest
 @testable import CrossModalKD
 
@@ -13,13 +14,13 @@ final class MultiViewEstimatorTests: XCTestCase {
             x[i, 2] = 10 * (0.3 * a - b + 0.2 * c)
         }
         let pca = try PrincipalComponents(x, components: 3)
-        XCTAssertEqual(pca.explainedFraction, 1, accuracy: 1e-12)
+        assertClose(pca.explainedFraction, 1, absolute: 1e-12)
         // Score covariance: diagonal, decreasing, trace = 3 (standardised columns).
         let cov = (1 / Double(n - 1)) * (pca.scores.transposed * pca.scores)
-        for a in 0..<3 { for b in 0..<3 where a != b { XCTAssertEqual(cov[a, b], 0, accuracy: 1e-10) } }
+        for a in 0..<3 { for b in 0..<3 where a != b { assertClose(cov[a, b], 0, absolute: 1e-10) } }
         XCTAssertGreaterThan(cov[0, 0], cov[1, 1])
         XCTAssertGreaterThan(cov[1, 1], cov[2, 2])
-        XCTAssertEqual(cov.trace, 3, accuracy: 1e-10)
+        assertClose(cov.trace, 3, absolute: 1e-10)
         // The first component's variance is the largest eigenvalue: power iteration on R.
         var z = x
         for j in 0..<3 {
@@ -30,11 +31,11 @@ final class MultiViewEstimatorTests: XCTestCase {
         let r = (1 / Double(n - 1)) * (z.transposed * z)
         var v = [1.0, 1.0, 1.0]
         for _ in 0..<500 { let w = Vec.apply(r, v); let norm = Vec.dot(w, w).squareRoot(); v = w.map { $0 / norm } }
-        XCTAssertEqual(cov[0, 0], Vec.quadratic(v, r), accuracy: 1e-9)
+        assertClose(cov[0, 0], Vec.quadratic(v, r), absolute: 1e-9)
         // k below the width keeps the leading components.
         let two = try PrincipalComponents(x, components: 2)
         XCTAssertEqual(two.components, 2)
-        XCTAssertEqual(two.explainedFraction, (cov[0, 0] + cov[1, 1]) / 3, accuracy: 1e-10)
+        assertClose(two.explainedFraction, (cov[0, 0] + cov[1, 1]) / 3, absolute: 1e-10)
         XCTAssertThrowsError(try PrincipalComponents(Matrix(rows: 3, cols: 1, elements: [1, 1, 1]), components: 1))
     }
 
@@ -86,7 +87,7 @@ final class MultiViewEstimatorTests: XCTestCase {
         let rx = RankCorrelation.ranks(x), ry = RankCorrelation.ranks(y)
         let n = Double(x.count)
         let d2 = zip(rx, ry).map { ($0 - $1) * ($0 - $1) }.reduce(0, +)
-        XCTAssertEqual(RankCorrelation.spearman(x, y) ?? .nan, 1 - 6 * d2 / (n * (n * n - 1)), accuracy: 1e-12)
+        assertClose(RankCorrelation.spearman(x, y) ?? .nan, 1 - 6 * d2 / (n * (n * n - 1)), absolute: 1e-12)
         XCTAssertEqual(RankCorrelation.ranks([5, 1, 5, 3]), [3.5, 1, 3.5, 2])
         XCTAssertNil(RankCorrelation.spearman([1, 1], [2, 3]))
     }
@@ -100,8 +101,8 @@ final class MultiViewEstimatorTests: XCTestCase {
         let cross = zip(xs, z).map { $0 * $1 }.reduce(0, +) / 5, square = xs.map { $0 * $0 }.reduce(0, +) / 5
         let fit = try LinearKD(features: x, targets: y, teacher: u, lambda: lambda, ridge: gamma)
         XCTAssertEqual(fit.coefficients.count, 1)
-        XCTAssertEqual(fit.coefficients[0], cross / (square + gamma), accuracy: 1e-12)
-        XCTAssertEqual(fit.predict(Matrix.column([2]))[0], 2 * cross / (square + gamma), accuracy: 1e-12)
+        assertClose(fit.coefficients[0], cross / (square + gamma), absolute: 1e-12)
+        assertClose(fit.predict(Matrix.column([2]))[0], 2 * cross / (square + gamma), absolute: 1e-12)
         // OLS (gamma = 0) with fewer rows than components is singular, and says so.
         XCTAssertThrowsError(try LinearKD(features: Matrix([[1, 2], [2, 4]]), targets: [1, 2], teacher: nil, lambda: 0, ridge: 0)) { error in
             XCTAssertTrue("\(error)".contains("OLS needs more independent rows than components"), "\(error)")

@@ -43,7 +43,7 @@ final class PrincipalComponentsSizeTests: XCTestCase {
         // Same signs and scale: the scores themselves agree.
         XCTAssertLessThan(relativeDifference(pca.scores, reference.scores), 1e-9)
         let explained = reference.singularValues.prefix(k).map { $0 * $0 / Double(n - 1) }.reduce(0, +) / Double(p)
-        XCTAssertEqual(pca.explainedFraction, explained, accuracy: 1e-12)
+        assertClose(pca.explainedFraction, explained, absolute: 1e-12)
     }
 
     func testTallViewMatchesTheFullSVD() throws {
@@ -75,8 +75,8 @@ final class PrincipalComponentsSizeTests: XCTestCase {
             }
             let byGram = try estimates(scores[.rowGram]!), byCorrelation = try estimates(scores[.correlation]!)
             XCTAssertGreaterThan(byGram[0], 0.5, "the planted views share three factors")
-            XCTAssertEqual(byGram[0], byCorrelation[0], accuracy: 1e-10)
-            XCTAssertEqual(byGram[1], byCorrelation[1], accuracy: 1e-12)
+            assertClose(byGram[0], byCorrelation[0], absolute: 1e-10)
+            assertClose(byGram[1], byCorrelation[1], absolute: 1e-12)
         }
     }
 

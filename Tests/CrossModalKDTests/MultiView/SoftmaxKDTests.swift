@@ -1,3 +1,4 @@
+import CCHTestSupport
 import XCTest
 @testable import CrossModalKD
 
@@ -29,7 +30,7 @@ final class SoftmaxKDTests: XCTestCase {
             up[i] += 1e-6
             down[i] -= 1e-6
             let numeric = (f.objective(up) - f.objective(down)) / 2e-6
-            XCTAssertEqual(g[i], numeric, accuracy: 1e-6 * max(1, abs(numeric)))
+            assertClose(g[i], numeric, absolute: 1e-6 * max(1, abs(numeric)))
         }
     }
 

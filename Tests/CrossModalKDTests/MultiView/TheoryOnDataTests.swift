@@ -44,7 +44,7 @@ final class TheoryOnDataTests: XCTestCase {
         let t = planted.teacher, s = planted.student
         let columns = (0..<2).map { j in (0..<500).map { t[$0, j] } } + (0..<2).map { j in (0..<500).map { s[$0, j] } } + [coded.label.values]
         let independent = Self.covariance(columns)
-        for a in 0..<5 { for b in 0..<5 { XCTAssertEqual(fit.model.sigma[a, b], independent[a, b], accuracy: 1e-12) } }
+        for a in 0..<5 { for b in 0..<5 { assertClose(fit.model.sigma[a, b], independent[a, b], absolute: 1e-12) } }
         // More than two classes: no scalar label.
         let three = try MultiViewData(viewNames: ["a", "b"], representations: [planted.teacher, planted.student],
                                       label: .classes(indices: (0..<500).map { $0 % 3 }, names: ["x", "y", "z"]))
@@ -75,8 +75,8 @@ final class TheoryOnDataTests: XCTestCase {
                 let model = try JointGaussian(dt: 2, ds: 2, covariance: Self.covariance(columns))
                 let independent = try KDAnalysis(model: model, teacher: TeacherSpec(target: .prediction, fit: .ols(samples: 60)),
                                                  student: StudentSpec(samples: .finite(25), ridge: 0, lambda: 0.5))
-                XCTAssertEqual(prediction.gain.mean, independent.kdGain, accuracy: 1e-10 * abs(independent.kdGain))
-                XCTAssertEqual(prediction.riskNoKD.mean, independent.riskNoKD, accuracy: 1e-10 * independent.riskNoKD)
+                assertClose(prediction.gain.mean, independent.kdGain, absolute: 1e-10 * abs(independent.kdGain))
+                assertClose(prediction.riskNoKD.mean, independent.riskNoKD, absolute: 1e-10 * independent.riskNoKD)
                 let measured = DistillationGain(try XCTUnwrap(learner.results.first { $0.pair == pair }), continuous: true)
                 let z = (measured.gain.mean - prediction.gain.mean) / measured.gain.standardError
                 XCTAssertLessThan(abs(z), 3, "label \(classLabel ? "binary" : "continuous"), pair \(pair): measured \(measured.gain.mean) theory \(prediction.gain.mean)")

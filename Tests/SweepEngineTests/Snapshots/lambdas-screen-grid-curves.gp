@@ -1,0 +1,35 @@
+# grid-curves.gp: written by cchsim 0.1.0 from OUT/s.toml (scenario grid).
+# Reads grid-curves.dat; draws grid-curves.png. Render again with: gnuplot grid-curves.gp
+# PDF or SVG (format 'pdf' or 'svg'): gnuplot -e "format='pdf'" grid-curves.gp
+if (!exists("format")) format = 'png'
+if (!exists("outfile")) outfile = 'grid-curves.'.format
+if (format eq 'pdf') {
+    set terminal pdfcairo size 13.89in,10.83in enhanced font 'DejaVu Sans,11'
+} else {
+    if (format eq 'svg') {
+        set terminal svg size 1000,780 dynamic enhanced font 'DejaVu Sans,11'
+    } else {
+        set terminal pngcairo size 1000,780 enhanced font 'DejaVu Sans,11'
+    }
+}
+set encoding utf8
+set output outfile
+set title 'KD gain along n (analytic)'."\n".'{/*0.85 scalar T, S, Y with unit variances, ρ_{ts} = 0.6, ρ_{sy} = 0.4, ρ_{ty} = 0}'."\n".'{/*0.85 teacher: representation target, oracle θ}'."\n".'{/*0.85 student: OLS}'."\n".'{/*0.85 CCH gap I(T;S) − I(S;Y) = 0.136 nats: CCH predicts a gain}'
+set xlabel 'student training samples n'
+set xrange [18.8:81.2]
+set lmargin 12
+set rmargin 4
+set xzeroaxis lt 1 lc rgb "#808080"
+set ylabel 'KD gain E R(0) − E R(λ) (squared label units)'
+set key outside below center vertical Left reverse samplen 2.5 height 1 maxrows 5
+plot 'grid-curves.dat' index 0 using 1:2 with lines lw 2 lc rgb "#1f78b4" notitle, \
+     'grid-curves.dat' index 0 using 1:3 with lines lw 1.5 dt 2 lc rgb "#1f78b4" notitle, \
+     'grid-curves.dat' index 1 using 1:2 with lines lw 2 lc rgb "#e31a1c" notitle, \
+     'grid-curves.dat' index 1 using 1:3 with lines lw 1.5 dt 2 lc rgb "#e31a1c" notitle, \
+     'grid-curves.dat' index 2 using 1:2 with lines lw 2 lc rgb "#33a02c" notitle, \
+     'grid-curves.dat' index 2 using 1:3 with lines lw 1.5 dt 2 lc rgb "#33a02c" notitle, \
+     keyentry with lines lw 2 lc rgb "#1f78b4" title 'λ = 0.1', \
+     keyentry with lines lw 2 lc rgb "#e31a1c" title 'λ = 0.5', \
+     keyentry with lines lw 2 lc rgb "#33a02c" title 'λ = 0.9', \
+     keyentry with lines lw 2 lc rgb "black" title 'analytic gain G(λ) at the λ of its line', \
+     keyentry with lines lw 1.5 dt 2 lc rgb "black" title 'analytic best gain G(λ*) (λ* chosen per point)'
