@@ -1,3 +1,4 @@
+import CCHTestSupport
 import Foundation
 import XCTest
 
@@ -13,7 +14,7 @@ final class MultiTeacherCommandTests: XCTestCase {
     }
 
     func testAnalyzeReportsEveryTeacherSetAndEnsemble() throws {
-        let r = try CommandLineTests.run(["analyze", Self.scenario, "--json"])
+        let r = try CCHSimExecutable.run(["analyze", Self.scenario, "--json"])
         XCTAssertEqual(r.status, 0, r.err)
         let o = try Self.json(r.out)
         for name in ["A", "B", "C", "A+B", "A+C", "B+C", "A+B+C", "ensemble:A+B", "ensemble:A+C", "ensemble:B+C", "ensemble:A+B+C"] {
@@ -25,7 +26,7 @@ final class MultiTeacherCommandTests: XCTestCase {
         XCTAssertEqual(o["teacher_set_best_by_truth"] as? String, "ensemble:A+C")
         XCTAssertEqual(o["teacher_set_best_by_cch"] as? String, "A+B+C")
         XCTAssertEqual(o["teacher_set_cch_picks_best"] as? Bool, false)
-        let text = try CommandLineTests.run(["analyze", Self.scenario]).out
+        let text = try CCHSimExecutable.run(["analyze", Self.scenario]).out
         XCTAssertTrue(text.contains("teacher: prediction target, OLS on nt = 40 samples, scale c = 1, ensemble A (0.5) + B (0.5)"), text)
         XCTAssertTrue(text.contains("best by the truth: ensemble A+C"), text)
     }
@@ -33,7 +34,7 @@ final class MultiTeacherCommandTests: XCTestCase {
     func testSimulateAgreesForTheEnsembleAndForASet() throws {
         let set = ["--set", "teacher.combine=\"set\""]
         for overrides in [["--set", "teacher.weights.A=0.8", "--set", "teacher.weights.B=0.2"], set, set + ["--set", "teacher.modalities=[\"C\"]"]] {
-            let r = try CommandLineTests.run(["simulate", Self.scenario, "--json", "--trials", "6000"] + overrides)
+            let r = try CCHSimExecutable.run(["simulate", Self.scenario, "--json", "--trials", "6000"] + overrides)
             XCTAssertEqual(r.status, 0, r.err)
             let o = try Self.json(r.out)
             XCTAssertEqual(o["regime"] as? String, "exact-ols-fitted-teacher")

@@ -35,7 +35,7 @@ final class TeacherSetsRunTests: XCTestCase {
     }
 
     private func run(_ path: String, _ out: String, threads: Int = 2, plots: Bool = true) throws -> String {
-        let result = try CommandLineTests.run(["teachers", path, "--out", out, "--threads", "\(threads)"] + (plots ? [] : ["--no-plots"]))
+        let result = try CCHSimExecutable.run(["teachers", path, "--out", out, "--threads", "\(threads)"] + (plots ? [] : ["--no-plots"]))
         XCTAssertEqual(result.status, 0, result.err)
         return result.out
     }
@@ -95,7 +95,7 @@ final class TeacherSetsRunTests: XCTestCase {
             usleep(UInt32(delay * 1e6))
             Foundation.kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let resumed = try CommandLineTests.run(["teachers", path, "--out", dir, "--threads", "1", "--no-plots", "--resume"])
+            let resumed = try CCHSimExecutable.run(["teachers", path, "--out", dir, "--threads", "1", "--no-plots", "--resume"])
             XCTAssertEqual(resumed.status, 0, resumed.err)
             XCTAssertEqual(try TeachersRunTests.snapshot(dir), expected, "kill \(kill) after \(delay) s")
         }
