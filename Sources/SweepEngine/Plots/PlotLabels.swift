@@ -20,7 +20,7 @@ enum PlotLabels {
         case "teacher.scale": "teacher scale c (KD target u = c θ'T)"
         case "student.temperature": "KD temperature τ"
         case "estimation.n": "sample size n of the MI estimates"
-        default: GnuplotText.literal(key)
+        default: ModalityKey(key)?.axis ?? GnuplotText.literal(key)
         }
     }
 
@@ -40,8 +40,13 @@ enum PlotLabels {
         case "teacher.scale": "c"
         case "student.temperature": "τ"
         case "estimation.n": "n_{est}"
-        default: GnuplotText.literal(key)
+        default: ModalityKey(key)?.symbol ?? GnuplotText.literal(key)
         }
+    }
+
+    /// A teacher set in enhanced text, its modalities by name: `T_{A}, T_{B}` (names shown literally).
+    static func teacherSet(_ names: [String]) -> String {
+        names.map { "T_{\(GnuplotText.literal($0))}" }.joined(separator: ", ")
     }
 
     /// `key = value` for a legend or a panel title.

@@ -22,6 +22,15 @@ public struct ColumnSchema: Sendable, Equatable {
         return nil
     }
 
+    /// The largest teacher set with columns of its own (every modality; `TeacherSetFields`), nil
+    /// when the sweep compares no teacher sets.
+    public var fullTeacherSet: [Int]? {
+        columns.compactMap { column -> [Int]? in
+            guard case .teacherSet(let set, .gap) = column.role else { return nil }
+            return set
+        }.max { $0.count < $1.count }
+    }
+
     /// Where the run summary's inputs sit among the result values.
     public var summaryPositions: SummaryPositions {
         let label = verdictLabel
