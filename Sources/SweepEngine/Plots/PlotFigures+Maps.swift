@@ -46,7 +46,7 @@ extension PlotFigures {
         case true?: headline = "\(measure.heatmapHeadline) over (\(xs), \(ys))\(groupTitle)"
         default: headline = "\(measure.agreementHeadline)\(groupTitle)"
         }
-        var notes: [String] = []
+        var notes = measure.definition
         if kind.mapShowsGain == false, !valid.isEmpty {
             let right = valid.filter { $0.predictsGain == $0.helps }.count
             notes.append(String(format: "CCH is right at %d of %d valid points (%.1f%%)", right, valid.count, 100 * Double(right) / Double(valid.count)))
@@ -57,7 +57,7 @@ extension PlotFigures {
         lines += title(headline, notes: notes)
         lines += axisSettings(x, axis: "x", label: PlotLabels.axis(x.key), log: logarithmic(0), edges: xEdges)
         lines += axisSettings(y, axis: "y", label: PlotLabels.axis(y.key), log: logarithmic(1), edges: yEdges)
-        let square = x.key.hasPrefix("model.rho_") && y.key.hasPrefix("model.rho_")
+        let square = PlotLabels.isCorrelation(x.key) && PlotLabels.isCorrelation(y.key)
         if square { lines.append("set size ratio -1") }
         if kind.mapShowsGain == true && (!square || sweep.output.size != .screen) {
             lines.append("set rmargin 18")  // room for the colour box right of a full-width map

@@ -60,7 +60,7 @@ enum PlotMeasure: Sendable, Equatable {
         switch self {
         case .risk: "Where does KD help? Best KD gain G(λ*)"
         case .accuracy: "Where does KD help? Accuracy gain of soft-target KD"
-        case .adding: "Where does adding a teacher modality help? Gain over the best single teacher"
+        case .adding: "Where does adding a teacher modality help? Best set's G(λ*) − best single's"
         }
     }
     /// The headline of the agreement map.
@@ -81,8 +81,14 @@ enum PlotMeasure: Sendable, Equatable {
         switch self {
         case .risk: "KD does not help: best λ* = 0, G(λ*) = 0"
         case .accuracy: "KD does not raise the accuracy"
-        case .adding: "adding does not help: a single modality teaches as well"
+        case .adding: "adding does not help: the best single modality teaches as well or better"
         }
+    }
+    /// What the verdict means, for the notes under a map's title (nil: the headline says it).
+    var definition: [String] {
+        guard case .adding = self else { return [] }
+        return ["adding helps: a teacher on several modalities has a larger best gain G(λ*) than every single one;",
+                "CCH predicts it: its choice (the teacher set J of largest gap I(T_J; S) − I(S;Y)) has several modalities and a gap > 0"]
     }
     /// The y label of the gain curves.
     var curveLabel: String {
