@@ -156,12 +156,17 @@ enum PlotLabels {
     }
 
     /// Which of several teacher modalities teach: `teacher set A+B`, or the ensemble with its
-    /// weights (without them when a weight is swept).
+    /// weights (without them when a weight is swept; its members are then those with a weight
+    /// at the first point or a swept one).
     private static func combination(_ s: Scenario, swept: Set<String>) -> String {
-        let weightSwept = swept.contains { if case .weight? = ModalityKey($0) { true } else { false } }
+        let sweptWeights = Set(swept.compactMap { key -> String? in
+            guard case .weight(let name)? = ModalityKey(key) else { return nil }
+            return name
+        })
         switch s.teacher.combination {
-        case .ensemble(let w) where weightSwept:
-            return "ensemble of " + s.teacherSetName(w.indices.filter { w[$0] > 0 })
+        case .ensemble(let w) where !sweptWeights.isEmpty:
+            let names = s.teacherModalities.map(\.name)
+            return "ensemble of " + s.teacherSetName(w.indices.filter { w[$0] > 0 || sweptWeights.contains(names[$0]) })
         default:
             return s.teacherCombinationDescription ?? "teacher set " + s.teacherSetName(Array(s.teacherModalities.indices))
         }
