@@ -11,13 +11,13 @@ enum AnalysisReport {
         var lines: [String] = []
         lines.append("Scenario \(s.name) (\(s.file))")
         lines.append("  model:   \(describe(s.model))")
-        lines.append("  teacher: \(describe(s.teacher))" + (s.teacherCombinationDescription.map { ", \($0)" } ?? ""))
-        if s.teacherModalities.count > 1 {
-            lines.append("  teacher modalities: " + s.teacherModalities.map { "\($0.name) (d = \($0.dimension))" }.joined(separator: ", "))
-        }
+        lines.append("  teacher: \(describe(s))")
         lines.append("  student: n = \(s.student.samples), ridge = \(fmt(s.student.ridge)), lambda = \(fmt(s.student.lambda))")
         lines.append("")
         lines.append("Mutual information")
+        if s.teacher.combination != .allModalities, let members = try? s.teacher.combination.members(modalityCount: s.teacherModalities.count) {
+            lines.append("  (T: the teaching modalities \(s.teacherSetName(members)))")
+        }
         lines.append("  I(T;S)   = \(nats(i.teacherStudent))")
         lines.append("  I(S;Y)   = \(nats(i.studentLabel))")
         lines.append("  I(T;Y)   = \(nats(i.teacherLabel))")
@@ -64,6 +64,15 @@ enum AnalysisReport {
         case .modalityCorrelations(let c):
             "correlations of \(c.modalityCount) scalar teacher modalities, rho_sy = \(fmt(c.studentLabel)) (dt = \(c.modalityCount), ds = 1, unit variances)"
         }
+    }
+
+    /// The scenario's teacher, with its modalities when the model has several.
+    static func describe(_ s: Scenario) -> String {
+        var text = describe(s.teacher) + (s.teacherCombinationDescription.map { ", \($0)" } ?? "")
+        if s.teacherModalities.count > 1 {
+            text += "\n  teacher modalities: " + s.teacherModalities.map { "\($0.name) (d = \($0.dimension))" }.joined(separator: ", ")
+        }
+        return text
     }
 
     static func describe(_ t: TeacherSpec) -> String {

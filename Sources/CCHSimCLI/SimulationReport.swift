@@ -12,7 +12,7 @@ enum SimulationReport {
         var lines: [String] = []
         lines.append("Scenario \(s.name) (\(s.file)), seed \(s.seed)")
         lines.append("  model:   \(AnalysisReport.describe(s.model))")
-        lines.append("  teacher: \(AnalysisReport.describe(s.teacher))")
+        lines.append("  teacher: \(AnalysisReport.describe(s))")
         lines.append("  student: n = \(s.student.samples), ridge = \(fmt(s.student.ridge)), lambda = \(fmt(s.student.lambda))")
         lines.append("")
         let scoring = m.testSamples.map { "test risk on \($0) fresh test pairs per trial" } ?? "exact test risk"

@@ -49,22 +49,6 @@ final class ScenarioDecodingTests: XCTestCase {
         XCTAssertEqual(try cov.buildModel().sigma[1, 2], 0.3)
     }
 
-    /// Replaces `old` by `new` in the example and expects an error at `key` whose reason contains `reason`.
-    private func assertError(_ old: String, _ new: String, key: String, reason: String, analyze: Bool = false,
-                             file: StaticString = #filePath, line: UInt = #line) {
-        let text = ScenarioFixtures.example.replacingOccurrences(of: old, with: new)
-        XCTAssertNotEqual(text, ScenarioFixtures.example, "substitution did not apply", file: file, line: line)
-        do {
-            let s = try Scenario(file: "bad.toml", text: text)
-            if analyze { _ = try s.analyze() }
-            XCTFail("no error for \(new)", file: file, line: line)
-        } catch let e {
-            XCTAssertEqual(e.file, "bad.toml", file: file, line: line)
-            XCTAssertEqual(e.key, key, "\(e)", file: file, line: line)
-            XCTAssertTrue(e.reason.contains(reason), "\(e)", file: file, line: line)
-        }
-    }
-
     func testBadInputsNameFileKeyAndReason() {
         assertError("seed = 7", "seed = 7\ncolour = 1", key: "colour", reason: "unknown key")
         assertError("scale = 1.0", "scale = 1.0\nsclae = 2", key: "teacher.sclae", reason: "unknown key")

@@ -23,6 +23,8 @@ public struct MonteCarloExperiment: Sendable {
     public let teacher: TeacherSpec
     public let student: StudentSpec
     public let settings: MonteCarloSettings
+    /// The informations of the teaching modalities T_J with S and Y (all of T for one teacher).
+    public let information: InformationSummary
     /// The analytic answer beside the Monte Carlo one, when a formula of docs/theory.md section 4 applies.
     public let analysis: KDAnalysis?
     /// Why there is no analytic answer (nil when `analysis` is set).
@@ -85,6 +87,10 @@ public struct MonteCarloExperiment: Sendable {
         let st = try t.scaled(varianceBy: factor), ss = try s.scaled(varianceBy: factor)
         varianceFactor = factor
         let fixedWeights = try TeacherSignal(model: sm, spec: st.oracle).weights
+        let components = try st.combination.components(in: sm)
+        if t.rows == .student, t.combination != .allModalities {
+            throw .invalid(parameter: .teacherRows, reason: "\"student\" applies to one teacher on all of T, not to a teacher set or an ensemble")
+        }
         let teacherFit: TrialPlan.TeacherFit
         var teacherSamples = 0
         switch st.fit {
@@ -109,9 +115,10 @@ public struct MonteCarloExperiment: Sendable {
                 }
                 teacherFit = .ridge(samples: nt, penalty: penalty)
             } else {
-                guard nt > m.dt else {
+                let largest = components.map(\.dimension).max() ?? m.dt
+                guard nt > largest else {
                     throw .invalid(parameter: .teacherSamples,
-                                   reason: "an OLS teacher's system T'T is singular for n <= dt = \(m.dt) (got n = \(nt)); "
+                                   reason: "an OLS teacher's system T'T is singular for n <= dt = \(largest) (got n = \(nt)); "
                                        + "use n > dt or fit = \"ridge\"")
                 }
                 teacherFit = .ols(samples: nt)
@@ -121,13 +128,14 @@ public struct MonteCarloExperiment: Sendable {
         // The moments sampler needs a Bartlett factor: at least as many samples as dimensions.
         let moments = mc.sampler == .moments
         let studentMoments = moments && n >= m.ds
-        let teacherMoments = moments && teacherSamples >= m.dt
+        let fittedOrders = teacherSamples > 0 ? components.map(\.dimension) : []
+        let teacherMoments = fittedOrders.map { moments && teacherSamples >= $0 }
         var notes: [String] = []
         if moments && !studentMoments {
             notes.append("the student's n = \(n) samples (fewer than ds = \(m.ds)) are drawn as triples")
         }
-        if moments, teacherSamples > 0, !teacherMoments {
-            notes.append("the teacher's n = \(teacherSamples) samples (fewer than dt = \(m.dt)) are drawn as triples")
+        if moments, let order = zip(fittedOrders, teacherMoments).first(where: { !$0.1 })?.0 {
+            notes.append("the teacher's n = \(teacherSamples) samples (fewer than dt = \(order)) are drawn as triples")
         }
         var coupled: StudentRowsTrial?
         if t.rows == .student {
@@ -141,11 +149,11 @@ public struct MonteCarloExperiment: Sendable {
         }
         samplerNote = notes.first
 
-        plan = TrialPlan(teacher: teacherFit, teacherUsesMoments: teacherMoments, studentSamples: n, studentRidge: ss.ridge,
+        plan = TrialPlan(teacher: teacherFit, teacherOrders: fittedOrders, teacherUsesMoments: teacherMoments, studentSamples: n, studentRidge: ss.ridge,
                          studentUsesMoments: studentMoments, lambda: s.lambda, testSamples: mc.testSamples,
                          studentRows: coupled)
         try Self.checkWork(plan, trials: mc.trials, ds: m.ds, dt: m.dt)
-        frame = try WhitenedFrame(model: sm, fixedWeights: fixedWeights, scale: t.scale)
+        frame = try WhitenedFrame(model: sm, fixedWeights: fixedWeights, scale: t.scale, teachers: teacherSamples > 0 ? components : [])
         var size = 1024
         while size > 8 && Double(size) * plan.drawsPerTrial(ds: m.ds, dt: m.dt) > 65536 { size /= 2 }
         trialsPerChunk = size
@@ -157,6 +165,7 @@ public struct MonteCarloExperiment: Sendable {
             analysis = nil
             analysisUnavailable = error
         }
+        information = try t.combination.information(in: m)
         model = m
         teacher = t
         student = s
@@ -175,7 +184,7 @@ public struct MonteCarloExperiment: Sendable {
         func count(_ x: Double) -> String { String(format: "%.3g", x) }
         // Rows drawn one by one where the moments sampler could draw their Wishart statistics.
         let rowByRow = plan.studentRows == nil
-            && ((parameter == .studentSamples && !plan.studentUsesMoments) || (parameter == .teacherSamples && !plan.teacherUsesMoments))
+            && ((parameter == .studentSamples && !plan.studentUsesMoments) || (parameter == .teacherSamples && plan.teacherUsesMoments.contains(false)))
         throw .invalid(parameter: parameter, reason: "\(trials) trials would draw \(count(total)) random numbers "
             + "(per trial: " + parts.map { "\(count($0.count)) for the \($0.parameter)" }.joined(separator: ", ") + "); "
             + "a Monte Carlo run draws at most \(count(limit)) (tens of minutes on one core): use fewer trials or smaller samples"

@@ -52,7 +52,11 @@ struct TrialPlan: Sendable {
     }
 
     let teacher: TeacherFit
-    let teacherUsesMoments: Bool
+    /// d_J of each fitted teacher, in the order they draw (one for a teacher set, one per member
+    /// of an ensemble; empty for a fixed teacher).
+    let teacherOrders: [Int]
+    /// Whether each fitted teacher's sample is drawn as Wishart statistics (else as rows).
+    let teacherUsesMoments: [Bool]
     let studentSamples: Int
     let studentRidge: Double
     let studentUsesMoments: Bool
@@ -71,13 +75,17 @@ struct TrialPlan: Sendable {
     /// rows (or their Wishart statistics), the fitted teacher's rows, the test rows.
     func draws(ds: Int, dt: Int) -> [(parameter: Parameter, count: Double)] {
         if let studentRows { return [(.studentSamples, studentRows.drawsPerTrial)] }
-        let d = Double(ds), t = Double(dt)
+        let d = Double(ds), t = Double(dt)  // t: the student rows carry all of T
         var parts: [(parameter: Parameter, count: Double)] = [
             (.studentSamples, studentUsesMoments ? d * (d + 1) / 2 + 2 * d : Double(studentSamples) * (d + 1 + t)),
         ]
         switch teacher {
         case .fixed: break
-        case .ols(let nt), .ridge(let nt, _): parts.append((.teacherSamples, teacherUsesMoments ? t * (t + 1) / 2 + t : Double(nt) * (t + 1)))
+        case .ols(let nt), .ridge(let nt, _):
+            for (order, moments) in zip(teacherOrders, teacherUsesMoments) {
+                let t = Double(order)
+                parts.append((.teacherSamples, moments ? t * (t + 1) / 2 + t : Double(nt) * (t + 1)))
+            }
         }
         if let m = testSamples { parts.append((.testSamples, Double(m) * (d + 1))) }
         return parts
@@ -88,15 +96,36 @@ struct TrialPlan: Sendable {
 final class TrialWorkspace {
     private let plan: TrialPlan
     private let ds: Int, dt: Int
-    private let labelNoise: Double, labelVariance: Double, teacherNoise: Double
-    private let teacherSample: WhitenedSample
+    private let labelNoise: Double, labelVariance: Double
     private let studentSample: WhitenedSample
     /// Constants of the frame (see `WhitenedFrame`).
-    private let beta, studentMetric, teacherMetric, teacherSignal, muMap, kappaMap, nuMap: DoubleBuffer
+    private let beta, studentMetric: DoubleBuffer
     private let fixedMu, fixedNu: DoubleBuffer
     private let fixedKappa: Double
-    /// Per-trial vectors: teacher weights phi, signal parts mu and nu, whitened student weights.
-    private let phi, mu, nu, weightsLabel, weightsSignal, weightsNoKD, weightsKD, testRow: DoubleBuffer
+    /// The fitted teachers' samples and constants, in drawing order.
+    private let teachers: [FittedTeacherBuffers]
+    /// Per-trial vectors: signal parts mu and nu, whitened student weights.
+    private let mu, nu, weightsLabel, weightsSignal, weightsNoKD, weightsKD, testRow: DoubleBuffer
+
+    /// One fitted teacher's sample, frame constants (`WhitenedFrame.FittedTeacher`) and weights phi.
+    private struct FittedTeacherBuffers {
+        let order: Int
+        let noise: Double
+        let sample: WhitenedSample
+        let signal, metric, muMap, kappaMap, nuMap, phi: DoubleBuffer
+
+        init(_ t: WhitenedFrame.FittedTeacher) {
+            order = t.order
+            noise = t.noise
+            sample = WhitenedSample(order: t.order, sources: 1, extraPerRow: 0)
+            signal = DoubleBuffer(copying: t.signal)
+            metric = DoubleBuffer(copying: t.ridgeMetric)
+            muMap = DoubleBuffer(copying: t.muMap)
+            kappaMap = DoubleBuffer(copying: t.kappaMap)
+            nuMap = DoubleBuffer(copying: t.nuMap)
+            phi = DoubleBuffer(count: t.order)
+        }
+    }
 
     init(plan: TrialPlan, frame f: WhitenedFrame) {
         self.plan = plan
@@ -104,20 +133,13 @@ final class TrialWorkspace {
         dt = f.dt
         labelNoise = f.labelNoise
         labelVariance = f.labelVariance
-        teacherNoise = f.teacherNoise
-        teacherSample = WhitenedSample(order: f.dt, sources: 1, extraPerRow: 0)
         studentSample = WhitenedSample(order: f.ds, sources: 2, extraPerRow: f.dt)
         beta = DoubleBuffer(copying: f.beta)
         studentMetric = DoubleBuffer(copying: f.studentRidgeMetric)
-        teacherMetric = DoubleBuffer(copying: f.teacherRidgeMetric)
-        teacherSignal = DoubleBuffer(copying: f.teacherSignal)
-        muMap = DoubleBuffer(copying: f.muMap)
-        kappaMap = DoubleBuffer(copying: f.kappaMap)
-        nuMap = DoubleBuffer(copying: f.nuMap)
+        teachers = f.fittedTeachers.map(FittedTeacherBuffers.init)
         fixedMu = DoubleBuffer(copying: f.fixedSignal.mu)
         fixedNu = DoubleBuffer(copying: f.fixedSignal.nu)
         fixedKappa = f.fixedSignal.kappa
-        phi = DoubleBuffer(count: f.dt)
         mu = DoubleBuffer(count: f.ds)
         nu = DoubleBuffer(count: f.dt)
         weightsLabel = DoubleBuffer(count: f.ds)
@@ -163,29 +185,43 @@ final class TrialWorkspace {
         return outcome
     }
 
-    /// mu, kappa, nu of this trial's teacher signal: fixed, or from a teacher fitted on its own sample.
+    /// mu, kappa, nu of this trial's teacher signal: fixed, or the sum of the parts of the fitted
+    /// teachers, each fitted on a sample of its own (drawn in order).
     private func teacherSignalDecomposition(_ stream: RandomStream) throws(TrialFailure)
         -> (UnsafeMutablePointer<Double>, Double, UnsafeMutablePointer<Double>) {
-        let sample = teacherSample, nt: Int
+        let nt: Int
         switch plan.teacher {
         case .fixed: return (fixedMu.base, fixedKappa, fixedNu.base)
         case .ols(let m), .ridge(let m, _): nt = m
         }
-        if plan.teacherUsesMoments {
-            sample.drawMoments(samples: nt, scales: (1, 0), from: stream)
-        } else {
-            sample.drawTriples(samples: nt, extraWeights: phi.base, from: stream)
+        var kappa = 0.0
+        for (k, t) in teachers.enumerated() {
+            let sample = t.sample, p = t.order, phi = t.phi.base
+            if plan.teacherUsesMoments[k] {
+                sample.drawMoments(samples: nt, scales: (1, 0), from: stream)
+            } else {
+                sample.drawTriples(samples: nt, extraWeights: phi, from: stream)
+            }
+            if case .ridge(_, let penalty) = plan.teacher {
+                guard sample.prepareRidge(penalty: Double(nt) * penalty, metric: t.metric.base) else { throw .teacherSingular }
+                sample.ridgeWeights(signal: t.signal.base, coefficients: (t.noise, 0), into: phi)
+            } else {
+                guard sample.prepareOLS() else { throw .teacherSingular }
+                sample.olsWeights(signal: t.signal.base, coefficients: (t.noise, 0), into: phi)
+            }
+            // The first teacher's part is the signal (as for a single teacher); later ones add to it.
+            for i in 0..<ds {
+                let part = DenseKernels.dot(t.muMap.base + i * p, phi, p)
+                mu.base[i] = k == 0 ? part : mu.base[i] + part
+            }
+            for i in 0..<dt {
+                let part = DenseKernels.dot(t.nuMap.base + i * p, phi, p)
+                nu.base[i] = k == 0 ? part : nu.base[i] + part
+            }
+            let part = DenseKernels.dot(t.kappaMap.base, phi, p)
+            kappa = k == 0 ? part : kappa + part
         }
-        if case .ridge(_, let penalty) = plan.teacher {
-            guard sample.prepareRidge(penalty: Double(nt) * penalty, metric: teacherMetric.base) else { throw .teacherSingular }
-            sample.ridgeWeights(signal: teacherSignal.base, coefficients: (teacherNoise, 0), into: phi.base)
-        } else {
-            guard sample.prepareOLS() else { throw .teacherSingular }
-            sample.olsWeights(signal: teacherSignal.base, coefficients: (teacherNoise, 0), into: phi.base)
-        }
-        for i in 0..<ds { mu.base[i] = DenseKernels.dot(muMap.base + i * dt, phi.base, dt) }
-        for i in 0..<dt { nu.base[i] = DenseKernels.dot(nuMap.base + i * dt, phi.base, dt) }
-        return (mu.base, DenseKernels.dot(kappaMap.base, phi.base, dt), nu.base)
+        return (mu.base, kappa, nu.base)
     }
 
     /// Exact risk sigma_y^2 + |v - beta|^2 and Sheppard accuracy with r = v'beta / (|v| sqrt(Syy));

@@ -40,7 +40,7 @@ extension KDAnalysis {
             let summary = try current.run(seed: seed, pointIndex: pointIndex, threads: threads)
             let curve = summary.riskCurve
             var analysis = KDAnalysis(
-                information: InformationSummary(model: experiment.model), regime: .monteCarlo,
+                information: experiment.information, regime: .monteCarlo,
                 bayesRisk: experiment.model.labelVarianceGivenStudent, lambda: experiment.student.lambda,
                 risk: curve.risk(at:),
                 accuracy: { l in l == 0 ? summary.accuracyNoKD.mean : (l == experiment.student.lambda ? summary.accuracyKD.mean : .nan) })

@@ -11,7 +11,8 @@
 ///
 /// Teacher frame: T = L_T zeta with L_T the Cholesky factor of Stt, Y = phi0'zeta + sigma_t eps with
 /// phi0 = L_T' theta_oracle and sigma_t^2 = Var(Y|T); a fitted teacher has whitened weights phi and
-/// hands the student theta_eff = c L_T^-T phi.
+/// hands the student theta_eff = c L_T^-T phi. A teacher on a set T_J, or each member of an
+/// ensemble, has the frame of its own T_J (`FittedTeacher`).
 struct WhitenedFrame: Sendable {
     let ds: Int, dt: Int
     /// L_SS (ds x ds, row-major, lower).
@@ -29,15 +30,27 @@ struct WhitenedFrame: Sendable {
     /// teacher weights: mu (ds), kappa, nu (dt).
     let fixedSignal: SignalDecomposition
 
-    /// phi0 = L_T' theta_oracle (dt).
-    let teacherSignal: [Double]
-    /// sigma_t = sqrt(Var(Y|T)).
-    let teacherNoise: Double
-    /// Q_T = L_T^-1 L_T^-T (dt x dt).
-    let teacherRidgeMetric: [Double]
-    /// Maps from a fitted teacher's whitened weights phi to its signal's decomposition, with the
-    /// scale c folded in: mu = M_mu phi (ds x dt), kappa = m_kappa'phi (dt), nu = M_nu phi (dt x dt).
-    let muMap: [Double], kappaMap: [Double], nuMap: [Double]
+    /// The fitted teachers of a trial, in the order they draw their samples: one for a teacher
+    /// set (on T_J), one per member for an ensemble (docs/theory.md section 3.6).
+    let fittedTeachers: [FittedTeacher]
+
+    /// One fitted teacher in its own frame: T_J = L_J zeta, Y = phi0'zeta + sigma_J eps with
+    /// phi0 = L_J' theta_J and sigma_J^2 = Var(Y|T_J); its whitened weights phi enter the target as
+    /// theta_eff = c w E_J L_J^-T phi (w its ensemble weight, E_J the embedding of T_J in T).
+    struct FittedTeacher: Sendable {
+        /// d_J.
+        let order: Int
+        /// phi0 = L_J' theta_oracle (d_J).
+        let signal: [Double]
+        /// sigma_J = sqrt(Var(Y|T_J)).
+        let noise: Double
+        /// Q_J = L_J^-1 L_J^-T (d_J x d_J).
+        let ridgeMetric: [Double]
+        /// Maps from the whitened weights phi to this teacher's part of the signal's
+        /// decomposition, with c w folded in: mu = M_mu phi (ds x d_J), kappa = m_kappa'phi (d_J),
+        /// nu = M_nu phi (dt x d_J).
+        let muMap: [Double], kappaMap: [Double], nuMap: [Double]
+    }
 
     /// The decomposition u = mu'xi + kappa eps_y + nu'eps_T of a teacher signal.
     struct SignalDecomposition: Sendable {
@@ -49,7 +62,8 @@ struct WhitenedFrame: Sendable {
     /// - Parameters:
     ///   - fixedWeights: theta_eff of a teacher that is not fitted (`TeacherSignal.weights`).
     ///   - scale: c, applied to a fitted teacher's weights.
-    init(model m: JointGaussian, fixedWeights: [Double], scale: Double) throws(ParameterError) {
+    ///   - teachers: the regressions a fitted teacher's target is made of (`TeacherCombination.components`).
+    init(model m: JointGaussian, fixedWeights: [Double], scale: Double, teachers: [TeachingComponent]) throws(ParameterError) {
         ds = m.ds
         dt = m.dt
         let order = m.studentIndices + [m.labelIndex] + m.teacherIndices
@@ -73,15 +87,22 @@ struct WhitenedFrame: Sendable {
         fixedSignal = SignalDecomposition(mu: Vec.apply(lambdaT, fixedWeights), kappa: Vec.dot(tau, fixedWeights),
                                           nu: Vec.apply(lttT, fixedWeights))
 
-        let lt = m.teacherCholesky.lower
-        let ltInverse = Self.lowerInverse(lt)
-        teacherSignal = Vec.apply(ltInverse, m.sty)
-        teacherNoise = max(0, m.labelVarianceGivenTeacher).squareRoot()
-        teacherRidgeMetric = (ltInverse * ltInverse.transposed).elements
-        let thetaOfPhi = scale * ltInverse.transposed                      // c L_T^-T (dt x dt)
-        muMap = (lambdaT * thetaOfPhi).elements
-        kappaMap = Vec.apply(thetaOfPhi.transposed, tau)
-        nuMap = (lttT * thetaOfPhi).elements
+        fittedTeachers = teachers.map { k in
+            let lt = k.cholesky.lower
+            let ltInverse = Self.lowerInverse(lt)
+            // c w E_J L_J^-T (dt x d_J): T's weights from the whitened ones.
+            let local = (scale * k.weight) * ltInverse.transposed
+            var thetaOfPhi = local
+            if !k.coversAllOfT {
+                thetaOfPhi = Matrix(rows: m.dt, cols: k.dimension)
+                for (r, i) in k.indices.enumerated() { for c in 0..<k.dimension { thetaOfPhi[i, c] = local[r, c] } }
+            }
+            return FittedTeacher(order: k.dimension, signal: Vec.apply(ltInverse, k.labelCovariance),
+                                 noise: max(0, k.labelVarianceGiven).squareRoot(),
+                                 ridgeMetric: (ltInverse * ltInverse.transposed).elements,
+                                 muMap: (lambdaT * thetaOfPhi).elements, kappaMap: Vec.apply(thetaOfPhi.transposed, tau),
+                                 nuMap: (lttT * thetaOfPhi).elements)
+        }
     }
 
     /// L^-1 of a lower-triangular matrix with a positive diagonal (forward substitution per column).

@@ -53,6 +53,6 @@ public enum SimulationFields {
         let risks: ReportFields = AnalysisFields.risk.columns.map { column in
             (column.key, column.role == .kdWeight ? .number(e.student.lambda) : .number(.nan))
         }
-        return AnalysisFields.information.fields(InformationSummary(model: e.model)) + risks
+        return AnalysisFields.information.fields(e.information) + risks
     }
 }
