@@ -113,7 +113,8 @@ final class TeacherSetSweepTests: XCTestCase {
             XCTAssertEqual(row["cch_predicts_adding_helps"], predicts ? "1" : "0")
             XCTAssertEqual(row["cch_adding_agrees"], predicts == helps ? "1" : "0")
             XCTAssertEqual(try value("adding_cch_gap"), pairGap)
-            XCTAssertEqual(row["teacher_set_best_by_truth"], comparison.bestByTruth.map { scenario.teacherChoiceName(comparison.choices[$0]) })
+            XCTAssertEqual(row["teacher_set_best_by_truth"], comparison.bestByTruth.map {
+                scenario.teacherChoiceName(comparison.choices[$0]).replacingOccurrences(of: "ensemble ", with: "ensemble:") })
             XCTAssertEqual(row["teacher_set_best_by_cch"], "A+B", "I(T_J;S) grows with J")
         }
         XCTAssertEqual(helpsSeen, [true, false], "the grid has points where adding helps and points where it does not")

@@ -15,8 +15,8 @@ import CrossModalKD
 /// choice the comparison holds:
 ///
 /// - `teacher_set_best_by_truth`, `teacher_set_best_by_cch`, `teacher_set_cch_picks_best`: the
-///   comparison's best choice by the largest G(λ*) and by the largest gap, named as
-///   `Scenario.teacherChoiceName` names them (`A+B`, `ensemble A+B`), and whether CCH's is as good;
+///   comparison's best choice by the largest G(λ*) and by the largest gap (`A+B`, `ensemble:A+B`,
+///   the values of `cchsim analyze --json`), and whether CCH's is as good;
 /// - `adding_cch_gap`: the largest gap of a set of two or more modalities (I(T_J;S) grows with J,
 ///   so the full set's): its zero is the CCH boundary of the adding maps;
 /// - `adding_gain`: the best G(λ*) of a teacher set of two or more modalities minus the best of a
@@ -44,13 +44,19 @@ public enum TeacherSetFields {
         return singles + pairs + (m > 2 ? [Array(0..<m)] : [])
     }
 
+    /// A choice's name in column keys and values, as `cchsim analyze --json` writes it: `A+B` for
+    /// the teacher set (`Scenario.teacherSetName`), `ensemble:A+B` for the ensemble.
+    static func name(_ s: Scenario, _ modalities: [Int], ensemble: Bool) -> String {
+        (ensemble ? "ensemble:" : "") + s.teacherSetName(modalities)
+    }
+
     /// The columns of a sweep whose first point is `s` (`compares(s)`), named by its modalities.
     public static func table(for s: Scenario) -> FieldTable<TeacherSetResult> {
         typealias Entry = FieldTable<TeacherSetResult>.Entry
         let m = s.teacherModalities.count
         var entries: [Entry] = []
         for set in reportedSets(modalityCount: m) {
-            let key = "teacher_set.\(s.teacherSetName(set))"
+            let key = "teacher_set.\(name(s, set, ensemble: false))"
             @Sendable func choice(_ r: TeacherSetResult) -> TeacherSetComparison.Choice? {
                 r.comparison.choices.first { $0.combination.isSet && $0.modalities == set }
             }
@@ -60,12 +66,12 @@ public enum TeacherSetFields {
                 .init("\(key).kd_gain_opt", .teacherSet(set, .bestGain)) { .number(choice($0)?.kdGainOpt ?? .nan) },
             ]
         }
-        let all = Array(0..<m), ensembleKey = "teacher_set.ensemble:\(s.teacherSetName(all))"
+        let all = Array(0..<m), ensembleKey = "teacher_set.\(name(s, all, ensemble: true))"
         @Sendable func ensemble(_ r: TeacherSetResult) -> TeacherSetComparison.Choice? {
             r.comparison.choices.first { !$0.combination.isSet && $0.modalities == all }
         }
         @Sendable func best(_ index: Int?, _ r: TeacherSetResult) -> ReportValue {
-            .text(index.map { s.teacherChoiceName(r.comparison.choices[$0]) } ?? "")
+            .text(index.map { name(s, r.comparison.choices[$0].modalities, ensemble: !r.comparison.choices[$0].combination.isSet) } ?? "")
         }
         entries += [
             .init("\(ensembleKey).lambda_opt") { .number(ensemble($0)?.lambdaOpt ?? .nan) },
