@@ -112,7 +112,7 @@ enum PlotLabels {
                 fixed += [("model.teachers.\(name).rho_ts", c.teacherStudent[j]), ("model.teachers.\(name).rho_ty", c.teacherLabel[j])]
                 for i in 0..<j { fixed.append(("model.teachers.\(name).rho_with_\(names[i])", c.teacherTeacher[i, j])) }
             }
-            let modalities = "scalar teacher modalities \(names.map(GnuplotText.literal).joined(separator: ", ")), S, Y with unit variances"
+            let modalities = "teacher modalities \(names.map(GnuplotText.literal).joined(separator: ", ")), student S and label Y: scalar, unit variances"
             return ([modalities] + fixed.filter { !swept.contains($0.key) && !swept.contains(Self.mutualKey($0.key)) }
                 .map { "\(symbol($0.key)) = \(number($0.value))" }).joined(separator: ", ")
         case .modalityCorrelations(let c):
