@@ -5,7 +5,11 @@ extension Scenario {
     /// `sign`, nil for a continuous label. - Throws: `ScenarioError` for an invalid model.
     public func classInformation() throws(ScenarioError) -> ClassInformationSummary? {
         guard label == .sign else { return nil }
-        return ClassInformationSummary(model: try buildModel())
+        let m = try buildModel()
+        guard teacher.combination != .allModalities else { return ClassInformationSummary(model: m) }
+        do { return ClassInformationSummary(model: m, teacherIndices: try teacher.combination.teacherIndices(in: m)) } catch {
+            throw ScenarioError(file: file, error)
+        }
     }
 
     /// `[model] label`: "continuous" (default) or "sign".

@@ -68,6 +68,19 @@ final class MultiTeacherScenarioTests: XCTestCase {
         XCTAssertEqual(one.teacher.combination, .allModalities)
     }
 
+    /// With the class label, CCH's informations are those of the teaching modalities too.
+    func testClassInformationIsOnTheTeachingModalities() throws {
+        let text = Self.correlations.replacingOccurrences(of: "rho_sy = 0.3", with: "rho_sy = 0.3\nlabel = \"sign\"")
+            .replacingOccurrences(of: "modalities = [\"B\", \"A\"]", with: "modalities = [\"B\"]")
+            .replacingOccurrences(of: "combine = \"ensemble\"\n[teacher.weights]\nA = 0.75\nB = 0.25\n", with: "")
+        let s = try Scenario(file: "sign.toml", text: text)
+        XCTAssertEqual(s.teacher.combination, .set([1]))
+        let c = try XCTUnwrap(try s.classInformation())
+        // I(T_B;S) = -1/2 ln(1 - 0.1^2).
+        XCTAssertEqual(c.teacherStudent, -0.5 * log(1 - 0.01), accuracy: 1e-14)
+        XCTAssertEqual(c.teacherStudent, try s.analyze().information.teacherStudent, accuracy: 1e-15)
+    }
+
     func testLatentAndCovarianceModalities() throws {
         let latent = try Scenario(file: "l.toml", text: """
             [model]

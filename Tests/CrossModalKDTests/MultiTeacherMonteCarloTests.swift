@@ -42,6 +42,23 @@ final class MultiTeacherMonteCarloTests: XCTestCase {
         }
     }
 
+    /// A representation target on a teacher set (scalar T_B itself, and a'T_J for the vector set
+    /// {0, 2}), and an OLS ensemble drawn row by row.
+    func testRepresentationSetsAndTriplesEnsembleAgree() throws {
+        let model = try MultiTeacherRiskTests.model(ds: 2, seed: 46)
+        let student = StudentSpec(samples: .finite(9), lambda: 0.4)
+        let cases: [(String, TeacherSpec)] = [
+            ("representation of B", TeacherSpec(target: .representation, scale: 0.7, combination: .set([1]))),
+            ("representation of {0, 2}", TeacherSpec(target: .representation, combination: .set([0, 2]))),
+            ("OLS ensemble, triples", TeacherSpec(fit: .ols(samples: 9), combination: .ensemble(weights: [1, 2, 0]))),
+        ]
+        for (c, (label, teacher)) in cases.enumerated() {
+            let (summary, analysis) = try Self.run(model, teacher, student, sampler: .triples, seed: UInt64(50 + c))
+            MonteCarloFixtures.assertAgrees(summary.gain, analysis.kdGain, "\(label): gain")
+            MonteCarloFixtures.assertAgrees(summary.riskKD, analysis.riskKD, "\(label): risk with KD")
+        }
+    }
+
     func testDeterministicEquivalentIsClose() throws {
         let model = try MultiTeacherRiskTests.model(ds: 12, seed: 45)
         let student = StudentSpec(samples: .finite(40), ridge: 0.2, lambda: 0.5)

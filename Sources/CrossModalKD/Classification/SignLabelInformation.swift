@@ -100,13 +100,15 @@ public struct ClassInformationSummary: Sendable, Equatable {
     /// Accuracy of the Bayes classifier of C from S and from T.
     public let bayesAccuracyStudent: Double, bayesAccuracyTeacher: Double
 
-    public init(model m: JointGaussian) {
+    /// - Parameter teacherIndices: the indices of a teacher set T_J within T (nil: all of T).
+    public init(model m: JointGaussian, teacherIndices: [Int]? = nil) {
+        let t = teacherIndices ?? m.teacherIndices
         labelEntropy = SignLabelInformation.labelEntropy
-        teacherStudent = GaussianInformation.mutualInformation(m.sigma, m.teacherIndices, m.studentIndices)
+        teacherStudent = GaussianInformation.mutualInformation(m.sigma, t, m.studentIndices)
         studentClass = SignLabelInformation.mutualInformation(m, block: m.studentIndices)
-        teacherClass = SignLabelInformation.mutualInformation(m, block: m.teacherIndices)
+        teacherClass = SignLabelInformation.mutualInformation(m, block: t)
         bayesAccuracyStudent = SignLabelInformation.bayesAccuracy(m, block: m.studentIndices)
-        bayesAccuracyTeacher = SignLabelInformation.bayesAccuracy(m, block: m.teacherIndices)
+        bayesAccuracyTeacher = SignLabelInformation.bayesAccuracy(m, block: t)
     }
 
     /// CCH gap with the class label, I(T;S) - I(S;C), nats.
