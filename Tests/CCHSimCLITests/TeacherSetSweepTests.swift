@@ -270,6 +270,29 @@ final class TeacherSetSweepTests: XCTestCase {
                        [.heatmap, .agreement, .addingHeatmap, .addingAgreement])
     }
 
+    /// OLS teachers on 3 rows: each modality alone has a formula (n_t > d + 1 = 2), the pair none
+    /// (n_t <= 3): the adding verdict is nan and its maps are left out with a warning, while the
+    /// maps of the scenario's own teacher (A) are drawn.
+    func testNoVerdictOnAddingMeansNoAddingMaps() throws {
+        let dir = try SweepRunTests.directory()
+        let text = Self.twoModalities(sweep: Self.strengthByCorrelation, teacher: "modalities = [\"A\"]")
+            .replacingOccurrences(of: "n = 30", with: "n = 3")
+            .replacingOccurrences(of: "[sweep]", with: "[output]\nplots = [\"heatmap\", \"adding-agreement\"]\n[sweep]")
+        let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir, plots: true))
+        let valid = try Self.rows(outcome.csvPath).filter { $0["valid"] == "1" }
+        XCTAssertFalse(valid.isEmpty)
+        for row in valid {
+            XCTAssertEqual(row["teacher_set.A+B.kd_gain_opt"], "nan")
+            XCTAssertNotEqual(row["teacher_set.A.kd_gain_opt"], "nan")
+            XCTAssertEqual(row["adding_helps"], "nan")
+            XCTAssertEqual(row["adding_gain"], "nan")
+        }
+        let names = outcome.plotFiles.map { URL(fileURLWithPath: $0).lastPathComponent }
+        XCTAssert(names.contains("sets-heatmap.gp"), "\(names)")
+        XCTAssertFalse(names.contains { $0.hasPrefix("sets-adding") }, "\(names)")
+        XCTAssert(outcome.plotWarnings.contains { $0.hasPrefix("no grid point has a verdict on adding teacher modalities") }, "\(outcome.plotWarnings)")
+    }
+
     func testModalityKeysAreLabelledByName() {
         XCTAssertEqual(PlotLabels.axis("model.teachers.B.rho_ty"), "ρ(T_{B}, Y): corr. of teacher modality B with the label (its strength)")
         XCTAssertEqual(PlotLabels.symbol("model.teachers.B.rho_with_A"), "ρ(T_{A}, T_{B})")

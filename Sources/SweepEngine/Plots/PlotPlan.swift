@@ -96,10 +96,18 @@ struct PlotPlan {
         guard !kinds.isEmpty else { return ([], []) }
         // The rows of each question the kinds draw, read once.
         var figuresOf: [PlotQuestion: PlotFigures] = [:]
+        var warnings: [String] = []
         for question in kinds.map(\.question) where figuresOf[question] == nil {
             let (rows, measure) = try PlotTable.read(csv: csv, grid: sweep.grid, schema: schema, question: question,
                                                      modalityNames: sweep.first.teacherModalities.map(\.name))
-            guard rows.contains(where: \.valid) else { return ([], ["no valid grid point: no plots drawn"]) }
+            guard rows.contains(where: \.valid) else {
+                guard question == .kdGain else {
+                    warnings.append("no grid point has a verdict on adding teacher modalities (no formula for a single or a larger set): "
+                        + "no adding maps drawn")
+                    continue
+                }
+                return ([], ["no valid grid point: no plots drawn"])
+            }
             figuresOf[question] = PlotFigures(sweep: sweep, rows: rows, stem: stem, measure: measure)
         }
         var drawn: [FigureFile] = []
@@ -114,9 +122,8 @@ struct PlotPlan {
             }
         }
         guard let gnuplot = Gnuplot.executable else {
-            return (written, ["gnuplot is not installed: wrote the plot scripts but no images (make deps installs gnuplot-nox)"])
+            return (written, warnings + ["gnuplot is not installed: wrote the plot scripts but no images (make deps installs gnuplot-nox)"])
         }
-        var warnings: [String] = []
         for figure in drawn {
             for format in formats {
                 let messages = try Gnuplot.render(script: figure.scriptName, image: figure.image(format), format: format,
