@@ -6,8 +6,8 @@ import CrossModalKD
 import Foundation
 import XCTest
 
-/// Sweeps of a model with several teacher modalities (docs/multi-teacher.md, "Sweeps and the
-/// canonical figure"): the teacher-set columns against the library's comparison and against
+/// Sweeps of a model with several teacher modalities
+/// (docs/multi-teacher.md, "Sweeps and the canonical figure"): the teacher-set columns against the library's comparison and against
 /// independent single-teacher analyses, sweeps over an ensemble weight and a modality's strength
 /// (threads, shards, resume), and the adding maps as gnuplot renders them.
 final class TeacherSetSweepTests: XCTestCase {

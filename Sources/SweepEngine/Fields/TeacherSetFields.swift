@@ -2,8 +2,9 @@ import CCHScenario
 import CrossModalKD
 
 /// The columns of the teacher-set comparison (`TeacherSetComparison`) that a sweep's CSV gains
-/// when its model has m >= 2 teacher modalities (docs/multi-teacher.md, "Sweeps and the canonical
-/// figure"). Gaps in nats, gains in squared label units.
+/// when its model has m >= 2 teacher modalities
+/// (docs/multi-teacher.md, "Sweeps and the canonical figure"). Gaps in nats, gains in squared
+/// label units.
 ///
 /// So that the row stays readable for m = 2..4 (and bounded up to the comparison's 8
 /// modalities), columns of their own go to a fixed choice of teacher sets, `reportedSets`: every

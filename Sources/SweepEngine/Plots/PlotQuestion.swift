@@ -4,8 +4,8 @@ import CCHScenario
 /// teacher against the truth that KD helps. A model with m >= 2 teacher modalities also has the
 /// second (the `TeacherSetFields` columns): CCH on the teacher sets, which predicts that adding
 /// modalities helps when its choice (the set of largest positive gap) has several of them,
-/// against the truth that the best set by G(λ*) has several (docs/multi-teacher.md, "Sweeps and
-/// the canonical figure").
+/// against the truth that the best set by G(λ*) has several
+/// (docs/multi-teacher.md, "Sweeps and the canonical figure").
 enum PlotQuestion: Sendable, Hashable {
     case kdGain
     case addingModality
