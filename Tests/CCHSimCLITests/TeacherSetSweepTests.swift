@@ -118,6 +118,14 @@ final class TeacherSetSweepTests: XCTestCase {
             XCTAssertEqual(row["teacher_set_best_by_cch"], "A+B", "I(T_J;S) grows with J")
         }
         XCTAssertEqual(helpsSeen, [true, false], "the grid has points where adding helps and points where it does not")
+        // The run summary counts the adding verdicts of the valid rows, and meta.json has them.
+        let counted = CCHOutcome.allCases.map { o in
+            rows.filter { $0["valid"] == "1" && CCHOutcome(predictsGain: $0["cch_predicts_adding_helps"] == "1", helps: $0["adding_helps"] == "1") == o }.count
+        }
+        XCTAssertEqual(outcome.summary.adding, counted)
+        let meta = try String(contentsOfFile: outcome.metaPath, encoding: .utf8)
+        XCTAssert(meta.contains("\"adding_cch_false_alarms\": \(counted[CCHOutcome.falseAlarm.rawValue])"), meta)
+        XCTAssert(outcome.summary.text().contains("CCH on the teacher sets about adding modalities"), outcome.summary.text())
     }
 
     /// The KD analysis of a one-teacher scenario with `model`, the teachers and student of `twoModalities`.
@@ -209,6 +217,7 @@ final class TeacherSetSweepTests: XCTestCase {
         let resumed = try CommandLineTests.run(["run", bigPath, "--out", resumedDir, "--no-plots", "--resume"])
         XCTAssertEqual(resumed.status, 0, resumed.err)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: resumedDir + "/sets.csv")), try Data(contentsOf: URL(fileURLWithPath: full.csvPath)))
+        XCTAssert((resumed.out + resumed.err).contains(full.summary.text()), "the resumed summary (checkpoint included) is the whole run's")
     }
 
     /// The adding maps as gnuplot draws them (PDF, read back with pdftotext): title, axis labels
