@@ -14,6 +14,12 @@ public enum PlotKind: String, Sendable, CaseIterable {
     /// Decision reliability along one swept parameter: P(sign of the estimated CCH gap != sign of
     /// the true gap) per estimator (needs `[estimation]`).
     case reliability
+    /// With m >= 2 teacher modalities: what adding modalities to the best single teacher gains,
+    /// over two swept parameters, the CCH boundary of the full teacher set as a contour.
+    case addingHeatmap = "adding-heatmap"
+    /// With m >= 2 teacher modalities: CCH on the teacher sets (its choice has several modalities)
+    /// against the truth (the best set has several), over two swept parameters.
+    case addingAgreement = "adding-agreement"
 }
 
 /// The file formats a figure can be written in (docs/figures.md, "Formats").

@@ -243,6 +243,17 @@ extension Scenario {
         (choice.combination.isSet ? "" : "ensemble ") + teacherSetName(choice.modalities)
     }
 
+    /// A choice's key in `cchsim analyze --json` and in sweep columns (`teacher_set.KEY.cch_gap`):
+    /// `A+B` for the teacher set, `ensemble:A+B` for the ensemble of the same modalities.
+    public func teacherChoiceKey(_ modalities: [Int], ensemble: Bool) -> String {
+        (ensemble ? "ensemble:" : "") + teacherSetName(modalities)
+    }
+
+    /// `teacherChoiceKey` of a compared choice.
+    public func teacherChoiceKey(_ choice: TeacherSetComparison.Choice) -> String {
+        teacherChoiceKey(choice.modalities, ensemble: !choice.combination.isSet)
+    }
+
     /// The scenario's own teacher in words: "A+B" (a set), "ensemble A (0.7) + B (0.3)" (weights
     /// normalised), or nil for one teacher on all of T.
     public var teacherCombinationDescription: String? {

@@ -29,16 +29,11 @@ enum TeacherSetReport {
         return ReportText.join(lines)
     }
 
-    /// A choice's name in JSON keys and values: "A+B", "ensemble:A+B".
-    static func jsonName(_ s: Scenario, _ choice: TeacherSetComparison.Choice) -> String {
-        s.teacherChoiceName(choice).replacingOccurrences(of: " ", with: ":")
-    }
-
     /// One group of JSON fields per choice (`teacher_set.NAME.cch_gap`, ...), then the best choices.
     static func fields(scenario s: Scenario, comparison c: TeacherSetComparison) -> ReportFields {
         var out: ReportFields = []
         for choice in c.choices {
-            let prefix = "teacher_set." + jsonName(s, choice)
+            let prefix = "teacher_set." + s.teacherChoiceKey(choice)
             out.append((prefix + ".cch_gap", .number(choice.cchGap)))
             out.append((prefix + ".cch_predicts_gain", .bool(choice.information.cchPredictsGain)))
             switch choice.analysis {
@@ -49,8 +44,8 @@ enum TeacherSetReport {
                 out.append((prefix + ".unavailable", .text(e.scenarioDescription)))
             }
         }
-        out.append(("teacher_set_best_by_truth", .text(c.bestByTruth.map { jsonName(s, c.choices[$0]) } ?? "")))
-        out.append(("teacher_set_best_by_cch", .text(c.bestByCCH.map { jsonName(s, c.choices[$0]) } ?? "")))
+        out.append(("teacher_set_best_by_truth", .text(c.bestByTruth.map { s.teacherChoiceKey(c.choices[$0]) } ?? "")))
+        out.append(("teacher_set_best_by_cch", .text(c.bestByCCH.map { s.teacherChoiceKey(c.choices[$0]) } ?? "")))
         if let picks = c.cchPicksBest { out.append(("teacher_set_cch_picks_best", .bool(picks))) }
         return out
     }

@@ -64,7 +64,7 @@ public struct TeacherSetComparison: Sendable {
                            reason: "comparing teacher sets needs at most \(Self.maximumModalities) teacher modalities "
                                + "(2^m - 1 sets), got \(m)")
         }
-        try KDAnalysis.checkLambda(student.lambda)
+        try ParameterError.checkLambda(student.lambda)
         let own = try teacher.combination.members(modalityCount: m)
         let sets = Self.nonEmptySubsets(of: m)
         var combinations: [TeacherCombination] = sets.map { .set($0) }

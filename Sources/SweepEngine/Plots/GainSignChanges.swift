@@ -88,6 +88,7 @@ public struct GainSignChanges: Sendable {
     func name(_ gain: Gain) -> String {
         switch (measure, gain) {
         case (.accuracy, _): "the accuracy gain (Monte Carlo)"
+        case (.adding, _): "the gain of adding teacher modalities"
         case (.risk, .best): "G(lambda*)"
         case (.risk, .atLambda): lambda.map { "G(lambda) at lambda = \(Self.number($0))" } ?? "G(lambda)"
         }

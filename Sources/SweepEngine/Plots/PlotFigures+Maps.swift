@@ -14,13 +14,13 @@ extension PlotFigures {
     func map(_ kind: PlotKind, group: [PlotRow], number: Int) -> FigureFile {
         let multiple = axes.count > 2
         let suffix = multiple ? "-\(number + 1)" : ""
-        let dataName = "\(stem)-grid\(suffix).dat"
+        let dataName = "\(stem)-\(kind.question.gridName)\(suffix).dat"
         let name = "\(stem)-\(kind.rawValue)\(suffix)"
         let x = axes[0], y = axes[1]
         let xEdges = Self.cellEdges(x, log: logarithmic(0)), yEdges = Self.cellEdges(y, log: logarithmic(1))
 
         var data = GnuplotText.comment("# \(stem): grid of \(x.key) (blocks) by \(y.key); written by cchsim \(ToolVersion.cchsim)") + "\n"
-        data += "# x y xlow xhigh ylow yhigh valid kd_helps cch_gap best_gain_percent outcome\n"
+        data += "# x y xlow xhigh ylow yhigh \(kind.question.gridColumns)\n"
         data += "# outcome: 0 CCH right about a gain, 1 right about no gain, 2 false alarm, 3 miss, -1 invalid\n"
         var previous: Int? = nil
         for row in group {
@@ -42,25 +42,24 @@ extension PlotFigures {
             .map { PlotLabels.setting($0.key, $0.values[$1]) }.joined(separator: ", ") + ")" : ""
         let xs = PlotLabels.symbol(x.key), ys = PlotLabels.symbol(y.key)
         let headline: String
-        switch kind {
-        case .heatmap: headline = "\(measure.heatmapHeadline) over (\(xs), \(ys))\(groupTitle)"
-        default: headline = "Is CCH right? Its prediction \(measure.prediction) against \(measure.truth)\(groupTitle)"
+        switch kind.mapShowsGain {
+        case true?: headline = "\(measure.heatmapHeadline) over (\(xs), \(ys))\(groupTitle)"
+        default: headline = "\(measure.agreementHeadline)\(groupTitle)"
         }
-        var notes: [String] = []
-        if kind == .agreement, !valid.isEmpty {
+        var notes = measure.definition
+        if kind.mapShowsGain == false, !valid.isEmpty {
             let right = valid.filter { $0.predictsGain == $0.helps }.count
             notes.append(String(format: "CCH is right at %d of %d valid points (%.1f%%)", right, valid.count, 100 * Double(right) / Double(valid.count)))
         }
         if !hasBoundary, let sign = gapSigns.first {
-            notes.append(sign ? "\(measure.prediction) everywhere: CCH predicts a gain at every point"
-                              : "\(measure.gap) ≤ 0 everywhere: CCH predicts no gain at any point")
+            notes.append(measure.everywhere(gapPositive: sign))
         }
         lines += title(headline, notes: notes)
         lines += axisSettings(x, axis: "x", label: PlotLabels.axis(x.key), log: logarithmic(0), edges: xEdges)
         lines += axisSettings(y, axis: "y", label: PlotLabels.axis(y.key), log: logarithmic(1), edges: yEdges)
-        let square = x.key.hasPrefix("model.rho_") && y.key.hasPrefix("model.rho_")
+        let square = PlotLabels.isCorrelation(x.key) && PlotLabels.isCorrelation(y.key)
         if square { lines.append("set size ratio -1") }
-        if kind == .heatmap && (!square || sweep.output.size != .screen) {
+        if kind.mapShowsGain == true && (!square || sweep.output.size != .screen) {
             lines.append("set rmargin 18")  // room for the colour box right of a full-width map
         }
         lines.append("set key outside below center vertical Left reverse samplen 2.5")
@@ -74,8 +73,8 @@ extension PlotFigures {
         }
         let invalidCount = group.count - valid.count
         var plots: [String] = []
-        switch kind {
-        case .heatmap:
+        switch kind.mapShowsGain {
+        case true?:
             let best = valid.filter(\.helps).map(\.bestGainPercent).filter(\.isFinite).max() ?? 0
             lines += [
                 "set palette defined (0 \"#fff5eb\", 0.35 \"#fdae6b\", 0.7 \"#e6550d\", 1 \"#7f2704\")",
@@ -95,7 +94,7 @@ extension PlotFigures {
             for outcome in CCHOutcome.allCases {
                 let count = valid.filter { $0.outcome == outcome }.count
                 plots.append("\(GnuplotText.string(dataName)) using 1:($11 == \(outcome.rawValue) ? $2 : NaN):3:4:5:6 with boxxyerror fs solid 1.0 "
-                    + "noborder fc rgb \"\(outcome.colour)\" title \(GnuplotText.string("\(outcome.legend) (\(count) points)"))")
+                    + "noborder fc rgb \"\(outcome.colour)\" title \(GnuplotText.string("\(measure.legend(outcome)) (\(count) points)"))")
             }
         }
         if invalidCount > 0 {

@@ -29,7 +29,7 @@ struct PlotFigures {
 
     func files(for kind: PlotKind) -> [FigureFile] {
         switch kind {
-        case .heatmap, .agreement: mapGroups().enumerated().map { map(kind, group: $0.element, number: $0.offset) }
+        case .heatmap, .agreement, .addingHeatmap, .addingAgreement: mapGroups().enumerated().map { map(kind, group: $0.element, number: $0.offset) }
         case .curves: [curves()]
         case .scatter: [scatter()]
         case .reliability: [reliability()]

@@ -20,7 +20,7 @@ enum PlotLabels {
         case "teacher.scale": "teacher scale c (KD target u = c θ'T)"
         case "student.temperature": "KD temperature τ"
         case "estimation.n": "sample size n of the MI estimates"
-        default: GnuplotText.literal(key)
+        default: ModalityKey(key)?.axis ?? GnuplotText.literal(key)
         }
     }
 
@@ -40,8 +40,22 @@ enum PlotLabels {
         case "teacher.scale": "c"
         case "student.temperature": "τ"
         case "estimation.n": "n_{est}"
-        default: GnuplotText.literal(key)
+        default: ModalityKey(key)?.symbol ?? GnuplotText.literal(key)
         }
+    }
+
+    /// Whether a swept key is a correlation (maps of two correlations are drawn square).
+    static func isCorrelation(_ key: String) -> Bool {
+        switch ModalityKey(key) {
+        case .withStudent?, .withLabel?, .mutual?: true
+        case .noise?, .weight?: false
+        case nil: key.hasPrefix("model.rho_")
+        }
+    }
+
+    /// A teacher set in enhanced text, its modalities by name: `T_{A}, T_{B}` (names shown literally).
+    static func teacherSet(_ names: [String]) -> String {
+        names.map { "T_{\(GnuplotText.literal($0))}" }.joined(separator: ", ")
     }
 
     /// `key = value` for a legend or a panel title.
@@ -71,13 +85,13 @@ enum PlotLabels {
             parts.append("random latent-factor models (k = \(f.labelLoadings.count), d_t = \(f.teacherLoadings.rows), "
                 + "d_s = \(f.studentLoadings.rows)) drawn from seed \(s.seed)")
         } else {
-            parts.append(model(s.model, swept: swept))
+            parts.append(model(s.model, modalities: s.teacherModalities.map(\.name), swept: swept))
         }
         parts.append(contentsOf: learning(s, swept: swept))
         return parts.joined(separator: "; ")
     }
 
-    private static func model(_ model: ModelSpec, swept: Set<String>) -> String {
+    private static func model(_ model: ModelSpec, modalities names: [String], swept: Set<String>) -> String {
         switch model {
         case .correlations(let ts, let sy, let ty):
             let fixed = [("model.rho_ts", ts), ("model.rho_sy", sy), ("model.rho_ty", ty)].filter { !swept.contains($0.0) }
@@ -91,9 +105,27 @@ enum PlotLabels {
             return text
         case .covariance(let dt, let ds, _):
             return "covariance given (d_t = \(dt), d_s = \(ds))"
+        case .modalityCorrelations(let c) where names.count == c.modalityCount:
+            // Each fixed correlation by its key's symbol: rho(T_A, S), rho(T_A, Y), rho(T_A, T_B).
+            var fixed: [(key: String, value: Double)] = [("model.rho_sy", c.studentLabel)]
+            for (j, name) in names.enumerated() {
+                fixed += [("model.teachers.\(name).rho_ts", c.teacherStudent[j]), ("model.teachers.\(name).rho_ty", c.teacherLabel[j])]
+                for i in 0..<j { fixed.append(("model.teachers.\(name).rho_with_\(names[i])", c.teacherTeacher[i, j])) }
+            }
+            let modalities = "teacher modalities \(names.map(GnuplotText.literal).joined(separator: ", ")), student S and label Y: scalar, unit variances"
+            return ([modalities] + fixed.filter { !swept.contains($0.key) && !swept.contains(Self.mutualKey($0.key)) }
+                .map { "\(symbol($0.key)) = \(number($0.value))" }).joined(separator: ", ")
         case .modalityCorrelations(let c):
-            return "\(c.modalityCount) scalar teacher modalities, scalar S, Y, unit variances, rho_sy = \(number(c.studentLabel))"
+            return "\(c.modalityCount) scalar teacher modalities, S, Y with unit variances, ρ_{sy} = \(number(c.studentLabel))"
         }
+    }
+
+    /// rho(T_A, T_B) can be written in either modality's table: the key `model.teachers.B.rho_with_A`
+    /// names the same correlation as `model.teachers.A.rho_with_B` (the other spelling of `key`,
+    /// `key` itself for any other key).
+    private static func mutualKey(_ key: String) -> String {
+        guard case .mutual(let b, let a)? = ModalityKey(key) else { return key }
+        return "model.teachers.\(a).rho_with_\(b)"
     }
 
     /// The teacher and the student, in words.
@@ -108,6 +140,7 @@ enum PlotLabels {
             teacher += (swept.contains("teacher.n") ? ", ridge-fitted θ" : ", θ fitted by ridge on n_t = \(nt)") + " (penalty \(number(penalty)))"
         }
         if !swept.contains("teacher.scale") && s.teacher.scale != 1 { teacher += ", scale c = \(number(s.teacher.scale))" }
+        if s.teacherModalities.count > 1 { teacher += ", " + GnuplotText.literal(combination(s, swept: swept)) }
         parts.append(teacher)
         var student: [String] = []
         if !swept.contains("student.n") {
@@ -120,6 +153,23 @@ enum PlotLabels {
         if !swept.contains("student.lambda") { student.append("KD weight λ = \(number(s.student.lambda))") }
         if !student.isEmpty { parts.append("student: " + student.joined(separator: ", ")) }
         return parts
+    }
+
+    /// Which of several teacher modalities teach: `teacher set A+B`, or the ensemble with its
+    /// weights (without them when a weight is swept; its members are then those with a weight
+    /// at the first point or a swept one).
+    private static func combination(_ s: Scenario, swept: Set<String>) -> String {
+        let sweptWeights = Set(swept.compactMap { key -> String? in
+            guard case .weight(let name)? = ModalityKey(key) else { return nil }
+            return name
+        })
+        switch s.teacher.combination {
+        case .ensemble(let w) where !sweptWeights.isEmpty:
+            let names = s.teacherModalities.map(\.name)
+            return "ensemble of " + s.teacherSetName(w.indices.filter { w[$0] > 0 || sweptWeights.contains(names[$0]) })
+        default:
+            return s.teacherCombinationDescription ?? "teacher set " + s.teacherSetName(Array(s.teacherModalities.indices))
+        }
     }
 
     /// A logistic student's teacher and settings, in words.

@@ -8,8 +8,9 @@ import OrderedCollections
 /// Shape rules: a sweep over `model.draw` (random scenarios) gets a scatter of gain against gap; a
 /// numeric first axis alone, or followed by a short second one (fewer than 5 values, at most 10
 /// lines), gets curves (one line per combination of the further axes); two numeric leading axes
-/// get a heatmap and an agreement map (one per combination of any further axes); anything else a
-/// scatter. With an `[estimation]` table, curves come with a reliability plot, and a sweep whose
+/// get a heatmap and an agreement map (one per combination of any further axes), and with m >= 2
+/// teacher modalities also the two maps of adding modalities (`PlotQuestion.addingModality`);
+/// anything else a scatter. With an `[estimation]` table, curves come with a reliability plot, and a sweep whose
 /// first axis is `estimation.n` gets the reliability plot only.
 struct PlotPlan {
     /// Largest number of maps (combinations of the axes after the first two) and of curves.
@@ -27,6 +28,7 @@ struct PlotPlan {
         let maps = axes.dropFirst(2).reduce(1) { $0 * $1.values.count }
         let curves = axes.dropFirst(1).reduce(1) { $0 * $1.values.count }
         let estimation = sweep.hasEstimationSettings
+        let teacherSets = TeacherSetFields.compares(sweep.first)
         for (index, key, log) in [(0, "log_x", sweep.output.logX), (1, "log_y", sweep.output.logY)] where log == true {
             guard index < axes.count, let xs = axes[index].numbers else {
                 throw RunError("\(sweep.file): output.\(key): a log scale needs a numeric [sweep] key number \(index + 1)")
@@ -46,7 +48,7 @@ struct PlotPlan {
             } else if numeric(0) && (axes.count == 1 || (axes[1].values.count < 5 && curves <= Self.maximumCurves)) {
                 kinds = [.curves] + (estimation ? [.reliability] : [])
             } else if numeric(0) && numeric(1) && maps <= Self.maximumMaps {
-                kinds = [.heatmap, .agreement]
+                kinds = [.heatmap, .agreement] + (teacherSets ? [.addingHeatmap, .addingAgreement] : [])
             } else {
                 kinds = [.scatter]
             }
@@ -55,7 +57,11 @@ struct PlotPlan {
         func reject(_ reason: String) -> RunError { RunError("\(sweep.file): output.plots: \(reason)") }
         for kind in named {
             switch kind {
-            case .heatmap, .agreement:
+            case .heatmap, .agreement, .addingHeatmap, .addingAgreement:
+                if kind.question == .addingModality, !teacherSets {
+                    throw reject("a \(kind.rawValue) compares teacher sets: it needs a model with at least two teacher modalities "
+                        + "(docs/multi-teacher.md)")
+                }
                 guard numeric(0) && numeric(1) else {
                     throw reject("a \(kind.rawValue) needs the first two [sweep] keys to be numeric, with at least two values each")
                 }
@@ -89,13 +95,26 @@ struct PlotPlan {
     func write(csv: String, schema: ColumnSchema, stem: String, formats: [FigureFormat], into directory: OutputDirectory) throws
         -> (files: [String], warnings: [String]) {
         guard !kinds.isEmpty else { return ([], []) }
-        let (rows, measure) = try PlotTable.read(csv: csv, grid: sweep.grid, schema: schema)
-        guard rows.contains(where: \.valid) else { return ([], ["no valid grid point: no plots drawn"]) }
-        let figures = PlotFigures(sweep: sweep, rows: rows, stem: stem, measure: measure)
+        // The rows of each question the kinds draw, read once.
+        var figuresOf: [PlotQuestion: PlotFigures] = [:]
+        var warnings: [String] = []
+        for question in kinds.map(\.question) where figuresOf[question] == nil {
+            let (rows, measure) = try PlotTable.read(csv: csv, grid: sweep.grid, schema: schema, question: question,
+                                                     modalityNames: sweep.first.teacherModalities.map(\.name))
+            guard rows.contains(where: \.valid) else {
+                guard question == .kdGain else {
+                    warnings.append("no grid point has a verdict on adding teacher modalities (no formula for a single or a larger set): "
+                        + "no adding maps drawn")
+                    continue
+                }
+                return ([], ["no valid grid point: no plots drawn"])
+            }
+            figuresOf[question] = PlotFigures(sweep: sweep, rows: rows, stem: stem, measure: measure)
+        }
         var drawn: [FigureFile] = []
         var written: OrderedSet<String> = []
         for kind in kinds {
-            for figure in figures.files(for: kind) {
+            for figure in figuresOf[kind.question]?.files(for: kind) ?? [] {
                 for (name, text) in [(figure.dataName, figure.data), (figure.scriptName, figure.script)] where !text.isEmpty {
                     try AtomicFile.write(text, to: directory.file(name))
                     written.append(directory.file(name))
@@ -104,9 +123,8 @@ struct PlotPlan {
             }
         }
         guard let gnuplot = Gnuplot.executable else {
-            return (written.elements, ["gnuplot is not installed: wrote the plot scripts but no images (make deps installs gnuplot-nox)"])
+            return (written.elements, warnings + ["gnuplot is not installed: wrote the plot scripts but no images (make deps installs gnuplot-nox)"])
         }
-        var warnings: [String] = []
         for figure in drawn {
             for format in formats {
                 let messages = try Gnuplot.render(script: figure.scriptName, image: figure.image(format), format: format,

@@ -76,8 +76,12 @@ enum PlotTable {
     /// measures: the label of the schema's verdict. A squared-loss sweep judges CCH on Y (analytic
     /// gain, Monte Carlo beside it); a logistic student's sweep on C = sign(Y) (its gap is the
     /// class-label gap, its gain the Monte Carlo accuracy gain in percentage points). Columns are
-    /// found by their role in the schema, never by their names.
-    static func read(csv path: String, grid: SweepGrid, schema: ColumnSchema) throws -> (rows: [PlotRow], measure: PlotMeasure) {
+    /// found by their role in the schema, never by their names. With `question` =
+    /// `.addingModality` the rows carry the teacher-set verdict instead (`TeacherSetFields`): the
+    /// full set's gap, CCH's prediction that adding modalities helps, the truth, and the gain of
+    /// adding as both gains (`modalityNames`: the model's teacher modalities, for the words).
+    static func read(csv path: String, grid: SweepGrid, schema: ColumnSchema, question: PlotQuestion = .kdGain,
+                     modalityNames: [String] = []) throws -> (rows: [PlotRow], measure: PlotMeasure) {
         let reader = try LineReader(path)
         guard let headerLine = try reader.next() else { throw RunError("\(path): empty file, expected a CSV header") }
         let header = try CSVLine.fields(headerLine, file: path, lineNumber: reader.lineNumber)
@@ -85,27 +89,37 @@ enum PlotTable {
         guard header == ["point"] + grid.axes.map(\.key) + ["valid"] + schema.keys + ["invalid_reason"] else {
             throw RunError("\(path): its header is not the one this sweep writes")
         }
-        guard let label = schema.verdictLabel else { throw RunError("\(path): the sweep has no CCH prediction and truth to plot") }
         func column(_ role: ColumnRole) throws -> Int {
             guard let i = schema.index(of: role) else { throw RunError("\(path): no column with role \(role)") }
             return offset + i
         }
         func optional(_ role: ColumnRole) -> Int? { schema.index(of: role).map { offset + $0 } }
-        let measure: PlotMeasure = label == .sign ? .accuracy : .risk
-        let point = 0, valid = offset - 1, reason = header.count - 1
-        let gap = try column(.gap(label)), predicts = try column(.prediction(label)), helps = try column(.truth(label))
-        let gain = try column(.gain(label))
-        let best: Int, risk, lambdaOpt, mcGain, mcSE: Int?
-        switch measure {
-        case .risk:
-            best = try column(.bestGain(label))
-            risk = try column(.riskWithoutKD); lambdaOpt = try column(.bestKDWeight)
-            mcGain = optional(.monteCarloGain); mcSE = optional(.monteCarloGainStandardError)
-        case .accuracy:
-            best = gain
-            risk = nil; lambdaOpt = nil
-            mcGain = gain; mcSE = try column(.gainStandardError(label))
+        let measure: PlotMeasure
+        let gap, predicts, helps, gain, best: Int
+        let risk, lambdaOpt, mcGain, mcSE: Int?
+        switch question {
+        case .kdGain:
+            guard let label = schema.verdictLabel else { throw RunError("\(path): the sweep has no CCH prediction and truth to plot") }
+            measure = label == .sign ? .accuracy : .risk
+            gap = try column(.gap(label)); predicts = try column(.prediction(label)); helps = try column(.truth(label))
+            gain = try column(.gain(label))
+            if measure == .risk {
+                best = try column(.bestGain(label))
+                risk = try column(.riskWithoutKD); lambdaOpt = try column(.bestKDWeight)
+                mcGain = optional(.monteCarloGain); mcSE = optional(.monteCarloGainStandardError)
+            } else {
+                best = gain
+                risk = nil; lambdaOpt = nil
+                mcGain = gain; mcSE = try column(.gainStandardError(label))
+            }
+        case .addingModality:
+            guard let full = schema.fullTeacherSet else { throw RunError("\(path): the sweep has no teacher sets to compare") }
+            measure = .adding(set: PlotLabels.teacherSet(full.map { $0 < modalityNames.count ? modalityNames[$0] : "\($0 + 1)" }))
+            gap = try column(.addingModality(.gap)); predicts = try column(.addingModality(.prediction))
+            helps = try column(.addingModality(.truth)); gain = try column(.addingModality(.gain)); best = gain
+            risk = try column(.riskWithoutKD); lambdaOpt = nil; mcGain = nil; mcSE = nil
         }
+        let point = 0, valid = offset - 1, reason = header.count - 1
         let flipColumns = MIEstimatorKind.allCases.compactMap { e -> (MIEstimatorKind, Int, Int)? in
             guard let p = optional(.flipProbability(e)), let se = optional(.flipStandardError(e)) else { return nil }
             return (e, p, se)
@@ -118,8 +132,10 @@ enum PlotTable {
                 throw RunError("\(path): line \(reader.lineNumber) is not a row of this sweep")
             }
             func number(_ i: Int) -> Double { Double(f[i]) ?? .nan }
+            // A verdict on adding is missing (nan) where a teacher set has no formula.
+            let answered = question == .kdGain || f[helps] == "1" || f[helps] == "0"
             var row = PlotRow(
-                point: p, coordinates: grid.coordinates(of: p), valid: f[valid] == "1", gap: number(gap),
+                point: p, coordinates: grid.coordinates(of: p), valid: f[valid] == "1" && answered, gap: number(gap),
                 predictsGain: f[predicts] == "1", helps: f[helps] == "1", gain: number(gain), bestGain: number(best),
                 riskNoKD: risk.map(number) ?? 1, lambdaOpt: lambdaOpt.map(number) ?? .nan,
                 mcGain: mcGain.flatMap { Double(f[$0]) }, mcGainSE: mcSE.flatMap { Double(f[$0]) },

@@ -39,6 +39,11 @@ public enum ColumnRole: Hashable, Sendable {
     case verdictUncertain
     /// With `[estimation]`: P(the estimated gap has the other sign) and its standard error.
     case flipProbability(MIEstimatorKind), flipStandardError(MIEstimatorKind)
+    /// With m >= 2 teacher modalities (`TeacherSetFields`): one number of the teacher on the
+    /// modalities J (indices of the model's teacher modalities, ascending).
+    case teacherSet([Int], TeacherSetQuantity)
+    /// With m >= 2 teacher modalities: the verdict on adding modalities to the best single teacher.
+    case addingModality(AddingQuantity)
 
     // The table of `cchsim teachers`, one row per ordered pair of views of real data
     // (docs/real-data.md, "Outputs"). The case says which comparison a column belongs to, its
@@ -86,6 +91,8 @@ extension ColumnRole: CustomStringConvertible {
         case .verdictUncertain: "verdict_uncertain"
         case .flipProbability(let e): "flip_probability(\(e.rawValue))"
         case .flipStandardError(let e): "flip_se(\(e.rawValue))"
+        case .teacherSet(let j, let q): "teacher_set(\(j.map(String.init).joined(separator: "+"))): \(q.rawValue)"
+        case .addingModality(let q): "adding_modality: \(q.rawValue)"
         case .teacherView: "identity: teacher view"
         case .studentView: "identity: student view"
         case .teacherKind: "identity: teacher kind"
@@ -108,4 +115,28 @@ public struct Column: Hashable, Sendable {
         self.key = key
         self.role = role
     }
+}
+
+/// What a column of one teacher set holds (`ColumnRole.teacherSet`).
+public enum TeacherSetQuantity: String, Hashable, Sendable {
+    /// CCH's gap I(T_J;S) - I(S;Y), nats.
+    case gap
+    /// The best KD weight lambda* of the teacher on T_J.
+    case bestKDWeight = "lambda_opt"
+    /// Its best KD gain G(lambda*), squared label units.
+    case bestGain = "kd_gain_opt"
+}
+
+/// What a column of the verdict on adding modalities holds (`ColumnRole.addingModality`;
+/// docs/multi-teacher.md, "Sweeps and the canonical figure").
+public enum AddingQuantity: String, Hashable, Sendable {
+    /// The largest CCH gap of a set of two or more modalities (the full set's): its zero is the
+    /// CCH boundary of the maps.
+    case gap
+    /// The best G(lambda*) of a set of two or more modalities minus the best of a single one.
+    case gain
+    /// CCH predicts that adding helps: its choice (the largest gap) is a set of several modalities, with a positive gap.
+    case prediction
+    /// Adding helps: `gain` > 0 beyond rounding.
+    case truth
 }

@@ -22,12 +22,22 @@ public struct ColumnSchema: Sendable, Equatable {
         return nil
     }
 
+    /// The largest teacher set with columns of its own (every modality; `TeacherSetFields`), nil
+    /// when the sweep compares no teacher sets.
+    public var fullTeacherSet: [Int]? {
+        columns.compactMap { column -> [Int]? in
+            guard case .teacherSet(let set, .gap) = column.role else { return nil }
+            return set
+        }.max { $0.count < $1.count }
+    }
+
     /// Where the run summary's inputs sit among the result values.
     public var summaryPositions: SummaryPositions {
         let label = verdictLabel
         return SummaryPositions(prediction: label.flatMap { index(of: .prediction($0)) },
                                 truth: label.flatMap { index(of: .truth($0)) }, z: index(of: .gainZ),
-                                method: index(of: .truthMethod), uncertain: index(of: .verdictUncertain))
+                                method: index(of: .truthMethod), uncertain: index(of: .verdictUncertain),
+                                addingPrediction: index(of: .addingModality(.prediction)), addingTruth: index(of: .addingModality(.truth)))
     }
 }
 
@@ -38,6 +48,8 @@ public struct SummaryPositions: Sendable, Equatable {
     public let prediction: Int?, truth: Int?, z: Int?
     /// How the truth was obtained, and whether the verdict is uncertain.
     public let method: Int?, uncertain: Int?
+    /// With several teacher modalities: CCH's prediction and the truth about adding modalities.
+    public let addingPrediction: Int?, addingTruth: Int?
 
     /// Records a valid point from its computed values.
     func record(_ values: [ReportValue], point: Int, into summary: inout RunSummary) {
@@ -54,7 +66,8 @@ public struct SummaryPositions: Sendable, Equatable {
             return t
         }
         summary.record(point: point, valid: true, predictsGain: flag(prediction), helps: flag(truth), z: number(z),
-                       approximate: text(method) == Regime.deterministicEquivalent.truthMethod, uncertain: flag(uncertain) ?? false)
+                       approximate: text(method) == Regime.deterministicEquivalent.truthMethod, uncertain: flag(uncertain) ?? false,
+                       addingPredicted: flag(addingPrediction), addingHelps: flag(addingTruth))
     }
 
     /// Records a point from its CSV fields, whose result values start at `offset`.
@@ -67,6 +80,7 @@ public struct SummaryPositions: Sendable, Equatable {
         func flag(_ i: Int?) -> Bool? { field(i).flatMap { $0 == "1" ? true : $0 == "0" ? false : nil } }
         summary.record(point: point, valid: true, predictsGain: flag(prediction), helps: flag(truth),
                        z: field(z).flatMap { Double($0) },
-                       approximate: field(method) == Regime.deterministicEquivalent.truthMethod, uncertain: field(uncertain) == "1")
+                       approximate: field(method) == Regime.deterministicEquivalent.truthMethod, uncertain: field(uncertain) == "1",
+                       addingPredicted: flag(addingPrediction), addingHelps: flag(addingTruth))
     }
 }

@@ -40,3 +40,28 @@ struct MonteCarloEvaluator: PointEvaluator {
         return analysis.map(\.value) + SimulationFields.table.values(summary)
     }
 }
+
+/// The teacher-set columns (`TeacherSetFields`) of a point whose model has m >= 2 teacher
+/// modalities: every teacher set and ensemble of the point's modalities compared for its teacher
+/// settings and student (`TeacherSetComparison`, exact wherever the single teacher is).
+struct TeacherSetEvaluator: PointEvaluator {
+    /// The modalities' names at the sweep's first point: the columns are declared before anything is computed.
+    let names: [String]
+    let table: FieldTable<TeacherSetResult>
+
+    init(first: Scenario) {
+        names = first.teacherModalities.map(\.name)
+        table = TeacherSetFields.table(for: first)
+    }
+
+    var columns: [Column] { table.columns }
+
+    func evaluate(_ scenario: Scenario, point: Int) throws(ScenarioError) -> [ReportValue] {
+        guard scenario.teacherModalities.map(\.name) == names else {
+            throw ScenarioError(file: scenario.file, key: "model.teachers",
+                                reason: "this point's teacher modalities differ from the first point's (\(names.joined(separator: ", "))): "
+                                    + "a sweep compares the same teacher sets at every point")
+        }
+        return table.values(TeacherSetResult(try scenario.compareTeacherSets()))
+    }
+}

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The end-of-run summary of a sweep: how many points, how many invalid, how often CCH's
-/// prediction (`cch_predicts_gain`) matched the truth (`kd_helps`), and the largest |z| between
-/// the Monte Carlo and the analytic gain.
+/// prediction (`cch_predicts_gain`) matched the truth (`kd_helps`), with several teacher
+/// modalities how often CCH on the teacher sets was right about adding modalities, and the
+/// largest |z| between the Monte Carlo and the analytic gain.
 ///
 /// Summaries of disjoint sets of points add up (`merge`), so chunks, shards and resumed runs
 /// combine to the summary of the whole grid whatever the order.
@@ -18,6 +19,10 @@ public struct RunSummary: Equatable, Sendable {
     /// Valid points whose `kd_helps` comes from the approximation (the deterministic equivalent),
     /// and those of them flagged `verdict_uncertain` (the approximation could flip the verdict).
     var approximatePoints = 0, uncertainPoints = 0
+    /// With several teacher modalities: CCH on the teacher sets against the truth about adding
+    /// modalities (`cch_predicts_adding_helps`, `adding_helps`), one count per `CCHOutcome`
+    /// (by its raw value), over the valid points that have both.
+    var adding = [0, 0, 0, 0]
 
     /// Valid points.
     var valid: Int { points - invalid }
@@ -33,7 +38,7 @@ public struct RunSummary: Equatable, Sendable {
 
     /// Records one point.
     mutating func record(point: Int, valid isValid: Bool, predictsGain: Bool?, helps: Bool?, z: Double?,
-                         approximate: Bool = false, uncertain: Bool = false) {
+                         approximate: Bool = false, uncertain: Bool = false, addingPredicted: Bool? = nil, addingHelps: Bool? = nil) {
         points += 1
         guard isValid else {
             invalid += 1
@@ -50,6 +55,7 @@ public struct RunSummary: Equatable, Sendable {
             }
         }
         if let z, !z.isNaN { noteZ(abs(z), at: point, count: 1) }
+        if let addingPredicted, let addingHelps { adding[CCHOutcome(predictsGain: addingPredicted, helps: addingHelps).rawValue] += 1 }
     }
 
     /// Adds the summary of a disjoint set of points.
@@ -62,6 +68,7 @@ public struct RunSummary: Equatable, Sendable {
         misses += other.misses
         approximatePoints += other.approximatePoints
         uncertainPoints += other.uncertainPoints
+        adding = zip(adding, other.adding).map(+)
         if let z = other.largestZ, let p = other.largestZPoint {
             noteZ(z, at: p, count: other.zPoints)
         } else {
@@ -97,6 +104,15 @@ public struct RunSummary: Equatable, Sendable {
             lines.append("kd_helps from the deterministic-equivalent approximation at \(count(approximatePoints, "point")); "
                 + "\(uncertainPoints) flagged verdict_uncertain (the gain's slope at lambda = 0 within the calibrated error bound of zero, docs/finite-n-ridge.md).")
         }
+        let addingJudged = adding.reduce(0, +)
+        if addingJudged > 0 {
+            func n(_ o: CCHOutcome) -> Int { adding[o.rawValue] }
+            let right = n(.rightAboutGain) + n(.rightAboutNoGain)
+            lines.append("CCH on the teacher sets about adding modalities (cch_predicts_adding_helps against adding_helps): "
+                + "right \(n(.rightAboutGain)) (adding helps) + \(n(.rightAboutNoGain)) (it does not), \(count(n(.falseAlarm), "false alarm")), "
+                + "\(n(.miss)) miss\(n(.miss) == 1 ? "" : "es")"
+                + String(format: "; accuracy %.4f (%d of ", Double(right) / Double(addingJudged), right) + count(addingJudged, "point") + ")")
+        }
         if let z = largestZ, let p = largestZPoint {
             lines.append(String(format: "Largest |z| between Monte Carlo and analytic gain: %.3g at point %d (", z, p)
                 + count(zPoints, "point") + " with Monte Carlo).")
@@ -114,6 +130,9 @@ public struct RunSummary: Equatable, Sendable {
             ("approximation_points", .integer(approximatePoints)), ("verdict_uncertain_points", .integer(uncertainPoints)),
         ]
         if let accuracy { out.append(("cch_accuracy", .number(accuracy))) }
+        if adding.reduce(0, +) > 0 {
+            out += zip(AddingKey.allCases, adding).map { ($0.0.rawValue, .integer($0.1)) }
+        }
         if let z = largestZ, let p = largestZPoint {
             out.append(("largest_abs_z", .number(z)))
             out.append(("largest_abs_z_point", .integer(p)))
@@ -135,6 +154,12 @@ extension RunSummary: Decodable {
         case approximatePoints = "approximation_points", uncertainPoints = "verdict_uncertain_points"
     }
 
+    /// The keys of the adding counts, in `CCHOutcome` order.
+    enum AddingKey: String, CodingKey, CaseIterable {
+        case rightAboutHelp = "adding_cch_right_about_help", rightAboutNoHelp = "adding_cch_right_about_no_help"
+        case falseAlarms = "adding_cch_false_alarms", misses = "adding_cch_misses"
+    }
+
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         points = try c.decode(Int.self, forKey: .points)
@@ -149,5 +174,8 @@ extension RunSummary: Decodable {
         uncertainPoints = try c.decodeIfPresent(Int.self, forKey: .uncertainPoints) ?? 0
         largestZ = try c.decodeIfPresent(Double.self, forKey: .largestZ)
         largestZPoint = try c.decodeIfPresent(Int.self, forKey: .largestZPoint)
+        // Absent without teacher sets.
+        let a = try decoder.container(keyedBy: AddingKey.self)
+        adding = try AddingKey.allCases.map { try a.decodeIfPresent(Int.self, forKey: $0) ?? 0 }
     }
 }
