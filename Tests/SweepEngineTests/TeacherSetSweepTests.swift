@@ -1,6 +1,5 @@
 import CCHTestSupport
 import CCHScenario
-@testable import CCHSimCLI
 @testable import SweepEngine
 import CrossModalKD
 import Foundation
@@ -62,7 +61,7 @@ final class TeacherSetSweepTests: XCTestCase {
         let dir = try SweepRunTests.directory()
         let text = Self.twoModalities(sweep: Self.strengthByCorrelation)
         let path = try SweepRunTests.file(text, in: dir)
-        let outcome = try SweepCommandSupport.run(scenarioPath: path, options: SweepRunTests.options(dir))
+        let outcome = try SweepRunTests.runSweep(path, options: SweepRunTests.options(dir))
         let sweep = try Sweep(file: path, text: text)
         let rows = try Self.rows(outcome.csvPath)
         XCTAssertEqual(rows.count, 16)
@@ -182,13 +181,13 @@ final class TeacherSetSweepTests: XCTestCase {
             sweep: "\"teacher.weights.A\" = { from = 0, to = 2, steps = 41 }\n\"model.teachers.B.rho_ty\" = { from = -0.4, to = 0.8, steps = 13 }",
             teacher: "combine = \"ensemble\"\n[teacher.weights]\nA = 0.5\nB = 0.5")
         let one = try SweepRunTests.directory(), two = try SweepRunTests.directory(), sharded = try SweepRunTests.directory()
-        let whole = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: one), options: SweepRunTests.options(one, threads: 1))
-        _ = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: two), options: SweepRunTests.options(two, threads: 2))
+        let whole = try SweepRunTests.runSweep(try SweepRunTests.file(text, in: one), options: SweepRunTests.options(one, threads: 1))
+        _ = try SweepRunTests.runSweep(try SweepRunTests.file(text, in: two), options: SweepRunTests.options(two, threads: 2))
         let expected = try Data(contentsOf: URL(fileURLWithPath: whole.csvPath))
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: two + "/sets.csv")), expected)
         let path = try SweepRunTests.file(text, in: sharded)
         let shards = try [2, 1, 3].map {
-            try SweepCommandSupport.run(scenarioPath: path, options: SweepRunTests.options(sharded, shard: Shard(index: $0, count: 3))).csvPath
+            try SweepRunTests.runSweep(path, options: SweepRunTests.options(sharded, shard: Shard(index: $0, count: 3))).csvPath
         }
         let merged = try ShardMerge(csvPaths: shards, outDirectory: sharded + "/merged", plots: false).run()
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: merged.csvPath)), expected)
@@ -209,12 +208,12 @@ final class TeacherSetSweepTests: XCTestCase {
         let big = text.replacingOccurrences(of: "steps = 41", with: "steps = 121")
         let bigPath = try SweepRunTests.file(big, in: resumedDir)
         let reference = try SweepRunTests.directory()
-        let full = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(big, in: reference), options: SweepRunTests.options(reference))
+        let full = try SweepRunTests.runSweep(try SweepRunTests.file(big, in: reference), options: SweepRunTests.options(reference))
         let (process, points) = try SweepRunTests.startAndStopMidway(["run", bigPath, "--out", resumedDir, "--no-plots"],
                                                                      checkpoint: resumedDir + "/.sets.checkpoint.json", signal: SIGKILL)
         XCTAssertEqual(process.terminationStatus, SIGKILL)
         XCTAssertGreaterThan(points, 0)
-        let resumed = try CommandLineTests.run(["run", bigPath, "--out", resumedDir, "--no-plots", "--resume"])
+        let resumed = try CCHSimExecutable.run(["run", bigPath, "--out", resumedDir, "--no-plots", "--resume"])
         XCTAssertEqual(resumed.status, 0, resumed.err)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: resumedDir + "/sets.csv")), try Data(contentsOf: URL(fileURLWithPath: full.csvPath)))
         XCTAssert((resumed.out + resumed.err).contains(full.summary.text()), "the resumed summary (checkpoint included) is the whole run's")
@@ -227,7 +226,7 @@ final class TeacherSetSweepTests: XCTestCase {
         let dir = try SweepRunTests.directory()
         let text = Self.twoModalities(sweep: Self.strengthByCorrelation,
                                       output: "[output]\nplots = [\"adding-agreement\", \"adding-heatmap\"]\nformats = [\"png\", \"pdf\"]")
-        let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir, plots: true))
+        let outcome = try SweepRunTests.runSweep(try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir, plots: true))
         let names = outcome.plotFiles.map { URL(fileURLWithPath: $0).lastPathComponent }
         XCTAssertEqual(Set(names), ["sets-adding-grid.dat", "sets-adding-agreement.gp", "sets-adding-heatmap.gp", "sets-adding-agreement.png",
                                     "sets-adding-agreement.pdf", "sets-adding-heatmap.png", "sets-adding-heatmap.pdf"])
@@ -287,7 +286,7 @@ final class TeacherSetSweepTests: XCTestCase {
         let text = Self.twoModalities(sweep: Self.strengthByCorrelation, teacher: "modalities = [\"A\"]")
             .replacingOccurrences(of: "n = 30", with: "n = 3")
             .replacingOccurrences(of: "[sweep]", with: "[output]\nplots = [\"heatmap\", \"adding-agreement\"]\n[sweep]")
-        let outcome = try SweepCommandSupport.run(scenarioPath: try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir, plots: true))
+        let outcome = try SweepRunTests.runSweep(try SweepRunTests.file(text, in: dir), options: SweepRunTests.options(dir, plots: true))
         let valid = try Self.rows(outcome.csvPath).filter { $0["valid"] == "1" }
         XCTAssertFalse(valid.isEmpty)
         for row in valid {
