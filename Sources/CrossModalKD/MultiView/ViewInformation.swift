@@ -151,7 +151,7 @@ public struct ViewInformation: Sendable {
                     results[layout.index(estimator: e, studentLabel: pair.student)].map { sy, syHalves in
                         let gapHalves = zip(tsHalves, syHalves).map { $0 - $1 }
                         let gapCentred = centred(ts - sy, gapHalves)
-                        let wrong = gapCentred.map { c in Double(c.1.filter { ($0 > 0) != (ts - sy > 0) }.count) / Double(c.1.count) }
+                        let wrong = gapCentred.map { SignError.probability($0.1, against: ts - sy) }
                         return PairGap(teacherStudent: ts, studentLabel: sy, teacherStudentInterval: centred(ts, tsHalves)?.0,
                                        studentLabelInterval: centred(sy, syHalves)?.0, gapInterval: gapCentred?.0, signErrorProbability: wrong)
                     }
