@@ -23,7 +23,7 @@ extension Scenario {
     /// - Throws: `ScenarioError` at the key at fault (e.g. `student.n` for a singular student system).
     public func monteCarloExperiment(settings: MonteCarloSettings? = nil) throws(ScenarioError) -> MonteCarloExperiment {
         guard classification == nil else {
-            throw ScenarioError(file: file, key: "student.loss",
+            throw ScenarioError(file: file, key: .student(.loss),
                                 reason: "the squared-loss Monte Carlo does not apply to a logistic student; use cchsim classify")
         }
         let m = try buildModel()

@@ -1,55 +1,66 @@
 import CrossModalKD
 
 extension Parameter {
-    /// The dotted scenario key that sets the parameter: the one place where the library's
-    /// parameters meet file keys. Model scenarios and data scenarios use the same keys for what
-    /// they share (`student.n`, `teacher.n`, `student.lambda`, `estimation.k`, ...).
+    /// The scenario key that sets the parameter: the one place where the library's parameters
+    /// meet file keys. Model scenarios and data scenarios use the same keys for what they share
+    /// (`student.n`, `teacher.n`, `student.lambda`, `estimation.k`, ...). Nil for a parameter that
+    /// no single key sets (a whole table, or the three correlations together; see `scenarioKey`).
+    public var key: ScenarioKey? {
+        switch self {
+        case .teacherDimension: .model(.dt)
+        case .studentDimension: .model(.ds)
+        case .covariance: .model(.matrix)
+        case .rhoTS: .model(.rhoTS)
+        case .rhoSY: .model(.rhoSY)
+        case .rhoTY: .model(.rhoTY)
+        case .teacherLoadings: .model(.teacherLoadings)
+        case .studentLoadings: .model(.studentLoadings)
+        case .labelLoadings: .model(.labelLoadings)
+        case .teacherNoise: .model(.teacherNoise)
+        case .studentNoise: .model(.studentNoise)
+        case .labelNoise: .model(.labelNoise)
+        case .teacherModalities: .model(.teachers)
+        case .teacherScale: .teacher(.scale)
+        case .teacherProjection: .teacher(.projection)
+        case .teacherRows: .teacher(.rows)
+        case .teacherFit: .teacher(.fit)
+        case .teacherSamples: .teacher(.n)
+        case .teacherRidge: .teacher(.ridge)
+        case .teacherSet: .teacher(.modalities)
+        case .teacherWeights: .teacher(.weights)
+        case .studentSamples: .student(.n)
+        case .studentRidge: .student(.ridge)
+        case .lambda: .student(.lambda)
+        case .temperature: .student(.temperature)
+        case .lambdaGrid: .student(.lambdaGrid)
+        case .validationFraction: .student(.validationFraction)
+        case .truth: .student(.truth)
+        case .truthStandardError: .student(.truthSE)
+        case .truthMaximumTrials: .student(.truthMaximumTrials)
+        case .trials: .monteCarlo(.trials)
+        case .testSamples: .monteCarlo(.testN)
+        case .threads: .monteCarlo(.threads)
+        case .sampleSizes: .estimation(.n)
+        case .repeats: .estimation(.repeats)
+        case .neighbours: .estimation(.k)
+        case .replicates: .estimation(.replicates)
+        case .level: .estimation(.level)
+        case .folds: .estimation(.folds)
+        case .splits: .experiment(.splits)
+        case .components: .data(.components)
+        case .correlations, .model, .monteCarlo: nil
+        }
+    }
+
+    /// Where an error about the parameter points: its key dotted (`model.rho_ts`), the table that
+    /// sets it (`model`, `monte_carlo`), or the three correlations `model.rho_ts/rho_sy/rho_ty`.
     public var scenarioKey: String {
         switch self {
-        case .teacherDimension: "model.dt"
-        case .studentDimension: "model.ds"
-        case .covariance: "model.matrix"
-        case .rhoTS: "model.rho_ts"
-        case .rhoSY: "model.rho_sy"
-        case .rhoTY: "model.rho_ty"
-        case .correlations: "model.rho_ts/rho_sy/rho_ty"
-        case .teacherLoadings: "model.teacher_loadings"
-        case .studentLoadings: "model.student_loadings"
-        case .labelLoadings: "model.label_loadings"
-        case .teacherNoise: "model.teacher_noise"
-        case .studentNoise: "model.student_noise"
-        case .labelNoise: "model.label_noise"
-        case .teacherModalities: "model.teachers"
-        case .model: "model"
-        case .teacherScale: "teacher.scale"
-        case .teacherProjection: "teacher.projection"
-        case .teacherRows: "teacher.rows"
-        case .teacherFit: "teacher.fit"
-        case .teacherSamples: "teacher.n"
-        case .teacherRidge: "teacher.ridge"
-        case .teacherSet: "teacher.modalities"
-        case .teacherWeights: "teacher.weights"
-        case .studentSamples: "student.n"
-        case .studentRidge: "student.ridge"
-        case .lambda: "student.lambda"
-        case .temperature: "student.temperature"
-        case .lambdaGrid: "student.lambda_grid"
-        case .validationFraction: "student.validation_fraction"
-        case .truth: "student.truth"
-        case .truthStandardError: "student.truth_se"
-        case .truthMaximumTrials: "student.truth_max_trials"
-        case .trials: "monte_carlo.trials"
-        case .testSamples: "monte_carlo.test_n"
-        case .threads: "monte_carlo.threads"
-        case .monteCarlo: "monte_carlo"
-        case .sampleSizes: "estimation.n"
-        case .repeats: "estimation.repeats"
-        case .neighbours: "estimation.k"
-        case .replicates: "estimation.replicates"
-        case .level: "estimation.level"
-        case .folds: "estimation.folds"
-        case .splits: "experiment.splits"
-        case .components: "data.components"
+        case .model: ScenarioKey.Table.model.rawValue
+        case .monteCarlo: ScenarioKey.Table.monteCarlo.rawValue
+        case .correlations:
+            ScenarioKey.model(.rhoTS).dotted + "/" + [ScenarioKey.Model.rhoSY, .rhoTY].map(\.rawValue).joined(separator: "/")
+        default: key?.dotted ?? ""
         }
     }
 }

@@ -51,11 +51,11 @@ extension Scenario {
     /// training and test rows (with every trial's outcome kept), and the estimation samples.
     func checkHeldSamples() throws(ScenarioError) {
         if let spec = classification {
-            if case .fitted(let nt, _) = spec.teacher { try checkHeldRows(nt, key: "teacher.n", what: "the teacher's training rows") }
-            try checkHeldRows(spec.samples, key: "student.n", what: "the student's training rows")
-            if let m = monteCarlo.testSamples { try checkHeldRows(m, key: "monte_carlo.test_n", what: "the test rows") }
-            try checkStoredTrials(monteCarlo.trials, key: "monte_carlo.trials")
+            if case .fitted(let nt, _) = spec.teacher { try checkHeldRows(nt, key: ScenarioKey.teacher(.n).dotted, what: "the teacher's training rows") }
+            try checkHeldRows(spec.samples, key: ScenarioKey.student(.n).dotted, what: "the student's training rows")
+            if let m = monteCarlo.testSamples { try checkHeldRows(m, key: ScenarioKey.monteCarlo(.testN).dotted, what: "the test rows") }
+            try checkStoredTrials(monteCarlo.trials, key: ScenarioKey.monteCarlo(.trials).dotted)
         }
-        for n in estimation.sampleSizes { try checkHeldRows(n, key: "estimation.n", what: "the rows of one sample") }
+        for n in estimation.sampleSizes { try checkHeldRows(n, key: ScenarioKey.estimation(.n).dotted, what: "the rows of one sample") }
     }
 }

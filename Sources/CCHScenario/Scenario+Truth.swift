@@ -55,8 +55,8 @@ extension Scenario {
         guard truth.method == .monteCarlo else { return try analyzeByFormula() }
         let experiment = try monteCarloExperiment()
         guard truth.maximumTrials >= experiment.settings.trials else {
-            throw ScenarioError(file: file, key: "student.truth_max_trials",
-                                reason: "must be at least monte_carlo.trials = \(experiment.settings.trials), got \(truth.maximumTrials)")
+            throw ScenarioError(file: file, key: .student(.truthMaximumTrials),
+                                reason: "must be at least \(ScenarioKey.monteCarlo(.trials)) = \(experiment.settings.trials), got \(truth.maximumTrials)")
         }
         do {
             return try KDAnalysis(monteCarloTruthOf: experiment, standardError: truth.standardError,

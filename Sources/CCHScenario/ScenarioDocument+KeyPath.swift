@@ -20,7 +20,7 @@ extension ScenarioDocument {
     public func setting(_ value: ScenarioValue, at path: String) throws(ScenarioError) -> ScenarioDocument {
         let keys = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !keys.isEmpty, keys.allSatisfy({ !$0.isEmpty }) else {
-            throw ScenarioError(file: file, key: path, reason: "not a dotted key path (expected e.g. \"model.rho_ts\")")
+            throw ScenarioError(file: file, key: path, reason: "not a dotted key path (expected e.g. \"\(ScenarioKey.model(.rhoTS))\")")
         }
         var copy = self
         copy.root = try Self.set(value, keys[...], in: root, file: file, path: path)

@@ -21,9 +21,6 @@ public struct Sweep: Sendable {
     /// (`SweepPatch`); nil when points must be decoded.
     private let patches: [SweepPatch.Setter]?
 
-    /// Top-level keys a sweep may not set.
-    public static let unsweepable: Set<String> = ["sweep", "output", "name", "description"]
-
     /// Reads the sweep of `document` and validates every swept value.
     /// - Throws: `ScenarioError` naming the file and the key at fault.
     public init(document: ScenarioDocument) throws(ScenarioError) {
@@ -31,12 +28,6 @@ public struct Sweep: Sendable {
         grid = try SweepGrid(document: document)
         output = try OutputSpec(document: document)
         base = document.removing("sweep").removing("output")
-        for axis in grid.axes {
-            let head = String(axis.key.split(separator: ".").first ?? "")
-            guard !Self.unsweepable.contains(head) else {
-                throw ScenarioError(file: document.file, key: "sweep.\"\(axis.key)\"", reason: "\(head) cannot be swept")
-            }
-        }
         var firstValues = grid.axes.map { $0.values[0] }
         let origin = try Self.decode(base, grid.axes, firstValues, changed: nil)
         var setters: [SweepPatch.Setter]? = grid.axes.compactMap { SweepPatch.setter(for: $0.key) }
@@ -94,7 +85,7 @@ public struct Sweep: Sendable {
 
     private static func write(_ values: [ScenarioValue], of axes: [SweepAxis], into base: ScenarioDocument) throws(ScenarioError) -> ScenarioDocument {
         var doc = base
-        for (axis, value) in zip(axes, values) { doc = try doc.setting(value, at: axis.key) }
+        for (axis, value) in zip(axes, values) { doc = try doc.setting(value, at: axis.key.dotted) }
         return doc
     }
 
@@ -113,9 +104,12 @@ public struct Sweep: Sendable {
             }
             return scenario
         } catch {
-            let swept = axes.firstIndex { (axis: SweepAxis) in error.key == axis.key || error.key.hasPrefix(axis.key + ".") || axis.key.hasPrefix(error.key + ".") }
+            let swept = axes.firstIndex { (axis: SweepAxis) in
+                let key = axis.key.dotted
+                return error.key == key || error.key.hasPrefix(key + ".") || key.hasPrefix(error.key + ".")
+            }
             guard let a = swept ?? changed else { throw error }
-            let detail = error.key == axes[a].key ? "" : " (swept key \"\(axes[a].key)\")"
+            let detail = error.key == axes[a].key.dotted ? "" : " (swept key \"\(axes[a].key.dotted)\")"
             throw ScenarioError(file: error.file, key: error.key,
                                 reason: "\(error.reason)\(detail); the value \(values[a]) comes from [sweep]")
         }

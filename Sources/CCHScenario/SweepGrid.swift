@@ -10,13 +10,13 @@ public struct SweepAxis: Sendable, Equatable {
         case log
     }
 
-    /// Dotted key path of the parameter, e.g. `model.rho_ts`.
-    public let key: String
+    /// The swept key, e.g. `model.rho_ts` (`ScenarioKey.model(.rhoTS)`).
+    public let key: ScenarioKey
     /// The values, in the order written (a range from `from` to `to`).
     public let values: [ScenarioValue]
     public let spacing: Spacing
 
-    public init(key: String, values: [ScenarioValue], spacing: Spacing = .linear) {
+    public init(key: ScenarioKey, values: [ScenarioValue], spacing: Spacing = .linear) {
         self.key = key
         self.values = values
         self.spacing = spacing
@@ -115,6 +115,12 @@ extension SweepGrid {
                                 reason: "is a table, not a sweep entry: the key \(leaf) is written without quotes, which TOML reads as "
                                     + "nested tables; write it quoted, \"\(leaf)\" = [...] or \"\(leaf)\" = { from = a, to = b, steps = k }")
         }
+        let head = String(key.prefix { $0 != "." })
+        guard !unsweepable.contains(head) else { throw ScenarioError(file: file, key: location, reason: "\(head) cannot be swept") }
+        guard let parsed = ScenarioKey(dotted: key) else {
+            let unknown = unknownKey(key)
+            throw ScenarioError(file: file, key: unknown.key, reason: unknown.reason)
+        }
         switch entry {
         case .array(let items):
             guard !items.isEmpty else { throw ScenarioError(file: file, key: location, reason: "an empty list sweeps nothing") }
@@ -128,9 +134,9 @@ extension SweepGrid {
                 default: break
                 }
             }
-            return SweepAxis(key: key, values: items)
+            return SweepAxis(key: parsed, values: items)
         case .table(let range):
-            return try rangeAxis(key: key, reader: TableReader(file: file, path: location, table: range), range: range)
+            return try rangeAxis(key: parsed, reader: TableReader(file: file, path: location, table: range), range: range)
         default:
             throw ScenarioError(file: file, key: location,
                                 reason: "expected a list [v1, v2, ...] or a range { from = a, to = b, steps = k }, got \(entry)")
@@ -155,7 +161,31 @@ extension SweepGrid {
         return path.joined(separator: ".")
     }
 
-    private static func rangeAxis(key: String, reader r: TableReader, range: [String: ScenarioValue]) throws(ScenarioError) -> SweepAxis {
+    /// The top-level keys a sweep may not set: the name, the description, `[sweep]` and `[output]`.
+    private static let unsweepable: Set<String> = [ScenarioKey.Header.name.rawValue, ScenarioKey.Header.description.rawValue,
+                                                   ScenarioKey.Table.sweep.rawValue, ScenarioKey.Table.output.rawValue]
+
+    /// Where a swept path that names no scenario key goes wrong: its first part when that is no
+    /// table or top-level key, the table's key when the table has no such key (with the nearest
+    /// one), the whole path when it runs through a key that holds a value.
+    private static func unknownKey(_ path: String) -> (key: String, reason: String) {
+        let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let tops = ScenarioKey.Table.allCases.map(\.rawValue) + ScenarioKey.Header.allCases.map(\.rawValue)
+        guard let table = ScenarioKey.Table(rawValue: parts[0]) else {
+            return (parts[0], ScenarioKey.Header(rawValue: parts[0]) == nil
+                ? "unknown key" + NearestName.hint(for: parts[0], among: tops) : "is a value, not a table")
+        }
+        guard parts.count > 1 else { return (path, "is a table: sweep one of its keys, \"\(path).KEY\"") }
+        let leaf = "\(parts[0]).\(parts[1])"
+        guard let known = ScenarioKey(dotted: leaf) else {
+            return (leaf, "unknown key" + NearestName.hint(for: parts[1], among: ScenarioKey.keys(of: table)))
+        }
+        if case .model(.teachers) = known { return (path, "not a key of a teacher modality's table [model.teachers.NAME]") }
+        if case .teacher(.weights) = known { return (path, "not a weight of the table [teacher.weights]: write teacher.weights.NAME") }
+        return (path, "\(leaf) is a value, not a table")
+    }
+
+    private static func rangeAxis(key: ScenarioKey, reader r: TableReader, range: [String: ScenarioValue]) throws(ScenarioError) -> SweepAxis {
         let from = try r.double("from"), to = try r.double("to")
         let steps = try r.integer("steps", minimum: 2)
         guard steps <= SweepGrid.maximumPoints else { throw r.error("steps", "at most \(SweepGrid.maximumPoints), got \(steps)") }

@@ -10,20 +10,20 @@ import CrossModalKD
 enum SweepPatch {
     typealias Setter = @Sendable (inout Scenario, ScenarioValue) -> Bool
 
-    /// The setter of dotted key `key`, nil when it has none.
-    static func setter(for key: String) -> Setter? { setters[key] }
+    /// The setter of `key`, nil when it has none.
+    static func setter(for key: ScenarioKey) -> Setter? { setters[key] }
 
-    private static let setters: [String: Setter] = [
-        "model.rho_ts": correlation { ts, _, _, x in ts = x },
-        "model.rho_sy": correlation { _, sy, _, x in sy = x },
-        "model.rho_ty": correlation { _, _, ty, x in ty = x },
-        "model.teacher_noise": latent { $0.teacherNoise = $1 },
-        "model.student_noise": latent { $0.studentNoise = $1 },
-        "model.label_noise": latent { $0.labelNoise = $1 },
-        "teacher.scale": number { $0.teacher.scale = $1 },
-        "student.lambda": number { $0.student.lambda = $1 },
-        "student.ridge": number { $0.student.ridge = $1 },
-        "teacher.n": { s, v in
+    private static let setters: [ScenarioKey: Setter] = [
+        .model(.rhoTS): correlation { ts, _, _, x in ts = x },
+        .model(.rhoSY): correlation { _, sy, _, x in sy = x },
+        .model(.rhoTY): correlation { _, _, ty, x in ty = x },
+        .model(.teacherNoise): latent { $0.teacherNoise = $1 },
+        .model(.studentNoise): latent { $0.studentNoise = $1 },
+        .model(.labelNoise): latent { $0.labelNoise = $1 },
+        .teacher(.scale): number { $0.teacher.scale = $1 },
+        .student(.lambda): number { $0.student.lambda = $1 },
+        .student(.ridge): number { $0.student.ridge = $1 },
+        .teacher(.n): { s, v in
             guard case .integer(let n) = v else { return false }
             switch s.teacher.fit {
             case .oracle: break
@@ -32,7 +32,7 @@ enum SweepPatch {
             }
             return true
         },
-        "student.n": { s, v in
+        .student(.n): { s, v in
             switch v {
             case .integer(let n): s.student.samples = .finite(n)
             case .string("inf"): s.student.samples = .infinite
@@ -40,7 +40,7 @@ enum SweepPatch {
             }
             return true
         },
-        "seed": { s, v in
+        .header(.seed): { s, v in
             guard case .integer(let i) = v, i >= 0 else { return false }
             s.seed = UInt64(i)
             return true

@@ -40,7 +40,7 @@ extension CCHSimCommand {
             if let testN { try loaded.checkHeldRows(testN, key: "--test-n", what: "the test rows") }
             guard let experiment = try loaded.classificationExperiment(trials: trialsOption.trials ?? settings.trials,
                                                                        testSamples: testN ?? settings.testSamples) else {
-                throw ScenarioError(file: loaded.file, key: "student.loss", reason: "classify needs a logistic student "
+                throw ScenarioError(file: loaded.file, key: .student(.loss), reason: "classify needs a logistic student "
                     + "([model] label = \"sign\" and [student] loss = \"logistic\"); use analyze for the squared loss")
             }
             let information = ClassInformationSummary(model: experiment.model)

@@ -8,7 +8,7 @@ struct SweepAxisOrderTests {
     static let written = ["model.rho_ts", "model.rho_sy", "student.lambda"]
 
     static func axes(_ sweepTable: String) throws -> [String] {
-        try Sweep(file: "order.toml", text: ScenarioFixtures.sweepScenario(sweepTable)).grid.axes.map(\.key)
+        try Sweep(file: "order.toml", text: ScenarioFixtures.sweepScenario(sweepTable)).grid.axes.map(\.key.dotted)
     }
 
     @Test func commentsNamingAnAxisDoNotReorderTheAxes() throws {

@@ -53,7 +53,7 @@ final class SweepGridTests: XCTestCase {
             "model.rho_ts" = [0.3, 0.5, 0.7]
             "model.rho_sy" = { from = 0.1, to = 0.2, steps = 2 }
             """))
-        XCTAssertEqual(s.grid.axes.map(\.key), ["student.lambda", "model.rho_ts", "model.rho_sy"])
+        XCTAssertEqual(s.grid.axes.map(\.key.dotted), ["student.lambda", "model.rho_ts", "model.rho_sy"])
         XCTAssertEqual(s.grid.count, 12)
         var seen: [[ScenarioValue]] = []
         for p in 0..<s.grid.count { seen.append(s.grid.values(at: p)) }
@@ -133,6 +133,12 @@ final class SweepGridTests: XCTestCase {
         assertError("[sweep]\n\"model.rho_ts.x\" = [0.1]", key: "model.rho_ts.x", contains: "not a table")
         // A key of another model kind.
         assertError("[sweep]\n\"model.teacher_noise\" = [0.1]", key: "model.teacher_noise", contains: "unknown key")
+        // Paths that name no scenario key are refused when the grid is read.
+        assertError("[sweep]\n\"model.lable\" = [0.1]", key: "model.lable", contains: "unknown key (did you mean label?)")
+        assertError("[sweep]\n\"output.plots\" = [\"curves\"]", key: "sweep.\"output.plots\"", contains: "output cannot be swept")
+        assertError("[sweep]\n\"model\" = [0.1]", key: "model", contains: "is a table: sweep one of its keys")
+        assertError("[sweep]\n\"seed.x\" = [1]", key: "seed", contains: "is a value, not a table")
+        assertError("[sweep]\n\"model.teachers.B.dim\" = [1]", key: "model.teachers.B.dim", contains: "not a key of a teacher modality")
     }
 
     func testBadRangesAreErrors() {

@@ -160,7 +160,7 @@ final class FigureOutputTests: XCTestCase {
         let linearY = try script("[sweep]\n\"teacher.n\" = [10, 100, 1000]\n\"student.n\" = [5, 50, 500]",
                                  output: "plots = [\"heatmap\"]\nlog_y = false", name: "grid-heatmap.gp")
         XCTAssert(linearY.contains("set logscale x") && !linearY.contains("set logscale y"), linearY)
-        let x = SweepAxis(key: "teacher.n", values: [10, 100, 1000].map(ScenarioValue.integer))
+        let x = SweepAxis(key: .teacher(.n), values: [10, 100, 1000].map(ScenarioValue.integer))
         let cells = PlotFigures.cellEdges(x, log: true)
         assertClose(cells[1].low * cells[1].high, 100 * 100, absolute: 1e-6, "geometric cell around 100")
         assertClose(cells[1].low, sqrt(1000) * pow(10, -0.03), absolute: 1e-9, "halfway to 10 in log space, widened by 3%")

@@ -29,10 +29,10 @@ final class SweepPlotTests: XCTestCase {
     }
 
     func testCellEdgesTileTheAxis() {
-        let linear = PlotFigures.cellEdges(SweepAxis(key: "x", values: [0.0, 0.5, 1.0].map(ScenarioValue.number)), log: false)
+        let linear = PlotFigures.cellEdges(SweepAxis(key: .student(.ridge), values: [0.0, 0.5, 1.0].map(ScenarioValue.number)), log: false)
         assertClose(linear.map(\.low), [-0.25 - 0.015, 0.25 - 0.015, 0.75 - 0.015], absolute: 1e-12)
         assertClose(linear.map(\.high), [0.25 + 0.015, 0.75 + 0.015, 1.25 + 0.015], absolute: 1e-12)
-        let log = PlotFigures.cellEdges(SweepAxis(key: "x", values: [1.0, 10, 100].map(ScenarioValue.number), spacing: .log), log: true)
+        let log = PlotFigures.cellEdges(SweepAxis(key: .student(.ridge), values: [1.0, 10, 100].map(ScenarioValue.number), spacing: .log), log: true)
         assertClose(log[1].low * log[1].high, 100, absolute: 1e-9)  // geometric: centred on 10 in log space
         XCTAssertLessThan(log[0].high, log[1].high)
     }

@@ -302,11 +302,11 @@ final class TeacherSetSweepTests: XCTestCase {
     }
 
     func testModalityKeysAreLabelledByName() {
-        XCTAssertEqual(PlotLabels.axis("model.teachers.B.rho_ty"), "ρ(T_{B}, Y): corr. of teacher modality B with the label (its strength)")
-        XCTAssertEqual(PlotLabels.symbol("model.teachers.B.rho_with_A"), "ρ(T_{A}, T_{B})")
-        XCTAssertEqual(PlotLabels.symbol("teacher.weights.x_1"), "w_{x\\_1}")
-        XCTAssertEqual(PlotLabels.axis("model.teachers.B.rho_with_"), GnuplotText.literal("model.teachers.B.rho_with_"))
-        XCTAssert(PlotLabels.isCorrelation("model.teachers.B.rho_ts"))
-        XCTAssertFalse(PlotLabels.isCorrelation("teacher.weights.A"))
+        XCTAssertEqual(PlotLabels.axis(.modality("B", .rhoTY)), "ρ(T_{B}, Y): corr. of teacher modality B with the label (its strength)")
+        XCTAssertEqual(PlotLabels.symbol(.modality("B", .rhoWith("A"))), "ρ(T_{A}, T_{B})")
+        XCTAssertEqual(PlotLabels.symbol(.teacherWeight("x_1")), "w_{x\\_1}")
+        XCTAssertEqual(PlotLabels.axis(.modality("B", .loadings)), GnuplotText.literal("model.teachers.B.loadings"))
+        XCTAssert(PlotLabels.isCorrelation(.modality("B", .rhoTS)))
+        XCTAssertFalse(PlotLabels.isCorrelation(.teacherWeight("A")))
     }
 }

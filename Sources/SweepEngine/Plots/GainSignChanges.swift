@@ -33,7 +33,7 @@ public struct GainSignChanges: Sendable {
     }
 
     /// The swept key.
-    public let key: String
+    public let key: ScenarioKey
     public let changes: [Change]
     /// The words of the gain (risk: G(λ) and G(λ*); accuracy: the Monte Carlo accuracy gain).
     let measure: PlotMeasure
@@ -47,7 +47,7 @@ public struct GainSignChanges: Sendable {
         guard sweep.grid.axes.count == 1, let xs = sweep.grid.axes[0].numbers, xs.count >= 2 else { return nil }
         key = sweep.grid.axes[0].key
         self.measure = measure
-        lambda = key == "student.lambda" ? nil : sweep.first.classification?.lambda ?? sweep.first.student.lambda
+        lambda = key == .student(.lambda) ? nil : sweep.first.classification?.lambda ?? sweep.first.student.lambda
         let points = rows.filter { $0.valid && $0.gain.isFinite }.sorted { xs[$0.coordinates[0]] < xs[$1.coordinates[0]] }
         var found: [Change] = []
         let gains: [(Gain, (PlotRow) -> Double)] = measure == .risk ? [(.atLambda, \.gain), (.best, \.bestGain)] : [(.atLambda, \.gain)]
@@ -114,7 +114,7 @@ public struct GainSignChanges: Sendable {
     var json: JSONTree {
         .array(changes.map { c in
             var pairs: [(String, JSONTree)] = [
-                ("gain", .string(c.gain.rawValue)), ("key", .string(key)),
+                ("gain", .string(c.gain.rawValue)), ("key", .string(key.dotted)),
                 ("from", .string(Self.sign(c.low.gain))), ("to", .string(Self.sign(c.high.gain))),
                 ("low_x", .number(c.low.x)), ("low_gain", .number(c.low.gain)), ("low_point", .integer(c.low.point)),
                 ("high_x", .number(c.high.x)), ("high_gain", .number(c.high.gain)), ("high_point", .integer(c.high.point)),

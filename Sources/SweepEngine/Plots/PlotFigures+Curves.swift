@@ -14,7 +14,7 @@ extension PlotFigures {
         // Lines join the points in increasing x, whatever order a list gives them.
         if let xs = x.numbers { series = series.map { $0.sorted { xs[$0.coordinates[0]] < xs[$1.coordinates[0]] } } }
         let hasMC = rows.contains { $0.mcGain != nil }
-        let lambdaIsX = x.key == "student.lambda"
+        let lambdaIsX = x.key == .student(.lambda)
         let gaps = rows.filter(\.valid).map(\.gap)
         let gapVaries = !(gaps.max() ?? 0).isApproximatelyEqual(to: gaps.min() ?? 0, absoluteTolerance: 1e-12, relativeTolerance: 1e-12)
         let name = "\(stem)-curves", dataName = "\(stem)-curves.dat"
@@ -73,12 +73,12 @@ extension PlotFigures {
         }
         // The weight the gain is taken at: the x axis, each line's own (a further swept axis: its
         // colour's entry names it), or the one of the scenario.
-        let scenarioLambda = lambdaIsX ? "" : swept.contains("student.lambda") && count > 1 ? " at the λ of its line"
+        let scenarioLambda = lambdaIsX ? "" : swept.contains(.student(.lambda)) && count > 1 ? " at the λ of its line"
             : " at the scenario's λ = \(PlotLabels.number(sweep.first.student.lambda))"
         key.append("keyentry with lines lw 2 lc rgb \"\(styleColour)\" title \(GnuplotText.string((analytic ? "analytic gain G(λ)" : "Monte Carlo mean gain") + scenarioLambda))")
         if !lambdaIsX && analytic { key.append("keyentry with lines lw 1.5 dt 2 lc rgb \"\(styleColour)\" title \(GnuplotText.string("analytic best gain G(λ*) (λ* chosen per point)"))") }
         if hasMC {
-            let trials = swept.contains("monte_carlo.trials") ? "" : " (\(sweep.first.monteCarlo.trials) paired trials per point)"
+            let trials = swept.contains(.monteCarlo(.trials)) ? "" : " (\(sweep.first.monteCarlo.trials) paired trials per point)"
             key.append("keyentry with yerrorbars pt 7 ps 0.7 lc rgb \"\(styleColour)\" title \(GnuplotText.string("Monte Carlo mean gain ± 95% interval" + trials))")
         }
         let keySetting = "set key outside below center vertical Left reverse samplen 2.5 height 1 maxrows \(key.count)"

@@ -46,7 +46,7 @@ extension PlotFigures {
         if gapShared, let gap = gaps.first {
             notes.append("true CCH gap \(measure.gap) = \(PlotLabels.number(gap)) nats: CCH predicts \(gap > 0 ? "a gain" : "no gain")")
         }
-        if !swept.contains("estimation.repeats") { notes.append("\(sweep.first.estimation.repeats) samples per point") }
+        if !swept.contains(.estimation(.repeats)) { notes.append("\(sweep.first.estimation.repeats) samples per point") }
         let invalid = rows.filter { !$0.valid }.count
         if invalid > 0 { notes.append("\(invalid) invalid points left out (see \(GnuplotText.literal("invalid_reason")) in the CSV)") }
         var lines = header(name: name, data: dataName, size: (1000, 760 + 20 * labels.count))

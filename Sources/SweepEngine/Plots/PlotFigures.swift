@@ -25,7 +25,7 @@ struct PlotFigures {
     var measure: PlotMeasure = .risk
 
     var axes: [SweepAxis] { sweep.grid.axes }
-    var swept: Set<String> { Set(axes.map(\.key)) }
+    var swept: Set<ScenarioKey> { Set(axes.map(\.key)) }
 
     func files(for kind: PlotKind) -> [FigureFile] {
         switch kind {

@@ -4,52 +4,51 @@ import CrossModalKD
 /// Axis labels and captions of the plots, in gnuplot's enhanced text (Greek letters, subscripts).
 enum PlotLabels {
     /// The axis label of a swept key, with its meaning and unit.
-    static func axis(_ key: String) -> String {
+    static func axis(_ key: ScenarioKey) -> String {
         switch key {
-        case "model.rho_ts": "ρ_{ts} = corr(T, S)"
-        case "model.rho_sy": "ρ_{sy} = corr(S, Y)"
-        case "model.rho_ty": "ρ_{ty} = corr(T, Y)"
-        case "model.teacher_noise": "teacher noise σ_t (standard deviation, units of T)"
-        case "model.student_noise": "student noise σ_s (standard deviation, units of S)"
-        case "model.label_noise": "label noise σ_y (standard deviation, units of Y)"
-        case "model.draw": "random scenario number"
-        case "student.lambda": "KD weight λ"
-        case "student.ridge": "student ridge penalty γ"
-        case "student.n": "student training samples n"
-        case "teacher.n": "teacher training samples n_t"
-        case "teacher.scale": "teacher scale c (KD target u = c θ'T)"
-        case "student.temperature": "KD temperature τ"
-        case "estimation.n": "sample size n of the MI estimates"
-        default: ModalityKey(key)?.axis ?? GnuplotText.literal(key)
+        case .model(.rhoTS): "ρ_{ts} = corr(T, S)"
+        case .model(.rhoSY): "ρ_{sy} = corr(S, Y)"
+        case .model(.rhoTY): "ρ_{ty} = corr(T, Y)"
+        case .model(.teacherNoise): "teacher noise σ_t (standard deviation, units of T)"
+        case .model(.studentNoise): "student noise σ_s (standard deviation, units of S)"
+        case .model(.labelNoise): "label noise σ_y (standard deviation, units of Y)"
+        case .model(.draw): "random scenario number"
+        case .student(.lambda): "KD weight λ"
+        case .student(.ridge): "student ridge penalty γ"
+        case .student(.n): "student training samples n"
+        case .teacher(.n): "teacher training samples n_t"
+        case .teacher(.scale): "teacher scale c (KD target u = c θ'T)"
+        case .student(.temperature): "KD temperature τ"
+        case .estimation(.n): "sample size n of the MI estimates"
+        default: modalityAxis(key) ?? GnuplotText.literal(key.dotted)
         }
     }
 
     /// A short name of a swept key for legends and panel titles.
-    static func symbol(_ key: String) -> String {
+    static func symbol(_ key: ScenarioKey) -> String {
         switch key {
-        case "model.rho_ts": "ρ_{ts}"
-        case "model.rho_sy": "ρ_{sy}"
-        case "model.rho_ty": "ρ_{ty}"
-        case "model.teacher_noise": "σ_t"
-        case "model.student_noise": "σ_s"
-        case "model.label_noise": "σ_y"
-        case "student.lambda": "λ"
-        case "student.ridge": "γ"
-        case "student.n": "n"
-        case "teacher.n": "n_t"
-        case "teacher.scale": "c"
-        case "student.temperature": "τ"
-        case "estimation.n": "n_{est}"
-        default: ModalityKey(key)?.symbol ?? GnuplotText.literal(key)
+        case .model(.rhoTS): "ρ_{ts}"
+        case .model(.rhoSY): "ρ_{sy}"
+        case .model(.rhoTY): "ρ_{ty}"
+        case .model(.teacherNoise): "σ_t"
+        case .model(.studentNoise): "σ_s"
+        case .model(.labelNoise): "σ_y"
+        case .student(.lambda): "λ"
+        case .student(.ridge): "γ"
+        case .student(.n): "n"
+        case .teacher(.n): "n_t"
+        case .teacher(.scale): "c"
+        case .student(.temperature): "τ"
+        case .estimation(.n): "n_{est}"
+        default: modalitySymbol(key) ?? GnuplotText.literal(key.dotted)
         }
     }
 
     /// Whether a swept key is a correlation (maps of two correlations are drawn square).
-    static func isCorrelation(_ key: String) -> Bool {
-        switch ModalityKey(key) {
-        case .withStudent?, .withLabel?, .mutual?: true
-        case .noise?, .weight?: false
-        case nil: key.hasPrefix("model.rho_")
+    static func isCorrelation(_ key: ScenarioKey) -> Bool {
+        switch key {
+        case .model(.rhoTS), .model(.rhoSY), .model(.rhoTY), .modality(_, .rhoTS), .modality(_, .rhoTY), .modality(_, .rhoWith): true
+        default: false
         }
     }
 
@@ -59,7 +58,7 @@ enum PlotLabels {
     }
 
     /// `key = value` for a legend or a panel title.
-    static func setting(_ key: String, _ value: ScenarioValue) -> String {
+    static func setting(_ key: ScenarioKey, _ value: ScenarioValue) -> String {
         "\(symbol(key)) = \(format(value))"
     }
 
@@ -79,9 +78,9 @@ enum PlotLabels {
     }
 
     /// The settings the sweep holds fixed, in words: the caption under every plot title.
-    static func caption(_ s: Scenario, swept: Set<String>) -> String {
+    static func caption(_ s: Scenario, swept: Set<ScenarioKey>) -> String {
         var parts: [String] = []
-        if case .string("random-latent")? = s.document.value(at: "model.kind"), case .latent(let f) = s.model {
+        if case .string("random-latent")? = s.document.value(at: ScenarioKey.model(.kind).dotted), case .latent(let f) = s.model {
             parts.append("random latent-factor models (k = \(f.labelLoadings.count), d_t = \(f.teacherLoadings.rows), "
                 + "d_s = \(f.studentLoadings.rows)) drawn from seed \(s.seed)")
         } else {
@@ -91,15 +90,15 @@ enum PlotLabels {
         return parts.joined(separator: "; ")
     }
 
-    private static func model(_ model: ModelSpec, modalities names: [String], swept: Set<String>) -> String {
+    private static func model(_ model: ModelSpec, modalities names: [String], swept: Set<ScenarioKey>) -> String {
         switch model {
         case .correlations(let ts, let sy, let ty):
-            let fixed = [("model.rho_ts", ts), ("model.rho_sy", sy), ("model.rho_ty", ty)].filter { !swept.contains($0.0) }
+            let fixed: [(ScenarioKey, Double)] = [(.model(.rhoTS), ts), (.model(.rhoSY), sy), (.model(.rhoTY), ty)].filter { !swept.contains($0.0) }
             return (["scalar T, S, Y with unit variances"] + fixed.map { "\(symbol($0.0)) = \(number($0.1))" }).joined(separator: ", ")
         case .latent(let f):
             var text = "latent factors (k = \(f.labelLoadings.count), d_t = \(f.teacherLoadings.rows), d_s = \(f.studentLoadings.rows))"
-            for (key, value) in [("model.teacher_noise", f.teacherNoise), ("model.student_noise", f.studentNoise),
-                                 ("model.label_noise", f.labelNoise)] where !swept.contains(key) {
+            for (key, value): (ScenarioKey, Double) in [(.model(.teacherNoise), f.teacherNoise), (.model(.studentNoise), f.studentNoise),
+                                 (.model(.labelNoise), f.labelNoise)] where !swept.contains(key) {
                 text += ", \(symbol(key)) = \(number(value))"
             }
             return text
@@ -107,10 +106,10 @@ enum PlotLabels {
             return "covariance given (d_t = \(dt), d_s = \(ds))"
         case .modalityCorrelations(let c) where names.count == c.modalityCount:
             // Each fixed correlation by its key's symbol: rho(T_A, S), rho(T_A, Y), rho(T_A, T_B).
-            var fixed: [(key: String, value: Double)] = [("model.rho_sy", c.studentLabel)]
+            var fixed: [(key: ScenarioKey, value: Double)] = [(.model(.rhoSY), c.studentLabel)]
             for (j, name) in names.enumerated() {
-                fixed += [("model.teachers.\(name).rho_ts", c.teacherStudent[j]), ("model.teachers.\(name).rho_ty", c.teacherLabel[j])]
-                for i in 0..<j { fixed.append(("model.teachers.\(name).rho_with_\(names[i])", c.teacherTeacher[i, j])) }
+                fixed += [(.modality(name, .rhoTS), c.teacherStudent[j]), (.modality(name, .rhoTY), c.teacherLabel[j])]
+                for i in 0..<j { fixed.append((.modality(name, .rhoWith(names[i])), c.teacherTeacher[i, j])) }
             }
             let modalities = "teacher modalities \(names.map(GnuplotText.literal).joined(separator: ", ")), student S and label Y: scalar, unit variances"
             return ([modalities] + fixed.filter { !swept.contains($0.key) && !swept.contains(Self.mutualKey($0.key)) }
@@ -123,34 +122,34 @@ enum PlotLabels {
     /// rho(T_A, T_B) can be written in either modality's table: the key `model.teachers.B.rho_with_A`
     /// names the same correlation as `model.teachers.A.rho_with_B` (the other spelling of `key`,
     /// `key` itself for any other key).
-    private static func mutualKey(_ key: String) -> String {
-        guard case .mutual(let b, let a)? = ModalityKey(key) else { return key }
-        return "model.teachers.\(a).rho_with_\(b)"
+    private static func mutualKey(_ key: ScenarioKey) -> ScenarioKey {
+        guard case .modality(let b, .rhoWith(let a)) = key else { return key }
+        return .modality(a, .rhoWith(b))
     }
 
     /// The teacher and the student, in words.
-    private static func learning(_ s: Scenario, swept: Set<String>) -> [String] {
+    private static func learning(_ s: Scenario, swept: Set<ScenarioKey>) -> [String] {
         if let c = s.classification { return classification(c, swept: swept) }
         var parts: [String] = []
         var teacher = "teacher: \(s.teacher.target == .prediction ? "prediction target θ'T" : "representation target")"
         switch s.teacher.fit {
         case .oracle: teacher += ", oracle θ"
-        case .ols(let nt): teacher += swept.contains("teacher.n") ? ", OLS-fitted θ" : ", θ fitted by OLS on n_t = \(nt)"
+        case .ols(let nt): teacher += swept.contains(.teacher(.n)) ? ", OLS-fitted θ" : ", θ fitted by OLS on n_t = \(nt)"
         case .ridge(let nt, let penalty):
-            teacher += (swept.contains("teacher.n") ? ", ridge-fitted θ" : ", θ fitted by ridge on n_t = \(nt)") + " (penalty \(number(penalty)))"
+            teacher += (swept.contains(.teacher(.n)) ? ", ridge-fitted θ" : ", θ fitted by ridge on n_t = \(nt)") + " (penalty \(number(penalty)))"
         }
-        if !swept.contains("teacher.scale") && s.teacher.scale != 1 { teacher += ", scale c = \(number(s.teacher.scale))" }
+        if !swept.contains(.teacher(.scale)) && s.teacher.scale != 1 { teacher += ", scale c = \(number(s.teacher.scale))" }
         if s.teacherModalities.count > 1 { teacher += ", " + GnuplotText.literal(combination(s, swept: swept)) }
         parts.append(teacher)
         var student: [String] = []
-        if !swept.contains("student.n") {
+        if !swept.contains(.student(.n)) {
             switch s.student.samples {
             case .infinite: student.append("population (n = ∞)")
             case .finite(let n): student.append("n = \(n)")
             }
         }
-        if !swept.contains("student.ridge") { student.append(s.student.ridge == 0 ? "OLS" : "ridge γ = \(number(s.student.ridge))") }
-        if !swept.contains("student.lambda") { student.append("KD weight λ = \(number(s.student.lambda))") }
+        if !swept.contains(.student(.ridge)) { student.append(s.student.ridge == 0 ? "OLS" : "ridge γ = \(number(s.student.ridge))") }
+        if !swept.contains(.student(.lambda)) { student.append("KD weight λ = \(number(s.student.lambda))") }
         if !student.isEmpty { parts.append("student: " + student.joined(separator: ", ")) }
         return parts
     }
@@ -158,11 +157,8 @@ enum PlotLabels {
     /// Which of several teacher modalities teach: `teacher set A+B`, or the ensemble with its
     /// weights (without them when a weight is swept; its members are then those with a weight
     /// at the first point or a swept one).
-    private static func combination(_ s: Scenario, swept: Set<String>) -> String {
-        let sweptWeights = Set(swept.compactMap { key -> String? in
-            guard case .weight(let name)? = ModalityKey(key) else { return nil }
-            return name
-        })
+    private static func combination(_ s: Scenario, swept: Set<ScenarioKey>) -> String {
+        let sweptWeights = Set(swept.compactMap { if case .teacherWeight(let name) = $0 { name } else { nil } })
         switch s.teacher.combination {
         case .ensemble(let w) where !sweptWeights.isEmpty:
             let names = s.teacherModalities.map(\.name)
@@ -173,19 +169,19 @@ enum PlotLabels {
     }
 
     /// A logistic student's teacher and settings, in words.
-    private static func classification(_ c: LogisticKDSpec, swept: Set<String>) -> [String] {
+    private static func classification(_ c: LogisticKDSpec, swept: Set<ScenarioKey>) -> [String] {
         var teacher = "teacher: "
         switch c.teacher {
         case .posterior: teacher += "posterior logit of C given T (oracle)"
         case .fitted(let nt, let ridge):
-            teacher += swept.contains("teacher.n") ? "logistic regression on T" : "logistic regression on n_t = \(nt)"
-            if ridge > 0 && !swept.contains("teacher.ridge") { teacher += " (ridge \(number(ridge)))" }
+            teacher += swept.contains(.teacher(.n)) ? "logistic regression on T" : "logistic regression on n_t = \(nt)"
+            if ridge > 0 && !swept.contains(.teacher(.ridge)) { teacher += " (ridge \(number(ridge)))" }
         }
         var student = ["logistic"]
-        if !swept.contains("student.n") { student.append("n = \(c.samples)") }
-        if !swept.contains("student.ridge") && c.ridge > 0 { student.append("ridge γ = \(number(c.ridge))") }
-        if !swept.contains("student.lambda") { student.append("KD weight λ = \(number(c.lambda))") }
-        if !swept.contains("student.temperature") { student.append("τ = \(number(c.temperature))") }
+        if !swept.contains(.student(.n)) { student.append("n = \(c.samples)") }
+        if !swept.contains(.student(.ridge)) && c.ridge > 0 { student.append("ridge γ = \(number(c.ridge))") }
+        if !swept.contains(.student(.lambda)) { student.append("KD weight λ = \(number(c.lambda))") }
+        if !swept.contains(.student(.temperature)) { student.append("τ = \(number(c.temperature))") }
         return [teacher, "student: " + student.joined(separator: ", ")]
     }
 }

@@ -41,9 +41,9 @@ struct PlotPlan {
         guard let named = sweep.output.plots else {
             if axes.isEmpty {
                 kinds = []
-            } else if axes.contains(where: { $0.key == "model.draw" }) {
+            } else if axes.contains(where: { $0.key == .model(.draw) }) {
                 kinds = [.scatter]
-            } else if axes[0].key == "estimation.n" && numeric(0) && estimation && curves <= Self.maximumCurves {
+            } else if axes[0].key == .estimation(.n) && numeric(0) && estimation && curves <= Self.maximumCurves {
                 kinds = [.reliability]  // the gain does not depend on the estimation sample size
             } else if numeric(0) && (axes.count == 1 || (axes[1].values.count < 5 && curves <= Self.maximumCurves)) {
                 kinds = [.curves] + (estimation ? [.reliability] : [])

@@ -86,7 +86,7 @@ enum PlotTable {
         guard let headerLine = try reader.next() else { throw RunError("\(path): empty file, expected a CSV header") }
         let header = try CSVLine.fields(headerLine, file: path, lineNumber: reader.lineNumber)
         let offset = grid.axes.count + 2
-        guard header == ["point"] + grid.axes.map(\.key) + ["valid"] + schema.keys + ["invalid_reason"] else {
+        guard header == ["point"] + grid.axes.map(\.key.dotted) + ["valid"] + schema.keys + ["invalid_reason"] else {
             throw RunError("\(path): its header is not the one this sweep writes")
         }
         func column(_ role: ColumnRole) throws -> Int {

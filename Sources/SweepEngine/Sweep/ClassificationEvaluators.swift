@@ -20,7 +20,7 @@ struct ClassificationEvaluator: PointEvaluator {
     func evaluate(_ scenario: Scenario, point: Int) throws(ScenarioError) -> [ReportValue] {
         let settings = scenario.monteCarlo
         guard let e = try scenario.classificationExperiment(trials: settings.trials, testSamples: settings.testSamples) else {
-            throw ScenarioError(file: scenario.file, key: "student.loss", reason: "this point's student is not logistic")
+            throw ScenarioError(file: scenario.file, key: .student(.loss), reason: "this point's student is not logistic")
         }
         let summary = e.run(seed: scenario.seed, point: point, parallel: false)
         return ClassificationFields.table.values(ClassificationResult(e, summary, ClassInformationSummary(model: e.model)))
@@ -44,7 +44,7 @@ struct ReliabilityEvaluator: PointEvaluator {
     func evaluate(_ scenario: Scenario, point: Int) throws(ScenarioError) -> [ReportValue] {
         let settings = scenario.estimation
         guard settings.sampleSizes.count == 1, let n = settings.sampleSizes.first else {
-            throw ScenarioError(file: scenario.file, key: "estimation.n",
+            throw ScenarioError(file: scenario.file, key: .estimation(.n),
                                 reason: "a sweep point computes one sample size: give one n, or sweep estimation.n")
         }
         return table.values((try scenario.decisionReliability(point: point, parallel: false), n))

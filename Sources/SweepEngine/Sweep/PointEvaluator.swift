@@ -58,7 +58,7 @@ struct TeacherSetEvaluator: PointEvaluator {
 
     func evaluate(_ scenario: Scenario, point: Int) throws(ScenarioError) -> [ReportValue] {
         guard scenario.teacherModalities.map(\.name) == names else {
-            throw ScenarioError(file: scenario.file, key: "model.teachers",
+            throw ScenarioError(file: scenario.file, key: .model(.teachers),
                                 reason: "this point's teacher modalities differ from the first point's (\(names.joined(separator: ", "))): "
                                     + "a sweep compares the same teacher sets at every point")
         }

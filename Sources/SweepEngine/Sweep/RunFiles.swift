@@ -23,7 +23,7 @@ enum RunFiles {
     static func metadata(sweep: Sweep, text: String, hash: String, shard: Shard, header: [String], csvSHA256: String,
                          summary: RunSummary, timings: ReportFields, run: ReportFields, outputs: [String], signChanges: GainSignChanges? = nil) -> JSONTree {
         let axes: [JSONTree] = sweep.grid.axes.map { axis in
-            var fields: [(String, JSONTree)] = [("key", .string(axis.key)), ("spacing", .string(axis.spacing.rawValue)),
+            var fields: [(String, JSONTree)] = [("key", .string(axis.key.dotted)), ("spacing", .string(axis.spacing.rawValue)),
                                                 ("count", .integer(axis.values.count))]
             if axis.values.count <= maximumListedValues {
                 fields.append(("values", .array(axis.values.map(Self.json))))

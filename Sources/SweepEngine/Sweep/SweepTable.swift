@@ -22,7 +22,7 @@ struct SweepTable: Sendable {
         self.sweep = sweep
         self.evaluators = evaluators
         schema = ColumnSchema(evaluators.flatMap(\.columns))
-        header = ["point"] + sweep.grid.axes.map(\.key) + ["valid"] + schema.keys + ["invalid_reason"]
+        header = ["point"] + sweep.grid.axes.map(\.key.dotted) + ["valid"] + schema.keys + ["invalid_reason"]
         summaryPositions = schema.summaryPositions
         resultCount = schema.columns.count
     }
