@@ -88,11 +88,13 @@ public struct Scenario: Sendable {
 
     /// The validated model, T split into `teacherModalities`. - Throws: `ScenarioError` at `model.<key>`.
     public func buildModel() throws(ScenarioError) -> JointGaussian {
-        let blocks = teacherModalities.count > 1 ? teacherModalities.map(\.dimension) : nil
-        do { return try model.build(teacherBlocks: blocks) } catch {
+        do { return try model.build(teacherBlocks: teacherBlocks) } catch {
             throw ScenarioError(file: file, error)
         }
     }
+
+    /// The dimensions of the teacher modalities that split T, or nil for a single teacher.
+    public var teacherBlocks: [Int]? { teacherModalities.count > 1 ? teacherModalities.map(\.dimension) : nil }
 
     /// The analytic KD answer, whatever `truth` says. - Throws: `ScenarioError` for an invalid
     /// model or a setting no regime covers.
