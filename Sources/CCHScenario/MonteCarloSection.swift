@@ -11,11 +11,11 @@ extension Scenario {
     static func decodeMonteCarlo(_ r: TableReader) throws(ScenarioError) -> MonteCarloSettings {
         let defaults = MonteCarloSettings()
         let trials = try r.integer("trials", minimum: 2, maximum: SizeLimits.maximumTrials, default: defaults.trials)
-        let samplerName = try r.choice("sampler", MonteCarloSampler.allCases.map(\.rawValue), default: defaults.sampler.rawValue)
+        let sampler = try r.choice("sampler", default: defaults.sampler)
         let testSamples = r.has("test_n") ? try r.integer("test_n", minimum: 1, maximum: SizeLimits.maximumSampleSize) : nil
         let threads = r.has("threads") ? try r.integer("threads", minimum: 1, maximum: SizeLimits.maximumThreads) : nil
         try r.finish()
-        return MonteCarloSettings(trials: trials, sampler: MonteCarloSampler(rawValue: samplerName) ?? defaults.sampler,
+        return MonteCarloSettings(trials: trials, sampler: sampler,
                                   testSamples: testSamples, threads: threads)
     }
 

@@ -156,9 +156,9 @@ public struct Scenario: Sendable {
     /// at n = infinity it is the oracle).
     private static func decodeTeacher(_ r: TableReader, studentSamples: SampleSize,
                                       modalities: [TeacherModality]) throws(ScenarioError) -> TeacherSpec {
-        let target = TeacherTarget(rawValue: try r.choice("target", TeacherTarget.allCases.map(\.rawValue), default: "prediction")) ?? .prediction
-        let fitName = try r.choice("fit", ["oracle", "ols", "ridge"], default: "oracle")
-        let rows = try decodeTeacherRows(r, fitted: fitName != "oracle", fits: "fit = \"ols\" or \"ridge\"")
+        let target: TeacherTarget = try r.choice("target", default: .prediction)
+        let fitChoice: TeacherFitChoice = try r.choice("fit", default: .oracle)
+        let rows = try decodeTeacherRows(r, fitted: fitChoice != .oracle, fits: "fit = \"ols\" or \"ridge\"")
         var samples = r.has("n") ? try r.integer("n", minimum: 1, maximum: SizeLimits.maximumSampleSize) : nil
         if rows == .student {
             switch studentSamples {
@@ -167,20 +167,20 @@ public struct Scenario: Sendable {
             }
         }
         let fit: TeacherFit
-        switch fitName {
-        case "ols":
+        switch fitChoice {
+        case .ols:
             guard let samples else { throw r.error("n", "missing: an OLS teacher needs its sample size") }
             fit = .ols(samples: samples)
-        case "ridge":
+        case .ridge:
             guard let samples else { throw r.error("n", "missing: a ridge teacher needs its sample size") }
             guard r.has("ridge") else { throw r.error("ridge", "missing: a ridge teacher needs its penalty (> 0)") }
             let penalty = try r.double("ridge")
             guard penalty > 0 else { throw r.error("ridge", "must be > 0 for a ridge teacher, got \(penalty)") }
             fit = .ridge(samples: samples, penalty: penalty)
-        default:
+        case .oracle:
             fit = .oracle
         }
-        if fitName != "ridge", r.has("ridge") { throw r.error("ridge", "applies to fit = \"ridge\" only") }
+        if fitChoice != .ridge, r.has("ridge") { throw r.error("ridge", "applies to fit = \"ridge\" only") }
         let scale = try r.double("scale", default: 1)
         let projection = try r.optionalVector("projection")
         let combination = try decodeCombination(r, modalities: modalities)
@@ -202,7 +202,7 @@ public struct Scenario: Sendable {
     /// `teacher.rows`: "own" (default) or "student"; "student" needs a fitted teacher and no
     /// `teacher.n` (the student's n is used). - Parameter fits: the fit values that allow it.
     static func decodeTeacherRows(_ r: TableReader, fitted: Bool, fits: String) throws(ScenarioError) -> TeacherRows {
-        let rows = TeacherRows(rawValue: try r.choice("rows", TeacherRows.allCases.map(\.rawValue), default: "own")) ?? .own
+        let rows: TeacherRows = try r.choice("rows", default: .own)
         guard rows == .student else { return rows }
         guard fitted else { throw r.error("rows", "\"student\" applies to a fitted teacher (\(fits))") }
         if r.has("n") {

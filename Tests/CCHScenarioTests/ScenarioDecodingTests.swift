@@ -78,6 +78,19 @@ final class ScenarioDecodingTests: XCTestCase {
 
     /// A misspelt key is reported before the required key it stands for is missed, with the valid
     /// key nearest to it; a key no valid key is near gets no guess.
+    /// A choice the decoder reads as an enumeration names the wrong value and every valid one, in
+    /// the enumeration's order (the spellings the file uses).
+    func testAChoiceErrorListsEveryCase() {
+        assertError("fit = \"oracle\"", "fit = \"lasso\"", key: "teacher.fit",
+                    reason: "unknown value \"lasso\"; expected one of \"oracle\", \"ols\", \"ridge\"")
+        assertError("fit = \"oracle\"", "fit = 3", key: "teacher.fit", reason: "expected a string, got an integer")
+        assertError("lambda = 0.5", "lambda = 0.5\nloss = \"hinge\"", key: "student.loss",
+                    reason: "unknown value \"hinge\"; expected one of \"squared\", \"logistic\"")
+        assertError("target = \"prediction\"", "target = \"logits\"", key: "teacher.target",
+                    reason: "unknown value \"logits\"; expected one of \"prediction\", \"representation\"")
+        assertError("lambda = 0.5", "lambda = 0.5\ntruth = \"guess\"", key: "student.truth", reason: "unknown value \"guess\"; expected one of \"")
+    }
+
     func testUnknownKeysComeFirstWithTheNearestValidKey() {
         assertError("rho_ts = 0.6", "rho_st = 0.6", key: "model.rho_st", reason: "unknown key (did you mean rho_ts?)")
         assertError("lambda = 0.5", "lamda = 0.5", key: "student.lamda", reason: "unknown key (did you mean lambda?)")
