@@ -129,6 +129,26 @@ final class ScenarioDecodingTests: XCTestCase {
                     key: "teacher.fit", reason: "prediction target only", analyze: true)
     }
 
+    /// The scenario layer words a library error's remedies with keys and commands, after the
+    /// reason the library gave; the library's own wording names neither.
+    func testRemediesAreWordedWithKeysAndCommands() {
+        let regime = ParameterError.regimeDoesNotApply(parameter: .studentSamples, reason: "exact OLS needs n > ds + 1 = 2, got n = 2",
+                                                       remedies: [.positive(.studentRidge), .deterministicEquivalent])
+        XCTAssertEqual(ScenarioError(file: "s.toml", regime).description,
+                       "s.toml: student.n: exact OLS needs n > ds + 1 = 2, got n = 2; set student.ridge > 0, "
+                       + "or set student.approximation = true for the deterministic equivalent")
+        let singular = ParameterError.invalid(parameter: .studentSamples, reason: "singular", remedies: [.atLeast(.studentSamples, 4)])
+        XCTAssertEqual(singular.scenarioDescription, "student.n: singular; set student.n >= 4")
+        XCTAssertEqual(singular.description, "student n: singular; set student n >= 4")
+        let ridgeTeacher = ParameterError.regimeDoesNotApply(parameter: .teacherFit, reason: "no formula", remedies: [.monteCarlo])
+        XCTAssertEqual(ScenarioError(file: "s.toml", ridgeTeacher, options: [.teacherFit: "--fit"]).description,
+                       "s.toml: --fit: no formula; estimate it by Monte Carlo with `cchsim simulate`")
+        XCTAssertEqual(ridgeTeacher.description, "teacher fit: no formula; estimate it by Monte Carlo")
+        let population = ParameterError.invalid(parameter: .studentSamples, reason: "needs finite n", remedies: [.populationFormula])
+        XCTAssertEqual(population.scenarioReason, "needs finite n; \"inf\" is the population regime: use cchsim analyze")
+        XCTAssertEqual(ParameterError.notPositiveDefinite(parameter: .covariance, reason: "not PD").scenarioReason, "not PD")
+    }
+
     func testCovarianceProblems() {
         func check(_ model: String, key: String, reason: String, line: UInt = #line) {
             do {

@@ -49,8 +49,8 @@ public enum Regime: String, Sendable, CaseIterable {
             if student.allowApproximation { return .deterministicEquivalent }
             throw .regimeDoesNotApply(
                 parameter: .studentSamples,
-                reason: "exact OLS needs n > ds + 1 = \(ds + 1), got n = \(n); set student.ridge > 0, "
-                    + "or student.approximation = true for the deterministic equivalent")
+                reason: "exact OLS needs n > ds + 1 = \(ds + 1), got n = \(n)",
+                remedies: [.positive(.studentRidge), .deterministicEquivalent])
         }
     }
 }
