@@ -123,15 +123,14 @@ public struct DataScenario: Sendable {
         } else {
             idColumn = nil
         }
-        missing = MissingValuePolicy(rawValue: try data.choice("missing", MissingValuePolicy.allCases.map(\.rawValue),
-                                                               default: MissingValuePolicy.refuse.rawValue)) ?? .refuse
+        missing = try data.choice("missing", default: MissingValuePolicy.refuse)
         guard case .table(let labelTable)? = data.value("label") else {
             throw data.error("label", "missing (required): a table { file = \"...\", column = \"name\" or number, kind = \"class\" or \"continuous\" }")
         }
         let labelReader = TableReader(file: document.file, path: "data.label", table: labelTable)
         let labelFile = try labelReader.string("file")
         label = LabelSource(file: labelFile, path: resolve(labelFile), column: try Self.column(labelReader, "column"),
-                            isClass: try labelReader.choice("kind", ["class", "continuous"]) == "class",
+                            isClass: try labelReader.choice("kind") as DataLabelKind == .class,
                             delimiter: try Self.delimiter(labelReader, file: labelFile))
         try labelReader.finish()
         guard case .array(let items)? = data.value("views") else {
@@ -158,8 +157,7 @@ public struct DataScenario: Sendable {
             } else if r.has("exclude") {
                 throw r.error("exclude", "expected an array of column names or 1-based numbers")
             }
-            let layout = DataLayout(rawValue: try r.choice("layout", DataLayout.allCases.map(\.rawValue),
-                                                           default: DataLayout.samplesInRows.rawValue)) ?? .samplesInRows
+            let layout = try r.choice("layout", default: DataLayout.samplesInRows)
             let delimiter = try Self.delimiter(r, file: file)
             let viewComponents = r.has("components") ? try r.integer("components", minimum: 1, maximum: SizeLimits.maximumDimension) : nil
             try r.finish()
@@ -269,7 +267,7 @@ public struct DataScenario: Sendable {
     /// A file's `delimiter` key, by default the one its name implies (`FieldDelimiter(fileName:)`).
     private static func delimiter(_ r: TableReader, file: String) throws(ScenarioError) -> FieldDelimiter {
         let implied = FieldDelimiter(fileName: file)
-        return FieldDelimiter(rawValue: try r.choice("delimiter", FieldDelimiter.allCases.map(\.rawValue), default: implied.rawValue)) ?? implied
+        return try r.choice("delimiter", default: implied)
     }
 
     private static func column(_ r: TableReader, _ key: String) throws(ScenarioError) -> ColumnReference {

@@ -10,12 +10,12 @@ import CrossModalKD
 extension Scenario {
     static func decodeMonteCarlo(_ r: TableReader) throws(ScenarioError) -> MonteCarloSettings {
         let defaults = MonteCarloSettings()
-        let trials = try r.integer(MonteCarloKey.trials.rawValue, minimum: 2, maximum: SizeLimits.maximumTrials, default: defaults.trials)
-        let samplerName = try r.choice(MonteCarloKey.sampler.rawValue, MonteCarloSampler.allCases.map(\.rawValue), default: defaults.sampler.rawValue)
-        let testSamples = r.has(MonteCarloKey.testN.rawValue) ? try r.integer(MonteCarloKey.testN.rawValue, minimum: 1, maximum: SizeLimits.maximumSampleSize) : nil
-        let threads = r.has(MonteCarloKey.threads.rawValue) ? try r.integer(MonteCarloKey.threads.rawValue, minimum: 1, maximum: SizeLimits.maximumThreads) : nil
+        let trials = try r.integer("trials", minimum: 2, maximum: SizeLimits.maximumTrials, default: defaults.trials)
+        let sampler = try r.choice("sampler", default: defaults.sampler)
+        let testSamples = r.has("test_n") ? try r.integer("test_n", minimum: 1, maximum: SizeLimits.maximumSampleSize) : nil
+        let threads = r.has("threads") ? try r.integer("threads", minimum: 1, maximum: SizeLimits.maximumThreads) : nil
         try r.finish()
-        return MonteCarloSettings(trials: trials, sampler: MonteCarloSampler(rawValue: samplerName) ?? defaults.sampler,
+        return MonteCarloSettings(trials: trials, sampler: sampler,
                                   testSamples: testSamples, threads: threads)
     }
 

@@ -136,8 +136,7 @@ public struct OutputSpec: Sendable, Equatable {
         case let other?:
             throw r.error("formats", "expected a non-empty list of figure formats (\(FigureFormat.names)), got \(other)")
         }
-        let sizes = FigureSize.allCases.map(\.rawValue)
-        size = FigureSize(rawValue: try r.choice("size", sizes, default: FigureSize.screen.rawValue)) ?? .screen
+        size = try r.choice("size", default: FigureSize.screen)
         logX = r.has("log_x") ? try r.bool("log_x", default: false) : nil
         switch r.value("log_y") {
         case .none: logY = nil

@@ -65,17 +65,34 @@ extension Parameter {
     }
 }
 
+extension Remedy {
+    /// The remedy as a scenario file's user acts on it: the parameter named by its key, the
+    /// computation by the command that runs it.
+    public var scenarioText: String {
+        switch self {
+        case .positive(let p): "set \(p.scenarioKey) > 0"
+        case .atLeast(let p, let bound): "set \(p.scenarioKey) >= \(bound)"
+        case .deterministicEquivalent: "set student.approximation = true for the deterministic equivalent"
+        case .monteCarlo: "estimate it by Monte Carlo with `cchsim simulate`"
+        case .populationFormula: "\"inf\" is the population regime: use cchsim analyze"
+        }
+    }
+}
+
 extension ParameterError {
+    /// The reason and its remedies, worded for a scenario file (`Remedy.scenarioText`).
+    public var scenarioReason: String { reason(wordingRemedies: \.scenarioText) }
+
     /// `key: reason`, the parameter named by its scenario key (for notes that are not errors, such
     /// as why a Monte Carlo run has no analytic value beside it).
-    public var scenarioDescription: String { "\(parameter.scenarioKey): \(reason)" }
+    public var scenarioDescription: String { "\(parameter.scenarioKey): \(scenarioReason)" }
 }
 
 extension ScenarioError {
     /// A library parameter error located in `file`: `file: key: reason`, the key the parameter's
     /// `scenarioKey`, or the command-line option in `options` that set the parameter instead.
     public init(file: String, _ error: ParameterError, options: [Parameter: String] = [:]) {
-        self.init(file: file, key: options[error.parameter] ?? error.parameter.scenarioKey, reason: error.reason)
+        self.init(file: file, key: options[error.parameter] ?? error.parameter.scenarioKey, reason: error.scenarioReason)
     }
 }
 

@@ -14,8 +14,7 @@ extension Scenario {
 
     /// `[model] label`: "continuous" (default) or "sign".
     static func decodeLabel(_ r: TableReader) throws(ScenarioError) -> LabelKind {
-        let name = try r.choice("label", LabelKind.allCases.map(\.rawValue), default: LabelKind.continuous.rawValue)
-        return LabelKind(rawValue: name) ?? .continuous
+        try r.choice("label", default: LabelKind.continuous)
     }
 }
 
@@ -37,8 +36,8 @@ struct LogisticSection {
     /// Reads `student.loss` (and, for a logistic student, `student.temperature` and the whole
     /// teacher table); nil for the squared loss, whose teacher `decodeTeacher` reads.
     static func decode(student s: TableReader, teacher t: TableReader, label: LabelKind) throws(ScenarioError) -> LogisticSection? {
-        let loss = try s.choice("loss", ["squared", "logistic"], default: "squared")
-        guard loss == "logistic" else {
+        let loss: StudentLoss = try s.choice("loss", default: .squared)
+        guard loss == .logistic else {
             if s.has("temperature") { throw s.error("temperature", "applies to loss = \"logistic\" only") }
             return nil
         }
@@ -47,10 +46,10 @@ struct LogisticSection {
         }
         let temperature = try s.double("temperature", default: 1)
         guard temperature > 0 else { throw s.error("temperature", "must be > 0, got \(temperature)") }
-        let fit = try t.choice("fit", ["oracle", "logistic"], default: "oracle")
-        let rows = try Scenario.decodeTeacherRows(t, fitted: fit == "logistic", fits: "fit = \"logistic\"")
+        let fit: LogisticTeacherFitChoice = try t.choice("fit", default: .oracle)
+        let rows = try Scenario.decodeTeacherRows(t, fitted: fit == .logistic, fits: "fit = \"logistic\"")
         let teacher: LogisticTeacherSpec
-        if fit == "logistic" {
+        if fit == .logistic {
             guard rows == .student || t.has("n") else { throw t.error("n", "missing: a logistic teacher needs its sample size") }
             let ridge = try t.double("ridge", default: 0)
             guard ridge >= 0 else { throw t.error("ridge", "must be >= 0, got \(ridge)") }

@@ -193,8 +193,8 @@ extension Scenario {
             }
             members = list.sorted()
         }
-        let combine = try r.choice("combine", ["set", "ensemble"], default: "set")
-        guard combine == "ensemble" else {
+        let combine: TeacherCombineChoice = try r.choice("combine", default: .set)
+        guard combine == .ensemble else {
             if r.has("weights") { throw r.error("weights", "applies to combine = \"ensemble\" only") }
             return members.map { $0.count == names.count ? .allModalities : .set($0) } ?? .allModalities
         }

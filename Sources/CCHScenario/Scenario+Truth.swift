@@ -28,8 +28,7 @@ public struct TruthSetting: Sendable, Equatable {
 extension Scenario {
     static func decodeTruth(_ r: TableReader) throws(ScenarioError) -> TruthSetting {
         var truth = TruthSetting.analytic
-        let name = try r.choice(StudentKey.truth.rawValue, TruthSetting.Method.allCases.map(\.rawValue), default: TruthSetting.Method.analytic.rawValue)
-        truth.method = TruthSetting.Method(rawValue: name) ?? .analytic
+        truth.method = try r.choice("truth", default: TruthSetting.Method.analytic)
         guard truth.method == .monteCarlo else {
             for key in [StudentKey.truthSE, .truthMaximumTrials].map(\.rawValue) where r.has(key) {
                 throw r.error(key, "applies to truth = \"monte-carlo\" only")

@@ -87,11 +87,13 @@ public struct Scenario: Sendable {
 
     /// The validated model, T split into `teacherModalities`. - Throws: `ScenarioError` at `model.<key>`.
     public func buildModel() throws(ScenarioError) -> JointGaussian {
-        let blocks = teacherModalities.count > 1 ? teacherModalities.map(\.dimension) : nil
-        do { return try model.build(teacherBlocks: blocks) } catch {
+        do { return try model.build(teacherBlocks: teacherBlocks) } catch {
             throw ScenarioError(file: file, error)
         }
     }
+
+    /// The dimensions of the teacher modalities that split T, or nil for a single teacher.
+    public var teacherBlocks: [Int]? { teacherModalities.count > 1 ? teacherModalities.map(\.dimension) : nil }
 
     /// The analytic KD answer, whatever `truth` says. - Throws: `ScenarioError` for an invalid
     /// model or a setting no regime covers.
@@ -153,10 +155,10 @@ public struct Scenario: Sendable {
     /// at n = infinity it is the oracle).
     private static func decodeTeacher(_ r: TableReader, studentSamples: SampleSize,
                                       modalities: [TeacherModality]) throws(ScenarioError) -> TeacherSpec {
-        let target = TeacherTarget(rawValue: try r.choice(TeacherKey.target.rawValue, TeacherTarget.allCases.map(\.rawValue), default: "prediction")) ?? .prediction
-        let fitName = try r.choice(TeacherKey.fit.rawValue, ["oracle", "ols", "ridge"], default: "oracle")
-        let rows = try decodeTeacherRows(r, fitted: fitName != "oracle", fits: "fit = \"ols\" or \"ridge\"")
-        var samples = r.has(TeacherKey.n.rawValue) ? try r.integer(TeacherKey.n.rawValue, minimum: 1, maximum: SizeLimits.maximumSampleSize) : nil
+        let target: TeacherTarget = try r.choice("target", default: .prediction)
+        let fitChoice: TeacherFitChoice = try r.choice("fit", default: .oracle)
+        let rows = try decodeTeacherRows(r, fitted: fitChoice != .oracle, fits: "fit = \"ols\" or \"ridge\"")
+        var samples = r.has("n") ? try r.integer("n", minimum: 1, maximum: SizeLimits.maximumSampleSize) : nil
         if rows == .student {
             switch studentSamples {
             case .finite(let n): samples = n
@@ -164,22 +166,22 @@ public struct Scenario: Sendable {
             }
         }
         let fit: TeacherFit
-        switch fitName {
-        case "ols":
-            guard let samples else { throw r.error(TeacherKey.n.rawValue, "missing: an OLS teacher needs its sample size") }
+        switch fitChoice {
+        case .ols:
+            guard let samples else { throw r.error("n", "missing: an OLS teacher needs its sample size") }
             fit = .ols(samples: samples)
-        case "ridge":
-            guard let samples else { throw r.error(TeacherKey.n.rawValue, "missing: a ridge teacher needs its sample size") }
-            guard r.has(TeacherKey.ridge.rawValue) else { throw r.error(TeacherKey.ridge.rawValue, "missing: a ridge teacher needs its penalty (> 0)") }
-            let penalty = try r.double(TeacherKey.ridge.rawValue)
-            guard penalty > 0 else { throw r.error(TeacherKey.ridge.rawValue, "must be > 0 for a ridge teacher, got \(penalty)") }
+        case .ridge:
+            guard let samples else { throw r.error("n", "missing: a ridge teacher needs its sample size") }
+            guard r.has("ridge") else { throw r.error("ridge", "missing: a ridge teacher needs its penalty (> 0)") }
+            let penalty = try r.double("ridge")
+            guard penalty > 0 else { throw r.error("ridge", "must be > 0 for a ridge teacher, got \(penalty)") }
             fit = .ridge(samples: samples, penalty: penalty)
-        default:
+        case .oracle:
             fit = .oracle
         }
-        if fitName != "ridge", r.has(TeacherKey.ridge.rawValue) { throw r.error(TeacherKey.ridge.rawValue, "applies to fit = \"ridge\" only") }
-        let scale = try r.double(TeacherKey.scale.rawValue, default: 1)
-        let projection = try r.optionalVector(TeacherKey.projection.rawValue)
+        if fitChoice != .ridge, r.has("ridge") { throw r.error("ridge", "applies to fit = \"ridge\" only") }
+        let scale = try r.double("scale", default: 1)
+        let projection = try r.optionalVector("projection")
         let combination = try decodeCombination(r, modalities: modalities)
         if combination != .allModalities, rows == .student {
             throw r.error(TeacherKey.rows.rawValue, "\"student\" applies to one teacher on all of T (docs/privileged-information.md), not to a teacher set "
@@ -199,7 +201,7 @@ public struct Scenario: Sendable {
     /// `teacher.rows`: "own" (default) or "student"; "student" needs a fitted teacher and no
     /// `teacher.n` (the student's n is used). - Parameter fits: the fit values that allow it.
     static func decodeTeacherRows(_ r: TableReader, fitted: Bool, fits: String) throws(ScenarioError) -> TeacherRows {
-        let rows = TeacherRows(rawValue: try r.choice(TeacherKey.rows.rawValue, TeacherRows.allCases.map(\.rawValue), default: "own")) ?? .own
+        let rows: TeacherRows = try r.choice("rows", default: .own)
         guard rows == .student else { return rows }
         guard fitted else { throw r.error(TeacherKey.rows.rawValue, "\"student\" applies to a fitted teacher (\(fits))") }
         if r.has(TeacherKey.n.rawValue) {

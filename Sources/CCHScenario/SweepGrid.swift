@@ -189,7 +189,7 @@ extension SweepGrid {
         let from = try r.double("from"), to = try r.double("to")
         let steps = try r.integer("steps", minimum: 2)
         guard steps <= SweepGrid.maximumPoints else { throw r.error("steps", "at most \(SweepGrid.maximumPoints), got \(steps)") }
-        let spacing = SweepAxis.Spacing(rawValue: try r.choice("scale", SweepAxis.Spacing.allCases.map(\.rawValue), default: "linear")) ?? .linear
+        let spacing = try r.choice("scale", default: SweepAxis.Spacing.linear)
         try r.finish()
         if spacing == .log {
             guard from > 0, to > 0 else { throw r.error("scale", "a log range needs from > 0 and to > 0, got from = \(from), to = \(to)") }

@@ -78,15 +78,28 @@ public final class TableReader {
 
     /// A string from a fixed set of choices.
     public func choice(_ key: String, _ choices: [String], default fallback: String? = nil) throws(ScenarioError) -> String {
+        try pick(key, choices.map { ($0, $0) }, default: fallback)
+    }
+
+    /// One of an enumeration's cases, spelled by its raw value; a wrong or missing value's error
+    /// lists every case in declaration order.
+    public func choice<T: RawRepresentable & CaseIterable>(_ key: String, default fallback: T? = nil) throws(ScenarioError) -> T
+        where T.RawValue == String {
+        try pick(key, T.allCases.map { ($0.rawValue, $0) }, default: fallback)
+    }
+
+    /// The value of the choice named by `key`'s string, `fallback` when the key is absent.
+    private func pick<T>(_ key: String, _ choices: [(name: String, value: T)], default fallback: T?) throws(ScenarioError) -> T {
+        let names = choices.map { "\"\($0.name)\"" }.joined(separator: ", ")
         guard let v = value(key) else {
             if let fallback { return fallback }
-            throw error(key, "missing (required); one of \(choices.map { "\"\($0)\"" }.joined(separator: ", "))")
+            throw error(key, "missing (required); one of \(names)")
         }
         guard case .string(let s) = v else { throw error(key, "expected a string, got \(v.typePhrase) (\(v))") }
-        guard choices.contains(s) else {
-            throw error(key, "unknown value \(ScenarioValue.string(s)); expected one of \(choices.map { "\"\($0)\"" }.joined(separator: ", "))")
+        guard let chosen = choices.first(where: { $0.name == s }) else {
+            throw error(key, "unknown value \(ScenarioValue.string(s)); expected one of \(names)")
         }
-        return s
+        return chosen.value
     }
 
     /// An optional non-empty list of distinct values of an enumeration (by raw value), in the

@@ -44,7 +44,7 @@ enum AnalysisReport {
         }
         lines.append("")
         let truth = a.kdHelps ? "KD helps (gain at lambda* > 0)" : "KD does not help (best lambda is 0)"
-        lines.append("Verdict (\(a.regime.truthMethod)): \(truth); CCH \(a.cchAgrees ? "agrees" : "is wrong here").")
+        lines.append("Verdict (\(a.regime.truthMethod.rawValue)): \(truth); CCH \(a.cchAgrees ? "agrees" : "is wrong here").")
         if a.verdictUncertain, let bound = a.approximationErrorBound {
             lines.append("  Caution: the approximation could flip this verdict: the slope dE R/dlambda at 0 is \(fmt(a.riskCurve.a1)), "
                 + "within its calibrated error bound \(fmt(bound)); use [student] truth = \"monte-carlo\".")

@@ -38,7 +38,7 @@ enum EstimateMIReport {
                 continue
             }
             lines.append(indent + "\(mi) = \(value(sy))\(interval(iv?.studentLabel))")
-            let positive = iv?.gapPositiveFraction.map { "   P(gap > 0) = \(f($0))" } ?? ""
+            let positive = r.positiveReplicateFraction.map { "   P(gap > 0) = \(f($0))" } ?? ""
             lines.append(indent + "gap    = \(value(gap))\(interval(iv?.gap))\(positive)")
             let settled = r.settled.map { $0 ? " (settled at \(f(100 * level))%)" : " (not settled: the interval contains 0)" } ?? ""
             lines.append(indent + "CCH predicts \(gap > 0 ? "a gain" : "no gain")\(settled)")
@@ -80,7 +80,7 @@ enum EstimateMIReport {
             out += interval("\(p)_mi_\(sy)", r.intervals?.studentLabel)
             out.append(("\(p)_cch_gap", number(r.estimate.gap)))
             out += interval("\(p)_cch_gap", r.intervals?.gap)
-            if replicates > 0 { out.append(("\(p)_gap_positive_fraction", number(r.intervals?.gapPositiveFraction))) }
+            if replicates > 0 { out.append(("\(p)_gap_positive_fraction", number(r.positiveReplicateFraction))) }
             if let predicts = r.predictsGain { out.append(("\(p)_cch_predicts_gain", .bool(predicts))) }
             if let settled = r.settled { out.append(("\(p)_settled", .bool(settled))) }
         }

@@ -88,7 +88,7 @@ enum ReliabilityReport {
         for row in r.rows {
             let name = row.estimator == .ksg ? "ksg (k=\(settings.k))" : row.estimator.rawValue
             lines.append(column("\(row.samples)", 8) + "  " + name.padding(toLength: 11, withPad: " ", startingAt: 0)
-                         + column(fixed(row.flipProbability, 4), 9) + column(fixed(row.flipStandardError, 4), 9)
+                         + column(fixed(row.signErrorProbability, 4), 9) + column(fixed(row.signErrorStandardError, 4), 9)
                          + column(fixed(row.gapMean, 5), 11) + column(fixed(row.gapSD, 5), 10)
                          + column(fixed(row.gapMean - r.trueGap, 5), 11))
         }

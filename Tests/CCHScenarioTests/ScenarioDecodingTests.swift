@@ -78,6 +78,19 @@ final class ScenarioDecodingTests: XCTestCase {
 
     /// A misspelt key is reported before the required key it stands for is missed, with the valid
     /// key nearest to it; a key no valid key is near gets no guess.
+    /// A choice the decoder reads as an enumeration names the wrong value and every valid one, in
+    /// the enumeration's order (the spellings the file uses).
+    func testAChoiceErrorListsEveryCase() {
+        assertError("fit = \"oracle\"", "fit = \"lasso\"", key: "teacher.fit",
+                    reason: "unknown value \"lasso\"; expected one of \"oracle\", \"ols\", \"ridge\"")
+        assertError("fit = \"oracle\"", "fit = 3", key: "teacher.fit", reason: "expected a string, got an integer")
+        assertError("lambda = 0.5", "lambda = 0.5\nloss = \"hinge\"", key: "student.loss",
+                    reason: "unknown value \"hinge\"; expected one of \"squared\", \"logistic\"")
+        assertError("target = \"prediction\"", "target = \"logits\"", key: "teacher.target",
+                    reason: "unknown value \"logits\"; expected one of \"prediction\", \"representation\"")
+        assertError("lambda = 0.5", "lambda = 0.5\ntruth = \"guess\"", key: "student.truth", reason: "unknown value \"guess\"; expected one of \"")
+    }
+
     func testUnknownKeysComeFirstWithTheNearestValidKey() {
         assertError("rho_ts = 0.6", "rho_st = 0.6", key: "model.rho_st", reason: "unknown key (did you mean rho_ts?)")
         assertError("lambda = 0.5", "lamda = 0.5", key: "student.lamda", reason: "unknown key (did you mean lambda?)")
@@ -114,6 +127,26 @@ final class ScenarioDecodingTests: XCTestCase {
         assertError("fit = \"oracle\"\nn = 200", "fit = \"ols\"\nn = 2", key: "teacher.n", reason: "n > dt + 1 = 2", analyze: true)
         assertError("target = \"prediction\"\nfit = \"oracle\"", "target = \"representation\"\nfit = \"ols\"",
                     key: "teacher.fit", reason: "prediction target only", analyze: true)
+    }
+
+    /// The scenario layer words a library error's remedies with keys and commands, after the
+    /// reason the library gave; the library's own wording names neither.
+    func testRemediesAreWordedWithKeysAndCommands() {
+        let regime = ParameterError.regimeDoesNotApply(parameter: .studentSamples, reason: "exact OLS needs n > ds + 1 = 2, got n = 2",
+                                                       remedies: [.positive(.studentRidge), .deterministicEquivalent])
+        XCTAssertEqual(ScenarioError(file: "s.toml", regime).description,
+                       "s.toml: student.n: exact OLS needs n > ds + 1 = 2, got n = 2; set student.ridge > 0, "
+                       + "or set student.approximation = true for the deterministic equivalent")
+        let singular = ParameterError.invalid(parameter: .studentSamples, reason: "singular", remedies: [.atLeast(.studentSamples, 4)])
+        XCTAssertEqual(singular.scenarioDescription, "student.n: singular; set student.n >= 4")
+        XCTAssertEqual(singular.description, "student n: singular; set student n >= 4")
+        let ridgeTeacher = ParameterError.regimeDoesNotApply(parameter: .teacherFit, reason: "no formula", remedies: [.monteCarlo])
+        XCTAssertEqual(ScenarioError(file: "s.toml", ridgeTeacher, options: [.teacherFit: "--fit"]).description,
+                       "s.toml: --fit: no formula; estimate it by Monte Carlo with `cchsim simulate`")
+        XCTAssertEqual(ridgeTeacher.description, "teacher fit: no formula; estimate it by Monte Carlo")
+        let population = ParameterError.invalid(parameter: .studentSamples, reason: "needs finite n", remedies: [.populationFormula])
+        XCTAssertEqual(population.scenarioReason, "needs finite n; \"inf\" is the population regime: use cchsim analyze")
+        XCTAssertEqual(ParameterError.notPositiveDefinite(parameter: .covariance, reason: "not PD").scenarioReason, "not PD")
     }
 
     func testCovarianceProblems() {

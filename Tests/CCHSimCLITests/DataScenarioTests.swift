@@ -262,7 +262,7 @@ final class DataScenarioTests: XCTestCase {
         r = try CCHSimExecutable.run(["simulate", model])
         XCTAssertEqual(r.status, 1, r.err)
         XCTAssertEqual(r.err, "Error: \(model): student.n: with ridge 0 the student's system S'S is singular for n <= ds = 1 "
-                       + "(got n = 1); use n > ds or student.ridge > 0\n")
+                       + "(got n = 1); set student.n >= 2, or set student.ridge > 0\n")
         // Every parameter has a key in a table a scenario can have.
         let tables = Set(Scenario.sections + DataScenario.sections)
         for parameter in Parameter.allCases {

@@ -36,7 +36,7 @@ struct ReliabilityCommandTests {
         let direct = try Scenario(file: path, text: Self.scenario).decisionReliability()
         for (row, n) in zip(rows, [50, 400]) {
             let expected = try #require(direct.rows.first { $0.samples == n })
-            #expect(row["plugin_flip_probability"] as? Double == expected.flipProbability)
+            #expect(row["plugin_flip_probability"] as? Double == expected.signErrorProbability)
             #expect(row["ksg_flip_probability"] == nil)
         }
         // Options override the table; another seed gives other samples.

@@ -5,10 +5,10 @@ import Testing
 
 /// P(sign of the estimated CCH gap != sign of the true gap) against sample size.
 struct DecisionReliabilityTests {
-    /// A small true gap (0.0182 nats), so that flips are common at small n.
+    /// A small true gap (0.0182 nats), so that sign errors are common at small n.
     static func model() throws -> JointGaussian { try JointGaussian.correlations(rhoTS: 0.45, rhoSY: 0.4, rhoTY: 0.3) }
 
-    @Test func flipProbabilityAgreesWithAnIndependentMonteCarlo() throws {
+    @Test func signErrorProbabilityAgreesWithAnIndependentMonteCarlo() throws {
         let m = try Self.model()
         let plugIn = try MIEstimator(.plugin)
         let r = try DecisionReliability(model: m, label: .continuous, sampleSizes: [150], repeats: 400,
@@ -16,30 +16,30 @@ struct DecisionReliabilityTests {
         assertClose(r.trueGap, InformationSummary(model: m).cchGap, absolute: 1e-15, "true gap")
         // The same probability from samples drawn here, with other streams.
         let columns = CCHColumns(model: m, label: .continuous)
-        var flips = 0
+        var wrong = 0
         let trials = 400
         for t in 0..<trials {
             let data = GaussianSampler(model: m).draw(150, from: RandomStream(seed: 999, ids: [UInt64(t)]))
             let gap = try #require(try GapEstimate(SampleRows(data), columns, estimator: plugIn).gap)
-            if (gap > 0) != (r.trueGap > 0) { flips += 1 }
+            if (gap > 0) != (r.trueGap > 0) { wrong += 1 }
         }
-        let p = Double(flips) / Double(trials)
+        let p = Double(wrong) / Double(trials)
         let row = try #require(r.rows.first)
-        let se = (row.flipStandardError * row.flipStandardError + p * (1 - p) / Double(trials)).squareRoot()
-        #expect(abs(row.flipProbability - p) < 4 * se, "library \(row.flipProbability), direct \(p), se \(se)")
-        #expect(row.flipProbability > 0.1, "a small gap at n = 150 should flip often")
+        let se = (row.signErrorStandardError * row.signErrorStandardError + p * (1 - p) / Double(trials)).squareRoot()
+        #expect(abs(row.signErrorProbability - p) < 4 * se, "library \(row.signErrorProbability), direct \(p), se \(se)")
+        #expect(row.signErrorProbability > 0.1, "a small gap at n = 150 should flip often")
     }
 
-    @Test func flipsBecomeRareAsSamplesGrow() throws {
+    @Test func signErrorsBecomeRareAsSamplesGrow() throws {
         let r = try DecisionReliability(model: try Self.model(), label: .continuous, sampleSizes: [30, 2000], repeats: 60,
                                         estimators: [try MIEstimator(.plugin), try MIEstimator(.ksg)], seed: 2)
         #expect(r.rows.map(\.samples) == [30, 30, 2000, 2000])
         #expect(r.rows.map(\.estimator) == [.plugin, .ksg, .plugin, .ksg])
         for e in 0..<2 {
-            #expect(r.rows[e].flipProbability > r.rows[e + 2].flipProbability + 0.15, "\(r.rows[e]) vs \(r.rows[e + 2])")
+            #expect(r.rows[e].signErrorProbability > r.rows[e + 2].signErrorProbability + 0.15, "\(r.rows[e]) vs \(r.rows[e + 2])")
         }
         // At n = 2000 the plug-in's sd is near 0.015 for a gap of 0.018: a minority still flips.
-        #expect(r.rows[2].flipProbability < 0.3)
+        #expect(r.rows[2].signErrorProbability < 0.3)
     }
 
     @Test func reproducibleAndIndependentOfThreading() throws {

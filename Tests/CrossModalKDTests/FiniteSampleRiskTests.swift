@@ -157,9 +157,13 @@ final class FiniteSampleRiskTests: XCTestCase {
     func testRegimesThatDoNotApplyAreErrorsNotNumbers() throws {
         let m = try TestSupport.randomModel(dt: 2, ds: 5, seed: 1)
         XCTAssertThrowsError(try KDAnalysis(model: m, teacher: TeacherSpec(), student: StudentSpec(samples: .finite(6)))) { error in
-            guard case .regimeDoesNotApply(let p, let reason) = error as? ParameterError else { return XCTFail("\(error)") }
+            guard case .regimeDoesNotApply(let p, let reason, let remedies) = error as? ParameterError else { return XCTFail("\(error)") }
             XCTAssertEqual(p, .studentSamples)
-            XCTAssertTrue(reason.contains("n > ds + 1 = 6"), reason)
+            XCTAssertEqual(reason, "exact OLS needs n > ds + 1 = 6, got n = 6")
+            XCTAssertEqual(remedies, [.positive(.studentRidge), .deterministicEquivalent])
+            // The library words the remedies in its own terms: no scenario key, no command.
+            XCTAssertEqual("\(error)", "student n: exact OLS needs n > ds + 1 = 6, got n = 6; set student ridge > 0, "
+                           + "or allow the deterministic-equivalent approximation")
         }
         XCTAssertThrowsError(try KDAnalysis(model: m, teacher: TeacherSpec(fit: .ols(samples: 3)), student: StudentSpec(samples: .finite(50)))) { error in
             XCTAssertEqual((error as? ParameterError)?.parameter, .teacherSamples)

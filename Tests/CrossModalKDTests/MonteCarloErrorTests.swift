@@ -63,7 +63,7 @@ final class MonteCarloErrorTests: XCTestCase {
         let e = try MonteCarloExperiment(model: model, teacher: TeacherSpec(), student: StudentSpec(samples: .finite(2)),
                                          settings: MonteCarloSettings(trials: 100))
         XCTAssertNil(e.analysis)
-        guard case .regimeDoesNotApply(.studentSamples, let reason)? = e.analysisUnavailable else { return XCTFail("\(String(describing: e.analysisUnavailable))") }
+        guard case .regimeDoesNotApply(.studentSamples, let reason, _)? = e.analysisUnavailable else { return XCTFail("\(String(describing: e.analysisUnavailable))") }
         XCTAssertTrue(reason.hasPrefix("exact OLS needs n > ds + 1 = 2"), reason)
         XCTAssertEqual(try e.run(seed: 1, pointIndex: 0, threads: 1).trials, 100)
     }

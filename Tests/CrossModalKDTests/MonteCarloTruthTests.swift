@@ -34,7 +34,7 @@ final class MonteCarloTruthTests: XCTestCase {
                                     seed: 9, pointIndex: k, threads: 2)
             let truth = try XCTUnwrap(mc.monteCarloTruth)
             XCTAssertEqual(mc.regime, .monteCarlo)
-            XCTAssertEqual(mc.regime.truthMethod, "monte-carlo")
+            XCTAssertEqual(mc.regime.truthMethod, .monteCarlo)
             XCTAssertTrue(truth.reachedRequestedError)
             XCTAssertGreaterThan(truth.trials, 2000, "the first 2000 trials do not reach 2e-3")
             XCTAssertLessThanOrEqual(truth.gainOpt.standardError, 2e-3)

@@ -127,9 +127,10 @@ final class PrivilegedInformationTests: XCTestCase {
         let model = try MonteCarloFixtures.latentModel(dt: 2, ds: 1, seed: 3)
         XCTAssertThrowsError(try KDAnalysis(model: model, teacher: TeacherSpec(fit: .ols(samples: 50), rows: .student),
                                             student: StudentSpec(samples: .finite(50), lambda: 0.4))) { error in
-            guard case ParameterError.regimeDoesNotApply(let parameter, let reason) = error else { return XCTFail("\(error)") }
+            guard case ParameterError.regimeDoesNotApply(let parameter, let reason, let remedies) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(parameter, .teacherRows)
             XCTAssertTrue(reason.contains("docs/privileged-information.md"), reason)
+            XCTAssertEqual(remedies, [.monteCarlo])
         }
     }
 

@@ -15,16 +15,16 @@ public struct DecisionReliability: Sendable {
         public let samples: Int
         public let estimator: MIEstimatorKind
         public let repeats: Int
-        /// Repeats whose estimated gap has the other sign than the true gap.
-        public let flips: Int
+        /// Repeats whose estimated gap has the other sign than the true gap (`SignError`).
+        public let signErrors: Int
         /// Mean and standard deviation of the estimated gap over the repeats, nats.
         public let gapMean: Double, gapSD: Double
 
-        /// P(flip), estimated by flips / repeats.
-        public var flipProbability: Double { Double(flips) / Double(repeats) }
-        /// Binomial standard error of `flipProbability`.
-        public var flipStandardError: Double {
-            let p = flipProbability
+        /// P(sign(Delta-hat) != sign(Delta)), estimated by signErrors / repeats.
+        public var signErrorProbability: Double { Double(signErrors) / Double(repeats) }
+        /// Binomial standard error of `signErrorProbability`.
+        public var signErrorStandardError: Double {
+            let p = signErrorProbability
             return (p * (1 - p) / Double(repeats)).squareRoot()
         }
     }
@@ -79,8 +79,8 @@ public struct DecisionReliability: Sendable {
                 let values = gaps.map { $0[e] }
                 let mean = SampleStatistics.mean(values)
                 let sd = SampleStatistics.standardDeviation(values, mean: mean)
-                let flips = values.filter { ($0 > 0) != (truth > 0) }.count
-                table.append(Row(samples: n, estimator: estimator.kind, repeats: repeats, flips: flips, gapMean: mean, gapSD: sd))
+                table.append(Row(samples: n, estimator: estimator.kind, repeats: repeats,
+                                 signErrors: SignError.count(values, against: truth), gapMean: mean, gapSD: sd))
             }
         }
         rows = table

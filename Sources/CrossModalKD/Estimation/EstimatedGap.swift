@@ -21,6 +21,13 @@ public struct EstimatedGap: Sendable {
 
     /// CCH's verdict from the estimate: KD helps iff the estimated gap is positive (nil without a gap).
     public var predictsGain: Bool? { estimate.gap.map { $0 > 0 } }
+    /// Fraction of the half-sample replicates whose centred gap is positive (nil without an
+    /// interval of the gap): the sign-error probability when the estimated gap is not positive,
+    /// its complement otherwise, taken from the exact count of wrong signs.
+    public var positiveReplicateFraction: Double? {
+        guard let intervals, let wrong = intervals.signErrors, let gap = estimate.gap else { return nil }
+        return Double(gap > 0 ? intervals.replicates - wrong : wrong) / Double(intervals.replicates)
+    }
     /// Whether the interval of the gap excludes 0 (nil without an interval).
     public var settled: Bool? { intervals?.gap?.excludesZero }
 }

@@ -47,8 +47,12 @@ public struct GapResampling: Sendable {
     public let teacherStudent: ConfidenceInterval
     public let studentLabel: ConfidenceInterval?
     public let gap: ConfidenceInterval?
-    /// Fraction of replicates whose (centred) gap is positive: how settled CCH's verdict is.
-    public let gapPositiveFraction: Double?
+    /// Number of replicates whose centred gap has the other sign than the full-sample gap
+    /// (`SignError`); nil without a gap.
+    public let signErrors: Int?
+    /// Fraction of replicates whose centred gap has the other sign than the full-sample gap: the
+    /// estimated probability that CCH's verdict from this estimate is wrong (nil without a gap).
+    public var signErrorProbability: Double? { signErrors.map { Double($0) / Double(replicates) } }
 
     /// Stream tag of the half-samples ("cls-half").
     static let streamTag: UInt64 = 0x636C_732D_6861_6C66
@@ -95,10 +99,10 @@ public struct GapResampling: Sendable {
         if let full = estimate.gap, gaps.count == replicates {
             let (interval, shifted) = ConfidenceInterval.centred(full, gaps, level: level)
             gap = interval
-            gapPositiveFraction = Double(shifted.filter { $0 > 0 }.count) / Double(replicates)
+            signErrors = SignError.count(shifted, against: full)
         } else {
             gap = nil
-            gapPositiveFraction = nil
+            signErrors = nil
         }
     }
 }

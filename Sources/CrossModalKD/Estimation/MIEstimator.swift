@@ -1,5 +1,9 @@
-/// The mutual-information estimators cchsim applies to samples. Raw values are the names used
-/// on the command line, in reports, JSON and CSV.
+/// The mutual-information estimators cchsim applies to samples: the one family of estimators of
+/// I(A;B) on sample rows (`MIEstimator.mutualInformation`), used by `estimate-mi`, `reliability`
+/// and, through `ViewGapEstimator.mutualInformationEstimator`, by `teachers`. An estimator that
+/// needs the label itself (the probe, a classifier) is not a member: it estimates only I(S;Y) and
+/// is a `ViewGapEstimator` whose `needsClassLabel` is true. Raw values are the names used on the
+/// command line, in reports, JSON and CSV.
 public enum MIEstimatorKind: String, Sendable, CaseIterable {
     /// Gaussian plug-in with the finite-sample bias correction (`GaussianPlugInEstimator`).
     case plugin

@@ -69,13 +69,13 @@ public struct MonteCarloExperiment: Sendable {
         }
         guard case .finite(let n) = s.samples else {
             throw .invalid(parameter: .studentSamples,
-                           reason: "Monte Carlo needs a finite number of training samples (\"inf\" is the population regime: use cchsim analyze)")
+                           reason: "Monte Carlo needs a finite number of training samples", remedies: [.populationFormula])
         }
         guard n >= 1 else { throw .invalid(parameter: .studentSamples, reason: "must be at least 1, got \(n)") }
         guard s.ridge > 0 || n > m.ds else {
             throw .invalid(parameter: .studentSamples,
-                           reason: "with ridge 0 the student's system S'S is singular for n <= ds = \(m.ds) (got n = \(n)); "
-                               + "use n > ds or student.ridge > 0")
+                           reason: "with ridge 0 the student's system S'S is singular for n <= ds = \(m.ds) (got n = \(n))",
+                           remedies: [.atLeast(.studentSamples, m.ds + 1), .positive(.studentRidge)])
         }
 
         // Trials run on the binary-scaled model (`JointGaussian.binaryScaled`), so that the products

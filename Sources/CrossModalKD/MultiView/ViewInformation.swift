@@ -151,7 +151,7 @@ public struct ViewInformation: Sendable {
                     results[layout.index(estimator: e, studentLabel: pair.student)].map { sy, syHalves in
                         let gapHalves = zip(tsHalves, syHalves).map { $0 - $1 }
                         let gapCentred = centred(ts - sy, gapHalves)
-                        let wrong = gapCentred.map { c in Double(c.1.filter { ($0 > 0) != (ts - sy > 0) }.count) / Double(c.1.count) }
+                        let wrong = gapCentred.map { SignError.probability($0.1, against: ts - sy) }
                         return PairGap(teacherStudent: ts, studentLabel: sy, teacherStudentInterval: centred(ts, tsHalves)?.0,
                                        studentLabelInterval: centred(sy, syHalves)?.0, gapInterval: gapCentred?.0, signErrorProbability: wrong)
                     }
@@ -340,11 +340,12 @@ public struct ViewInformation: Sendable {
         /// of the quantity's noisy copy of it).
         func teacherStudent(_ quantity: Quantity, joint: Matrix, teacherColumns kt: Int, rows: [Int]) throws -> Double {
             let sample = SampleRows(quantity.noisy ?? joint, indices: rows)
-            let left = Array(0..<kt), right = Array(kt..<joint.cols)
-            switch quantity.estimator {
-            case .gaussian, .probe: return try GaussianPlugInEstimator.mutualInformation(sample, left, right)
-            case .ksg: return try KSGEstimator(k: settings.neighbours).mutualInformation(sample, left, right, parallel: false)
-            }
+            return try estimator(quantity).mutualInformation(sample, Array(0..<kt), Array(kt..<joint.cols), parallel: false)
+        }
+
+        /// The estimator of I(A;B) between continuous column sets `quantity`'s estimator uses.
+        func estimator(_ quantity: Quantity) throws -> MIEstimator {
+            try MIEstimator(quantity.estimator.mutualInformationEstimator, k: settings.neighbours)
         }
 
         /// I(S;Y) of view `v` on `rows`.
@@ -352,10 +353,8 @@ public struct ViewInformation: Sendable {
             let k = data.representations[v].cols
             let sample = SampleRows(quantity.noisy ?? viewLabel[v], indices: rows)
             switch (quantity.estimator, data.label) {
-            case (.gaussian, .continuous):
-                return try GaussianPlugInEstimator.mutualInformation(sample, Array(0..<k), [k])
-            case (.ksg, .continuous):
-                return try KSGEstimator(k: settings.neighbours).mutualInformation(sample, Array(0..<k), [k], parallel: false)
+            case (.gaussian, .continuous), (.ksg, .continuous):
+                return try estimator(quantity).mutualInformation(sample, Array(0..<k), [k], parallel: false)
             case (.ksg, .classes):
                 return try KSGEstimator(k: settings.neighbours).mutualInformation(sample, Array(0..<k), discrete: k, parallel: false)
             case (.gaussian, .classes(let labels, let names)):

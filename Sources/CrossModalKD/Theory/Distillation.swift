@@ -200,7 +200,7 @@ public struct TeacherSignal: Sendable {
             guard spec.fit != .oracle else {
                 throw .invalid(parameter: .teacherRows, reason: "\"student\" applies to a fitted teacher (fit = \"ols\" or \"ridge\")")
             }
-            throw .regimeDoesNotApply(parameter: .teacherRows, reason: Self.studentRowsHaveNoFormula)
+            throw .regimeDoesNotApply(parameter: .teacherRows, reason: Self.studentRowsHaveNoFormula, remedies: [.monteCarlo])
         }
         switch spec.fit {
         case .oracle:
@@ -229,7 +229,8 @@ public struct TeacherSignal: Sendable {
             throw .regimeDoesNotApply(
                 parameter: .teacherFit,
                 reason: "no exact formula applies to a ridge-fitted teacher (docs/theory.md section 4 covers oracle and OLS "
-                    + "teachers); estimate it by Monte Carlo with `cchsim simulate`")
+                    + "teachers)",
+                remedies: [.monteCarlo])
         }
     }
 }
@@ -239,7 +240,7 @@ extension TeacherSignal {
     public static let studentRowsHaveNoFormula =
         "no exact expected risk is known for this teacher fitted on the student's own rows (exact only for dt = ds = 1 "
         + "with an OLS teacher and an OLS student, n >= 4: otherwise the risk needs joint moments of (S'S)^-1 and "
-        + "(T'T)^-1; docs/privileged-information.md); estimate it by Monte Carlo with `cchsim simulate`"
+        + "(T'T)^-1; docs/privileged-information.md)"
 }
 
 extension TeacherCombination {

@@ -69,7 +69,7 @@ public struct ExpectedRisk: Sendable {
             throw .regimeDoesNotApply(parameter: .truth, reason: "a Monte Carlo estimate has no closed-form expected risk")
         case .exactOLSStudentRows:
             // Not a function of the target's moments: `StudentRowsScalarRisk` computes it.
-            throw .regimeDoesNotApply(parameter: .teacherRows, reason: TeacherSignal.studentRowsHaveNoFormula)
+            throw .regimeDoesNotApply(parameter: .teacherRows, reason: TeacherSignal.studentRowsHaveNoFormula, remedies: [.monteCarlo])
         case .deterministicEquivalent:
             guard case .finite(let n) = student.samples else {
                 throw .regimeDoesNotApply(parameter: .studentSamples, reason: "the deterministic equivalent needs a finite n")

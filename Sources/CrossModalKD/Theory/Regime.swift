@@ -25,13 +25,12 @@ public enum Regime: String, Sendable, CaseIterable {
     /// approximation and for a Monte Carlo estimate).
     public var isExact: Bool { self != .deterministicEquivalent && self != .monteCarlo }
 
-    /// Which method produced `kd_helps`: "exact", "approximation" (the deterministic equivalent)
-    /// or "monte-carlo".
-    public var truthMethod: String {
+    /// Which method produced `kd_helps`.
+    public var truthMethod: TruthMethod {
         switch self {
-        case .deterministicEquivalent: "approximation"
-        case .monteCarlo: "monte-carlo"
-        default: "exact"
+        case .deterministicEquivalent: .approximation
+        case .monteCarlo: .monteCarlo
+        default: .exact
         }
     }
 
@@ -50,8 +49,8 @@ public enum Regime: String, Sendable, CaseIterable {
             if student.allowApproximation { return .deterministicEquivalent }
             throw .regimeDoesNotApply(
                 parameter: .studentSamples,
-                reason: "exact OLS needs n > ds + 1 = \(ds + 1), got n = \(n); set student.ridge > 0, "
-                    + "or student.approximation = true for the deterministic equivalent")
+                reason: "exact OLS needs n > ds + 1 = \(ds + 1), got n = \(n)",
+                remedies: [.positive(.studentRidge), .deterministicEquivalent])
         }
     }
 }

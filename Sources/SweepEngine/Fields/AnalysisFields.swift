@@ -32,7 +32,7 @@ public enum AnalysisFields {
         .init("accuracy_no_kd") { .number($0.accuracyNoKD) },
         .init("accuracy_kd") { .number($0.accuracyKD) },
         .init("accuracy_opt") { .number($0.accuracyOpt) },
-        .init("kd_helps_method", .truthMethod) { .text($0.regime.truthMethod) },
+        .init("kd_helps_method", .truthMethod) { .text($0.regime.truthMethod.rawValue) },
         .init("risk_slope") { .number($0.riskCurve.a1) },
         .init("verdict_error_bound") { .number($0.approximationErrorBound ?? .nan) },
         .init("verdict_uncertain", .verdictUncertain) { .bool($0.verdictUncertain) },

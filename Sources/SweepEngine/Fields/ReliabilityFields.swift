@@ -17,8 +17,8 @@ public enum ReliabilityFields {
             @Sendable func row(_ s: Source) -> DecisionReliability.Row? { s.result.rows.first { $0.estimator == e && $0.samples == s.samples } }
             let p = e.rawValue
             return [
-                .init("\(p)_flip_probability", .flipProbability(e)) { .number(row($0)?.flipProbability ?? .nan) },
-                .init("\(p)_flip_se", .flipStandardError(e)) { .number(row($0)?.flipStandardError ?? .nan) },
+                .init("\(p)_flip_probability", .signErrorProbability(e)) { .number(row($0)?.signErrorProbability ?? .nan) },
+                .init("\(p)_flip_se", .signErrorStandardError(e)) { .number(row($0)?.signErrorStandardError ?? .nan) },
                 .init("\(p)_gap_mean") { .number(row($0)?.gapMean ?? .nan) },
                 .init("\(p)_gap_sd") { .number(row($0)?.gapSD ?? .nan) },
             ]

@@ -13,7 +13,7 @@ extension PlotFigures {
         var series = [[PlotRow]](repeating: [], count: sizes.reduce(1, *))
         for row in rows { series[flatIndex(row.coordinates.dropFirst(), sizes)].append(row) }
         if let xs = x.numbers { series = series.map { $0.sorted { xs[$0.coordinates[0]] < xs[$1.coordinates[0]] } } }
-        let estimators = rows.first(where: \.valid)?.flips.map(\.estimator) ?? []
+        let estimators = rows.first(where: \.valid)?.signErrors.map(\.estimator) ?? []
         let name = "\(stem)-reliability", dataName = "\(stem)-reliability.dat"
 
         var data = GnuplotText.comment("# \(stem): \(x.key) against P(flip) = P(sign of the estimated CCH gap differs from the true one);"
@@ -33,8 +33,8 @@ extension PlotFigures {
                 labels.append(Self.estimatorName(estimator, k: sweep.first.estimation.k) + (setting.isEmpty ? "" : ", \(setting)"))
                 data += GnuplotText.comment("# line \(block + 1): \(estimator.rawValue) \(seriesLabel(rowsOfLine.first, plain: true))") + "\n"
                 for row in rowsOfLine {
-                    let v = row.valid && e < row.flips.count
-                    let rate = v ? row.flips[e] : nil
+                    let v = row.valid && e < row.signErrors.count
+                    let rate = v ? row.signErrors[e] : nil
                     let fields = [x.numbers?[row.coordinates[0]] ?? .nan, rate?.probability ?? .nan, rate.map { MonteCarloEstimate.normalQuantile975 * $0.standardError } ?? .nan]
                     data += fields.map(Self.number).joined(separator: " ") + " \(v ? 1 : 0)\n"
                 }

@@ -98,12 +98,30 @@ struct PlotFigures {
         return out
     }
 
+    /// The legend of the invalid points among `rows`: "covariance not positive definite" when the
+    /// model of every one of them has none (`ParameterError.notPositiveDefinite` from building it),
+    /// else a pointer to the CSV's reasons. The kind comes from the typed error, never from the
+    /// reason's text in the CSV.
     func invalidLegend(_ rows: [PlotRow]) -> String {
-        let reasons = rows.filter { !$0.valid }.map(\.invalidReason)
-        if !reasons.isEmpty, reasons.allSatisfy({ $0.contains("positive definite") || $0.contains("violate") }) {
+        let invalid = rows.filter { !$0.valid }
+        if !invalid.isEmpty, invalid.allSatisfy({ modelIsNotPositiveDefinite(at: $0.point) }) {
             return "invalid: covariance not positive definite"
         }
         return "invalid: no analytic answer (see \(GnuplotText.literal("invalid_reason")) in the CSV)"
+    }
+
+    /// Whether the model of grid point `point` has no positive definite covariance: values valid
+    /// one by one that together are not realisable (the sweep decodes such a point and leaves it
+    /// to the point, so building its model here gives the same typed error the run met).
+    private func modelIsNotPositiveDefinite(at point: Int) -> Bool {
+        guard let scenario = try? sweep.scenario(at: point) else { return false }
+        do {
+            _ = try scenario.model.build(teacherBlocks: scenario.teacherBlocks)
+            return false
+        } catch {
+            if case .notPositiveDefinite = error { return true }
+            return false
+        }
     }
 
     /// The cell of each value of a numeric axis: halfway to its neighbours (geometrically on a log

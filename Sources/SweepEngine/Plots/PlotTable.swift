@@ -18,9 +18,8 @@ struct PlotRow: Sendable {
     let lambdaOpt: Double
     /// Monte Carlo mean gain and its standard error (nil without Monte Carlo).
     let mcGain: Double?, mcGainSE: Double?
-    let invalidReason: String
     /// With `[estimation]`: per estimator, P(the estimated gap's sign is wrong) and its standard error.
-    var flips: [FlipRate] = []
+    var signErrors: [SignErrorRate] = []
 
     /// G(lambda*) as a percentage of E R(0).
     var bestGainPercent: Double { 100 * bestGain / riskNoKD }
@@ -30,7 +29,7 @@ struct PlotRow: Sendable {
 }
 
 /// One estimator's decision reliability at a grid point.
-struct FlipRate: Sendable {
+struct SignErrorRate: Sendable {
     let estimator: MIEstimatorKind
     let probability: Double, standardError: Double
 }
@@ -119,9 +118,9 @@ enum PlotTable {
             helps = try column(.addingModality(.truth)); gain = try column(.addingModality(.gain)); best = gain
             risk = try column(.riskWithoutKD); lambdaOpt = nil; mcGain = nil; mcSE = nil
         }
-        let point = 0, valid = offset - 1, reason = header.count - 1
-        let flipColumns = MIEstimatorKind.allCases.compactMap { e -> (MIEstimatorKind, Int, Int)? in
-            guard let p = optional(.flipProbability(e)), let se = optional(.flipStandardError(e)) else { return nil }
+        let point = 0, valid = offset - 1
+        let signErrorColumns = MIEstimatorKind.allCases.compactMap { e -> (MIEstimatorKind, Int, Int)? in
+            guard let p = optional(.signErrorProbability(e)), let se = optional(.signErrorStandardError(e)) else { return nil }
             return (e, p, se)
         }
         var rows: [PlotRow] = []
@@ -138,9 +137,8 @@ enum PlotTable {
                 point: p, coordinates: grid.coordinates(of: p), valid: f[valid] == "1" && answered, gap: number(gap),
                 predictsGain: f[predicts] == "1", helps: f[helps] == "1", gain: number(gain), bestGain: number(best),
                 riskNoKD: risk.map(number) ?? 1, lambdaOpt: lambdaOpt.map(number) ?? .nan,
-                mcGain: mcGain.flatMap { Double(f[$0]) }, mcGainSE: mcSE.flatMap { Double(f[$0]) },
-                invalidReason: f[reason])
-            row.flips = flipColumns.map { FlipRate(estimator: $0.0, probability: number($0.1), standardError: number($0.2)) }
+                mcGain: mcGain.flatMap { Double(f[$0]) }, mcGainSE: mcSE.flatMap { Double(f[$0]) })
+            row.signErrors = signErrorColumns.map { SignErrorRate(estimator: $0.0, probability: number($0.1), standardError: number($0.2)) }
             rows.append(row)
         }
         return (rows, measure)

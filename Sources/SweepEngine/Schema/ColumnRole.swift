@@ -38,7 +38,7 @@ public enum ColumnRole: Hashable, Sendable {
     /// does not settle the sign).
     case verdictUncertain
     /// With `[estimation]`: P(the estimated gap has the other sign) and its standard error.
-    case flipProbability(MIEstimatorKind), flipStandardError(MIEstimatorKind)
+    case signErrorProbability(MIEstimatorKind), signErrorStandardError(MIEstimatorKind)
     /// With m >= 2 teacher modalities (`TeacherSetFields`): one number of the teacher on the
     /// modalities J (indices of the model's teacher modalities, ascending).
     case teacherSet([Int], TeacherSetQuantity)
@@ -89,8 +89,8 @@ extension ColumnRole: CustomStringConvertible {
         case .gainZ: "gain_z"
         case .truthMethod: "truth_method"
         case .verdictUncertain: "verdict_uncertain"
-        case .flipProbability(let e): "flip_probability(\(e.rawValue))"
-        case .flipStandardError(let e): "flip_se(\(e.rawValue))"
+        case .signErrorProbability(let e): "flip_probability(\(e.rawValue))"
+        case .signErrorStandardError(let e): "flip_se(\(e.rawValue))"
         case .teacherSet(let j, let q): "teacher_set(\(j.map(String.init).joined(separator: "+"))): \(q.rawValue)"
         case .addingModality(let q): "adding_modality: \(q.rawValue)"
         case .teacherView: "identity: teacher view"

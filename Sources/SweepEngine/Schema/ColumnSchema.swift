@@ -66,7 +66,7 @@ public struct SummaryPositions: Sendable, Equatable {
             return t
         }
         summary.record(point: point, valid: true, predictsGain: flag(prediction), helps: flag(truth), z: number(z),
-                       approximate: text(method) == Regime.deterministicEquivalent.truthMethod, uncertain: flag(uncertain) ?? false,
+                       approximate: text(method).flatMap(TruthMethod.init(rawValue:)) == .approximation, uncertain: flag(uncertain) ?? false,
                        addingPredicted: flag(addingPrediction), addingHelps: flag(addingTruth))
     }
 
@@ -80,7 +80,7 @@ public struct SummaryPositions: Sendable, Equatable {
         func flag(_ i: Int?) -> Bool? { field(i).flatMap { $0 == "1" ? true : $0 == "0" ? false : nil } }
         summary.record(point: point, valid: true, predictsGain: flag(prediction), helps: flag(truth),
                        z: field(z).flatMap { Double($0) },
-                       approximate: field(method) == Regime.deterministicEquivalent.truthMethod, uncertain: field(uncertain) == "1",
+                       approximate: field(method).flatMap(TruthMethod.init(rawValue:)) == .approximation, uncertain: field(uncertain) == "1",
                        addingPredicted: flag(addingPrediction), addingHelps: flag(addingTruth))
     }
 }

@@ -23,7 +23,7 @@ public enum DataQuantity: String, Hashable, Sendable, CaseIterable {
     case studentLabelInformation = "I(S;Y)", studentLabelLow = "I(S;Y) low", studentLabelHigh = "I(S;Y) high"
     case gap, gapLow = "gap low", gapHigh = "gap high"
     /// P(the gap's sign is wrong), from the half-samples.
-    case signWrongProbability = "P(sign wrong)"
+    case signErrorProbability = "P(sign wrong)"
     /// CCH predicts a gain (gap > 0).
     case predictsGain = "predicts gain"
     /// Agreement: CCH's verdict with the measured truth, or the theory with its learner's measurement.

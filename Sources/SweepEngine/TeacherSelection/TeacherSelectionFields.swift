@@ -57,7 +57,7 @@ struct TeacherSelectionFields: Sendable {
                 $0.quantity(e, teacherStudent: false).map { ($0.value, $0.interval) }
             }
             entries += information("gap_\(n)", .gap, .gapLow, .gapHigh) { $0.gap(e).map { ($0.gap, $0.gapInterval) } }
-            entries.append(Entry("p_sign_wrong_\(n)", .estimate(e, .signWrongProbability)) { number($0.gap(e)?.signErrorProbability) })
+            entries.append(Entry("p_sign_wrong_\(n)", .estimate(e, .signErrorProbability)) { number($0.gap(e)?.signErrorProbability) })
             entries.append(Entry("cch_predicts_gain_\(n)", .verdict(e, .predictsGain)) { r in r.gap(e).map { .bool($0.predictsGain) } ?? .number(.nan) })
             entries.append(Entry("cch_agrees_\(n)", .verdict(e, .agrees)) { r in r.gap(e).map { .bool($0.predictsGain == r.measured.helps) } ?? .number(.nan) })
             entries.append(Entry("unavailable_\(n)", .estimate(e, .unavailable)) { r in .text(r.unavailable(e).map { "unavailable: \($0)" } ?? "") })
