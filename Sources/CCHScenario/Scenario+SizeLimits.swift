@@ -9,16 +9,16 @@ extension Scenario {
     /// The latent loadings' dimensions: dt and ds (rows) and the factors k (columns).
     static func checkLatentDimensions(_ r: TableReader, teacher: Matrix, student: Matrix, label: [Double]) throws(ScenarioError) {
         let limit = SizeLimits.maximumDimension
-        for (key, loadings, name) in [(ModelKey.teacherLoadings.rawValue, teacher, ModelKey.dt.rawValue), (ModelKey.studentLoadings.rawValue, student, ModelKey.ds.rawValue)] {
+        for (key, loadings, dimension) in [(ModelKey.teacherLoadings, teacher, ModelKey.dt), (.studentLoadings, student, .ds)] {
             if loadings.rows > limit {
-                throw r.error(key, "\(loadings.rows) rows (the dimension \(name)); at most \(limit) (the largest dimension cchsim accepts)")
+                throw r.error(key, "\(loadings.rows) rows (the dimension \(dimension.name)); at most \(limit) (the largest dimension cchsim accepts)")
             }
             if loadings.cols > limit {
                 throw r.error(key, "\(loadings.cols) columns (latent factors); at most \(limit) (the largest dimension cchsim accepts)")
             }
         }
         if label.count > limit {
-            throw r.error(ModelKey.labelLoadings.rawValue, "\(label.count) entries (latent factors); at most \(limit) (the largest dimension cchsim accepts)")
+            throw r.error(ModelKey.labelLoadings, "\(label.count) entries (latent factors); at most \(limit) (the largest dimension cchsim accepts)")
         }
     }
 

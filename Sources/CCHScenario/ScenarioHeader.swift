@@ -6,12 +6,12 @@ struct ScenarioHeader {
     let seed: UInt64
 
     /// - Throws: `ScenarioError` naming the file and the top-level key at fault.
-    init(_ document: ScenarioDocument, sections: [String]) throws(ScenarioError) {
+    init(_ document: ScenarioDocument, sections: [ScenarioKey.Table]) throws(ScenarioError) {
         let top = TableReader(file: document.file, path: "", table: document.root)
-        name = try top.string(HeaderKey.name.rawValue, default: Self.defaultName(document.file))
-        if top.has(HeaderKey.name.rawValue), let problem = ScenarioText.nameProblem(name) { throw top.error(HeaderKey.name.rawValue, problem) }
-        seed = UInt64(try top.integer(HeaderKey.seed.rawValue, minimum: 0, default: 0))
-        _ = top.value(HeaderKey.description.rawValue)
+        name = try top.string(HeaderKey.name, default: Self.defaultName(document.file))
+        if top.has(HeaderKey.name), let problem = ScenarioText.nameProblem(name) { throw top.error(HeaderKey.name, problem) }
+        seed = UInt64(try top.integer(HeaderKey.seed, minimum: 0, default: 0))
+        _ = top.value(HeaderKey.description)
         for section in sections { _ = top.value(section) }
         try top.finish()
     }

@@ -40,7 +40,7 @@ extension FittedScenarioFile {
         var lines = [
             "# A covariance scenario fitted to real data by `cchsim fit` (cchsim \(ToolVersion.cchsim)): the joint Gaussian of",
             "# (teacher representation T, student representation S, label Y). Analyse or simulate it like any",
-            "# scenario, or add a [sweep] (e.g. over student.n). docs/real-data.md, \"The theory on the data\".",
+            "# scenario, or add a [sweep] (e.g. over \(ScenarioKey.student(.n))). docs/real-data.md, \"The theory on the data\".",
             "#",
             "# data scenario: \(quoted(source.file)) (name \(quoted(source.name)))",
             "# teacher T:     \(view(teacher))",
@@ -64,7 +64,7 @@ extension FittedScenarioFile {
             lines.append("#                [student] (docs/scenarios.md).")
         }
         lines += [
-            "# model.matrix: rows and columns in the order T = \(quoted(teacher.name)) PC1..PC\(m.dt), "
+            "# \(ScenarioKey.model(.matrix)): rows and columns in the order T = \(quoted(teacher.name)) PC1..PC\(m.dt), "
                 + "S = \(quoted(student.name)) PC1..PC\(m.ds), Y = the label",
             "",
         ]
