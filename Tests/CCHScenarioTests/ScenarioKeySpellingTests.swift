@@ -10,7 +10,8 @@ import XCTest
 /// What is not a key spelling, and not flagged: comments; TOML table headers and placeholders in
 /// prose (`[model.teachers.NAME]`, `teacher.weights.NAME`); outside CCHScenario, a bare name that
 /// is an output column or a JSON field (`.init("lambda", .kdWeight)`, `("seed", .unsigned(s))`),
-/// which is output schema, named like the key on purpose. The library (CrossModalKD) cannot see
+/// which is output schema, named like the key on purpose, and a one-word key name used as a
+/// word (`pad("teacher", width)`). The library (CrossModalKD) cannot see
 /// the type and is not checked here (issue 18, "Errors": its messages stop naming keys).
 final class ScenarioKeySpellingTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -106,7 +107,12 @@ final class ScenarioKeySpellingTests: XCTestCase {
         if path.hasPrefix(decoders) { return !literal.before.hasSuffix("ascii: ") }
         let dictionaryKey = literal.after.hasPrefix(": ")
         let subscriptKey = literal.before.hasSuffix("[") && literal.after.hasPrefix("]")
-        return dictionaryKey || subscriptKey
+        // A key of several words (`rho_ts`, `log_x`) handed to a function or listed, unless it
+        // names an output column (`.init("test_n")`, `Entry("student_ridge", ...)`) or a JSON
+        // field (`("truth_se", .number(x))`).
+        let argument = ["(", ", ", "["].contains(where: literal.before.hasSuffix)
+        let outputName = [".init(", "Entry("].contains(where: literal.before.hasSuffix) || literal.after.hasPrefix(", .")
+        return dictionaryKey || subscriptKey || (literal.text.contains("_") && argument && !outputName)
     }
 
     /// `path:line: text` of every literal spelling of a key in `text`, a file at `path`.
@@ -149,6 +155,8 @@ final class ScenarioKeySpellingTests: XCTestCase {
             (#"guard let raw = document.root["sweep"] else"#, engine),
             (#"let m: [String: ScenarioValue] = ["rho_ts": .number(x)]"#, engine),
             (#"let keys = ["teacher_sets", "student_ridge"]"#, decoder),
+            (#"for (index, key) in [(0, "log_x"), (1, "log_y")] {"#, engine),
+            (#"let x = values(of: table, "rho_ts")"#, engine),
         ]
         for (line, path) in spelled {
             XCTAssertEqual(Self.literalKeys(in: line, path: path).count, 1, line)
@@ -156,6 +164,8 @@ final class ScenarioKeySpellingTests: XCTestCase {
         let notSpelled: [(String, String)] = [
             (#".init("lambda", .kdWeight) { .number($0.lambda) },"#, engine),
             (#"("seed", .unsigned(s.seed)), ("name", .text(s.name))"#, engine),
+            (#".init("test_n") { .integer($0.testSamples ?? 0) }, Entry("student_ridge", .studentRidge) { $0.ridge }"#, engine),
+            (#"lines.append(pad("teacher", width) + ("truth_se", .number(x)).0)"#, engine),
             (#"throw r.error(key, "expected tables [model.teachers.NAME], got \(value)")"#, decoder),
             (#"reason: "not a weight of the table [teacher.weights]: write teacher.weights.NAME")"#, decoder),
             (#"reason: "must be > 0, got \(student.ridge)")"#, decoder),
