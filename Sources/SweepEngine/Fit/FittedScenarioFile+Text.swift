@@ -80,22 +80,65 @@ extension FittedScenarioFile {
         }
     }
 
-    /// The file's keys and tables as the scenario reader decodes them (docs/scenarios.md).
+    /// The file's keys and tables as the scenario reader decodes them (docs/scenarios.md), each
+    /// key spelled by `ScenarioKey`.
     struct Tables: Encodable {
         struct Model: Encodable {
             let kind: String, dt: Int, ds: Int
             /// The (dt + ds + 1) square covariance, row by row.
             let matrix: [[Double]]
+
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: LeafKey.self)
+                try c.encode(kind, forKey: LeafKey(ScenarioKey.Model.kind))
+                try c.encode(dt, forKey: LeafKey(ScenarioKey.Model.dt))
+                try c.encode(ds, forKey: LeafKey(ScenarioKey.Model.ds))
+                try c.encode(matrix, forKey: LeafKey(ScenarioKey.Model.matrix))
+            }
         }
         /// An OLS prediction teacher on `n` rows of its own, or on the student's rows (`rows = "student"`).
         struct Teacher: Encodable {
             let target: String, fit: String, n: Int?, rows: String?
+
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: LeafKey.self)
+                try c.encode(target, forKey: LeafKey(ScenarioKey.Teacher.target))
+                try c.encode(fit, forKey: LeafKey(ScenarioKey.Teacher.fit))
+                try c.encodeIfPresent(n, forKey: LeafKey(ScenarioKey.Teacher.n))
+                try c.encodeIfPresent(rows, forKey: LeafKey(ScenarioKey.Teacher.rows))
+            }
         }
         struct Student: Encodable {
             let n: Int, ridge: Double, lambda: Double
+
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: LeafKey.self)
+                try c.encode(n, forKey: LeafKey(ScenarioKey.Student.n))
+                try c.encode(ridge, forKey: LeafKey(ScenarioKey.Student.ridge))
+                try c.encode(lambda, forKey: LeafKey(ScenarioKey.Student.lambda))
+            }
         }
         let name: String, description: String, seed: Int
         let model: Model, student: Student, teacher: Teacher
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: LeafKey.self)
+            try c.encode(name, forKey: LeafKey(ScenarioKey.Header.name))
+            try c.encode(description, forKey: LeafKey(ScenarioKey.Header.description))
+            try c.encode(seed, forKey: LeafKey(ScenarioKey.Header.seed))
+            try c.encode(model, forKey: LeafKey(ScenarioKey.Table.model))
+            try c.encode(student, forKey: LeafKey(ScenarioKey.Table.student))
+            try c.encode(teacher, forKey: LeafKey(ScenarioKey.Table.teacher))
+        }
+
+        /// A coding key that is a key of a scenario table.
+        struct LeafKey: CodingKey {
+            let stringValue: String
+            init(_ leaf: some TableLeaf) { stringValue = leaf.name }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            var intValue: Int? { nil }
+            init?(intValue: Int) { nil }
+        }
     }
 
     /// `value` as TOML by TOMLKit's encoder (toml++'s formatter): keys sorted within each table,
