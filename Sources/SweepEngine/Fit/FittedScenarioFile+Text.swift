@@ -82,62 +82,35 @@ extension FittedScenarioFile {
 
     /// The file's keys and tables as the scenario reader decodes them (docs/scenarios.md), each
     /// key spelled by `ScenarioKey`.
-    struct Tables: Encodable {
-        struct Model: Encodable {
+    struct Tables: LeafTable {
+        struct Model: LeafTable {
             let kind: String, dt: Int, ds: Int
             /// The (dt + ds + 1) square covariance, row by row.
             let matrix: [[Double]]
 
-            func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: LeafKey.self)
-                try c.encode(kind, forKey: LeafKey(ScenarioKey.Model.kind))
-                try c.encode(dt, forKey: LeafKey(ScenarioKey.Model.dt))
-                try c.encode(ds, forKey: LeafKey(ScenarioKey.Model.ds))
-                try c.encode(matrix, forKey: LeafKey(ScenarioKey.Model.matrix))
+            var entries: [LeafEntry] {
+                [(ScenarioKey.Model.kind, kind), (ScenarioKey.Model.dt, dt), (ScenarioKey.Model.ds, ds), (ScenarioKey.Model.matrix, matrix)]
             }
         }
         /// An OLS prediction teacher on `n` rows of its own, or on the student's rows (`rows = "student"`).
-        struct Teacher: Encodable {
+        struct Teacher: LeafTable {
             let target: String, fit: String, n: Int?, rows: String?
 
-            func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: LeafKey.self)
-                try c.encode(target, forKey: LeafKey(ScenarioKey.Teacher.target))
-                try c.encode(fit, forKey: LeafKey(ScenarioKey.Teacher.fit))
-                try c.encodeIfPresent(n, forKey: LeafKey(ScenarioKey.Teacher.n))
-                try c.encodeIfPresent(rows, forKey: LeafKey(ScenarioKey.Teacher.rows))
+            var entries: [LeafEntry] {
+                [(ScenarioKey.Teacher.target, target), (ScenarioKey.Teacher.fit, fit), (ScenarioKey.Teacher.n, n), (ScenarioKey.Teacher.rows, rows)]
             }
         }
-        struct Student: Encodable {
+        struct Student: LeafTable {
             let n: Int, ridge: Double, lambda: Double
 
-            func encode(to encoder: any Encoder) throws {
-                var c = encoder.container(keyedBy: LeafKey.self)
-                try c.encode(n, forKey: LeafKey(ScenarioKey.Student.n))
-                try c.encode(ridge, forKey: LeafKey(ScenarioKey.Student.ridge))
-                try c.encode(lambda, forKey: LeafKey(ScenarioKey.Student.lambda))
-            }
+            var entries: [LeafEntry] { [(ScenarioKey.Student.n, n), (ScenarioKey.Student.ridge, ridge), (ScenarioKey.Student.lambda, lambda)] }
         }
         let name: String, description: String, seed: Int
         let model: Model, student: Student, teacher: Teacher
 
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: LeafKey.self)
-            try c.encode(name, forKey: LeafKey(ScenarioKey.Header.name))
-            try c.encode(description, forKey: LeafKey(ScenarioKey.Header.description))
-            try c.encode(seed, forKey: LeafKey(ScenarioKey.Header.seed))
-            try c.encode(model, forKey: LeafKey(ScenarioKey.Table.model))
-            try c.encode(student, forKey: LeafKey(ScenarioKey.Table.student))
-            try c.encode(teacher, forKey: LeafKey(ScenarioKey.Table.teacher))
-        }
-
-        /// A coding key that is a key of a scenario table.
-        struct LeafKey: CodingKey {
-            let stringValue: String
-            init(_ leaf: some TableLeaf) { stringValue = leaf.name }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            var intValue: Int? { nil }
-            init?(intValue: Int) { nil }
+        var entries: [LeafEntry] {
+            [(ScenarioKey.Header.name, name), (ScenarioKey.Header.description, description), (ScenarioKey.Header.seed, seed),
+             (ScenarioKey.Table.model, model), (ScenarioKey.Table.student, student), (ScenarioKey.Table.teacher, teacher)]
         }
     }
 
@@ -181,4 +154,30 @@ extension FittedScenarioFile {
         let cut = String(String.UnicodeScalarView(text.unicodeScalars.prefix(ScenarioText.maximumNameLength)))
         return cut.isEmpty ? "fit" : cut
     }
+}
+
+/// One key of a `LeafTable` and its value (nil: the key is left out).
+typealias LeafEntry = (key: any TableLeaf, value: (any Encodable)?)
+
+/// A table of a scenario file that `cchsim fit` writes: its entries, each key spelled by
+/// `ScenarioKey`, encoded in order, the absent ones left out.
+protocol LeafTable: Encodable {
+    var entries: [LeafEntry] { get }
+}
+
+extension LeafTable {
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: LeafCodingKey.self)
+        for (key, value) in entries {
+            if let value { try container.encode(value, forKey: LeafCodingKey(stringValue: key.name)) }
+        }
+    }
+}
+
+/// A coding key that is the key of a scenario table.
+private struct LeafCodingKey: CodingKey {
+    let stringValue: String
+    init(stringValue: String) { self.stringValue = stringValue }
+    var intValue: Int? { nil }
+    init?(intValue: Int) { nil }
 }
