@@ -31,7 +31,7 @@ extension DataScenario {
         var viewCells = [ViewCells?](repeating: nil, count: views.count)
         for (f, path) in paths.enumerated() {
             let users = views.indices.filter { views[$0].path == path }
-            let key = path == label.path ? "data.label.file" : "\(views[users[0]].key).file"
+            let key = path == label.path ? ScenarioKey.dataLabel(.file).dotted : views[users[0]].keyPath(.file)
             let blocks: InputBlocks
             do { blocks = try InputBlocks(path: path) } catch { throw Self.readError(error, key: key, scenario: file) }
             let layout = path == label.path ? DataLayout.samplesInRows : views[users[0]].layout
@@ -53,7 +53,7 @@ extension DataScenario {
                     text.append(c)
                 }
                 if path == label.path {
-                    let c = try Self.resolve(label.column, in: header, file: path, headerLine: line, key: "data.label.column")
+                    let c = try Self.resolve(label.column, in: header, file: path, headerLine: line, key: ScenarioKey.dataLabel(.column).dotted)
                     labelColumn = c
                     labelColumnIndex = c
                     if label.isClass { labelCell = .text(text.count); text.append(c) }
@@ -62,7 +62,7 @@ extension DataScenario {
                 for v in users {
                     var excluded = Set<Int>()
                     for reference in views[v].exclude {
-                        excluded.insert(try Self.resolve(reference, in: header, file: path, headerLine: line, key: "\(views[v].key).exclude"))
+                        excluded.insert(try Self.resolve(reference, in: header, file: path, headerLine: line, key: views[v].keyPath(.exclude)))
                     }
                     if let labelColumn { excluded.insert(labelColumn) }
                     if let id = idIndex { excluded.insert(text[id]) }
@@ -99,9 +99,9 @@ extension DataScenario {
             for reference in views[v].exclude {
                 switch reference {
                 case .name(let s) where !seen.contains(s):
-                    throw DataFileError(file: path, reason: "\(views[v].key).exclude: no feature row named \(EchoedInput.quoted(s)) (first column)")
+                    throw DataFileError(file: path, reason: "\(views[v].keyPath(.exclude)): no feature row named \(EchoedInput.quoted(s)) (first column)")
                 case .number(let k) where k > rows:
-                    throw DataFileError(file: path, reason: "\(views[v].key).exclude: feature row \(k) does not exist; the file has \(rows) feature rows")
+                    throw DataFileError(file: path, reason: "\(views[v].keyPath(.exclude)): feature row \(k) does not exist; the file has \(rows) feature rows")
                 default: break
                 }
             }
@@ -132,7 +132,7 @@ extension DataScenario {
     /// The 0-based index of the sample-ID column `id` in `header`. - Throws: when it is absent or ambiguous.
     private static func idColumnIndex(_ id: String, in header: [String], file: String, headerLine: Int) throws(DataFileError) -> Int {
         do { return try CSVFile.column(named: id, in: header, file: file, headerLine: headerLine) } catch {
-            throw DataFileError(file: file, line: error.line, reason: "data.id: \(error.reason) (every samples-in-rows file needs the sample-ID column)")
+            throw DataFileError(file: file, line: error.line, reason: "\(ScenarioKey.data(.id)): \(error.reason) (every samples-in-rows file needs the sample-ID column)")
         }
     }
 

@@ -41,7 +41,7 @@ extension DataScenario {
         let (samples, dropped) = try applyMissingPolicy(try matchSamples(files, views: viewCells), files: files, views: viewCells)
         var warnings: [String] = []
         if let id = idColumn, samples.leftOut.contains(where: { $0.count > 0 }) {
-            warnings.append("data.id \(EchoedInput.quoted(id)): \(samples.count + dropped) sample(s) are in every file; left out as not in every file: "
+            warnings.append("\(ScenarioKey.data(.id)) \(EchoedInput.quoted(id)): \(samples.count + dropped) sample(s) are in every file; left out as not in every file: "
                             + samples.leftOut.map { "\($0.file) \($0.count)" }.joined(separator: ", "))
         }
         if dropped > 0 {
@@ -112,7 +112,7 @@ extension DataScenario {
             }
             return (.continuous(values), [])
         case nil:
-            throw DataFileError(file: label.path, reason: "data.label: no label column was read")
+            throw DataFileError(file: label.path, reason: "\(ScenarioKey.data(.label)): no label column was read")
         }
     }
 

@@ -35,7 +35,7 @@ extension DataScenario {
         var matched = MatchedSamples(rows: positions.map { p in common.map { p[order[$0]] ?? 0 } })
         matched.leftOut = files.map { ($0.path, $0.table.sampleCount - common.count) }
         guard common.count >= 2 else {
-            throw DataFileError(file: label.path, reason: "data.id: \(common.count) sample ID(s) are in every file; at least 2 are needed ("
+            throw DataFileError(file: label.path, reason: "\(ScenarioKey.data(.id)): \(common.count) sample ID(s) are in every file; at least 2 are needed ("
                                 + files.map { "\($0.path): \($0.table.sampleCount) samples" }.joined(separator: ", ") + ")")
         }
         return matched
@@ -51,7 +51,7 @@ extension DataScenario {
             guard !CSVCell.isMissing(ArraySlice(id.utf8)) else {
                 let where_ = table.layout == .samplesInRows ? "" : " (header column \(i + 2))"
                 throw DataFileError(file: file.path, line: table.line(ofSample: i),
-                                    reason: "a missing sample ID \(EchoedInput.quoted(id))\(where_): every sample needs its ID (data.id)")
+                                    reason: "a missing sample ID \(EchoedInput.quoted(id))\(where_): every sample needs its ID (\(ScenarioKey.data(.id)))")
             }
             if let first = positions[id] {
                 duplicates[id, default: [first]].append(i)
@@ -64,7 +64,7 @@ extension DataScenario {
                 EchoedInput.quoted(id) + " (" + samples.map { table.layout == .samplesInRows ? "line \(table.line(ofSample: $0))" : "column \($0 + 2)" }
                     .joined(separator: ", ") + ")"
             }
-            throw DataFileError(file: file.path, reason: "\(duplicates.count) duplicate sample ID(s) (data.id): " + shown.joined(separator: ", ")
+            throw DataFileError(file: file.path, reason: "\(duplicates.count) duplicate sample ID(s) (\(ScenarioKey.data(.id))): " + shown.joined(separator: ", ")
                                 + (duplicates.count > shownPlaces ? ", ..." : "") + "; each sample must occur once per file")
         }
         return positions

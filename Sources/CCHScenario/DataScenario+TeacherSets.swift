@@ -14,7 +14,7 @@ extension DataScenario {
     /// view, no set twice (in any order). A set containing the student is skipped for that student (by
     /// `MultiViewData.orderedPairs`). - Throws: `ScenarioError` naming the key and the reason.
     static func teacherSets(_ r: TableReader, views: [String]) throws(ScenarioError) -> [[Int]] {
-        let key = "teacher_sets"
+        let key = ScenarioKey.Experiment.teacherSets
         let words = TeacherSetChoice.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
         let expected = "expected \(words) or a list of view sets such as [[\"\(views[0])\", \"\(views[1])\"]]"
         switch r.value(key) {

@@ -66,6 +66,9 @@ public struct DataScenario: Sendable {
         public let components: Int?
         /// The scenario key of this view, e.g. `data.views[2]`.
         public let key: String
+
+        /// The dotted key of `leaf` in this view's table, e.g. `data.views[2].file`.
+        public func keyPath(_ leaf: ScenarioKey.DataView) -> String { "\(key).\(leaf.name)" }
     }
 
     /// The label: one column of a CSV file.
@@ -98,13 +101,13 @@ public struct DataScenario: Sendable {
     }
 
     /// The top-level tables of a data scenario.
-    public static let sections = ["data", "teacher", "student", "experiment", "estimation"]
+    public static let sections = [ScenarioKey.Table.data, .teacher, .student, .experiment, .estimation]
 
     /// Decodes and validates `document` (the data files are read by `load()`).
     /// - Throws: `ScenarioError` naming the file, key and reason.
     public init(document: ScenarioDocument) throws(ScenarioError) {
         guard document.modelOrigin == .data else {
-            throw ScenarioError(file: document.file, key: "data", reason: "missing: `cchsim teachers` needs a data scenario, "
+            throw ScenarioError(file: document.file, topLevel: ScenarioKey.Table.data, reason: "missing: `cchsim teachers` needs a data scenario, "
                 + "a [data] table of real multi-view data (docs/real-data.md); a model scenario (a [model] table) runs with "
                 + "cchsim analyze, simulate, classify, reliability, estimate-mi or run")
         }
@@ -114,115 +117,115 @@ public struct DataScenario: Sendable {
         name = header.name
         seed = header.seed
 
-        let data = try TableReader(document, section: "data")
-        components = try data.integer("components", minimum: 1, maximum: SizeLimits.maximumDimension, default: 10)
-        if data.has("id") {
-            let id = try data.string("id")
-            guard !id.isEmpty else { throw data.error("id", "must name a column of sample IDs, got an empty name") }
+        let data = try TableReader(document, section: .data)
+        components = try data.integer(DataKey.components, minimum: 1, maximum: SizeLimits.maximumDimension, default: 10)
+        if data.has(DataKey.id) {
+            let id = try data.string(DataKey.id)
+            guard !id.isEmpty else { throw data.error(DataKey.id, "must name a column of sample IDs, got an empty name") }
             idColumn = id
         } else {
             idColumn = nil
         }
-        missing = try data.choice("missing", default: MissingValuePolicy.refuse)
-        guard case .table(let labelTable)? = data.value("label") else {
-            throw data.error("label", "missing (required): a table { file = \"...\", column = \"name\" or number, kind = \"class\" or \"continuous\" }")
+        missing = try data.choice(DataKey.missing, default: MissingValuePolicy.refuse)
+        guard case .table(let labelTable)? = data.value(DataKey.label) else {
+            throw data.error(DataKey.label, "missing (required): a table { file = \"...\", column = \"name\" or number, kind = \"class\" or \"continuous\" }")
         }
-        let labelReader = TableReader(file: document.file, path: "data.label", table: labelTable)
-        let labelFile = try labelReader.string("file")
-        label = LabelSource(file: labelFile, path: resolve(labelFile), column: try Self.column(labelReader, "column"),
-                            isClass: try labelReader.choice("kind") as DataLabelKind == .class,
-                            delimiter: try Self.delimiter(labelReader, file: labelFile))
+        let labelReader = data.reader(of: DataKey.label, table: labelTable)
+        let labelFile = try labelReader.string(LabelKey.file)
+        label = LabelSource(file: labelFile, path: resolve(labelFile), column: try Self.column(labelReader, LabelKey.column),
+                            isClass: try labelReader.choice(LabelKey.kind) as DataLabelKind == .class,
+                            delimiter: try Self.delimiter(labelReader, LabelKey.delimiter, file: labelFile))
         try labelReader.finish()
-        guard case .array(let items)? = data.value("views") else {
-            throw data.error("views", "missing (required): an array of tables [[data.views]] with name and file")
+        guard case .array(let items)? = data.value(DataKey.views) else {
+            throw data.error(DataKey.views, "missing (required): an array of tables [[data.views]] with name and file")
         }
         var views: [ViewSource] = []
         for (i, item) in items.enumerated() {
-            let key = "data.views[\(i + 1)]"
-            guard case .table(let t) = item else { throw ScenarioError(file: document.file, key: key, reason: "expected a table with name and file") }
-            let r = TableReader(file: document.file, path: key, table: t)
-            let viewName = try r.string("name")
-            guard !viewName.isEmpty else { throw r.error("name", "must not be empty") }
-            if views.contains(where: { $0.name == viewName }) { throw r.error("name", "the view name \"\(viewName)\" is used twice") }
-            let file = try r.string("file")
+            let element = ScenarioKey.Element(of: DataKey.views, at: i + 1)
+            guard case .table(let t) = item else { throw data.error(element, "expected a table with name and file") }
+            let r = data.reader(of: element, table: t)
+            let viewName = try r.string(ViewKey.name)
+            guard !viewName.isEmpty else { throw r.error(ViewKey.name, "must not be empty") }
+            if views.contains(where: { $0.name == viewName }) { throw r.error(ViewKey.name, "the view name \"\(viewName)\" is used twice") }
+            let file = try r.string(ViewKey.file)
             var exclude: [ColumnReference] = []
-            if case .array(let list)? = r.value("exclude") {
+            if case .array(let list)? = r.value(ViewKey.exclude) {
                 for entry in list {
                     switch entry {
                     case .string(let s): exclude.append(.name(s))
                     case .integer(let n) where n >= 1: exclude.append(.number(n))
-                    default: throw r.error("exclude", "expected column names or 1-based column numbers, got \(entry)")
+                    default: throw r.error(ViewKey.exclude, "expected column names or 1-based column numbers, got \(entry)")
                     }
                 }
-            } else if r.has("exclude") {
-                throw r.error("exclude", "expected an array of column names or 1-based numbers")
+            } else if r.has(ViewKey.exclude) {
+                throw r.error(ViewKey.exclude, "expected an array of column names or 1-based numbers")
             }
-            let layout = try r.choice("layout", default: DataLayout.samplesInRows)
-            let delimiter = try Self.delimiter(r, file: file)
-            let viewComponents = r.has("components") ? try r.integer("components", minimum: 1, maximum: SizeLimits.maximumDimension) : nil
+            let layout = try r.choice(ViewKey.layout, default: DataLayout.samplesInRows)
+            let delimiter = try Self.delimiter(r, ViewKey.delimiter, file: file)
+            let viewComponents = r.has(ViewKey.components) ? try r.integer(ViewKey.components, minimum: 1, maximum: SizeLimits.maximumDimension) : nil
             try r.finish()
             let view = ViewSource(name: viewName, file: file, path: resolve(file), exclude: exclude, layout: layout, delimiter: delimiter,
-                                  components: viewComponents, key: key)
+                                  components: viewComponents, key: r.path)
             if layout == .samplesInColumns, view.path == label.path {
-                throw r.error("layout", "the label's file \(labelFile) is read with samples in rows; a view of that file cannot have samples in columns")
+                throw r.error(ViewKey.layout, "the label's file \(labelFile) is read with samples in rows; a view of that file cannot have samples in columns")
             }
             if let other = views.first(where: { $0.path == view.path && ($0.layout != layout || $0.delimiter != delimiter) }) {
-                throw r.error(other.layout != layout ? "layout" : "delimiter", "the file \(file) is also \(other.key)'s, read with "
+                throw r.error(other.layout != layout ? ViewKey.layout : .delimiter, "the file \(file) is also \(other.key)'s, read with "
                               + "layout = \"\(other.layout.rawValue)\" and delimiter = \"\(other.delimiter.rawValue)\": one file is read one way")
             }
             if view.path == label.path, delimiter != label.delimiter {
-                throw r.error("delimiter", "the file \(file) is also the label's, read with delimiter = \"\(label.delimiter.rawValue)\": one file is read one way")
+                throw r.error(ViewKey.delimiter, "the file \(file) is also the label's, read with delimiter = \"\(label.delimiter.rawValue)\": one file is read one way")
             }
             views.append(view)
         }
-        guard views.count >= 2 else { throw data.error("views", "needs at least two views, got \(views.count)") }
+        guard views.count >= 2 else { throw data.error(DataKey.views, "needs at least two views, got \(views.count)") }
         try data.finish()
         self.views = views
 
         var experiment = DistillationExperiment.Settings()
         experiment.seed = seed
-        let teacher = try TableReader(document, section: "teacher")
-        if teacher.has("rows") {
-            _ = try teacher.choice("rows", ["student"])
-            if teacher.has("n") { throw teacher.error("n", "applies to a teacher with rows of its own; rows = \"student\" uses the student's") }
+        let teacher = try TableReader(document, section: .teacher)
+        if teacher.has(TeacherKey.rows) {
+            _ = try teacher.choice(TeacherKey.rows, [TeacherRows.student.rawValue])
+            if teacher.has(TeacherKey.n) { throw teacher.error(TeacherKey.n, "applies to a teacher with rows of its own; rows = \"student\" uses the student's") }
             experiment.teacherRows = .student
         } else {
-            experiment.teacherRows = .own(try teacher.integer("n", minimum: 2, maximum: SizeLimits.maximumSampleSize, default: 500))
+            experiment.teacherRows = .own(try teacher.integer(TeacherKey.n, minimum: 2, maximum: SizeLimits.maximumSampleSize, default: 500))
         }
         try teacher.finish()
-        let student = try TableReader(document, section: "student")
-        experiment.studentRows = try student.integer("n", minimum: 4, maximum: SizeLimits.maximumSampleSize, default: experiment.studentRows)
-        experiment.lambda = try student.double("lambda", in: 0...1, default: experiment.lambda)
-        experiment.temperature = try student.double("temperature", default: experiment.temperature)
-        guard experiment.temperature > 0 else { throw student.error("temperature", "must be > 0, got \(experiment.temperature)") }
-        experiment.ridge = try student.double("ridge", default: experiment.ridge)
-        guard experiment.ridge > 0 else { throw student.error("ridge", "must be > 0 (separable classes need it), got \(experiment.ridge)") }
-        if student.has("lambda_grid") {
-            let grid = try student.vector("lambda_grid")
+        let student = try TableReader(document, section: .student)
+        experiment.studentRows = try student.integer(StudentKey.n, minimum: 4, maximum: SizeLimits.maximumSampleSize, default: experiment.studentRows)
+        experiment.lambda = try student.double(StudentKey.lambda, in: 0...1, default: experiment.lambda)
+        experiment.temperature = try student.double(StudentKey.temperature, default: experiment.temperature)
+        guard experiment.temperature > 0 else { throw student.error(StudentKey.temperature, "must be > 0, got \(experiment.temperature)") }
+        experiment.ridge = try student.double(StudentKey.ridge, default: experiment.ridge)
+        guard experiment.ridge > 0 else { throw student.error(StudentKey.ridge, "must be > 0 (separable classes need it), got \(experiment.ridge)") }
+        if student.has(StudentKey.lambdaGrid) {
+            let grid = try student.vector(StudentKey.lambdaGrid)
             guard grid.count <= SizeLimits.maximumLambdaGrid else {
-                throw student.error("lambda_grid", "\(grid.count) values; at most \(SizeLimits.maximumLambdaGrid) (the largest grid cchsim accepts)")
+                throw student.error(StudentKey.lambdaGrid, "\(grid.count) values; at most \(SizeLimits.maximumLambdaGrid) (the largest grid cchsim accepts)")
             }
-            guard grid.allSatisfy({ (0...1).contains($0) }) else { throw student.error("lambda_grid", "values must lie in [0, 1], got \(grid)") }
+            guard grid.allSatisfy({ (0...1).contains($0) }) else { throw student.error(StudentKey.lambdaGrid, "values must lie in [0, 1], got \(grid)") }
             experiment.lambdaGrid = grid
         }
-        experiment.validationFraction = try student.double("validation_fraction", default: experiment.validationFraction)
+        experiment.validationFraction = try student.double(StudentKey.validationFraction, default: experiment.validationFraction)
         guard experiment.validationFraction > 0, experiment.validationFraction < 1 else {
-            throw student.error("validation_fraction", "must lie strictly between 0 and 1, got \(experiment.validationFraction)")
+            throw student.error(StudentKey.validationFraction, "must lie strictly between 0 and 1, got \(experiment.validationFraction)")
         }
         try student.finish()
-        let protocolReader = try TableReader(document, section: "experiment")
-        experiment.splits = try protocolReader.integer("splits", minimum: 2, maximum: SizeLimits.maximumStoredTrials, default: experiment.splits)
+        let protocolReader = try TableReader(document, section: .experiment)
+        experiment.splits = try protocolReader.integer(ExperimentKey.splits, minimum: 2, maximum: SizeLimits.maximumStoredTrials, default: experiment.splits)
         teacherSets = try Self.teacherSets(protocolReader, views: views.map(\.name))
-        if protocolReader.has("student_ridge") {
-            let ridges = try protocolReader.vector("student_ridge")
+        if protocolReader.has(ExperimentKey.studentRidge) {
+            let ridges = try protocolReader.vector(ExperimentKey.studentRidge)
             guard label.isClass else {
-                throw protocolReader.error("student_ridge", "applies to the softmax students of a class label; a continuous label's students are OLS (no ridge)")
+                throw protocolReader.error(ExperimentKey.studentRidge, "applies to the softmax students of a class label; a continuous label's students are OLS (no ridge)")
             }
             guard ridges.count <= SizeLimits.maximumLambdaGrid else {
-                throw protocolReader.error("student_ridge", "\(ridges.count) values; at most \(SizeLimits.maximumLambdaGrid) (the largest grid cchsim accepts)")
+                throw protocolReader.error(ExperimentKey.studentRidge, "\(ridges.count) values; at most \(SizeLimits.maximumLambdaGrid) (the largest grid cchsim accepts)")
             }
-            if let bad = ridges.first(where: { !($0 > 0 && $0.isFinite) }) { throw protocolReader.error("student_ridge", "every value must be > 0, got \(bad)") }
-            guard Set(ridges).count == ridges.count else { throw protocolReader.error("student_ridge", "a value is listed twice in \(ridges)") }
+            if let bad = ridges.first(where: { !($0 > 0 && $0.isFinite) }) { throw protocolReader.error(ExperimentKey.studentRidge, "every value must be > 0, got \(bad)") }
+            guard Set(ridges).count == ridges.count else { throw protocolReader.error(ExperimentKey.studentRidge, "a value is listed twice in \(ridges)") }
             studentRidges = ridges
         } else {
             studentRidges = nil
@@ -233,16 +236,16 @@ public struct DataScenario: Sendable {
         var information = ViewInformation.Settings()
         information.seed = seed
         information.ridge = experiment.ridge
-        let estimation = try TableReader(document, section: "estimation")
-        information.neighbours = try estimation.integer("k", minimum: 1, maximum: SizeLimits.maximumSampleSize, default: information.neighbours)
-        information.replicates = try estimation.integer("replicates", minimum: 0, maximum: SizeLimits.maximumStoredTrials, default: information.replicates)
-        guard information.replicates != 1 else { throw estimation.error("replicates", "must be 0 (no intervals) or at least 2, got 1") }
-        information.level = try estimation.double("level", default: information.level)
-        guard information.level > 0, information.level < 1 else { throw estimation.error("level", "must lie strictly between 0 and 1, got \(information.level)") }
-        information.folds = try estimation.integer("folds", minimum: 2, maximum: SizeLimits.maximumFolds, default: information.folds)
-        if let chosen: [ViewGapEstimator] = try estimation.choices("estimators", of: "estimator") {
+        let estimation = try TableReader(document, section: .estimation)
+        information.neighbours = try estimation.integer(EstimationKey.k, minimum: 1, maximum: SizeLimits.maximumSampleSize, default: information.neighbours)
+        information.replicates = try estimation.integer(EstimationKey.replicates, minimum: 0, maximum: SizeLimits.maximumStoredTrials, default: information.replicates)
+        guard information.replicates != 1 else { throw estimation.error(EstimationKey.replicates, "must be 0 (no intervals) or at least 2, got 1") }
+        information.level = try estimation.double(EstimationKey.level, default: information.level)
+        guard information.level > 0, information.level < 1 else { throw estimation.error(EstimationKey.level, "must lie strictly between 0 and 1, got \(information.level)") }
+        information.folds = try estimation.integer(EstimationKey.folds, minimum: 2, maximum: SizeLimits.maximumFolds, default: information.folds)
+        if let chosen: [ViewGapEstimator] = try estimation.choices(EstimationKey.estimators, of: "estimator") {
             if !label.isClass, let e = chosen.first(where: \.needsClassLabel) {
-                throw estimation.error("estimators", "\"\(e.rawValue)\" needs a class label (kind = \"class\"); a continuous label takes "
+                throw estimation.error(EstimationKey.estimators, "\"\(e.rawValue)\" needs a class label (kind = \"class\"); a continuous label takes "
                     + ViewGapEstimator.allCases.filter { !$0.needsClassLabel }.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
             }
             information.estimators = chosen
@@ -265,12 +268,12 @@ public struct DataScenario: Sendable {
     }
 
     /// A file's `delimiter` key, by default the one its name implies (`FieldDelimiter(fileName:)`).
-    private static func delimiter(_ r: TableReader, file: String) throws(ScenarioError) -> FieldDelimiter {
+    private static func delimiter(_ r: TableReader, _ key: some TableLeaf, file: String) throws(ScenarioError) -> FieldDelimiter {
         let implied = FieldDelimiter(fileName: file)
-        return try r.choice("delimiter", default: implied)
+        return try r.choice(key, default: implied)
     }
 
-    private static func column(_ r: TableReader, _ key: String) throws(ScenarioError) -> ColumnReference {
+    private static func column(_ r: TableReader, _ key: some TableLeaf) throws(ScenarioError) -> ColumnReference {
         switch r.value(key) {
         case .string(let s)?: return .name(s)
         case .integer(let n)? where n >= 1: return .number(n)
@@ -279,3 +282,12 @@ public struct DataScenario: Sendable {
         }
     }
 }
+
+/// The keys of the tables this file reads, spelled by `ScenarioKey`.
+private typealias DataKey = ScenarioKey.DataSource
+private typealias LabelKey = ScenarioKey.DataLabel
+private typealias ViewKey = ScenarioKey.DataView
+private typealias TeacherKey = ScenarioKey.Teacher
+private typealias StudentKey = ScenarioKey.Student
+private typealias ExperimentKey = ScenarioKey.Experiment
+private typealias EstimationKey = ScenarioKey.Estimation

@@ -25,8 +25,8 @@ extension ScenarioDocument {
     /// What the file describes: `.data` when it has a `[data]` table, else its `[model] kind`; nil
     /// without either, or for a kind cchsim does not know (the decoders report what is wrong).
     public var modelOrigin: ModelOrigin? {
-        if root["data"] != nil { return .data }
-        guard case .table(let model)? = root["model"], case .string(let name)? = model["kind"],
+        if root[ScenarioKey.Table.data.name] != nil { return .data }
+        guard case .table(let model)? = root[ScenarioKey.Table.model.name], case .string(let name)? = model[ScenarioKey.Model.kind.name],
               let origin = ModelOrigin(rawValue: name), origin.isModel else { return nil }
         return origin
     }

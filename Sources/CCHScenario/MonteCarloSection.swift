@@ -10,10 +10,10 @@ import CrossModalKD
 extension Scenario {
     static func decodeMonteCarlo(_ r: TableReader) throws(ScenarioError) -> MonteCarloSettings {
         let defaults = MonteCarloSettings()
-        let trials = try r.integer("trials", minimum: 2, maximum: SizeLimits.maximumTrials, default: defaults.trials)
-        let sampler = try r.choice("sampler", default: defaults.sampler)
-        let testSamples = r.has("test_n") ? try r.integer("test_n", minimum: 1, maximum: SizeLimits.maximumSampleSize) : nil
-        let threads = r.has("threads") ? try r.integer("threads", minimum: 1, maximum: SizeLimits.maximumThreads) : nil
+        let trials = try r.integer(MonteCarloKey.trials, minimum: 2, maximum: SizeLimits.maximumTrials, default: defaults.trials)
+        let sampler = try r.choice(MonteCarloKey.sampler, default: defaults.sampler)
+        let testSamples = r.has(MonteCarloKey.testN) ? try r.integer(MonteCarloKey.testN, minimum: 1, maximum: SizeLimits.maximumSampleSize) : nil
+        let threads = r.has(MonteCarloKey.threads) ? try r.integer(MonteCarloKey.threads, minimum: 1, maximum: SizeLimits.maximumThreads) : nil
         try r.finish()
         return MonteCarloSettings(trials: trials, sampler: sampler,
                                   testSamples: testSamples, threads: threads)
@@ -42,3 +42,6 @@ extension Scenario {
         }
     }
 }
+
+/// The keys of the table this file reads, spelled by `ScenarioKey`.
+private typealias MonteCarloKey = ScenarioKey.MonteCarlo

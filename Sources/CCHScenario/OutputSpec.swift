@@ -102,48 +102,51 @@ public struct OutputSpec: Sendable, Equatable {
     /// Decodes `document`'s `[output]` table (empty when absent).
     /// - Throws: `ScenarioError` at `output.<key>`.
     public init(document: ScenarioDocument) throws(ScenarioError) {
-        let r = try TableReader(document, section: "output")
+        let r = try TableReader(document, section: .output)
         let names = PlotKind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-        switch r.value("plots") {
+        switch r.value(OutputKey.plots) {
         case .none:
             plots = nil
         case .array(let items)?:
             var kinds: OrderedSet<PlotKind> = []
             for item in items {
                 guard case .string(let s) = item, let kind = PlotKind(rawValue: s) else {
-                    throw r.error("plots", "unknown plot kind \(item); expected some of \(names)")
+                    throw r.error(OutputKey.plots, "unknown plot kind \(item); expected some of \(names)")
                 }
                 kinds.append(kind)
             }
             plots = kinds.elements
         case let other?:
-            throw r.error("plots", "expected a list of plot kinds (\(names)), got \(other)")
+            throw r.error(OutputKey.plots, "expected a list of plot kinds (\(names)), got \(other)")
         }
-        title = r.has("title") ? try r.string("title") : nil
-        if let title, let problem = ScenarioText.titleProblem(title) { throw r.error("title", problem) }
-        switch r.value("formats") {
+        title = r.has(OutputKey.title) ? try r.string(OutputKey.title) : nil
+        if let title, let problem = ScenarioText.titleProblem(title) { throw r.error(OutputKey.title, problem) }
+        switch r.value(OutputKey.formats) {
         case .none:
             formats = [.png]
         case .array(let items)? where !items.isEmpty:
             var list: OrderedSet<FigureFormat> = []
             for item in items {
                 guard case .string(let s) = item, let format = FigureFormat(rawValue: s) else {
-                    throw r.error("formats", "unknown figure format \(item); expected some of \(FigureFormat.names)")
+                    throw r.error(OutputKey.formats, "unknown figure format \(item); expected some of \(FigureFormat.names)")
                 }
                 list.append(format)
             }
             formats = list.elements
         case let other?:
-            throw r.error("formats", "expected a non-empty list of figure formats (\(FigureFormat.names)), got \(other)")
+            throw r.error(OutputKey.formats, "expected a non-empty list of figure formats (\(FigureFormat.names)), got \(other)")
         }
-        size = try r.choice("size", default: FigureSize.screen)
-        logX = r.has("log_x") ? try r.bool("log_x", default: false) : nil
-        switch r.value("log_y") {
+        size = try r.choice(OutputKey.size, default: FigureSize.screen)
+        logX = r.has(OutputKey.logX) ? try r.bool(OutputKey.logX, default: false) : nil
+        switch r.value(OutputKey.logY) {
         case .none: logY = nil
         case .bool(let b)?: logY = b
         case .string("symlog")?: logY = nil; symlogGain = true
-        case let other?: throw r.error("log_y", "expected true, false or \"symlog\" (the gain axis of curves), got \(other)")
+        case let other?: throw r.error(OutputKey.logY, "expected true, false or \"symlog\" (the gain axis of curves), got \(other)")
         }
         try r.finish()
     }
 }
+
+/// The keys of `[output]`, spelled by `ScenarioKey`.
+private typealias OutputKey = ScenarioKey.Output

@@ -72,7 +72,7 @@ extension Remedy {
         switch self {
         case .positive(let p): "set \(p.scenarioKey) > 0"
         case .atLeast(let p, let bound): "set \(p.scenarioKey) >= \(bound)"
-        case .deterministicEquivalent: "set student.approximation = true for the deterministic equivalent"
+        case .deterministicEquivalent: "set \(ScenarioKey.student(.approximation)) = true for the deterministic equivalent"
         case .monteCarlo: "estimate it by Monte Carlo with `cchsim simulate`"
         case .populationFormula: "\"inf\" is the population regime: use cchsim analyze"
         }

@@ -1,5 +1,9 @@
 import CrossModalKD
 
+/// The keys of the tables this file reads, spelled by `ScenarioKey`.
+private typealias TeacherKey = ScenarioKey.Teacher
+private typealias StudentKey = ScenarioKey.Student
+
 extension Scenario {
     /// The class-label informations (I(S;C), I(T;C), the CCH gap with C) when `label` is
     /// `sign`, nil for a continuous label. - Throws: `ScenarioError` for an invalid model.
@@ -14,7 +18,7 @@ extension Scenario {
 
     /// `[model] label`: "continuous" (default) or "sign".
     static func decodeLabel(_ r: TableReader) throws(ScenarioError) -> LabelKind {
-        try r.choice("label", default: LabelKind.continuous)
+        try r.choice(ScenarioKey.Model.label, default: LabelKind.continuous)
     }
 }
 
@@ -36,29 +40,29 @@ struct LogisticSection {
     /// Reads `student.loss` (and, for a logistic student, `student.temperature` and the whole
     /// teacher table); nil for the squared loss, whose teacher `decodeTeacher` reads.
     static func decode(student s: TableReader, teacher t: TableReader, label: LabelKind) throws(ScenarioError) -> LogisticSection? {
-        let loss: StudentLoss = try s.choice("loss", default: .squared)
+        let loss: StudentLoss = try s.choice(StudentKey.loss, default: .squared)
         guard loss == .logistic else {
-            if s.has("temperature") { throw s.error("temperature", "applies to loss = \"logistic\" only") }
+            if s.has(StudentKey.temperature) { throw s.error(StudentKey.temperature, "applies to loss = \"logistic\" only") }
             return nil
         }
         guard label == .sign else {
-            throw s.error("loss", "a logistic student classifies C = sign(Y): set [model] label = \"sign\"")
+            throw s.error(StudentKey.loss, "a logistic student classifies C = sign(Y): set [model] label = \"sign\"")
         }
-        let temperature = try s.double("temperature", default: 1)
-        guard temperature > 0 else { throw s.error("temperature", "must be > 0, got \(temperature)") }
-        let fit: LogisticTeacherFitChoice = try t.choice("fit", default: .oracle)
+        let temperature = try s.double(StudentKey.temperature, default: 1)
+        guard temperature > 0 else { throw s.error(StudentKey.temperature, "must be > 0, got \(temperature)") }
+        let fit: LogisticTeacherFitChoice = try t.choice(TeacherKey.fit, default: .oracle)
         let rows = try Scenario.decodeTeacherRows(t, fitted: fit == .logistic, fits: "fit = \"logistic\"")
         let teacher: LogisticTeacherSpec
         if fit == .logistic {
-            guard rows == .student || t.has("n") else { throw t.error("n", "missing: a logistic teacher needs its sample size") }
-            let ridge = try t.double("ridge", default: 0)
-            guard ridge >= 0 else { throw t.error("ridge", "must be >= 0, got \(ridge)") }
+            guard rows == .student || t.has(TeacherKey.n) else { throw t.error(TeacherKey.n, "missing: a logistic teacher needs its sample size") }
+            let ridge = try t.double(TeacherKey.ridge, default: 0)
+            guard ridge >= 0 else { throw t.error(TeacherKey.ridge, "must be >= 0, got \(ridge)") }
             // With rows = "student" the sample size is the student's n, set by `spec`.
-            teacher = .fitted(samples: rows == .student ? 0 : try t.integer("n", minimum: 1, maximum: SizeLimits.maximumSampleSize),
+            teacher = .fitted(samples: rows == .student ? 0 : try t.integer(TeacherKey.n, minimum: 1, maximum: SizeLimits.maximumSampleSize),
                               ridge: ridge)
         } else {
-            if t.has("ridge") { throw t.error("ridge", "applies to fit = \"logistic\" only") }
-            if t.has("n") { throw t.error("n", "applies to fit = \"logistic\" only (the oracle is the posterior of C given T)") }
+            if t.has(TeacherKey.ridge) { throw t.error(TeacherKey.ridge, "applies to fit = \"logistic\" only") }
+            if t.has(TeacherKey.n) { throw t.error(TeacherKey.n, "applies to fit = \"logistic\" only (the oracle is the posterior of C given T)") }
             teacher = .posterior
         }
         try t.finish()
@@ -68,7 +72,7 @@ struct LogisticSection {
     /// The classification KD spec with the student's n, ridge and lambda.
     func spec(_ student: StudentSpec, _ r: TableReader) throws(ScenarioError) -> LogisticKDSpec {
         guard case .finite(let n) = student.samples else {
-            throw r.error("n", "a logistic student is fitted on a finite sample (\"inf\" has no logistic counterpart here)")
+            throw r.error(StudentKey.n, "a logistic student is fitted on a finite sample (\"inf\" has no logistic counterpart here)")
         }
         var teacher = teacher
         if teacherRows == .student, case .fitted(_, let ridge) = teacher { teacher = .fitted(samples: n, ridge: ridge) }

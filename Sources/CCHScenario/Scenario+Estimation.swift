@@ -12,34 +12,34 @@ extension Scenario {
     static func decodeEstimation(_ r: TableReader) throws(ScenarioError) -> EstimationSettings {
         let defaults = EstimationSettings()
         var sizes = defaults.sampleSizes
-        switch r.value("n") {
+        switch r.value(EstimationKey.n) {
         case .none: break
         case .integer(let n)?: sizes = [n]
         case .array(let items)?:
             sizes = []
             for item in items {
-                guard case .integer(let n) = item else { throw r.error("n", "expected integers, got \(item)") }
+                guard case .integer(let n) = item else { throw r.error(EstimationKey.n, "expected integers, got \(item)") }
                 sizes.append(n)
             }
         case let other?:
-            throw r.error("n", "expected an integer or a list of integers, got a \(other.typeName) (\(other))")
+            throw r.error(EstimationKey.n, "expected an integer or a list of integers, got a \(other.typeName) (\(other))")
         }
         guard !sizes.isEmpty, sizes.allSatisfy({ $0 >= 2 }) else {
-            throw r.error("n", "sample sizes must be at least 2, got \(sizes)")
+            throw r.error(EstimationKey.n, "sample sizes must be at least 2, got \(sizes)")
         }
-        if let reason = SizeLimits.excess(sizes.max() ?? 0, limit: SizeLimits.maximumSampleSize) { throw r.error("n", reason) }
-        let repeats = try r.integer("repeats", minimum: 2, maximum: SizeLimits.maximumStoredTrials, default: defaults.repeats)
-        let k = try r.integer("k", minimum: 1, maximum: SizeLimits.maximumSampleSize, default: defaults.k)
+        if let reason = SizeLimits.excess(sizes.max() ?? 0, limit: SizeLimits.maximumSampleSize) { throw r.error(EstimationKey.n, reason) }
+        let repeats = try r.integer(EstimationKey.repeats, minimum: 2, maximum: SizeLimits.maximumStoredTrials, default: defaults.repeats)
+        let k = try r.integer(EstimationKey.k, minimum: 1, maximum: SizeLimits.maximumSampleSize, default: defaults.k)
         var kinds = defaults.estimators
-        if let value = r.value("estimators") {
+        if let value = r.value(EstimationKey.estimators) {
             let names = MIEstimatorKind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
             guard case .array(let items) = value, !items.isEmpty else {
-                throw r.error("estimators", "expected a non-empty list of \(names)")
+                throw r.error(EstimationKey.estimators, "expected a non-empty list of \(names)")
             }
             var listed: OrderedSet<MIEstimatorKind> = []
             for item in items {
                 guard case .string(let s) = item, let kind = MIEstimatorKind(rawValue: s) else {
-                    throw r.error("estimators", "unknown estimator \(item); expected some of \(names)")
+                    throw r.error(EstimationKey.estimators, "unknown estimator \(item); expected some of \(names)")
                 }
                 listed.append(kind)
             }
@@ -65,3 +65,6 @@ extension Scenario {
         }
     }
 }
+
+/// The keys of the table this file reads, spelled by `ScenarioKey`.
+private typealias EstimationKey = ScenarioKey.Estimation

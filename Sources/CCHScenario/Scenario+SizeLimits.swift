@@ -9,16 +9,16 @@ extension Scenario {
     /// The latent loadings' dimensions: dt and ds (rows) and the factors k (columns).
     static func checkLatentDimensions(_ r: TableReader, teacher: Matrix, student: Matrix, label: [Double]) throws(ScenarioError) {
         let limit = SizeLimits.maximumDimension
-        for (key, loadings, name) in [("teacher_loadings", teacher, "dt"), ("student_loadings", student, "ds")] {
+        for (key, loadings, dimension) in [(ModelKey.teacherLoadings, teacher, ModelKey.dt), (.studentLoadings, student, .ds)] {
             if loadings.rows > limit {
-                throw r.error(key, "\(loadings.rows) rows (the dimension \(name)); at most \(limit) (the largest dimension cchsim accepts)")
+                throw r.error(key, "\(loadings.rows) rows (the dimension \(dimension.name)); at most \(limit) (the largest dimension cchsim accepts)")
             }
             if loadings.cols > limit {
                 throw r.error(key, "\(loadings.cols) columns (latent factors); at most \(limit) (the largest dimension cchsim accepts)")
             }
         }
         if label.count > limit {
-            throw r.error("label_loadings", "\(label.count) entries (latent factors); at most \(limit) (the largest dimension cchsim accepts)")
+            throw r.error(ModelKey.labelLoadings, "\(label.count) entries (latent factors); at most \(limit) (the largest dimension cchsim accepts)")
         }
     }
 
@@ -59,3 +59,6 @@ extension Scenario {
         for n in estimation.sampleSizes { try checkHeldRows(n, key: ScenarioKey.estimation(.n).dotted, what: "the rows of one sample") }
     }
 }
+
+/// The keys of the table this file reads, spelled by `ScenarioKey`.
+private typealias ModelKey = ScenarioKey.Model

@@ -28,20 +28,20 @@ public struct TruthSetting: Sendable, Equatable {
 extension Scenario {
     static func decodeTruth(_ r: TableReader) throws(ScenarioError) -> TruthSetting {
         var truth = TruthSetting.analytic
-        truth.method = try r.choice("truth", default: TruthSetting.Method.analytic)
+        truth.method = try r.choice(StudentKey.truth, default: TruthSetting.Method.analytic)
         guard truth.method == .monteCarlo else {
-            for key in ["truth_se", "truth_max_trials"] where r.has(key) {
+            for key in [StudentKey.truthSE, .truthMaximumTrials] where r.has(key) {
                 throw r.error(key, "applies to truth = \"monte-carlo\" only")
             }
             return truth
         }
-        truth.standardError = try r.double("truth_se", default: truth.standardError)
+        truth.standardError = try r.double(StudentKey.truthSE, default: truth.standardError)
         guard truth.standardError.isFinite, truth.standardError > 0 else {
-            throw r.error("truth_se", "must be a finite number > 0, got \(truth.standardError)")
+            throw r.error(StudentKey.truthSE, "must be a finite number > 0, got \(truth.standardError)")
         }
-        truth.maximumTrials = try r.integer("truth_max_trials", minimum: 2, default: truth.maximumTrials)
+        truth.maximumTrials = try r.integer(StudentKey.truthMaximumTrials, minimum: 2, default: truth.maximumTrials)
         guard truth.maximumTrials <= MonteCarloSettings.maximumTrials else {
-            throw r.error("truth_max_trials", "must be at most \(MonteCarloSettings.maximumTrials), got \(truth.maximumTrials)")
+            throw r.error(StudentKey.truthMaximumTrials, "must be at most \(MonteCarloSettings.maximumTrials), got \(truth.maximumTrials)")
         }
         return truth
     }
@@ -65,3 +65,6 @@ extension Scenario {
         }
     }
 }
+
+/// The keys of the table this file reads, spelled by `ScenarioKey`.
+private typealias StudentKey = ScenarioKey.Student

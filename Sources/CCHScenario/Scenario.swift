@@ -34,19 +34,19 @@ public struct Scenario: Sendable {
     /// Decodes and validates `document`. - Throws: `ScenarioError` naming the file, key and reason.
     public init(document: ScenarioDocument) throws(ScenarioError) {
         guard document.modelOrigin != .data else {
-            throw ScenarioError(file: document.file, key: "data", reason: Self.dataScenarioHint(document.file))
+            throw ScenarioError(file: document.file, topLevel: ScenarioKey.Table.data, reason: Self.dataScenarioHint(document.file))
         }
         self.document = document
         let header = try ScenarioHeader(document, sections: Self.sections)
         name = header.name
         seed = header.seed
 
-        let modelReader = try TableReader(document, section: "model")
+        let modelReader = try TableReader(document, section: .model)
         try modelReader.expect(keys: Self.modelKeys)
         label = try Self.decodeLabel(modelReader)
         (model, teacherModalities) = try Self.decodeModel(modelReader, seed: seed)
-        let teacherReader = try TableReader(document, section: "teacher")
-        let studentReader = try TableReader(document, section: "student")
+        let teacherReader = try TableReader(document, section: .teacher)
+        let studentReader = try TableReader(document, section: .student)
         try teacherReader.expect(keys: Self.teacherKeys)
         try studentReader.expect(keys: Self.studentKeys)
         let logistic = try LogisticSection.decode(student: studentReader, teacher: teacherReader, label: label)
@@ -55,8 +55,8 @@ public struct Scenario: Sendable {
         teacher = logistic == nil
             ? try Self.decodeTeacher(teacherReader, studentSamples: student.samples, modalities: teacherModalities) : TeacherSpec()
         classification = try logistic?.spec(student, studentReader)
-        monteCarlo = try Self.decodeMonteCarlo(try TableReader(document, section: "monte_carlo"))
-        estimation = try Self.decodeEstimation(try TableReader(document, section: "estimation"))
+        monteCarlo = try Self.decodeMonteCarlo(try TableReader(document, section: .monteCarlo))
+        estimation = try Self.decodeEstimation(try TableReader(document, section: .estimation))
         try checkHeldSamples()
     }
 
@@ -77,14 +77,12 @@ public struct Scenario: Sendable {
     /// teacher fits, squared or logistic student): a key outside these is reported first, with the
     /// nearest of them (`TableReader.expect`). A key that belongs to another form than the one
     /// the file chose is rejected when the table is finished.
-    static let modelKeys = ["kind", "label", "rho_ts", "rho_sy", "rho_ty", "teacher_loadings", "student_loadings", "label_loadings",
-                            "teacher_noise", "student_noise", "label_noise", "dt", "ds", "matrix", "factors", "draw",
-                            "teachers", "teacher_blocks"]
-    static let teacherKeys = ["target", "fit", "n", "ridge", "scale", "projection", "rows", "modalities", "combine", "weights"]
-    static let studentKeys = ["n", "ridge", "lambda", "approximation", "loss", "temperature", "truth", "truth_se", "truth_max_trials"]
+    static let modelKeys = ModelKey.allCases
+    static let teacherKeys = TeacherKey.allCases
+    static let studentKeys = [StudentKey.n, .ridge, .lambda, .approximation, .loss, .temperature, .truth, .truthSE, .truthMaximumTrials]
 
     /// The top-level tables a scenario may have (`sweep` and `output` are read by `Sweep`).
-    public static let sections = ["model", "teacher", "student", "monte_carlo", "estimation", "sweep", "output"]
+    public static let sections = [ScenarioKey.Table.model, .teacher, .student, .monteCarlo, .estimation, .sweep, .output]
 
     /// The validated model, T split into `teacherModalities`. - Throws: `ScenarioError` at `model.<key>`.
     public func buildModel() throws(ScenarioError) -> JointGaussian {
@@ -106,7 +104,7 @@ public struct Scenario: Sendable {
     }
 
     private static func decodeModel(_ r: TableReader, seed: UInt64) throws(ScenarioError) -> (ModelSpec, [TeacherModality]) {
-        let kind = ModelOrigin(rawValue: try r.choice("kind", ModelOrigin.modelKinds.map(\.rawValue)))
+        let kind = ModelOrigin(rawValue: try r.choice(ModelKey.kind, ModelOrigin.modelKinds.map(\.rawValue)))
         let spec: ModelSpec
         var modalities: [TeacherModality]?
         switch kind {
@@ -114,37 +112,37 @@ public struct Scenario: Sendable {
             if let tables = try modalityTables(r) {
                 (spec, modalities) = try decodeModalityCorrelations(r, tables)
             } else {
-                spec = .correlations(rhoTS: try r.double("rho_ts"), rhoSY: try r.double("rho_sy"), rhoTY: try r.double("rho_ty"))
+                spec = .correlations(rhoTS: try r.double(ModelKey.rhoTS), rhoSY: try r.double(ModelKey.rhoSY), rhoTY: try r.double(ModelKey.rhoTY))
             }
         case .latent?:
-            let beta = try r.vector("label_loadings")
+            let beta = try r.vector(ModelKey.labelLoadings)
             var teacherLoadings: Matrix, rowNoise: [Double]?
             if let tables = try modalityTables(r) {
                 let named = try decodeLatentModalities(r, tables, factors: beta.count)
                 (teacherLoadings, rowNoise, modalities) = (named.loadings, named.rowNoise, named.modalities)
             } else {
-                teacherLoadings = try r.matrix("teacher_loadings", flatIsRow: true)
+                teacherLoadings = try r.matrix(ModelKey.teacherLoadings, flatIsRow: true)
             }
-            let studentLoadings = try r.matrix("student_loadings", flatIsRow: true)
+            let studentLoadings = try r.matrix(ModelKey.studentLoadings, flatIsRow: true)
             try checkLatentDimensions(r, teacher: teacherLoadings, student: studentLoadings, label: beta)
             spec = .latent(.init(
                 teacherLoadings: teacherLoadings,
                 studentLoadings: studentLoadings,
                 labelLoadings: beta,
-                teacherNoise: rowNoise == nil ? try r.double("teacher_noise", default: 0) : 0,
-                studentNoise: try r.double("student_noise", default: 0),
-                labelNoise: try r.double("label_noise", default: 0),
+                teacherNoise: rowNoise == nil ? try r.double(ModelKey.teacherNoise, default: 0) : 0,
+                studentNoise: try r.double(ModelKey.studentNoise, default: 0),
+                labelNoise: try r.double(ModelKey.labelNoise, default: 0),
                 teacherRowNoise: rowNoise))
         case .randomLatent?:
             spec = try RandomLatentModel.decode(r, seed: seed)
         default:  // .covariance (choice admits the model kinds only)
-            let dt = try r.integer("dt", minimum: 1, maximum: SizeLimits.maximumDimension)
-            let ds = try r.integer("ds", minimum: 1, maximum: SizeLimits.maximumDimension)
-            spec = .covariance(dt: dt, ds: ds, matrix: try r.matrix("matrix"))
+            let dt = try r.integer(ModelKey.dt, minimum: 1, maximum: SizeLimits.maximumDimension)
+            let ds = try r.integer(ModelKey.ds, minimum: 1, maximum: SizeLimits.maximumDimension)
+            spec = .covariance(dt: dt, ds: ds, matrix: try r.matrix(ModelKey.matrix))
             modalities = try decodeTeacherBlocks(r, dt: dt)
         }
-        for key in ["teachers", "teacher_blocks"] where r.has(key) && modalities == nil {
-            throw r.error(key, key == "teachers"
+        for key in [ModelKey.teachers, .teacherBlocks] where r.has(key) && modalities == nil {
+            throw r.error(key, key == .teachers
                 ? "applies to kind = \"correlations\" or \"latent\" (for \"covariance\" use teacher_blocks)"
                 : "applies to kind = \"covariance\" (for \"correlations\" and \"latent\" use [model.teachers.NAME] tables)")
         }
@@ -156,10 +154,10 @@ public struct Scenario: Sendable {
     /// at n = infinity it is the oracle).
     private static func decodeTeacher(_ r: TableReader, studentSamples: SampleSize,
                                       modalities: [TeacherModality]) throws(ScenarioError) -> TeacherSpec {
-        let target: TeacherTarget = try r.choice("target", default: .prediction)
-        let fitChoice: TeacherFitChoice = try r.choice("fit", default: .oracle)
+        let target: TeacherTarget = try r.choice(TeacherKey.target, default: .prediction)
+        let fitChoice: TeacherFitChoice = try r.choice(TeacherKey.fit, default: .oracle)
         let rows = try decodeTeacherRows(r, fitted: fitChoice != .oracle, fits: "fit = \"ols\" or \"ridge\"")
-        var samples = r.has("n") ? try r.integer("n", minimum: 1, maximum: SizeLimits.maximumSampleSize) : nil
+        var samples = r.has(TeacherKey.n) ? try r.integer(TeacherKey.n, minimum: 1, maximum: SizeLimits.maximumSampleSize) : nil
         if rows == .student {
             switch studentSamples {
             case .finite(let n): samples = n
@@ -169,27 +167,27 @@ public struct Scenario: Sendable {
         let fit: TeacherFit
         switch fitChoice {
         case .ols:
-            guard let samples else { throw r.error("n", "missing: an OLS teacher needs its sample size") }
+            guard let samples else { throw r.error(TeacherKey.n, "missing: an OLS teacher needs its sample size") }
             fit = .ols(samples: samples)
         case .ridge:
-            guard let samples else { throw r.error("n", "missing: a ridge teacher needs its sample size") }
-            guard r.has("ridge") else { throw r.error("ridge", "missing: a ridge teacher needs its penalty (> 0)") }
-            let penalty = try r.double("ridge")
-            guard penalty > 0 else { throw r.error("ridge", "must be > 0 for a ridge teacher, got \(penalty)") }
+            guard let samples else { throw r.error(TeacherKey.n, "missing: a ridge teacher needs its sample size") }
+            guard r.has(TeacherKey.ridge) else { throw r.error(TeacherKey.ridge, "missing: a ridge teacher needs its penalty (> 0)") }
+            let penalty = try r.double(TeacherKey.ridge)
+            guard penalty > 0 else { throw r.error(TeacherKey.ridge, "must be > 0 for a ridge teacher, got \(penalty)") }
             fit = .ridge(samples: samples, penalty: penalty)
         case .oracle:
             fit = .oracle
         }
-        if fitChoice != .ridge, r.has("ridge") { throw r.error("ridge", "applies to fit = \"ridge\" only") }
-        let scale = try r.double("scale", default: 1)
-        let projection = try r.optionalVector("projection")
+        if fitChoice != .ridge, r.has(TeacherKey.ridge) { throw r.error(TeacherKey.ridge, "applies to fit = \"ridge\" only") }
+        let scale = try r.double(TeacherKey.scale, default: 1)
+        let projection = try r.optionalVector(TeacherKey.projection)
         let combination = try decodeCombination(r, modalities: modalities)
         if combination != .allModalities, rows == .student {
-            throw r.error("rows", "\"student\" applies to one teacher on all of T (docs/privileged-information.md), not to a teacher set "
+            throw r.error(TeacherKey.rows, "\"student\" applies to one teacher on all of T (docs/privileged-information.md), not to a teacher set "
                 + "or an ensemble of some of the teacher modalities")
         }
         if case .ensemble = combination, target == .representation {
-            throw r.error("combine", TeacherCombination.ensembleIsPredictionOnly)
+            throw r.error(TeacherKey.combine, TeacherCombination.ensembleIsPredictionOnly)
         }
         try r.finish()
         if rows == .student, studentSamples == .infinite {
@@ -202,31 +200,36 @@ public struct Scenario: Sendable {
     /// `teacher.rows`: "own" (default) or "student"; "student" needs a fitted teacher and no
     /// `teacher.n` (the student's n is used). - Parameter fits: the fit values that allow it.
     static func decodeTeacherRows(_ r: TableReader, fitted: Bool, fits: String) throws(ScenarioError) -> TeacherRows {
-        let rows: TeacherRows = try r.choice("rows", default: .own)
+        let rows: TeacherRows = try r.choice(TeacherKey.rows, default: .own)
         guard rows == .student else { return rows }
-        guard fitted else { throw r.error("rows", "\"student\" applies to a fitted teacher (\(fits))") }
-        if r.has("n") {
-            throw r.error("n", "not used with rows = \"student\": the teacher is fitted on the student's n training rows")
+        guard fitted else { throw r.error(TeacherKey.rows, "\"student\" applies to a fitted teacher (\(fits))") }
+        if r.has(TeacherKey.n) {
+            throw r.error(TeacherKey.n, "not used with rows = \"student\": the teacher is fitted on the student's n training rows")
         }
         return rows
     }
 
     private static func decodeStudent(_ r: TableReader) throws(ScenarioError) -> StudentSpec {
         let samples: SampleSize
-        switch r.value("n") {
-        case .none: throw r.error("n", "missing (required): an integer, or \"inf\" for the population regime")
+        switch r.value(StudentKey.n) {
+        case .none: throw r.error(StudentKey.n, "missing (required): an integer, or \"inf\" for the population regime")
         case .string("inf")?: samples = .infinite
         case .integer(let n)? where n >= 1:
-            if let reason = SizeLimits.excess(n, limit: SizeLimits.maximumSampleSize) { throw r.error("n", reason) }
+            if let reason = SizeLimits.excess(n, limit: SizeLimits.maximumSampleSize) { throw r.error(StudentKey.n, reason) }
             samples = .finite(n)
         case let other?:
-            throw r.error("n", "expected a positive integer or \"inf\", got \(other)")
+            throw r.error(StudentKey.n, "expected a positive integer or \"inf\", got \(other)")
         }
-        let ridge = try r.double("ridge", default: 0)
-        guard ridge >= 0 else { throw r.error("ridge", "must be >= 0, got \(ridge)") }
-        let lambda = try r.double("lambda", in: 0...1, default: 0.5)
-        let approximation = try r.bool("approximation", default: false)
+        let ridge = try r.double(StudentKey.ridge, default: 0)
+        guard ridge >= 0 else { throw r.error(StudentKey.ridge, "must be >= 0, got \(ridge)") }
+        let lambda = try r.double(StudentKey.lambda, in: 0...1, default: 0.5)
+        let approximation = try r.bool(StudentKey.approximation, default: false)
         try r.finish()
         return StudentSpec(samples: samples, ridge: ridge, lambda: lambda, allowApproximation: approximation)
     }
 }
+
+/// The keys of the tables this file reads, spelled by `ScenarioKey`.
+private typealias ModelKey = ScenarioKey.Model
+private typealias TeacherKey = ScenarioKey.Teacher
+private typealias StudentKey = ScenarioKey.Student

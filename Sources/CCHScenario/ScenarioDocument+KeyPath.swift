@@ -27,10 +27,10 @@ extension ScenarioDocument {
         return copy
     }
 
-    /// A copy without the top-level key `key`.
-    public func removing(_ key: String) -> ScenarioDocument {
+    /// A copy without the top-level key `key` (a table or a header key).
+    public func removing(_ key: some TableLeaf) -> ScenarioDocument {
         var copy = self
-        copy.root[key] = nil
+        copy.root[key.name] = nil
         return copy
     }
 

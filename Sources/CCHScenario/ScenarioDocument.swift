@@ -17,11 +17,11 @@ public struct ScenarioDocument: Sendable, Equatable {
     }
 
     /// Whether the file has a `[monte_carlo]` table (Monte Carlo settings given).
-    public var hasMonteCarloSettings: Bool { root["monte_carlo"] != nil }
+    public var hasMonteCarloSettings: Bool { root[ScenarioKey.Table.monteCarlo.name] != nil }
     /// Whether the file has an `[estimation]` table (MI-estimation settings given).
-    public var hasEstimationSettings: Bool { root["estimation"] != nil }
+    public var hasEstimationSettings: Bool { root[ScenarioKey.Table.estimation.name] != nil }
     /// Whether the file has a `[sweep]` table.
-    public var hasSweep: Bool { root["sweep"] != nil }
+    public var hasSweep: Bool { root[ScenarioKey.Table.sweep.name] != nil }
 
     /// Parses TOML text. - Throws: `ScenarioError` with the line and column of a syntax error, a
     /// NUL character or nesting beyond `SizeLimits.maximumNestingDepth` (`TOMLTextCheck`, before
@@ -50,9 +50,9 @@ public struct ScenarioDocument: Sendable, Equatable {
     /// The `[sweep]` keys in the order the text writes them (`TOMLKeyOrder`: from the TOML
     /// structure, so comments and string contents never matter).
     private static func sweepKeys(_ table: TOMLTable, text: String) -> [String] {
-        guard let sweep = table["sweep"]?.table else { return [] }
+        guard let sweep = table[ScenarioKey.Table.sweep.name]?.table else { return [] }
         let names = Set(sweep.map { $0.0 })
-        return TOMLKeyOrder(text: text).keys(below: ["sweep"]).filter(names.contains)
+        return TOMLKeyOrder(text: text).keys(below: [ScenarioKey.Table.sweep.name]).filter(names.contains)
     }
 
     private static func convert(_ value: TOMLValueConvertible, path: String, file: String) throws(ScenarioError) -> ScenarioValue {

@@ -6,12 +6,12 @@ struct ScenarioHeader {
     let seed: UInt64
 
     /// - Throws: `ScenarioError` naming the file and the top-level key at fault.
-    init(_ document: ScenarioDocument, sections: [String]) throws(ScenarioError) {
+    init(_ document: ScenarioDocument, sections: [ScenarioKey.Table]) throws(ScenarioError) {
         let top = TableReader(file: document.file, path: "", table: document.root)
-        name = try top.string("name", default: Self.defaultName(document.file))
-        if top.has("name"), let problem = ScenarioText.nameProblem(name) { throw top.error("name", problem) }
-        seed = UInt64(try top.integer("seed", minimum: 0, default: 0))
-        _ = top.value("description")
+        name = try top.string(HeaderKey.name, default: Self.defaultName(document.file))
+        if top.has(HeaderKey.name), let problem = ScenarioText.nameProblem(name) { throw top.error(HeaderKey.name, problem) }
+        seed = UInt64(try top.integer(HeaderKey.seed, minimum: 0, default: 0))
+        _ = top.value(HeaderKey.description)
         for section in sections { _ = top.value(section) }
         try top.finish()
     }
@@ -21,3 +21,6 @@ struct ScenarioHeader {
         return base.hasSuffix(".toml") ? String(base.dropLast(5)) : base
     }
 }
+
+/// The keys of the table this file reads, spelled by `ScenarioKey`.
+private typealias HeaderKey = ScenarioKey.Header

@@ -15,10 +15,10 @@ public struct ScenarioOverride: Sendable, Equatable, CustomStringConvertible {
     /// or malformed key, or a control character (a value is one line of text).
     public init(parsing argument: String) throws(ScenarioError) {
         func failure(_ reason: String) -> ScenarioError { ScenarioError(file: "--set", key: EchoedInput.shortened(argument), reason: reason) }
-        guard let equals = argument.firstIndex(of: "=") else { throw failure("expected KEY=VALUE, e.g. student.lambda=0.3") }
+        guard let equals = argument.firstIndex(of: "=") else { throw failure("expected KEY=VALUE, e.g. \(ScenarioKey.student(.lambda))=0.3") }
         let key = argument[..<equals].trimmingSpaces, text = argument[argument.index(after: equals)...].trimmingSpaces
         let parts = key.split(separator: ".", omittingEmptySubsequences: false)
-        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else { throw failure("the key is not a dotted key path (e.g. student.lambda)") }
+        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else { throw failure("the key is not a dotted key path (e.g. \(ScenarioKey.student(.lambda)))") }
         guard !argument.unicodeScalars.contains(where: ScenarioText.isControl) else {
             throw failure("holds a control character; a value is one line of text")
         }

@@ -27,7 +27,7 @@ public struct Sweep: Sendable {
         self.document = document
         grid = try SweepGrid(document: document)
         output = try OutputSpec(document: document)
-        base = document.removing("sweep").removing("output")
+        base = document.removing(ScenarioKey.Table.sweep).removing(ScenarioKey.Table.output)
         var firstValues = grid.axes.map { $0.values[0] }
         let origin = try Self.decode(base, grid.axes, firstValues, changed: nil)
         var setters: [SweepPatch.Setter]? = grid.axes.compactMap { SweepPatch.setter(for: $0.key) }

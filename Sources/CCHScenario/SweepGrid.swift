@@ -48,7 +48,7 @@ public struct SweepGrid: Sendable, Equatable {
         for axis in axes {
             let (product, overflow) = total.multipliedReportingOverflow(by: axis.values.count)
             guard !overflow, product <= Self.maximumPoints else {
-                throw ScenarioError(file: file, key: "sweep",
+                throw ScenarioError(file: file, topLevel: ScenarioKey.Table.sweep,
                                     reason: "the grid has more than \(Self.maximumPoints) points; split it into several scenarios")
             }
             total = product
@@ -86,12 +86,12 @@ extension SweepGrid {
     /// - Throws: `ScenarioError` naming the file and the sweep entry at fault.
     public init(document: ScenarioDocument) throws(ScenarioError) {
         let file = document.file
-        guard let raw = document.root["sweep"] else {
+        guard let raw = document.root[ScenarioKey.Table.sweep.name] else {
             try self.init(axes: [], file: file)
             return
         }
         guard case .table(let table) = raw else {
-            throw ScenarioError(file: file, key: "sweep", reason: "expected a table, got \(raw.typePhrase)")
+            throw ScenarioError(file: file, topLevel: ScenarioKey.Table.sweep, reason: "expected a table, got \(raw.typePhrase)")
         }
         let order = document.sweepKeyOrder.filter { table[$0] != nil }
             + table.keys.filter { !document.sweepKeyOrder.contains($0) }.sorted()
@@ -104,14 +104,14 @@ extension SweepGrid {
     }
 
     private static func axis(key: String, entry: ScenarioValue, file: String) throws(ScenarioError) -> SweepAxis {
-        let location = "sweep.\"\(key)\""
+        let location = "\(ScenarioKey.Table.sweep.name).\"\(key)\""
         let parts = key.split(separator: ".", omittingEmptySubsequences: false).count
         guard parts <= SizeLimits.maximumNestingDepth else {
-            throw ScenarioError(file: file, key: "sweep", reason: "a swept key of \(parts) dotted parts (\(EchoedInput.quoted(key))); "
+            throw ScenarioError(file: file, topLevel: ScenarioKey.Table.sweep, reason: "a swept key of \(parts) dotted parts (\(EchoedInput.quoted(key))); "
                                 + "a scenario nests at most \(SizeLimits.maximumNestingDepth) levels")
         }
         if case .table(let inner) = entry, let leaf = unquotedDottedKey(key, inner) {
-            throw ScenarioError(file: file, key: "sweep.\(key)",
+            throw ScenarioError(file: file, key: "\(ScenarioKey.Table.sweep.name).\(key)",
                                 reason: "is a table, not a sweep entry: the key \(leaf) is written without quotes, which TOML reads as "
                                     + "nested tables; write it quoted, \"\(leaf)\" = [...] or \"\(leaf)\" = { from = a, to = b, steps = k }")
         }
@@ -148,7 +148,7 @@ extension SweepGrid {
     /// value that is not a table, when the table is no range (it has neither `from`, `to` nor
     /// `steps`, and holds a list or a table, which a range never does); nil otherwise.
     private static func unquotedDottedKey(_ key: String, _ table: [String: ScenarioValue]) -> String? {
-        func isRange(_ t: [String: ScenarioValue]) -> Bool { ["from", "to", "steps"].contains { t[$0] != nil } }
+        func isRange(_ t: [String: ScenarioValue]) -> Bool { [RangeKey.from, .to, .steps].contains { t[$0.name] != nil } }
         guard !isRange(table),
               table.values.contains(where: { if case .array = $0 { true } else if case .table = $0 { true } else { false } })
         else { return nil }
@@ -186,16 +186,16 @@ extension SweepGrid {
     }
 
     private static func rangeAxis(key: ScenarioKey, reader r: TableReader, range: [String: ScenarioValue]) throws(ScenarioError) -> SweepAxis {
-        let from = try r.double("from"), to = try r.double("to")
-        let steps = try r.integer("steps", minimum: 2)
-        guard steps <= SweepGrid.maximumPoints else { throw r.error("steps", "at most \(SweepGrid.maximumPoints), got \(steps)") }
-        let spacing = try r.choice("scale", default: SweepAxis.Spacing.linear)
+        let from = try r.double(RangeKey.from), to = try r.double(RangeKey.to)
+        let steps = try r.integer(RangeKey.steps, minimum: 2)
+        guard steps <= SweepGrid.maximumPoints else { throw r.error(RangeKey.steps, "at most \(SweepGrid.maximumPoints), got \(steps)") }
+        let spacing = try r.choice(RangeKey.scale, default: SweepAxis.Spacing.linear)
         try r.finish()
         if spacing == .log {
-            guard from > 0, to > 0 else { throw r.error("scale", "a log range needs from > 0 and to > 0, got from = \(from), to = \(to)") }
+            guard from > 0, to > 0 else { throw r.error(RangeKey.scale, "a log range needs from > 0 and to > 0, got from = \(from), to = \(to)") }
         }
         let numbers = (0..<steps).map { spaced(from: from, to: to, index: $0, steps: steps, spacing: spacing) }
-        guard case .integer? = range["from"], case .integer? = range["to"], numbers.allSatisfy({ abs($0) < 1e15 }) else {
+        guard case .integer? = range[RangeKey.from.name], case .integer? = range[RangeKey.to.name], numbers.allSatisfy({ abs($0) < 1e15 }) else {
             return SweepAxis(key: key, values: numbers.map(ScenarioValue.number), spacing: spacing)
         }
         // Integer ends: integers where the values fall on them (linear) or rounded (log scale).
@@ -204,7 +204,7 @@ extension SweepGrid {
             return SweepAxis(key: key, values: numbers.map(ScenarioValue.number), spacing: spacing)
         }
         guard Set(integers).count == integers.count else {
-            throw r.error("steps", "a log range of integers from \(Int(from)) to \(Int(to)) has fewer than \(steps) distinct values; lower steps")
+            throw r.error(RangeKey.steps, "a log range of integers from \(Int(from)) to \(Int(to)) has fewer than \(steps) distinct values; lower steps")
         }
         return SweepAxis(key: key, values: integers.map(ScenarioValue.integer), spacing: spacing)
     }
@@ -239,3 +239,6 @@ extension SweepGrid {
         return (x / p).rounded() * p
     }
 }
+
+/// The keys of a range, spelled by `ScenarioKey`.
+private typealias RangeKey = ScenarioKey.SweepRange

@@ -89,7 +89,7 @@ enum AnalysisReport {
     static func rows(_ rows: TeacherRows, _ count: Int) -> String {
         switch rows {
         case .own: "nt = \(count) samples"
-        case .student: "the student's n = \(count) training rows (teacher.rows = \"student\")"
+        case .student: "the student's n = \(count) training rows (\(ScenarioKey.teacher(.rows)) = \"student\")"
         }
     }
 

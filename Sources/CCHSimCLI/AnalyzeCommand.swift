@@ -85,18 +85,19 @@ extension CCHSimCommand {
                 guard let count = Int(text) else { throw ValidationError("--n must be an integer or 'inf', got '\(text)'") }
                 samples = .integer(count)
             }
-            var student: [String: ScenarioValue] = ["n": samples]
-            if let ridge { student["ridge"] = .number(ridge) }
-            if let lambda { student["lambda"] = .number(lambda) }
+            typealias Key = ScenarioKey
+            var student: [String: ScenarioValue] = [Key.Student.n.name: samples]
+            if let ridge { student[Key.Student.ridge.name] = .number(ridge) }
+            if let lambda { student[Key.Student.lambda.name] = .number(lambda) }
             var teacher: [String: ScenarioValue] = [:]
-            if let target { teacher["target"] = .string(target.rawValue) }
-            if let scale { teacher["scale"] = .number(scale) }
+            if let target { teacher[Key.Teacher.target.name] = .string(target.rawValue) }
+            if let scale { teacher[Key.Teacher.scale.name] = .number(scale) }
             let root: [String: ScenarioValue] = [
-                "name": .string("shortcut"),
-                "model": .table(["kind": .string("correlations"), "rho_ts": .number(rhoTS),
-                                 "rho_sy": .number(rhoSY), "rho_ty": .number(rhoTY)]),
-                "teacher": .table(teacher),
-                "student": .table(student),
+                Key.Header.name.name: .string("shortcut"),
+                Key.Table.model.name: .table([Key.Model.kind.name: .string("correlations"), Key.Model.rhoTS.name: .number(rhoTS),
+                                              Key.Model.rhoSY.name: .number(rhoSY), Key.Model.rhoTY.name: .number(rhoTY)]),
+                Key.Table.teacher.name: .table(teacher),
+                Key.Table.student.name: .table(student),
             ]
             let document = try ScenarioDocument(file: "command line", root: root).applying(set.overrides)
             do { return try Scenario(document: document) } catch { throw ScenarioOverride.relabel(error, set.overrides) }

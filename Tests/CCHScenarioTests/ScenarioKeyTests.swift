@@ -38,7 +38,7 @@ final class ScenarioKeyTests: XCTestCase {
     func testPathsThatNameNoKey() {
         for path in ["", "modle.rho_ts", "model.rho_xy", "model.rho_ts.x", "model", "sweep.x", "output.plots", "seed.x",
                      "model.teachers.B.rho_with_", "model.teachers.B.dim", "model.teachers..rho_ts", "teacher.weights.",
-                     "teacher.weights.A.x", "Model.rho_ts"] {
+                     "teacher.weights.A.x", "Model.rho_ts", "data.label.file"] {
             XCTAssertNil(ScenarioKey(dotted: path), path)
         }
     }
@@ -61,5 +61,27 @@ final class ScenarioKeyTests: XCTestCase {
         let e = ScenarioError(file: "a.toml", key: .teacherWeight("B"), reason: "must be >= 0")
         XCTAssertEqual(e.key, "teacher.weights.B")
         XCTAssertEqual(e.description, "a.toml: teacher.weights.B: must be >= 0")
+        XCTAssertEqual(ScenarioError(file: "a.toml", topLevel: ScenarioKey.Table.sweep, reason: "r").description, "a.toml: sweep: r")
+    }
+
+    /// The leaves a table reader reads by, and the paths of the tables below a table.
+    func testLeavesAndReaderPaths() throws {
+        XCTAssertEqual(ScenarioKey.dataLabel(.file).dotted, "data.label.file")
+        XCTAssertEqual(ScenarioKey.dataLabel(.column).table, .data)
+        XCTAssertEqual(ScenarioKey.Output.logX.dotted, "output.log_x")
+        XCTAssertEqual(ScenarioKey.Experiment.teacherSets.name, "teacher_sets")
+        XCTAssertEqual(ScenarioKey.ModalityLeaf.rhoWith("A").name, "rho_with_A")
+        XCTAssertEqual(ScenarioKey.Element(of: ScenarioKey.Model.teacherBlocks, at: 2).name, "teacher_blocks[2]")
+
+        let document = try ScenarioDocument(file: "a.toml", text: "[model]\nteachers = { A = { rho_ts = \"x\" } }\n")
+        let model = try TableReader(document, section: .model)
+        guard case .table(let teachers)? = model.value(ScenarioKey.Model.teachers), case .table(let a)? = teachers["A"] else {
+            return XCTFail("no [model.teachers.A]")
+        }
+        let modality = model.reader(of: ScenarioKey.Model.teachers, table: teachers).reader(of: ScenarioKey.Named("A"), table: a)
+        XCTAssertEqual(modality.keyPath(ScenarioKey.ModalityLeaf.rhoTS), ScenarioKey.modality("A", .rhoTS).dotted)
+        XCTAssertThrowsError(try modality.double(ScenarioKey.ModalityLeaf.rhoTS)) { error in
+            XCTAssertEqual("\(error)", "a.toml: model.teachers.A.rho_ts: expected a number, got a string (\"x\")")
+        }
     }
 }

@@ -264,7 +264,7 @@ final class DataScenarioTests: XCTestCase {
         XCTAssertEqual(r.err, "Error: \(model): student.n: with ridge 0 the student's system S'S is singular for n <= ds = 1 "
                        + "(got n = 1); set student.n >= 2, or set student.ridge > 0\n")
         // Every parameter has a key in a table a scenario can have.
-        let tables = Set(Scenario.sections + DataScenario.sections)
+        let tables = Set((Scenario.sections + DataScenario.sections).map(\.rawValue))
         for parameter in Parameter.allCases {
             let table = String(parameter.scenarioKey.prefix { $0 != "." })
             XCTAssertTrue(tables.contains(table), "\(parameter): \(parameter.scenarioKey)")

@@ -17,7 +17,7 @@ struct ScenarioFileArgument: ParsableArguments {
 /// the parsed document before decoding (`ScenarioOverride`), so typed and checked as in the file.
 struct OverrideOption: ParsableArguments {
     @Option(name: .customLong("set"), parsing: .singleValue,
-            help: ArgumentHelp("Override a scenario key, typed and checked as in the file (repeatable), e.g. --set student.lambda=0.3.",
+            help: ArgumentHelp("Override a scenario key, typed and checked as in the file (repeatable), e.g. --set \(ScenarioKey.student(.lambda))=0.3.",
                                valueName: "key=value"),
             transform: { text in
                 do { return try ScenarioOverride(parsing: text) } catch { throw ValidationError("\(error)") }

@@ -40,7 +40,7 @@ extension FittedScenarioFile {
         var lines = [
             "# A covariance scenario fitted to real data by `cchsim fit` (cchsim \(ToolVersion.cchsim)): the joint Gaussian of",
             "# (teacher representation T, student representation S, label Y). Analyse or simulate it like any",
-            "# scenario, or add a [sweep] (e.g. over student.n). docs/real-data.md, \"The theory on the data\".",
+            "# scenario, or add a [sweep] (e.g. over \(ScenarioKey.student(.n))). docs/real-data.md, \"The theory on the data\".",
             "#",
             "# data scenario: \(quoted(source.file)) (name \(quoted(source.name)))",
             "# teacher T:     \(view(teacher))",
@@ -64,7 +64,7 @@ extension FittedScenarioFile {
             lines.append("#                [student] (docs/scenarios.md).")
         }
         lines += [
-            "# model.matrix: rows and columns in the order T = \(quoted(teacher.name)) PC1..PC\(m.dt), "
+            "# \(ScenarioKey.model(.matrix)): rows and columns in the order T = \(quoted(teacher.name)) PC1..PC\(m.dt), "
                 + "S = \(quoted(student.name)) PC1..PC\(m.ds), Y = the label",
             "",
         ]
@@ -80,22 +80,38 @@ extension FittedScenarioFile {
         }
     }
 
-    /// The file's keys and tables as the scenario reader decodes them (docs/scenarios.md).
-    struct Tables: Encodable {
-        struct Model: Encodable {
+    /// The file's keys and tables as the scenario reader decodes them (docs/scenarios.md), each
+    /// key spelled by `ScenarioKey`.
+    struct Tables: LeafTable {
+        struct Model: LeafTable {
             let kind: String, dt: Int, ds: Int
             /// The (dt + ds + 1) square covariance, row by row.
             let matrix: [[Double]]
+
+            var entries: [LeafEntry] {
+                [(ScenarioKey.Model.kind, kind), (ScenarioKey.Model.dt, dt), (ScenarioKey.Model.ds, ds), (ScenarioKey.Model.matrix, matrix)]
+            }
         }
         /// An OLS prediction teacher on `n` rows of its own, or on the student's rows (`rows = "student"`).
-        struct Teacher: Encodable {
+        struct Teacher: LeafTable {
             let target: String, fit: String, n: Int?, rows: String?
+
+            var entries: [LeafEntry] {
+                [(ScenarioKey.Teacher.target, target), (ScenarioKey.Teacher.fit, fit), (ScenarioKey.Teacher.n, n), (ScenarioKey.Teacher.rows, rows)]
+            }
         }
-        struct Student: Encodable {
+        struct Student: LeafTable {
             let n: Int, ridge: Double, lambda: Double
+
+            var entries: [LeafEntry] { [(ScenarioKey.Student.n, n), (ScenarioKey.Student.ridge, ridge), (ScenarioKey.Student.lambda, lambda)] }
         }
         let name: String, description: String, seed: Int
         let model: Model, student: Student, teacher: Teacher
+
+        var entries: [LeafEntry] {
+            [(ScenarioKey.Header.name, name), (ScenarioKey.Header.description, description), (ScenarioKey.Header.seed, seed),
+             (ScenarioKey.Table.model, model), (ScenarioKey.Table.student, student), (ScenarioKey.Table.teacher, teacher)]
+        }
     }
 
     /// `value` as TOML by TOMLKit's encoder (toml++'s formatter): keys sorted within each table,
@@ -138,4 +154,30 @@ extension FittedScenarioFile {
         let cut = String(String.UnicodeScalarView(text.unicodeScalars.prefix(ScenarioText.maximumNameLength)))
         return cut.isEmpty ? "fit" : cut
     }
+}
+
+/// One key of a `LeafTable` and its value (nil: the key is left out).
+typealias LeafEntry = (key: any TableLeaf, value: (any Encodable)?)
+
+/// A table of a scenario file that `cchsim fit` writes: its entries, each key spelled by
+/// `ScenarioKey`, encoded in order, the absent ones left out.
+protocol LeafTable: Encodable {
+    var entries: [LeafEntry] { get }
+}
+
+extension LeafTable {
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: LeafCodingKey.self)
+        for (key, value) in entries {
+            if let value { try container.encode(value, forKey: LeafCodingKey(stringValue: key.name)) }
+        }
+    }
+}
+
+/// A coding key that is the key of a scenario table.
+private struct LeafCodingKey: CodingKey {
+    let stringValue: String
+    init(stringValue: String) { self.stringValue = stringValue }
+    var intValue: Int? { nil }
+    init?(intValue: Int) { nil }
 }

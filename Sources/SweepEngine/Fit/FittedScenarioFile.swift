@@ -47,8 +47,8 @@ public struct FittedScenarioFile {
         do { fit = try FittedGaussian(loaded.data, pair: pair) } catch {
             switch error {
             case .sameView: throw RunError("--teacher, --student: \(error.description)")
-            case .multiClassLabel: throw RunError("\(source.file): data.label: \(error.description)")
-            default: throw RunError("\(source.file): data.components: \(error.description)")
+            case .multiClassLabel: throw RunError("\(source.file): \(ScenarioKey.data(.label)): \(error.description)")
+            default: throw RunError("\(source.file): \(ScenarioKey.data(.components)): \(error.description)")
             }
         }
         name = Self.fileStem("\(source.name)-\(teacher)-\(student)-fit")

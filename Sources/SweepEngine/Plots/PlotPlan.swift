@@ -29,12 +29,12 @@ struct PlotPlan {
         let curves = axes.dropFirst(1).reduce(1) { $0 * $1.values.count }
         let estimation = sweep.hasEstimationSettings
         let teacherSets = TeacherSetFields.compares(sweep.first)
-        for (index, key, log) in [(0, "log_x", sweep.output.logX), (1, "log_y", sweep.output.logY)] where log == true {
+        for (index, key, log) in [(0, ScenarioKey.Output.logX, sweep.output.logX), (1, .logY, sweep.output.logY)] where log == true {
             guard index < axes.count, let xs = axes[index].numbers else {
-                throw RunError("\(sweep.file): output.\(key): a log scale needs a numeric [sweep] key number \(index + 1)")
+                throw RunError("\(sweep.file): \(key.dotted): a log scale needs a numeric [sweep] key number \(index + 1)")
             }
             if let bad = xs.first(where: { !($0 > 0) }) {
-                throw RunError("\(sweep.file): output.\(key): a log scale needs positive values, but \(axes[index].key) "
+                throw RunError("\(sweep.file): \(key.dotted): a log scale needs positive values, but \(axes[index].key) "
                     + "takes \(PlotLabels.number(bad))")
             }
         }
@@ -54,7 +54,7 @@ struct PlotPlan {
             }
             return
         }
-        func reject(_ reason: String) -> RunError { RunError("\(sweep.file): output.plots: \(reason)") }
+        func reject(_ reason: String) -> RunError { RunError("\(sweep.file): \(ScenarioKey.Output.plots.dotted): \(reason)") }
         for kind in named {
             switch kind {
             case .heatmap, .agreement, .addingHeatmap, .addingAgreement:
@@ -79,7 +79,7 @@ struct PlotPlan {
                 break
             case .reliability:
                 guard estimation else { throw reject("a reliability plot needs an [estimation] table (decision reliability)") }
-                guard numeric(0) else { throw reject("a reliability plot needs the first [sweep] key to be numeric, e.g. estimation.n") }
+                guard numeric(0) else { throw reject("a reliability plot needs the first [sweep] key to be numeric, e.g. \(ScenarioKey.estimation(.n))") }
                 guard curves <= Self.maximumCurves else {
                     throw reject("a reliability plot draws lines per combination of the [sweep] keys after the first: "
                         + "\(curves) combinations, more than \(Self.maximumCurves)")

@@ -45,7 +45,7 @@ struct ReliabilityEvaluator: PointEvaluator {
         let settings = scenario.estimation
         guard settings.sampleSizes.count == 1, let n = settings.sampleSizes.first else {
             throw ScenarioError(file: scenario.file, key: .estimation(.n),
-                                reason: "a sweep point computes one sample size: give one n, or sweep estimation.n")
+                                reason: "a sweep point computes one sample size: give one n, or sweep \(ScenarioKey.estimation(.n))")
         }
         return table.values((try scenario.decisionReliability(point: point, parallel: false), n))
     }

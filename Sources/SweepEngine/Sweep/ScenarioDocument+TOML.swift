@@ -18,7 +18,7 @@ extension ScenarioDocument {
             guard case .table(let table) = value else { continue }
             lines.append("")
             lines.append("[\(Self.key(key))]")
-            let order = key == "sweep" ? sweepKeyOrder + table.keys.filter { !sweepKeyOrder.contains($0) }.sorted() : table.keys.sorted()
+            let order = key == ScenarioKey.Table.sweep.name ? sweepKeyOrder + table.keys.filter { !sweepKeyOrder.contains($0) }.sorted() : table.keys.sorted()
             for inner in order { if let value = table[inner] { lines.append("\(Self.key(inner)) = \(Self.inline(value))") } }
         }
         return lines.joined(separator: "\n") + "\n"
