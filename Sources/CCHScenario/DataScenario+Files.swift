@@ -1,4 +1,5 @@
 import CrossModalKD
+import OrderedCollections
 
 /// Reading a data scenario's files: each distinct file once (a file that is the label's and a
 /// view's, or two views', is read in one pass for all of them), with only the cells they use.
@@ -25,12 +26,12 @@ extension DataScenario {
 
     /// Reads every file once. - Throws: `DataFileError` naming the file, line, column and reason.
     func readFiles() throws(DataFileError) -> (files: [SourceFile], views: [ViewCells]) {
-        var paths: [String] = [label.path]
-        for view in views where !paths.contains(view.path) { paths.append(view.path) }
+        // Each file once, the label's first, then in the order the views name them, with the views it holds.
+        var usersOf: OrderedDictionary<String, [Int]> = [label.path: []]
+        for (v, view) in views.enumerated() { usersOf[view.path, default: []].append(v) }
         var files: [SourceFile] = []
         var viewCells = [ViewCells?](repeating: nil, count: views.count)
-        for (f, path) in paths.enumerated() {
-            let users = views.indices.filter { views[$0].path == path }
+        for (f, (path, users)) in usersOf.enumerated() {
             let key = path == label.path ? ScenarioKey.dataLabel(.file).dotted : views[users[0]].keyPath(.file)
             let blocks: InputBlocks
             do { blocks = try InputBlocks(path: path) } catch { throw Self.readError(error, key: key, scenario: file) }

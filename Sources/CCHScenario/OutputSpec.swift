@@ -1,7 +1,11 @@
 import Foundation
 import OrderedCollections
 
-/// The kinds of figure `cchsim run` draws from a sweep (docs/sweeps.md, "Plots"; keys: docs/scenarios.md).
+/// The kinds of figure cchsim draws: from a sweep (`cchsim run`, docs/sweeps.md, "Plots"; named in
+/// `[output] plots`, docs/scenarios.md) or from a `cchsim teachers` run on real data
+/// (docs/real-data.md, "Outputs"). The raw value is the part of the figure's file names after the
+/// scenario name for a teachers kind (`NAME-gain-matrix.png`), the spelling in `[output] plots`
+/// for a sweep kind.
 public enum PlotKind: String, Sendable, CaseIterable {
     /// KD gain over two swept parameters, the CCH boundary (gap = 0) as a contour.
     case heatmap
@@ -20,6 +24,32 @@ public enum PlotKind: String, Sendable, CaseIterable {
     /// With m >= 2 teacher modalities: CCH on the teacher sets (its choice has several modalities)
     /// against the truth (the best set has several), over two swept parameters.
     case addingAgreement = "adding-agreement"
+    /// `teachers`: the measured KD gain (95% interval) against each estimator's CCH gap, one
+    /// panel per estimator, coloured by whether CCH's verdict matches the measured truth.
+    case gapVsGain = "gap-vs-gain"
+    /// `teachers`: the teacher x student matrix of measured gains with CCH's verdicts marked.
+    case gainMatrix = "gain-matrix"
+    /// `teachers`, binary or continuous label: the fitted Gaussian theory's expected gain
+    /// against the gain measured on the data.
+    case theoryVsMeasured = "theory-vs-measured"
+    /// `teachers` sweeping the students' ridge: the measured gain against the student's ridge,
+    /// one panel per student view.
+    case gainVsStudentRidge = "gain-vs-student-ridge"
+
+    /// What a kind is drawn from: a sweep's grid or a teachers run on data.
+    public enum Source: Sendable {
+        case sweep, teachers
+    }
+
+    public var source: Source {
+        switch self {
+        case .heatmap, .agreement, .curves, .scatter, .reliability, .addingHeatmap, .addingAgreement: .sweep
+        case .gapVsGain, .gainMatrix, .theoryVsMeasured, .gainVsStudentRidge: .teachers
+        }
+    }
+
+    /// The kinds drawn from `source`, in declaration order.
+    public static func drawn(from source: Source) -> [PlotKind] { allCases.filter { $0.source == source } }
 }
 
 /// The file formats a figure can be written in (docs/figures.md, "Formats").
@@ -103,7 +133,7 @@ public struct OutputSpec: Sendable, Equatable {
     /// - Throws: `ScenarioError` at `output.<key>`.
     public init(document: ScenarioDocument) throws(ScenarioError) {
         let r = try TableReader(document, section: .output)
-        let names = PlotKind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        let names = PlotKind.drawn(from: .sweep).map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
         switch r.value(OutputKey.plots) {
         case .none:
             plots = nil
@@ -112,6 +142,10 @@ public struct OutputSpec: Sendable, Equatable {
             for item in items {
                 guard case .string(let s) = item, let kind = PlotKind(rawValue: s) else {
                     throw r.error(OutputKey.plots, "unknown plot kind \(item); expected some of \(names)")
+                }
+                guard kind.source == .sweep else {
+                    throw r.error(OutputKey.plots, "\(item) is a figure of `cchsim teachers` (a [data] scenario), not of a sweep; "
+                        + "expected some of \(names)")
                 }
                 kinds.append(kind)
             }

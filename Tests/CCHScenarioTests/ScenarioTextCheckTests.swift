@@ -89,6 +89,32 @@ struct ScenarioTextCheckTests {
         }
     }
 
+    /// The one lexer of both readings (the checks and the key order): a `[` is a header at a
+    /// statement's start and an array after `=`, a bare word a key before `=` and a value after,
+    /// a quoted key decoded, and a `#` or a bracket inside a string is part of the string.
+    @Test func theLexerTellsHeadersFromArraysAndKeysFromValues() {
+        var lexer = TOMLLexer(bytes: Array("[sweep] # x\n\"a.b\" = [1, \"]#\"]\nc = {d = true}\n".utf8))
+        var kinds: [String] = []
+        while let token = lexer.next() {
+            switch token.kind {
+            case .header(let arrayOfTables, let key): kinds.append("header\(arrayOfTables ? "s" : "") \(key?.path ?? [])@\(token.at.line)")
+            case .key(let key): kinds.append("key \(key.path)@\(token.at.line):\(token.at.column(in: lexer.bytes))")
+            case .equals: kinds.append("=")
+            case .string: kinds.append("string")
+            case .scalar(let range): kinds.append("scalar \(String(decoding: lexer.bytes[range], as: UTF8.self))")
+            case .open(let table): kinds.append(table ? "{" : "[")
+            case .close(let table): kinds.append(table ? "}" : "]")
+            case .comma: kinds.append(",")
+            case .lineBreak: kinds.append("\\n")
+            case .nulEscape: kinds.append("nul")
+            }
+        }
+        #expect(kinds == ["header [\"sweep\"]@1", "]", "\\n", "key [\"a.b\"]@2:1", "=", "[", "scalar 1", ",", "string", "]", "\\n",
+                          "key [\"c\"]@3:1", "=", "{", "key [\"d\"]@3:6", "=", "scalar true", "}", "\\n"])
+        #expect(TOMLKeyOrder(text: "[sweep] # x\n\"a.b\" = [1, \"]#\"]\nc = {d = true}\n").paths.elements
+                == [["sweep"], ["sweep", "a.b"], ["sweep", "c"], ["sweep", "c", "d"]])
+    }
+
     /// Brackets and braces inside strings and comments are not levels.
     @Test func stringsAndCommentsDoNotNest() {
         let brackets = String(repeating: "[{", count: 100)

@@ -291,6 +291,9 @@ final class SweepRunTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).sorted(), ["blocker", "s.toml"])
     }
 
+    /// The plot kinds `[output] plots` takes, as its messages list them.
+    static let sweepPlotKinds = "\"heatmap\", \"agreement\", \"curves\", \"scatter\", \"reliability\", \"adding-heatmap\", \"adding-agreement\""
+
     func testBadSweepsAreCommandLineErrors() throws {
         let dir = try Self.directory()
         let cases: [(sweep: String, message: String)] = [
@@ -298,7 +301,11 @@ final class SweepRunTests: XCTestCase {
             ("[sweep]\n\"model.rho_ts\" = { from = 0.1, to = 0.2, steps = 0 }", "bad.toml: sweep.\"model.rho_ts\".steps: must be at least 2"),
             ("[sweep]\n\"student.lambda\" = [2.0]", "bad.toml: student.lambda: must lie in [0.0, 1.0], got 2.0"),
             ("[output]\nplots = [\"heatmap\"]\n[sweep]\n\"student.lambda\" = [0.1, 0.2]", "bad.toml: output.plots: a heatmap needs"),
-            ("[output]\nplots = [\"pie\"]\n[sweep]\n\"student.lambda\" = [0.1, 0.2]", "bad.toml: output.plots: unknown plot kind"),
+            ("[output]\nplots = [\"pie\"]\n[sweep]\n\"student.lambda\" = [0.1, 0.2]", "bad.toml: output.plots: unknown plot kind \"pie\"; "
+                + "expected some of \(Self.sweepPlotKinds)"),
+            // A figure of `teachers` is a PlotKind too, but not one a sweep draws.
+            ("[output]\nplots = [\"gain-matrix\"]\n[sweep]\n\"student.lambda\" = [0.1, 0.2]", "bad.toml: output.plots: \"gain-matrix\" is a "
+                + "figure of `cchsim teachers` (a [data] scenario), not of a sweep; expected some of \(Self.sweepPlotKinds)"),
         ]
         for c in cases {
             let path = try Self.file(ScenarioFixtures.sweepScenario(c.sweep), "bad.toml", in: dir)

@@ -144,6 +144,27 @@ final class TeachersRunTests: XCTestCase {
         XCTAssert(FileManager.default.fileExists(atPath: out + "/kd.meta.json"))
     }
 
+    /// Data that do not load (a view's cell that is not a number) fail before anything is written:
+    /// a missing --out is not created, an existing one is left empty (no lock, no checkpoint), as
+    /// a sweep whose scenario does not decode.
+    func testDataThatDoNotLoadLeaveNoOutputBehind() throws {
+        let path = try scenario()
+        let view = try String(contentsOfFile: files.directory.path + "/s.csv", encoding: .utf8).components(separatedBy: "\n")
+        var fields = view[5].components(separatedBy: ",")
+        fields[0] = "n/a?"
+        _ = try files.write("s.csv", (view[..<5] + [fields.joined(separator: ",")] + view[6...]).joined(separator: "\n"))
+        let missing = files.directory.path + "/new/out"
+        let failed = try CCHSimExecutable.run(["teachers", path, "--out", missing])
+        XCTAssertEqual(failed.status, 1)
+        XCTAssert(failed.err.contains("s.csv"), failed.err)
+        XCTAssert(failed.err.contains("line 6"), failed.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: files.directory.path + "/new"), "--out is not created")
+        let existing = files.directory.path + "/out"
+        try FileManager.default.createDirectory(atPath: existing, withIntermediateDirectories: true)
+        XCTAssertEqual(try CCHSimExecutable.run(["teachers", path, "--out", existing, "--no-plots"]).status, 1)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: existing), [])
+    }
+
     /// A checkpoint of another scenario text, or with an edited line, is refused by --resume.
     func testACheckpointOfAnotherRunOrEditedIsRefused() throws {
         let path = try scenario(replicates: 4, splits: 3)

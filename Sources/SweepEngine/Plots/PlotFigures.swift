@@ -27,12 +27,14 @@ struct PlotFigures {
     var axes: [SweepAxis] { sweep.grid.axes }
     var swept: Set<ScenarioKey> { Set(axes.map(\.key)) }
 
+    /// The figures of `kind`; none for a kind of `cchsim teachers`.
     func files(for kind: PlotKind) -> [FigureFile] {
         switch kind {
         case .heatmap, .agreement, .addingHeatmap, .addingAgreement: mapGroups().enumerated().map { map(kind, group: $0.element, number: $0.offset) }
         case .curves: [curves()]
         case .scatter: [scatter()]
         case .reliability: [reliability()]
+        case .gapVsGain, .gainMatrix, .theoryVsMeasured, .gainVsStudentRidge: []
         }
     }
 

@@ -2,10 +2,12 @@ import CCHScenario
 import Foundation
 import OrderedCollections
 
-/// The figures of a sweep: which plot kinds (named in `[output] plots`, or chosen from the sweep's
-/// shape), their data files, gnuplot scripts and, when gnuplot is installed, PNGs.
+/// The figures of a run: which plot kinds it draws, written by one code path (`write`) whatever
+/// the run: a sweep (kinds named in `[output] plots`, or chosen from the sweep's shape) or a
+/// `cchsim teachers` run (kinds chosen from its data). Each figure is its data file and gnuplot
+/// script, written atomically, and, when gnuplot is installed, its images.
 ///
-/// Shape rules: a sweep over `model.draw` (random scenarios) gets a scatter of gain against gap; a
+/// A sweep's shape rules: a sweep over `model.draw` (random scenarios) gets a scatter of gain against gap; a
 /// numeric first axis alone, or followed by a short second one (fewer than 5 values, at most 10
 /// lines), gets curves (one line per combination of the further axes); two numeric leading axes
 /// get a heatmap and an agreement map (one per combination of any further axes), and with m >= 2
@@ -16,13 +18,19 @@ struct PlotPlan {
     /// Largest number of maps (combinations of the axes after the first two) and of curves.
     static let maximumMaps = 24, maximumCurves = 10
 
-    let sweep: Sweep
     let kinds: [PlotKind]
+
+    /// The figures of a `cchsim teachers` run: gain against gap and the gain matrix always, the
+    /// theory on the data for a binary or continuous label (the theory has a label coding), gain
+    /// against the students' ridge when two or more ridges are swept.
+    init(teachers report: TeacherSelectionReport) {
+        kinds = [.gapVsGain, .gainMatrix] + (report.theory.coding == nil ? [] : [.theoryVsMeasured])
+            + ((report.scenario.studentRidges?.count ?? 0) >= 2 ? [.gainVsStudentRidge] : [])
+    }
 
     /// Chooses and checks the plot kinds before anything is computed.
     /// - Throws: `RunError` naming `output.plots` when a named kind does not fit the sweep.
     init(sweep: Sweep) throws {
-        self.sweep = sweep
         let axes = sweep.grid.axes
         func numeric(_ i: Int) -> Bool { i < axes.count && axes[i].numbers != nil && axes[i].values.count >= 2 }
         let maps = axes.dropFirst(2).reduce(1) { $0 * $1.values.count }
@@ -77,6 +85,8 @@ struct PlotPlan {
                 }
             case .scatter:
                 break
+            case .gapVsGain, .gainMatrix, .theoryVsMeasured, .gainVsStudentRidge:
+                throw reject("a \(kind.rawValue) is a figure of `cchsim teachers` (a [data] scenario), not of a sweep")
             case .reliability:
                 guard estimation else { throw reject("a reliability plot needs an [estimation] table (decision reliability)") }
                 guard numeric(0) else { throw reject("a reliability plot needs the first [sweep] key to be numeric, e.g. \(ScenarioKey.estimation(.n))") }
@@ -89,15 +99,60 @@ struct PlotPlan {
         kinds = named
     }
 
-    /// Writes the data files and scripts of every plot for the finished CSV at `csv` (result
-    /// columns `schema`), and renders them in each of `formats` when gnuplot is installed.
-    /// - Returns: the paths written and gnuplot's warnings.
-    func write(csv: String, schema: ColumnSchema, stem: String, formats: [FigureFormat], into directory: OutputDirectory) throws
-        -> (files: [String], warnings: [String]) {
+    /// Writes the data file and script of every figure `drawing` has for the planned kinds, each
+    /// atomically, and renders them in each of `formats` when gnuplot is installed; `check` runs
+    /// before each file (a run stops there when interrupted).
+    /// - Returns: the names of the files written (in the output directory) and gnuplot's warnings.
+    func write(_ drawing: some FigureDrawing, formats: [FigureFormat], into directory: OutputDirectory,
+               check: () throws -> Void = {}) throws -> (files: [String], warnings: [String]) {
         guard !kinds.isEmpty else { return ([], []) }
-        // The rows of each question the kinds draw, read once.
-        var figuresOf: [PlotQuestion: PlotFigures] = [:]
-        var warnings: [String] = []
+        var drawn: [FigureFile] = []
+        var written: OrderedSet<String> = []
+        for kind in kinds {
+            for figure in drawing.files(for: kind) {
+                for (name, text) in [(figure.dataName, figure.data), (figure.scriptName, figure.script)] where !text.isEmpty {
+                    try check()
+                    try AtomicFile.write(text, to: directory.file(name))
+                    written.append(name)
+                }
+                drawn.append(figure)
+            }
+        }
+        guard let gnuplot = Gnuplot.executable else {
+            return (written.elements, drawing.warnings
+                + ["gnuplot is not installed: wrote the plot scripts but no images (make deps installs gnuplot-nox)"])
+        }
+        var warnings = drawing.warnings
+        for figure in drawn {
+            for format in formats {
+                try check()
+                let messages = try Gnuplot.render(script: figure.scriptName, image: figure.image(format), format: format,
+                                                  in: directory, gnuplot: gnuplot)
+                if !messages.isEmpty { warnings.append("gnuplot on \(figure.scriptName) (\(format.rawValue)): \(messages)") }
+                written.append(figure.image(format))
+            }
+        }
+        return (written.elements, warnings)
+    }
+}
+
+/// What draws the figures of a finished run: the files of each plot kind, and what it could not draw.
+protocol FigureDrawing {
+    /// The figures of `kind` (none when the run has nothing to draw for it).
+    func files(for kind: PlotKind) -> [FigureFile]
+    /// Why some planned figures are not drawn, for the user.
+    var warnings: [String] { get }
+}
+
+/// The figures of a finished sweep, drawn from its CSV: the rows of each question the planned
+/// kinds draw, read once.
+struct SweepFigures: FigureDrawing {
+    private var figuresOf: [PlotQuestion: PlotFigures] = [:]
+    private(set) var warnings: [String] = []
+
+    /// Reads the rows of the finished CSV at `csv` (result columns `schema`) for the questions of
+    /// `kinds`; nil when no grid point is valid (nothing to draw).
+    init?(csv: String, sweep: Sweep, schema: ColumnSchema, stem: String, kinds: [PlotKind]) throws {
         for question in kinds.map(\.question) where figuresOf[question] == nil {
             let (rows, measure) = try PlotTable.read(csv: csv, grid: sweep.grid, schema: schema, question: question,
                                                      modalityNames: sweep.first.teacherModalities.map(\.name))
@@ -107,32 +162,11 @@ struct PlotPlan {
                         + "no adding maps drawn")
                     continue
                 }
-                return ([], ["no valid grid point: no plots drawn"])
+                return nil
             }
             figuresOf[question] = PlotFigures(sweep: sweep, rows: rows, stem: stem, measure: measure)
         }
-        var drawn: [FigureFile] = []
-        var written: OrderedSet<String> = []
-        for kind in kinds {
-            for figure in figuresOf[kind.question]?.files(for: kind) ?? [] {
-                for (name, text) in [(figure.dataName, figure.data), (figure.scriptName, figure.script)] where !text.isEmpty {
-                    try AtomicFile.write(text, to: directory.file(name))
-                    written.append(directory.file(name))
-                }
-                drawn.append(figure)
-            }
-        }
-        guard let gnuplot = Gnuplot.executable else {
-            return (written.elements, warnings + ["gnuplot is not installed: wrote the plot scripts but no images (make deps installs gnuplot-nox)"])
-        }
-        for figure in drawn {
-            for format in formats {
-                let messages = try Gnuplot.render(script: figure.scriptName, image: figure.image(format), format: format,
-                                                  in: directory, gnuplot: gnuplot)
-                if !messages.isEmpty { warnings.append("gnuplot on \(figure.scriptName) (\(format.rawValue)): \(messages)") }
-                written.append(directory.file(figure.image(format)))
-            }
-        }
-        return (written.elements, warnings)
     }
+
+    func files(for kind: PlotKind) -> [FigureFile] { figuresOf[kind.question]?.files(for: kind) ?? [] }
 }

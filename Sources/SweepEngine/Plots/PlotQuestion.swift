@@ -23,7 +23,7 @@ extension PlotKind {
     var question: PlotQuestion {
         switch self {
         case .addingHeatmap, .addingAgreement: .addingModality
-        case .heatmap, .agreement, .curves, .scatter, .reliability: .kdGain
+        case .heatmap, .agreement, .curves, .scatter, .reliability, .gapVsGain, .gainMatrix, .theoryVsMeasured, .gainVsStudentRidge: .kdGain
         }
     }
 
@@ -32,7 +32,7 @@ extension PlotKind {
         switch self {
         case .heatmap, .addingHeatmap: true
         case .agreement, .addingAgreement: false
-        case .curves, .scatter, .reliability: nil
+        case .curves, .scatter, .reliability, .gapVsGain, .gainMatrix, .theoryVsMeasured, .gainVsStudentRidge: nil
         }
     }
 }

@@ -64,7 +64,15 @@ enum RunFiles {
         if let partial { try AtomicFile.rename(partial, to: csv) }
         var plotFiles: [String] = [], warnings: [String] = []
         let plotStart = DispatchTime.now().uptimeNanoseconds
-        if !formats.isEmpty { (plotFiles, warnings) = try PlotPlan(sweep: sweep).write(csv: csv, schema: schema, stem: stem, formats: formats, into: output) }
+        if !formats.isEmpty {
+            let plan = try PlotPlan(sweep: sweep)
+            if let figures = try SweepFigures(csv: csv, sweep: sweep, schema: schema, stem: stem, kinds: plan.kinds) {
+                let written = try plan.write(figures, formats: formats, into: output)
+                (plotFiles, warnings) = (written.files.map(output.file), written.warnings)
+            } else {
+                warnings = ["no valid grid point: no plots drawn"]
+            }
+        }
         let plotSeconds = Double(DispatchTime.now().uptimeNanoseconds - plotStart) / 1e9
         let signChanges = shard.isWhole ? try GainSignChanges.along(csv: csv, sweep: sweep, schema: schema) : nil
         let timings: ReportFields = [

@@ -7,7 +7,7 @@ extension TeacherSelectionPlots {
     /// nil without such a sweep.
     func studentRidgeFigure() -> FigureFile? {
         guard let ridges = report.scenario.studentRidges, ridges.count >= 2 else { return nil }
-        let name = "\(stem)-gain-vs-student-ridge", dataName = "\(name).dat"
+        let name = self.name(.gainVsStudentRidge), dataName = "\(name).dat"
         let multiView = report.loaded.data
         var data = "# \(name): one block per (student view, teacher), one line per student ridge\n"
         data += "# student_ridge gain gain_half_width (gains x \(PlotFigures.number(gainScale)))\n"

@@ -1,3 +1,4 @@
+import CCHScenario
 import CrossModalKD
 import Foundation
 
@@ -5,10 +6,12 @@ import Foundation
 /// estimator's CCH gap, one panel per estimator, coloured by whether CCH's verdict matches the
 /// measured truth; and the teacher x student matrix of measured gains with CCH's verdicts marked.
 /// View names reach gnuplot only inside quoted strings, with enhanced-text characters made literal.
-struct TeacherSelectionPlots {
+struct TeacherSelectionPlots: FigureDrawing {
     let report: TeacherSelectionReport
 
-    var stem: String { report.scenario.name }
+    /// The file-name stem of the run's outputs (the scenario name made safe, as a sweep's).
+    var stem: String { RunFiles.safeName(report.scenario.name) }
+    var warnings: [String] { [] }
     var estimators: [ViewGapEstimator] { report.information.estimators }
     /// Gains in percentage points of accuracy (class label) or in MSE units (continuous).
     var gainScale: Double { report.continuous ? 1 : 100 }
@@ -46,9 +49,19 @@ struct TeacherSelectionPlots {
         hasTeacherSets ? "every teacher (a view, a set of views concatenated, a set's ensemble) and student view" : "every ordered pair of views"
     }
 
-    func figures() -> [FigureFile] {
-        [scatter(), matrix()] + (report.theory.coding == nil ? [] : [theoryFigure()]) + (studentRidgeFigure().map { [$0] } ?? [])
+    /// The figure of `kind` (`PlotPlan(teachers:)` plans which the run has); none for a kind of a sweep.
+    func files(for kind: PlotKind) -> [FigureFile] {
+        switch kind {
+        case .gapVsGain: [scatter()]
+        case .gainMatrix: [matrix()]
+        case .theoryVsMeasured: [theoryFigure()]
+        case .gainVsStudentRidge: studentRidgeFigure().map { [$0] } ?? []
+        case .heatmap, .agreement, .curves, .scatter, .reliability, .addingHeatmap, .addingAgreement: []
+        }
     }
+
+    /// The name of the figure of `kind`: the stem and the kind (`NAME-gain-matrix`).
+    func name(_ kind: PlotKind) -> String { "\(stem)-\(kind.rawValue)" }
 
     /// A column's value for a pair, found by role in the report's table (NaN when absent).
     private func number(_ role: ColumnRole, _ row: TeacherPairRow) -> Double { report.number(role, row) }
@@ -87,7 +100,7 @@ struct TeacherSelectionPlots {
 
     /// Gain against gap, one panel per estimator.
     func scatter() -> FigureFile {
-        let name = "\(stem)-gap-vs-gain", dataName = "\(name).dat"
+        let name = self.name(.gapVsGain), dataName = "\(name).dat"
         let z = MonteCarloEstimate.normalQuantile975
         var data = "# \(name): one block per estimator (\(estimators.map(\.rawValue).joined(separator: ", "))), one line per ordered pair\n"
         data += "# gap gap_low gap_high gain gain_half_width agrees teacher student" + (hasTeacherSets ? " kind (0 view, 1 concatenated, 2 ensemble)" : "")
@@ -149,7 +162,7 @@ struct TeacherSelectionPlots {
     /// a second panel against the softmax student's accuracy gain (the looser comparison: signs).
     /// Only for a binary or continuous label.
     func theoryFigure() -> FigureFile {
-        let name = "\(stem)-theory-vs-measured", dataName = "\(name).dat"
+        let name = self.name(.theoryVsMeasured), dataName = "\(name).dat"
         let z = MonteCarloEstimate.normalQuantile975
         let coding: String
         switch report.theory.coding {
@@ -229,7 +242,7 @@ struct TeacherSelectionPlots {
     /// teacher sets the rows are every teacher (views, then each set concatenated and its
     /// ensemble), in cells lower than wide; a set's cell under a view it holds stays empty.
     func matrix() -> FigureFile {
-        let name = "\(stem)-gain-matrix", dataName = "\(name).dat"
+        let name = self.name(.gainMatrix), dataName = "\(name).dat"
         let multiView = report.loaded.data
         let names = multiView.viewNames, v = names.count
         let teacherNames = multiView.teachers.indices.map(multiView.teacherName), teachers = teacherNames.count

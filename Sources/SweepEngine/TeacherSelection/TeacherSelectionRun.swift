@@ -5,8 +5,11 @@ import SystemPackage
 
 /// One `cchsim teachers` run: load, estimate, measure, write (docs/real-data.md, "Long runs").
 ///
-/// Files: the run holds the `OutputLock` of its name from before its first write to the end (a
-/// second run of the name is refused naming the holder), first removes the temporaries that
+/// Files, on the sweep's output engine: nothing is created before the data have loaded (data
+/// that do not load leave no directory and no file); then the run holds the `OutputLock` of its
+/// name (the scenario name made safe, `RunFiles.safeName`) from before its first write to the end (a
+/// second run of the name is refused naming the holder), writes every file with `AtomicFile` and
+/// its figures through `PlotPlan` (kinds `PlotKind.gapVsGain` ...), first removes the temporaries that
 /// killed runs of its name left, journals every finished work item into its checkpoint
 /// (`TeacherCheckpoint`), removes the previous `NAME.meta.json` before writing the new CSV and
 /// figures and writes the new one last (a set without a current meta.json is visibly
@@ -29,21 +32,24 @@ public enum TeacherSelectionRun {
     ///   nothing half-written.
     public static func run(_ scenario: DataScenario, text: String, out: String, threads: Int, plots: Bool, resume: Bool = false,
                            log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws -> Outcome {
+        if plots && Gnuplot.executable == nil { throw RunError("gnuplot is not installed; install gnuplot-nox (make deps) or pass --no-plots") }
+        let started = Date()
+
+        // The loading phase (reading, validating, representations): one status line for now. It
+        // comes before the output directory is created, so data that do not load leave nothing behind.
+        let loaded = try PhaseProgress.announcing("reading \(scenario.views.count) views and the label") { try scenario.load() }
+        let loadingSeconds = Date().timeIntervalSince(started)
+        for warning in loaded.warnings { log("Warning: \(warning)") }
+
+        // The outputs, as a sweep's: the directory checked (created when missing), the name's lock
+        // held to the end, the leftovers of killed runs of the name removed.
         let directory = try OutputDirectory(out)
-        let gnuplot = plots ? Gnuplot.executable : nil
-        if plots && gnuplot == nil { throw RunError("gnuplot is not installed; install gnuplot-nox (make deps) or pass --no-plots") }
-        let stem = scenario.name
+        let stem = RunFiles.safeName(scenario.name)
         let lock = try OutputLock(stem: stem, in: directory)
         defer { lock.release() }
         AtomicFile.removeLeftovers(of: stem, in: directory)
         Interruption.watch()
         defer { Interruption.stopWatching() }
-        let started = Date()
-
-        // The loading phase (reading, validating, representations): one status line for now.
-        let loaded = try PhaseProgress.announcing("reading \(scenario.views.count) views and the label") { try scenario.load() }
-        let loadingSeconds = Date().timeIntervalSince(started)
-        for warning in loaded.warnings { log("Warning: \(warning)") }
         let data = loaded.data
         let checkpointPath = directory.file(".\(stem).teachers-checkpoint")
         let teacherItems = DistillationExperiment.teacherItemCount(data, settings: scenario.experiment)
@@ -145,15 +151,11 @@ public enum TeacherSelectionRun {
         let csvName = "\(stem).csv"
         try AtomicFile.write(report.fields.csv(rows), to: directory.file(csvName))
         files.append(csvName)
-        if let gnuplot {
-            for figure in TeacherSelectionPlots(report: report).figures() {
-                if Interruption.isRequested { throw writing }
-                try AtomicFile.write(figure.data, to: directory.file(figure.dataName))
-                try AtomicFile.write(figure.script, to: directory.file(figure.scriptName))
-                let warnings = try Gnuplot.render(script: figure.scriptName, image: figure.image(.png), format: .png, in: directory, gnuplot: gnuplot)
-                if !warnings.isEmpty { log("gnuplot (\(figure.scriptName)): \(warnings)") }
-                files += [figure.dataName, figure.scriptName, figure.image(.png)]
-            }
+        if plots {
+            let figures = try PlotPlan(teachers: report).write(TeacherSelectionPlots(report: report), formats: [.png], into: directory,
+                                                               check: { if Interruption.isRequested { throw writing } })
+            figures.warnings.forEach(log)
+            files += figures.files
         }
         if Interruption.isRequested { throw writing }
         try AtomicFile.write(report.meta(files: files + [metaName]).text, to: directory.file(metaName))
