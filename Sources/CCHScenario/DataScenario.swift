@@ -72,8 +72,10 @@ public struct DataScenario: Sendable {
     public struct LabelSource: Sendable, Equatable {
         public let file: String, path: String
         public let column: ColumnReference
-        /// Class labels (numbers or text, `ClassLabels`) or a continuous quantity.
-        public let isClass: Bool
+        /// `data.label.kind`: class labels (numbers or text, `ClassLabels`) or a continuous quantity.
+        public let kind: MultiViewLabel.Kind
+        /// Whether the column holds class labels.
+        public var isClass: Bool { kind == .class }
         public let delimiter: FieldDelimiter
     }
 
@@ -130,7 +132,7 @@ public struct DataScenario: Sendable {
         let labelReader = TableReader(file: document.file, path: "data.label", table: labelTable)
         let labelFile = try labelReader.string("file")
         label = LabelSource(file: labelFile, path: resolve(labelFile), column: try Self.column(labelReader, "column"),
-                            isClass: try labelReader.choice("kind") as DataLabelKind == .class,
+                            kind: try labelReader.choice("kind"),
                             delimiter: try Self.delimiter(labelReader, file: labelFile))
         try labelReader.finish()
         guard case .array(let items)? = data.value("views") else {
