@@ -108,9 +108,11 @@ let package = Package(
             // Snapshot files (help texts), read from the checkout by CCHTestSupport's assertSnapshot.
             exclude: ["Snapshots"]
         ),
+        // The scenario layer's tests; SweepEngine runs the computations of a decoded scenario
+        // (`KDAnalysis(of:)`, ...) where a test checks what a decoded value means.
         .testTarget(
             name: "CCHScenarioTests",
-            dependencies: ["CCHScenario", "CrossModalKD", "CCHTestSupport"]
+            dependencies: ["CCHScenario", "CrossModalKD", "SweepEngine", "CCHTestSupport"]
         ),
     ]
 )

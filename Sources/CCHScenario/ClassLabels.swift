@@ -1,4 +1,5 @@
-/// The classes of a class-label column, by one rule (docs/real-data.md, "Class labels"):
+/// The classes of a class-label column (the payload of `MultiViewLabel.classes`), by one rule
+/// (docs/real-data.md, "Class labels"):
 ///
 /// - when every cell is a decimal number (`CSVCell.decimal`), classes are numbers compared by
 ///   value: `1`, `1.0`, `01` and `1e0` are one class, and so are `0` and `-0`; classes are sorted

@@ -16,6 +16,9 @@ extension DataScenario {
         let labelColumn: Int?
     }
 
+    /// Where a read file keeps the label's cells: a column of its texts (a class label, whose
+    /// classes `ClassLabels` finds) or a feature of its numbers (a continuous label). A position in
+    /// the file's tables, not the label's kind (`LabelSource.kind` decides which it is).
     enum LabelCell { case text(Int), number(Int) }
 
     /// A view's cells: its file (an index into the files) and features (columns of its `values`).

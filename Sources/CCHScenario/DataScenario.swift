@@ -75,8 +75,10 @@ public struct DataScenario: Sendable {
     public struct LabelSource: Sendable, Equatable {
         public let file: String, path: String
         public let column: ColumnReference
-        /// Class labels (numbers or text, `ClassLabels`) or a continuous quantity.
-        public let isClass: Bool
+        /// `data.label.kind`: class labels (numbers or text, `ClassLabels`) or a continuous quantity.
+        public let kind: MultiViewLabel.Kind
+        /// Whether the column holds class labels.
+        public var isClass: Bool { kind == .class }
         public let delimiter: FieldDelimiter
     }
 
@@ -133,7 +135,7 @@ public struct DataScenario: Sendable {
         let labelReader = data.reader(of: DataKey.label, table: labelTable)
         let labelFile = try labelReader.string(LabelKey.file)
         label = LabelSource(file: labelFile, path: resolve(labelFile), column: try Self.column(labelReader, LabelKey.column),
-                            isClass: try labelReader.choice(LabelKey.kind) as DataLabelKind == .class,
+                            kind: try labelReader.choice(LabelKey.kind),
                             delimiter: try Self.delimiter(labelReader, LabelKey.delimiter, file: labelFile))
         try labelReader.finish()
         guard case .array(let items)? = data.value(DataKey.views) else {

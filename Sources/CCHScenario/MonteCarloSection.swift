@@ -1,6 +1,6 @@
 import CrossModalKD
 
-/// The `[monte_carlo]` section of a scenario and the Monte Carlo experiment it describes.
+/// The `[monte_carlo]` section of a scenario: the settings of its Monte Carlo experiment.
 ///
 ///     [monte_carlo]
 ///     trials = 4000          # paired trials (>= 2; default 2000)
@@ -17,29 +17,6 @@ extension Scenario {
         try r.finish()
         return MonteCarloSettings(trials: trials, sampler: sampler,
                                   testSamples: testSamples, threads: threads)
-    }
-
-    /// The scenario's Monte Carlo experiment, with `settings` in place of `[monte_carlo]` if given.
-    /// - Throws: `ScenarioError` at the key at fault (e.g. `student.n` for a singular student system).
-    public func monteCarloExperiment(settings: MonteCarloSettings? = nil) throws(ScenarioError) -> MonteCarloExperiment {
-        guard classification == nil else {
-            throw ScenarioError(file: file, key: .student(.loss),
-                                reason: "the squared-loss Monte Carlo does not apply to a logistic student; use cchsim classify")
-        }
-        let m = try buildModel()
-        do {
-            return try MonteCarloExperiment(model: m, teacher: teacher, student: student, settings: settings ?? monteCarlo)
-        } catch {
-            throw ScenarioError(file: file, error)
-        }
-    }
-
-    /// Runs `experiment` (made by `monteCarloExperiment`) as grid point `pointIndex` of this
-    /// scenario's seed. - Throws: `ScenarioError` when a trial fails (numerically singular system).
-    public func simulate(_ experiment: MonteCarloExperiment, pointIndex: Int = 0, threads: Int) throws(ScenarioError) -> MonteCarloSummary {
-        do { return try experiment.run(seed: seed, pointIndex: pointIndex, threads: threads) } catch {
-            throw ScenarioError(file: file, error)
-        }
     }
 }
 

@@ -5,17 +5,6 @@ private typealias TeacherKey = ScenarioKey.Teacher
 private typealias StudentKey = ScenarioKey.Student
 
 extension Scenario {
-    /// The class-label informations (I(S;C), I(T;C), the CCH gap with C) when `label` is
-    /// `sign`, nil for a continuous label. - Throws: `ScenarioError` for an invalid model.
-    public func classInformation() throws(ScenarioError) -> ClassInformationSummary? {
-        guard label == .sign else { return nil }
-        let m = try buildModel()
-        guard teacher.combination != .allModalities else { return ClassInformationSummary(model: m) }
-        do { return ClassInformationSummary(model: m, teacherIndices: try teacher.combination.teacherIndices(in: m)) } catch {
-            throw ScenarioError(file: file, error)
-        }
-    }
-
     /// `[model] label`: "continuous" (default) or "sign".
     static func decodeLabel(_ r: TableReader) throws(ScenarioError) -> LabelKind {
         try r.choice(ScenarioKey.Model.label, default: LabelKind.continuous)
@@ -78,18 +67,5 @@ struct LogisticSection {
         if teacherRows == .student, case .fitted(_, let ridge) = teacher { teacher = .fitted(samples: n, ridge: ridge) }
         return LogisticKDSpec(teacher: teacher, samples: n, ridge: student.ridge, lambda: student.lambda, temperature: temperature,
                               teacherRows: teacherRows)
-    }
-}
-
-extension Scenario {
-    /// The classification KD experiment of a logistic-student scenario (nil for the squared loss),
-    /// with `trials` paired trials and an optional sampled test set.
-    /// - Throws: `ScenarioError` at the key at fault.
-    public func classificationExperiment(trials: Int, testSamples: Int? = nil) throws(ScenarioError) -> LogisticKDExperiment? {
-        guard let classification else { return nil }
-        let m = try buildModel()
-        do { return try LogisticKDExperiment(model: m, spec: classification, trials: trials, testSamples: testSamples) } catch {
-            throw ScenarioError(file: file, error)
-        }
     }
 }

@@ -48,22 +48,6 @@ extension Scenario {
         try r.finish()
         return EstimationSettings(sampleSizes: sizes, repeats: repeats, k: k, estimators: kinds)
     }
-
-    /// The decision reliability of `[estimation]` (or `settings`) with the scenario's seed (or
-    /// `seed`), for grid point `point`. `options` names the command-line options that set
-    /// parameters of `settings`, so that an error names the option rather than the file's key.
-    /// - Throws: `ScenarioError` at `estimation.<key>` (or the option) when a sample size is too
-    ///   small for an estimator.
-    public func decisionReliability(settings: EstimationSettings? = nil, seed: UInt64? = nil, point: Int = 0,
-                                    parallel: Bool = true, options: [Parameter: String] = [:]) throws(ScenarioError) -> DecisionReliability {
-        let m = try buildModel()
-        do {
-            return try DecisionReliability(model: m, label: label, settings: settings ?? estimation, seed: seed ?? self.seed,
-                                           point: point, parallel: parallel)
-        } catch {
-            throw ScenarioError(file: file, error, options: options)
-        }
-    }
 }
 
 /// The keys of the table this file reads, spelled by `ScenarioKey`.

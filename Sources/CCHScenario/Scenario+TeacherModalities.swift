@@ -235,17 +235,6 @@ extension Scenario {
 }
 
 extension Scenario {
-    /// Every teacher set and ensemble of the scenario's teacher modalities, compared by formula
-    /// (`TeacherSetComparison`) for the scenario's teacher settings and student.
-    /// - Throws: `ScenarioError` for an invalid model or more than
-    ///   `TeacherSetComparison.maximumModalities` modalities.
-    public func compareTeacherSets() throws(ScenarioError) -> TeacherSetComparison {
-        let m = try buildModel()
-        do { return try TeacherSetComparison(model: m, teacher: teacher, student: student) } catch {
-            throw ScenarioError(file: file, error)
-        }
-    }
-
     /// How reports and columns name one choice of a comparison: "A+B" for the teacher set,
     /// "ensemble A+B" for the ensemble.
     public func teacherChoiceName(_ choice: TeacherSetComparison.Choice) -> String {

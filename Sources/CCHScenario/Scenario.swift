@@ -94,15 +94,6 @@ public struct Scenario: Sendable {
     /// The dimensions of the teacher modalities that split T, or nil for a single teacher.
     public var teacherBlocks: [Int]? { teacherModalities.count > 1 ? teacherModalities.map(\.dimension) : nil }
 
-    /// The analytic KD answer, whatever `truth` says. - Throws: `ScenarioError` for an invalid
-    /// model or a setting no regime covers.
-    public func analyzeByFormula() throws(ScenarioError) -> KDAnalysis {
-        let m = try buildModel()
-        do { return try KDAnalysis(model: m, teacher: teacher, student: student) } catch {
-            throw ScenarioError(file: file, error)
-        }
-    }
-
     private static func decodeModel(_ r: TableReader, seed: UInt64) throws(ScenarioError) -> (ModelSpec, [TeacherModality]) {
         let kind = ModelOrigin(rawValue: try r.choice(ModelKey.kind, ModelOrigin.modelKinds.map(\.rawValue)))
         let spec: ModelSpec

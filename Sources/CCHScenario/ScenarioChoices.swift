@@ -21,8 +21,3 @@ enum LogisticTeacherFitChoice: String, CaseIterable {
 enum TeacherCombineChoice: String, CaseIterable {
     case set, ensemble
 }
-
-/// `data.label.kind`: class labels or a continuous quantity.
-enum DataLabelKind: String, CaseIterable {
-    case `class`, continuous
-}

@@ -79,15 +79,4 @@ extension Scenario {
         model == other.model && teacher == other.teacher && student == other.student && truth == other.truth && seed == other.seed
             && label == other.label && estimation == other.estimation && classification == other.classification
     }
-
-    /// The KD answer of grid point `point`: the scalar fast path (`KDAnalysis.scalarFastPath`) for
-    /// a correlations model where it applies and the truth is analytic, `analyze` otherwise (on one
-    /// thread). Same answer to rounding, same errors.
-    public func analyzeWithFastPath(point: Int = 0) throws(ScenarioError) -> KDAnalysis {
-        if truth.method == .analytic, case .correlations(let ts, let sy, let ty) = model,
-           let fast = KDAnalysis.scalarFastPath(rhoTS: ts, rhoSY: sy, rhoTY: ty, teacher: teacher, student: student) {
-            return fast
-        }
-        return try analyze(point: point)
-    }
 }

@@ -52,12 +52,12 @@ extension CCHSimCommand {
             }
             let analysis: KDAnalysis
             let classInformation: ClassInformationSummary?
-            analysis = try loaded.analyze(threads: loaded.monteCarlo.threads ?? ProcessInfo.processInfo.activeProcessorCount)
-            classInformation = try loaded.classInformation()
+            analysis = try KDAnalysis(of: loaded, threads: loaded.monteCarlo.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            classInformation = try ClassInformationSummary(of: loaded)
             let classFields = classInformation.map(ClassInformationFields.of) ?? []
             let classText = classInformation.map { "\n\n" + ClassInformationReport.text($0) } ?? ""
             // Several teacher modalities: every teacher set and ensemble beside the scenario's own.
-            let comparison = loaded.teacherModalities.count > 1 ? try loaded.compareTeacherSets() : nil
+            let comparison = loaded.teacherModalities.count > 1 ? try TeacherSetComparison(of: loaded) : nil
             let setFields = comparison.map { TeacherSetReport.fields(scenario: loaded, comparison: $0) } ?? []
             let setText = comparison.map { "\n\n" + TeacherSetReport.text(scenario: loaded, comparison: $0) } ?? ""
             return json ? JSONText.object(ScenarioFields.identity(loaded) + set.fields + AnalysisFields.of(analysis) + classFields + setFields)

@@ -25,7 +25,7 @@ enum ClassInformationReport {
 /// and CCH's prediction; the student's accuracy has no closed form here (`cchsim classify`).
 enum LogisticAnalysisReport {
     static func output(_ s: Scenario, json: Bool) throws(ScenarioError) -> String {
-        guard let spec = s.classification, let c = try s.classInformation() else { return "" }
+        guard let spec = s.classification, let c = try ClassInformationSummary(of: s) else { return "" }
         let note = "logistic student: its accuracy has no closed form; run cchsim classify \(s.file) (paired Monte Carlo)"
         if json {
             return JSONText.object(ScenarioFields.identity(s) + [("student_loss", .text("logistic")), ("mi_ts", .number(c.teacherStudent))]

@@ -38,7 +38,7 @@ extension CCHSimCommand {
             let used = seedOption.seed ?? loaded.seed
             let settings = loaded.monteCarlo
             if let testN { try loaded.checkHeldRows(testN, key: "--test-n", what: "the test rows") }
-            guard let experiment = try loaded.classificationExperiment(trials: trialsOption.trials ?? settings.trials,
+            guard let experiment = try LogisticKDExperiment(of: loaded, trials: trialsOption.trials ?? settings.trials,
                                                                        testSamples: testN ?? settings.testSamples) else {
                 throw ScenarioError(file: loaded.file, key: .student(.loss), reason: "classify needs a logistic student "
                     + "([model] label = \"sign\" and [student] loss = \"logistic\"); use analyze for the squared loss")

@@ -58,7 +58,7 @@ extension CCHSimCommand {
             let used = seedOption.seed ?? loaded.seed
             let options: [Parameter: String] = [.sampleSizes: n.map { _ in "--n" }, .repeats: repeats.map { _ in "--repeats" },
                                                 .neighbours: k.map { _ in "--k" }].compactMapValues { $0 }
-            let result = try loaded.decisionReliability(settings: settings, seed: used, options: options)
+            let result = try DecisionReliability(of: loaded, settings: settings, seed: used, options: options)
             return jsonOption.json ? ReliabilityReport.json(scenario: loaded, seed: used, settings: settings, result: result)
                         : ReliabilityReport.text(scenario: loaded, seed: used, settings: settings, result: result)
         }

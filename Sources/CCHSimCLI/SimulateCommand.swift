@@ -34,8 +34,8 @@ extension CCHSimCommand {
             if let sampler { settings.sampler = sampler }
             let threadCount = threadsOption.threads ?? settings.threads ?? ProcessInfo.processInfo.activeProcessorCount
             let start = DispatchTime.now().uptimeNanoseconds
-            let experiment = try loaded.monteCarloExperiment(settings: settings)
-            let summary = try loaded.simulate(experiment, threads: threadCount)
+            let experiment = try MonteCarloExperiment(of: loaded, settings: settings)
+            let summary = try experiment.run(of: loaded, threads: threadCount)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             try StandardOutput.line(output.json ? JSONText.object(ScenarioFields.identity(loaded) + set.fields + SimulationFields.analysis(of: experiment)
                                              + SimulationFields.of(summary))

@@ -1,6 +1,7 @@
 import CCHScenario
 import CCHTestSupport
 import CrossModalKD
+import SweepEngine
 import XCTest
 
 /// Named teacher modalities in scenario files (docs/multi-teacher.md): every model kind decodes
@@ -41,13 +42,13 @@ final class MultiTeacherScenarioTests: XCTestCase {
         XCTAssertEqual(m.sigma, Matrix([[1, 0.3, 0.5, 0.6], [0.3, 1, 0.1, 0.5], [0.5, 0.1, 1, 0.3], [0.6, 0.5, 0.3, 1]]))
         XCTAssertEqual(s.teacher.combination, .ensemble(weights: [0.75, 0.25]))
         XCTAssertEqual(s.teacherCombinationDescription, "ensemble A (0.75) + B (0.25)")
-        let a = try s.analyze()
+        let a = try KDAnalysis(of: s)
         XCTAssertEqual(a.regime, .exactOLSFittedTeacher)
         // The analysis is the library's for the same model and ensemble.
         let direct = try KDAnalysis(model: m, teacher: TeacherSpec(fit: .ols(samples: 30), combination: .ensemble(weights: [3, 1])),
                                     student: StudentSpec(samples: .finite(20), lambda: 0.3))
         XCTAssertEqual(a.riskKD, direct.riskKD, accuracy: 1e-15)
-        let comparison = try s.compareTeacherSets()
+        let comparison = try TeacherSetComparison(of: s)
         XCTAssertEqual(comparison.choices.map { s.teacherChoiceName($0) }, ["A", "B", "A+B", "ensemble A+B"])
         XCTAssertEqual(comparison.choices[3].combination, s.teacher.combination)
     }
@@ -75,10 +76,10 @@ final class MultiTeacherScenarioTests: XCTestCase {
             .replacingOccurrences(of: "combine = \"ensemble\"\n[teacher.weights]\nA = 0.75\nB = 0.25\n", with: "")
         let s = try Scenario(file: "sign.toml", text: text)
         XCTAssertEqual(s.teacher.combination, .set([1]))
-        let c = try XCTUnwrap(try s.classInformation())
+        let c = try XCTUnwrap(try ClassInformationSummary(of: s))
         // I(T_B;S) = -1/2 ln(1 - 0.1^2).
         XCTAssertEqual(c.teacherStudent, -0.5 * log(1 - 0.01), accuracy: 1e-14)
-        XCTAssertEqual(c.teacherStudent, try s.analyze().information.teacherStudent, accuracy: 1e-15)
+        XCTAssertEqual(c.teacherStudent, try KDAnalysis(of: s).information.teacherStudent, accuracy: 1e-15)
     }
 
     func testLatentAndCovarianceModalities() throws {
@@ -119,7 +120,7 @@ final class MultiTeacherScenarioTests: XCTestCase {
         XCTAssertEqual(try cov.buildModel().teacherBlocks, [0..<2, 2..<3])
         XCTAssertEqual(cov.teacher.combination, .set([1]))
         // I(T_B;S) = -1/2 ln(1 - 0.3^2) for the scalar B.
-        XCTAssertEqual(try cov.analyze().information.teacherStudent, -0.5 * log(1 - 0.09), accuracy: 1e-14)
+        XCTAssertEqual(try KDAnalysis(of: cov).information.teacherStudent, -0.5 * log(1 - 0.09), accuracy: 1e-14)
     }
 
     /// A modality's key sweeps through the document-level key path.

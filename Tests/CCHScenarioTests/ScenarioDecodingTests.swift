@@ -1,6 +1,7 @@
 @testable import CCHScenario
 import CCHTestSupport
 import CrossModalKD
+import SweepEngine
 import XCTest
 
 /// Scenario files: the documented layout decodes, and every bad input is an error naming the
@@ -13,7 +14,7 @@ final class ScenarioDecodingTests: XCTestCase {
         XCTAssertEqual(s.model, .correlations(rhoTS: 0.6, rhoSY: 0.4, rhoTY: 0.3))
         XCTAssertEqual(s.teacher, TeacherSpec(target: .prediction, fit: .oracle, scale: 1))
         XCTAssertEqual(s.student, StudentSpec(samples: .finite(50), ridge: 0, lambda: 0.5))
-        let a = try s.analyze()
+        let a = try KDAnalysis(of: s)
         XCTAssertEqual(a.regime, .exactOLS)
         // ds = 1, n = 50: E R(0) = Var(Y|S) (1 + 1/48) with Var(Y|S) = 1 - 0.4^2.
         assertClose(a.riskNoKD, 0.84 * (1 + 1.0 / 48), absolute: 1e-14)

@@ -1,5 +1,7 @@
 import CCHScenario
 import CCHTestSupport
+import CrossModalKD
+import SweepEngine
 import XCTest
 
 extension XCTestCase {
@@ -12,7 +14,7 @@ extension XCTestCase {
         XCTAssertNotEqual(text, base, "substitution did not apply", file: file, line: line)
         do {
             let s = try Scenario(file: "bad.toml", text: text)
-            if analyze { _ = try s.analyze() }
+            if analyze { _ = try KDAnalysis(of: s) }
             XCTFail("no error for \(new)", file: file, line: line)
         } catch let e {
             XCTAssertEqual(e.file, "bad.toml", file: file, line: line)

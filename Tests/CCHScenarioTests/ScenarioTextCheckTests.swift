@@ -1,6 +1,7 @@
 @testable import CCHScenario
 import CCHTestSupport
 import CrossModalKD
+import SweepEngine
 import Testing
 
 /// Issue 17 items 1 and 2, issue 22 item 5: hostile scenario text is a clear error naming the line
@@ -222,7 +223,7 @@ struct ScenarioTextCheckTests {
         func refusal(_ student: String, _ monteCarlo: String) throws -> ScenarioError? {
             let text = ScenarioFixtures.sweepScenario("[monte_carlo]\n" + monteCarlo, student: student)
             do {
-                _ = try Scenario(file: "m.toml", text: text).monteCarloExperiment()
+                _ = try MonteCarloExperiment(of: Scenario(file: "m.toml", text: text))
                 return nil
             } catch {
                 return error

@@ -1,6 +1,7 @@
 @testable import CCHScenario
 import CCHTestSupport
 import CrossModalKD
+import SweepEngine
 import XCTest
 
 /// `[sweep]` tables: expansion of ranges and lists, the Cartesian product and its order, the
@@ -173,9 +174,9 @@ final class SweepGridTests: XCTestCase {
     func testJointlyInvalidCorrelationsAreNotAnError() throws {
         let s = try Self.sweep(ScenarioFixtures.sweepScenario("[sweep]\n\"model.rho_ts\" = [0.95, 0.0]\n\"model.rho_sy\" = [0.9, 0.0]"))
         XCTAssertEqual(s.grid.count, 4)
-        XCTAssertThrowsError(try s.scenario(at: 0).analyze()) { error in
+        XCTAssertThrowsError(try KDAnalysis(of: s.scenario(at: 0))) { error in
             XCTAssert("\(error)".contains("rho_ts/rho_sy/rho_ty"), "\(error)")
         }
-        XCTAssertNoThrow(try s.scenario(at: 3).analyze())
+        XCTAssertNoThrow(try KDAnalysis(of: s.scenario(at: 3)))
     }
 }

@@ -74,7 +74,7 @@ struct ClassifyCommandTests {
         #expect(text == (try CCHSimCommand.Classify.parse(args).output()))
         let json = try jsonObject(text)
         let s = try decode(Self.scenario).get()
-        let summary = try #require(try s.classificationExperiment(trials: 200)).run(seed: 5)
+        let summary = try #require(try LogisticKDExperiment(of: s, trials: 200)).run(seed: 5)
         for (key, value) in [("cls_accuracy_kd", summary.accuracyKD), ("cls_accuracy_no_kd", summary.accuracyNoKD),
                              ("cls_kd_gain", summary.gain), ("cls_kd_gain_se", summary.gainSE)] {
             assertClose(json[key] as? Double ?? .nan, value, absolute: 1e-14, relative: 1e-14, key)
@@ -101,7 +101,7 @@ struct ClassifyCommandTests {
         #expect(throws: (any Error).self) { try CCHSimCommand.Classify.parse([logistic, "--trials", "1"]).output() }
         // The squared-loss Monte Carlo refuses a logistic student.
         #expect {
-            _ = try ScenarioLoading.load(logistic).monteCarloExperiment()
+            _ = try MonteCarloExperiment(of: ScenarioLoading.load(logistic))
         } throws: { error in
             "\(error)".contains("student.loss: the squared-loss Monte Carlo does not apply to a logistic student")
         }

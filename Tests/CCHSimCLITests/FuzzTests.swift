@@ -131,7 +131,7 @@ final class FuzzTests: XCTestCase {
                 // few hundred trials, the analyze keys it fills are checked all the same.
                 steps[0] = {
                     guard Self.affordable(scenario) else { return nil }
-                    let experiment = try scenario.monteCarloExperiment(settings: MonteCarloSettings(
+                    let experiment = try MonteCarloExperiment(of: scenario, settings: MonteCarloSettings(
                         trials: 2, sampler: .moments, testSamples: scenario.monteCarlo.testSamples, threads: 1))
                     let analysis = try KDAnalysis(monteCarloTruthOf: experiment, standardError: scenario.truth.standardError,
                                                   maximumTrials: 200, seed: scenario.seed, pointIndex: 0, threads: 1)
@@ -141,7 +141,7 @@ final class FuzzTests: XCTestCase {
             if scenario.classification == nil, Self.affordable(scenario) {
                 steps.append {
                     let settings = MonteCarloSettings(trials: 2, sampler: .moments, testSamples: scenario.monteCarlo.testSamples, threads: 1)
-                    let summary = try scenario.simulate(try scenario.monteCarloExperiment(settings: settings), threads: 1)
+                    let summary = try MonteCarloExperiment(of: scenario, settings: settings).run(of: scenario, threads: 1)
                     return JSONText.object(SimulationFields.of(summary))
                 }
             }
@@ -151,7 +151,7 @@ final class FuzzTests: XCTestCase {
             if scenario.document.hasSweep, scenario.truth.method == .analytic {
                 steps.append {
                     let sweep = try Sweep(file: path, text: text)
-                    for point in Set([0, sweep.grid.count - 1]) { _ = try sweep.scenario(at: point).analyzeWithFastPath() }
+                    for point in Set([0, sweep.grid.count - 1]) { _ = try KDAnalysis(sweepPoint: sweep.scenario(at: point)) }
                     return nil
                 }
             }

@@ -114,7 +114,7 @@ final class InputErrorTests: XCTestCase {
                 [student]
                 n = 20
                 """
-            do { _ = try Scenario(file: "l.toml", text: text).analyze(); return nil } catch { return error }
+            do { _ = try KDAnalysis(of: Scenario(file: "l.toml", text: text)); return nil } catch { return error }
         }
         for (line, key) in [("label_noise = 1e155", "model.label_noise"), ("label_noise = 1e154", "model.label_noise"),
                             ("teacher_noise = 1e60", "model.teacher_noise")] {
@@ -125,7 +125,7 @@ final class InputErrorTests: XCTestCase {
         XCTAssertNil(decodeError("label_noise = 1e40"))  // large but representable: analysed
         // A covariance entry beyond 1e100 is refused by the matrix key.
         let covariance = "[model]\nkind = \"covariance\"\ndt = 1\nds = 1\nmatrix = [[1e101, 0, 0], [0, 1, 0.5], [0, 0.5, 1]]\n[student]\nn = 20\n"
-        XCTAssertThrowsError(try Scenario(file: "c.toml", text: covariance).analyze()) { error in
+        XCTAssertThrowsError(try KDAnalysis(of: Scenario(file: "c.toml", text: covariance))) { error in
             XCTAssertEqual((error as? ScenarioError)?.key, "model.matrix")
         }
     }

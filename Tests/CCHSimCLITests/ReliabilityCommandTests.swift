@@ -33,7 +33,7 @@ struct ReliabilityCommandTests {
         let rows = try #require(json["rows"] as? [[String: Any]])
         #expect(rows.map { $0["estimation_n"] as? Int } == [50, 400])
         #expect(json["seed"] as? Int == 3 && json["repeats"] as? Int == 40)
-        let direct = try Scenario(file: path, text: Self.scenario).decisionReliability()
+        let direct = try DecisionReliability(of: Scenario(file: path, text: Self.scenario))
         for (row, n) in zip(rows, [50, 400]) {
             let expected = try #require(direct.rows.first { $0.samples == n })
             #expect(row["plugin_flip_probability"] as? Double == expected.signErrorProbability)

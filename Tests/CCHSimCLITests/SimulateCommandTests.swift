@@ -139,13 +139,13 @@ final class SimulateCommandTests: XCTestCase {
     /// The columns a sweep writes: known before any run, and the same with or without an analytic formula.
     func testColumnsAreFixedInAdvance() throws {
         let s = try Scenario(file: "mc.toml", text: Self.scenario)
-        let e = try s.monteCarloExperiment(settings: MonteCarloSettings(trials: 10))
-        XCTAssertEqual(SimulationFields.of(try s.simulate(e, threads: 1)).map(\.key), SimulationFields.table.columns.map(\.key))
+        let e = try MonteCarloExperiment(of: s, settings: MonteCarloSettings(trials: 10))
+        XCTAssertEqual(SimulationFields.of(try e.run(of: s, threads: 1)).map(\.key), SimulationFields.table.columns.map(\.key))
         let ridge = try Scenario(file: "r.toml", text: Self.scenario.replacingOccurrences(of: "fit = \"ols\"", with: "fit = \"ridge\"\nridge = 1"))
-        let noFormula = try ridge.monteCarloExperiment()
+        let noFormula = try MonteCarloExperiment(of: ridge)
         XCTAssertNil(noFormula.analysis)
         XCTAssertEqual(SimulationFields.analysis(of: noFormula).map(\.key), SimulationFields.analysis(of: e).map(\.key))
-        XCTAssertEqual(SimulationFields.analysis(of: e).map(\.key), AnalysisFields.of(try s.analyze()).map(\.key))
+        XCTAssertEqual(SimulationFields.analysis(of: e).map(\.key), AnalysisFields.of(try KDAnalysis(of: s)).map(\.key))
     }
 
     func testMonteCarloSectionDecodes() throws {

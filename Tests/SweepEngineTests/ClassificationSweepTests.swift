@@ -96,8 +96,8 @@ struct ClassificationSweepTests {
         #expect(try PlotPlan(sweep: sweep).kinds == [.reliability])
         let (outcome, rows, dir) = try run(text)
         #expect(rows.map { $0["estimation_n"] } == ["30", "300"])
-        let expected = try Scenario(file: "s.toml", text: Self.reliability.replacingOccurrences(of: "repeats = 20", with: "repeats = 20\nn = 300"))
-            .decisionReliability(point: 1)
+        let expected = try DecisionReliability(of: Scenario(file: "s.toml", text: Self.reliability.replacingOccurrences(of: "repeats = 20", with: "repeats = 20\nn = 300")),
+                                                point: 1)
         #expect(Double(rows[1]["ksg_flip_probability"] ?? "") == expected.rows.first { $0.estimator == .ksg }?.signErrorProbability)
         #expect(Double(rows[1]["plugin_gap_mean"] ?? "") == expected.rows.first { $0.estimator == .plugin }?.gapMean)
         let data = try String(contentsOfFile: dir + "/rel-reliability.dat", encoding: .utf8)

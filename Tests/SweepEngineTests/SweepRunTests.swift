@@ -75,7 +75,7 @@ final class SweepRunTests: XCTestCase {
         let f = csvFields(rows[4])
         XCTAssertEqual(Array(f[1...3]), ["-0.2", "0.4", "1"])
         let scenario = try Scenario(file: "x.toml", text: ScenarioFixtures.sweepScenario("").replacingOccurrences(of: "rho_ts = 0.6", with: "rho_ts = -0.2"))
-        for (key, value) in AnalysisFields.of(try scenario.analyze()) {
+        for (key, value) in AnalysisFields.of(try KDAnalysis(of: scenario)) {
             let column = f[header.firstIndex(of: key)!]
             switch value {
             case .number(let x) where x.isNaN: XCTAssertEqual(column, "nan", key)
@@ -173,7 +173,7 @@ final class SweepRunTests: XCTestCase {
         // The same grid point gives the same Monte Carlo row as `cchsim simulate` of that scenario.
         let single = try Scenario(file: "x.toml", text: text.replacingOccurrences(of: "[sweep]\n\"student.lambda\" = [0.0, 0.3, 0.8]", with: "")
             .replacingOccurrences(of: "n = 12", with: "n = 12\nlambda = 0.3"))
-        let summary = try single.simulate(try single.monteCarloExperiment(), pointIndex: 1, threads: 1)
+        let summary = try MonteCarloExperiment(of: single).run(of: single, pointIndex: 1, threads: 1)
         let row = csvFields(rows[2])
         XCTAssertEqual(Double(row[header.firstIndex(of: "mc_kd_gain")!]), summary.gain.mean)
     }

@@ -59,9 +59,9 @@ final class TeacherRowsScenarioTests: XCTestCase {
     /// at the docs page; n = inf is the oracle's analysis.
     func testAnalyzeExactOrSaysThereIsNoFormula() throws {
         let ols = try Scenario(file: "pi.toml", text: Self.text(teacher: "fit = \"ols\"\nrows = \"student\""))
-        XCTAssertEqual(try ols.analyze().regime, .exactOLSStudentRows)
+        XCTAssertEqual(try KDAnalysis(of: ols).regime, .exactOLSStudentRows)
         let s = try Scenario(file: "pi.toml", text: Self.text(teacher: "fit = \"ridge\"\nridge = 0.1\nrows = \"student\""))
-        XCTAssertThrowsError(try s.analyze()) { error in
+        XCTAssertThrowsError(try KDAnalysis(of: s)) { error in
             let e = error as? ScenarioError
             XCTAssertEqual(e?.key, "teacher.rows")
             XCTAssertTrue(e?.reason.contains("no exact expected risk") == true, "\(String(describing: e))")
@@ -69,7 +69,7 @@ final class TeacherRowsScenarioTests: XCTestCase {
         let population = try Scenario(file: "p.toml", text: Self.text(teacher: "fit = \"ols\"\nrows = \"student\"",
                                                                       student: "n = \"inf\"\nridge = 0.1\nlambda = 0.5"))
         let oracle = try Scenario(file: "p.toml", text: Self.text(teacher: "", student: "n = \"inf\"\nridge = 0.1\nlambda = 0.5"))
-        XCTAssertEqual(try population.analyze().riskKD, try oracle.analyze().riskKD)
+        XCTAssertEqual(try KDAnalysis(of: population).riskKD, try KDAnalysis(of: oracle).riskKD)
     }
 
     /// A Monte Carlo sweep over n: Monte Carlo columns filled, analytic columns empty with the

@@ -70,7 +70,7 @@ final class TeacherSetSweepTests: XCTestCase {
         for row in rows where row["valid"] == "1" {
             let point = try XCTUnwrap(Int(row["point"] ?? ""))
             let scenario = try sweep.scenario(at: point)
-            let comparison = try scenario.compareTeacherSets()
+            let comparison = try TeacherSetComparison(of: scenario)
             // Every value is the comparison's, as the CSV writes numbers (shortest round trip).
             func value(_ key: String) throws -> Double { try XCTUnwrap(Double(try XCTUnwrap(row[key], key)), key) }
             for (name, set) in [("A", [0]), ("B", [1]), ("A+B", [0, 1])] {
@@ -79,8 +79,8 @@ final class TeacherSetSweepTests: XCTestCase {
                 XCTAssertEqual(try value("teacher_set.\(name).kd_gain_opt"), try XCTUnwrap(choice.kdGainOpt))
                 XCTAssertEqual(try value("teacher_set.\(name).lambda_opt"), try XCTUnwrap(choice.lambdaOpt))
                 // The same scenario with teacher.modalities = the set, as `cchsim analyze` reads it.
-                let own = try Scenario(document: try scenario.document.setting(
-                    .array(name.split(separator: "+").map { .string(String($0)) }), at: "teacher.modalities")).analyzeByFormula()
+                let own = try KDAnalysis(formulaOf: Scenario(document: try scenario.document.setting(
+                    .array(name.split(separator: "+").map { .string(String($0)) }), at: "teacher.modalities")))
                 XCTAssertEqual(own.kdGainOpt, try value("teacher_set.\(name).kd_gain_opt"), accuracy: 1e-15)
                 XCTAssertEqual(own.information.cchGap, try value("teacher_set.\(name).cch_gap"), accuracy: 1e-15)
             }
@@ -129,7 +129,7 @@ final class TeacherSetSweepTests: XCTestCase {
 
     /// The KD analysis of a one-teacher scenario with `model`, the teachers and student of `twoModalities`.
     static func singleTeacher(model: String) throws -> KDAnalysis {
-        try Scenario(file: "single.toml", text: """
+        try KDAnalysis(formulaOf: Scenario(file: "single.toml", text: """
             [model]
             \(model)
             [teacher]
@@ -139,7 +139,7 @@ final class TeacherSetSweepTests: XCTestCase {
             [student]
             n = 20
             lambda = 0.3
-            """).analyzeByFormula()
+            """))
     }
 
     /// Three modalities: the singles, the pairs and the full set have columns, the ensemble of all.

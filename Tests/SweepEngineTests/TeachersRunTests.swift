@@ -206,7 +206,7 @@ final class TeachersRunTests: XCTestCase {
                                                      tuned: score, chosenLambda: 0.25)
         let prediction = TheoryOnData.Prediction(pair: ViewPair(teacher: 1, student: 0),
                                                  riskNoKD: MonteCarloEstimate(mean: 1 / 3, standardDeviation: 0, standardError: 0),
-                                                 gain: MonteCarloEstimate(mean: -2e-300, standardDeviation: 1, standardError: 0.01), method: "monte-carlo")
+                                                 gain: MonteCarloEstimate(mean: -2e-300, standardDeviation: 1, standardError: 0.01), regime: .monteCarlo)
         written.record(0, .value(.pi))
         written.record(2, .unavailable(reason: "a reason with spaces: µ ≤ 3"))
         written.record(.teachers, 1, score)
@@ -230,7 +230,7 @@ final class TeachersRunTests: XCTestCase {
         XCTAssertEqual(theory.pair, prediction.pair)
         XCTAssertEqual(theory.riskNoKD, prediction.riskNoKD)
         XCTAssertEqual(theory.gain, prediction.gain)
-        XCTAssertEqual(theory.method, "monte-carlo")
+        XCTAssertEqual(theory.regime, .monteCarlo)
         guard case .failure(let reason)? = read.theory[1] else { return XCTFail("the theory's reason") }
         XCTAssertEqual(reason.description, "singular")
         XCTAssertFalse(try String(contentsOfFile: path, encoding: .utf8).hasSuffix("3ff"), "the unfinished line is cut off")

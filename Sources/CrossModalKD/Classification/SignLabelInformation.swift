@@ -111,6 +111,17 @@ public struct ClassInformationSummary: Sendable, Equatable {
         bayesAccuracyTeacher = SignLabelInformation.bayesAccuracy(m, block: t)
     }
 
+    /// The informations with the teacher that `combination` names: all of T, or the modalities of
+    /// a teacher set or an ensemble (T_J, the members side by side).
+    /// - Throws: `ParameterError` when `combination` names modalities the model does not have.
+    public init(model m: JointGaussian, combination: TeacherCombination) throws(ParameterError) {
+        guard combination != .allModalities else {
+            self.init(model: m)
+            return
+        }
+        self.init(model: m, teacherIndices: try combination.teacherIndices(in: m))
+    }
+
     /// CCH gap with the class label, I(T;S) - I(S;C), nats.
     public var cchGap: Double { teacherStudent - studentClass }
     /// CCH's prediction for classification KD: it helps iff I(T;S) > I(S;C).

@@ -247,13 +247,6 @@ public struct MonteCarloExperiment: Sendable {
         return out
     }
 
-    /// One trial drawing from `stream` in the order `MonteCarloSampler` documents.
-    public func simulateTrial(drawingFrom stream: RandomStream) throws(ParameterError) -> TrialOutcome {
-        do { return try TrialWorkspace(plan: plan, frame: frame).run(stream).risksTimes(1 / varianceFactor) } catch {
-            throw describe(error, trial: 0)
-        }
-    }
-
     /// Number of chunks the trials are split into.
     public var chunkCount: Int { (settings.trials + trialsPerChunk - 1) / trialsPerChunk }
 

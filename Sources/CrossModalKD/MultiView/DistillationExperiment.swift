@@ -99,7 +99,7 @@ public struct DistillationExperiment: Sendable {
     /// label (a student's: `studentRidge` when set); 0 (least squares, as the theory has it) for
     /// the linear fits of a continuous one.
     public static func ridge(_ settings: Settings, label: MultiViewLabel, student: Bool = false) -> Double {
-        label.classCount == nil ? 0 : student ? settings.studentRidge ?? settings.ridge : settings.ridge
+        label.kind == .continuous ? 0 : student ? settings.studentRidge ?? settings.ridge : settings.ridge
     }
 
     /// The number of teacher items (one per split and teacher).
@@ -113,7 +113,7 @@ public struct DistillationExperiment: Sendable {
     /// carry, `SampleError` for a fit the data cannot support, `WorkStopped` when `work` stopped it.
     public init(_ data: MultiViewData, settings: Settings, threads: Int, work: Work = Work()) throws {
         try Self.validate(settings, rows: data.rows)
-        let data = data.label.classCount == nil ? data.centred() : data
+        let data = data.label.kind == .continuous ? data.centred() : data
         let views = data.viewCount, splits = settings.splits, candidates = data.teachers, teacherCount = candidates.count
         // Pass 1: teachers, per (split, teacher): predictions on every row and the test score; on
         // the splits a student item or a teacher score still needs, every fitted teacher (an

@@ -28,7 +28,8 @@ public struct FittedGaussian: Sendable {
     /// sample covariance (divisor N) in the order T, S, L.
     public let model: JointGaussian
 
-    /// How the data set's label is coded as the scalar Y of the model.
+    /// How the data set's label (`MultiViewLabel`) is coded as the scalar Y of the model: a
+    /// coding of the values, beside the label's kind.
     public enum LabelCoding: Sendable, Equatable {
         /// A continuous label, as is.
         case continuous

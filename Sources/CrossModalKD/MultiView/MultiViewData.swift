@@ -71,12 +71,27 @@ public struct ViewPair: Sendable, Equatable, Hashable {
     }
 }
 
-/// The label of a multi-view data set.
+/// The label of a multi-view data set: its values, per row. (A model scenario's label is
+/// `LabelKind`: Y of the joint Gaussian or the class sign(Y) it defines, not values read from data.)
 public enum MultiViewLabel: Sendable, Equatable {
     /// Class indices in 0..<names.count, with the class names (at least two classes).
     case classes(indices: [Int], names: [String])
     /// A continuous quantity.
     case continuous([Double])
+
+    /// The kind of a data label, without its values: classes or a continuous quantity. The raw
+    /// values are a data scenario's `data.label.kind` spellings.
+    public enum Kind: String, Sendable, CaseIterable {
+        case `class`, continuous
+    }
+
+    /// Which kind of label this is.
+    public var kind: Kind {
+        switch self {
+        case .classes: .class
+        case .continuous: .continuous
+        }
+    }
 
     public var count: Int {
         switch self {

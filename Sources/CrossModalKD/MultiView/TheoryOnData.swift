@@ -17,14 +17,15 @@ public struct TheoryOnData: Sendable {
         /// Expected test MSE without KD and the expected gain E R(0) - E R(lambda) (squared coded-label
         /// units), each with its standard error (0 for an exact regime).
         public let riskNoKD: MonteCarloEstimate, gain: MonteCarloEstimate
-        /// The regime name (`Regime.rawValue`, e.g. `exact-ols-fitted-teacher`) or `monte-carlo`.
-        public let method: String
+        /// How the gain was obtained: the exact regime `KDAnalysis` chose (e.g. `.exactOLSFittedTeacher`)
+        /// or `.monteCarlo`; its raw value is what reports and the `theory_method` column show.
+        public let regime: Regime
 
-        public init(pair: ViewPair, riskNoKD: MonteCarloEstimate, gain: MonteCarloEstimate, method: String) {
+        public init(pair: ViewPair, riskNoKD: MonteCarloEstimate, gain: MonteCarloEstimate, regime: Regime) {
             self.pair = pair
             self.riskNoKD = riskNoKD
             self.gain = gain
-            self.method = method
+            self.regime = regime
         }
     }
 
@@ -81,12 +82,12 @@ public struct TheoryOnData: Sendable {
         do throws(ParameterError) {
             guard Self.needsMonteCarlo(settings, dt: fit.model.dt, ds: fit.model.ds) else {
                 let analysis = try KDAnalysis(model: fit.model, teacher: setting.teacher, student: setting.student)
-                return Prediction(pair: pair, riskNoKD: .exact(analysis.riskNoKD), gain: .exact(analysis.kdGain), method: analysis.regime.rawValue)
+                return Prediction(pair: pair, riskNoKD: .exact(analysis.riskNoKD), gain: .exact(analysis.kdGain), regime: analysis.regime)
             }
             let experiment = try MonteCarloExperiment(model: fit.model, teacher: setting.teacher, student: setting.student,
                                                       settings: MonteCarloSettings(trials: trials))
             let summary = try experiment.run(seed: settings.seed, pointIndex: index, threads: threads)
-            return Prediction(pair: pair, riskNoKD: summary.riskNoKD, gain: summary.gain, method: Regime.monteCarlo.rawValue)
+            return Prediction(pair: pair, riskNoKD: summary.riskNoKD, gain: summary.gain, regime: .monteCarlo)
         } catch { throw TheoryUnavailable(error.description) }
     }
 }

@@ -19,7 +19,7 @@ struct ClassificationEvaluator: PointEvaluator {
 
     func evaluate(_ scenario: Scenario, point: Int) throws(ScenarioError) -> [ReportValue] {
         let settings = scenario.monteCarlo
-        guard let e = try scenario.classificationExperiment(trials: settings.trials, testSamples: settings.testSamples) else {
+        guard let e = try LogisticKDExperiment(of: scenario, trials: settings.trials, testSamples: settings.testSamples) else {
             throw ScenarioError(file: scenario.file, key: .student(.loss), reason: "this point's student is not logistic")
         }
         let summary = e.run(seed: scenario.seed, point: point, parallel: false)
@@ -47,6 +47,6 @@ struct ReliabilityEvaluator: PointEvaluator {
             throw ScenarioError(file: scenario.file, key: .estimation(.n),
                                 reason: "a sweep point computes one sample size: give one n, or sweep \(ScenarioKey.estimation(.n))")
         }
-        return table.values((try scenario.decisionReliability(point: point, parallel: false), n))
+        return table.values((try DecisionReliability(of: scenario, point: point, parallel: false), n))
     }
 }

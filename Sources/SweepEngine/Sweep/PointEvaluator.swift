@@ -18,7 +18,7 @@ struct AnalyticEvaluator: PointEvaluator {
     var columns: [Column] { AnalysisFields.table.columns }
 
     func evaluate(_ scenario: Scenario, point: Int) throws(ScenarioError) -> [ReportValue] {
-        AnalysisFields.table.values(try scenario.analyzeWithFastPath(point: point))
+        AnalysisFields.table.values(try KDAnalysis(sweepPoint: scenario, point: point))
     }
 }
 
@@ -32,11 +32,11 @@ struct MonteCarloEvaluator: PointEvaluator {
     var columns: [Column] { AnalysisFields.table.columns + SimulationFields.table.columns }
 
     func evaluate(_ scenario: Scenario, point: Int) throws(ScenarioError) -> [ReportValue] {
-        let experiment = try scenario.monteCarloExperiment()
-        let summary = try scenario.simulate(experiment, pointIndex: point, threads: 1)
+        let experiment = try MonteCarloExperiment(of: scenario)
+        let summary = try experiment.run(of: scenario, pointIndex: point, threads: 1)
         // With truth = "monte-carlo" the analyze columns are the Monte Carlo truth.
         let analysis = scenario.truth.method == .monteCarlo
-            ? AnalysisFields.of(try scenario.analyze(point: point)) : SimulationFields.analysis(of: experiment)
+            ? AnalysisFields.of(try KDAnalysis(of: scenario, point: point)) : SimulationFields.analysis(of: experiment)
         return analysis.map(\.value) + SimulationFields.table.values(summary)
     }
 }
@@ -62,6 +62,6 @@ struct TeacherSetEvaluator: PointEvaluator {
                                 reason: "this point's teacher modalities differ from the first point's (\(names.joined(separator: ", "))): "
                                     + "a sweep compares the same teacher sets at every point")
         }
-        return table.values(TeacherSetResult(try scenario.compareTeacherSets()))
+        return table.values(TeacherSetResult(try TeacherSetComparison(of: scenario)))
     }
 }

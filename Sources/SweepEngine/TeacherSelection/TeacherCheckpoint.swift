@@ -117,11 +117,11 @@ final class TeacherCheckpoint: @unchecked Sendable {
             }
             let x = values.dropFirst(3).dropLast().map(Self.number)
             guard values.count == 10, values[0] == "v", let t = Int(values[1]), let s = Int(values[2]), x.allSatisfy({ $0 != nil }),
-                  let method = values.last.flatMap(Self.text) else { return false }
+                  let regime = values.last.flatMap(Self.text).flatMap(Regime.init(rawValue:)) else { return false }
             let n = x.compactMap { $0 }
             theory[item] = .success(TheoryOnData.Prediction(
                 pair: ViewPair(teacher: t, student: s), riskNoKD: MonteCarloEstimate(mean: n[0], standardDeviation: n[1], standardError: n[2]),
-                gain: MonteCarloEstimate(mean: n[3], standardDeviation: n[4], standardError: n[5]), method: method))
+                gain: MonteCarloEstimate(mean: n[3], standardDeviation: n[4], standardError: n[5]), regime: regime))
         }
         return true
     }
@@ -158,7 +158,7 @@ final class TeacherCheckpoint: @unchecked Sendable {
         case .success(let p):
             append([Phase.theory.rawValue, "\(item)", "v", "\(p.pair.teacher)", "\(p.pair.student)"]
                    + [p.riskNoKD.mean, p.riskNoKD.standardDeviation, p.riskNoKD.standardError,
-                      p.gain.mean, p.gain.standardDeviation, p.gain.standardError].map(Self.hex) + [Self.hex(p.method)])
+                      p.gain.mean, p.gain.standardDeviation, p.gain.standardError].map(Self.hex) + [Self.hex(p.regime.rawValue)])
         case .failure(let reason):
             append([Phase.theory.rawValue, "\(item)", "u", Self.hex(reason.description)])
         }

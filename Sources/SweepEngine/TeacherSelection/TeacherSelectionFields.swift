@@ -67,7 +67,7 @@ struct TeacherSelectionFields: Sendable {
             Entry("theory_mse_no_kd", .theory(.scoreWithoutKD)) { number($0.theory?.riskNoKD.mean) },
             Entry("theory_gain_mse", .theory(.gain)) { number($0.theory?.gain.mean) },
             Entry("theory_gain_mse_se", .theory(.gainStandardError)) { number($0.theory?.gain.standardError) },
-            Entry("theory_method", .theory(.method)) { .text($0.theory?.method ?? "") },
+            Entry("theory_method", .theory(.method)) { .text($0.theory?.regime.rawValue ?? "") },
             Entry("linear_mse_no_kd", .theoryLearner(.scoreWithoutKD)) { number($0.linear?.withoutKD) },
             Entry("linear_mse_kd", .theoryLearner(.scoreWithKD)) { number($0.linear?.withKD) },
             Entry("linear_gain_mse", .theoryLearner(.gain)) { number($0.linear?.gain.mean) },

@@ -87,9 +87,9 @@ struct TeacherSelectionTheory: Sendable {
     /// The methods used, in words, for reports.
     var methodText: String {
         guard unavailable == nil else { return "none" }
-        let methods = Set(predictions.values.compactMap { try? $0.get().method }).sorted()
-        return methods.map { $0 == Regime.monteCarlo.rawValue
+        let regimes = Set(predictions.values.compactMap { try? $0.get().regime }).sorted { $0.rawValue < $1.rawValue }
+        return regimes.map { $0 == .monteCarlo
             ? "monte-carlo (\(TheoryOnData.monteCarloTrials) paired trials of the fitted model; no closed form for a teacher on the student's rows with dt or ds > 1)"
-            : "\($0) (exact, docs/theory.md section 4)" }.joined(separator: "; ")
+            : "\($0.rawValue) (exact, docs/theory.md section 4)" }.joined(separator: "; ")
     }
 }

@@ -216,7 +216,7 @@ struct TeacherSetTheoryTests {
         let prediction = try theory.predictions[set].get(), reference = try byHand.predictions[0].get()
         #expect(hand.orderedPairs[0] == ViewPair(teacher: 0, student: 1))
         #expect(prediction.gain.mean == reference.gain.mean && prediction.riskNoKD.mean == reference.riskNoKD.mean)
-        #expect(prediction.method == reference.method)
+        #expect(prediction.regime == reference.regime)
         let ensemble = try #require(pairs.firstIndex(of: ViewPair(teacher: 4, student: 2)))
         guard case .failure(let reason) = theory.predictions[ensemble] else { Issue.record("an ensemble has no theory"); return }
         #expect(reason.description.contains("avg(a,b) is an ensemble"), "\(reason)")

@@ -67,7 +67,7 @@ final class TheoryOnDataTests: XCTestCase {
             let learner = try DistillationExperiment(coded, settings: settings, threads: 2)
             for (index, pair) in data.orderedPairs.enumerated() {
                 let prediction = try theory.predictions[index].get()
-                XCTAssertEqual(prediction.method, "exact-ols-fitted-teacher")
+                XCTAssertEqual(prediction.regime, .exactOLSFittedTeacher)
                 XCTAssertEqual(prediction.gain.standardError, 0)
                 let views = [planted.teacher, planted.student]
                 let columns = (0..<2).map { j in (0..<1000).map { views[pair.teacher][$0, j] } }
@@ -95,7 +95,7 @@ final class TheoryOnDataTests: XCTestCase {
         let learner = try DistillationExperiment(data, settings: settings, threads: 2)
         for (index, pair) in data.orderedPairs.enumerated() {
             let prediction = try one.predictions[index].get()
-            XCTAssertEqual(prediction.method, "monte-carlo")
+            XCTAssertEqual(prediction.regime, .monteCarlo)
             XCTAssertEqual(prediction.gain, try two.predictions[index].get().gain)
             XCTAssertGreaterThan(prediction.gain.standardError, 0)
             let measured = DistillationGain(try XCTUnwrap(learner.results.first { $0.pair == pair }), continuous: true)
