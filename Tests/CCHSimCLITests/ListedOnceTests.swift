@@ -24,7 +24,12 @@ final class ListedOnceTests: XCTestCase {
         let text = ScenarioFixtures.sweepScenario("[estimation]\nestimators = [\"ksg\", \"plugin\", \"ksg\"]")
         let scenario = try Scenario(file: "e.toml", text: text)
         XCTAssertEqual(scenario.estimation.estimators, [.ksg, .plugin])
-        XCTAssertEqual(try CCHSimCommand.EstimateMI.estimatorKinds("ksg, plugin,ksg,plugin"), [.ksg, .plugin])
-        XCTAssertEqual(try CCHSimCommand.EstimateMI.estimatorKinds("plugin"), [.plugin])
+        func listed(_ arguments: [String]) throws -> [MIEstimatorKind] {
+            try CCHSimCommand.EstimateMI.parse(["x.toml"] + arguments).estimators.value("--estimators").kinds
+        }
+        XCTAssertEqual(try listed(["--estimators", "ksg, plugin,ksg,plugin"]), [.ksg, .plugin])
+        XCTAssertEqual(try listed(["--estimators", "plugin,,plugin"]), [.plugin])
+        XCTAssertEqual(try listed([]), [.plugin, .ksg], "the default is every estimator")
+        XCTAssertEqual(try CCHSimCommand.Reliability.parse(["x.toml", "--estimators", "ksg,ksg"]).estimators?.value("--estimators").kinds, [.ksg])
     }
 }
