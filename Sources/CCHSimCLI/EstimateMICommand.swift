@@ -92,7 +92,7 @@ extension CCHSimCommand {
             var results: [EstimatedGap] = []
             for kind in kinds {
                 do {
-                    let estimator = try MIEstimator(kind, k: k)
+                    let estimator = try kind.estimator(k: k)
                     results.append(try EstimatedGap(input.data, input.columns, estimator: estimator,
                                                     replicates: replicates, level: level, seed: input.seed))
                 } catch {

@@ -14,11 +14,14 @@ final class OptionValueMessageTests: XCTestCase {
         (["reliability", "x.toml", "--n", "100,,200"], "--n needs sample sizes of at least 2, comma separated; got '100,,200'"),
         (["reliability", "x.toml", "--n", "100,x"], "--n needs sample sizes of at least 2, comma separated; got '100,x'"),
         (["reliability", "x.toml", "--n", "100,2000000000000"], "--n must be at most 1000000000000 (the largest value cchsim accepts), got 2000000000000"),
-        (["reliability", "x.toml", "--estimators", "mine"], "unknown estimator 'mine'; expected plugin or ksg"),
-        (["reliability", "x.toml", "--estimators", ","], "--estimators is empty; expected plugin, ksg or both"),
+        (["reliability", "x.toml", "--estimators", "mine"], "unknown estimator 'mine'; expected gaussian or ksg"),
+        (["reliability", "x.toml", "--estimators", ","], "--estimators is empty; expected gaussian, ksg or both"),
         (["reliability", "x.toml", "--repeats", "1"], "--repeats must be at least 2, got 1"),
-        (["estimate-mi", "x.toml", "--estimators", "ksg,mine"], "unknown estimator 'mine'; expected plugin or ksg"),
-        (["estimate-mi", "x.toml", "--estimators", ""], "--estimators is empty; expected plugin, ksg or both"),
+        (["estimate-mi", "x.toml", "--estimators", "ksg,mine"], "unknown estimator 'mine'; expected gaussian or ksg"),
+        (["estimate-mi", "x.toml", "--estimators", ""], "--estimators is empty; expected gaussian, ksg or both"),
+        (["estimate-mi", "x.toml", "--estimators", "plugin,ksg"], "the estimator 'plugin' is now spelled 'gaussian'"),
+        (["reliability", "x.toml", "--estimators", "probe"],
+         "the probe estimator needs a coded class label (a data scenario's kind = \"class\" label, `cchsim teachers`); expected gaussian or ksg"),
         (["estimate-mi", "--csv", "a.csv", "--teacher", "t,", "--student", "s", "--label", "y"], "--teacher needs comma-separated column names, got 't,'"),
         (["estimate-mi", "--csv", "a.csv", "--teacher", "t", "--student", "", "--label", "y"], "--student needs comma-separated column names, got ''"),
         (["estimate-mi", "--csv", "a.csv", "--teacher", "t", "--student", "s", "--label", ",y"], "--label needs comma-separated column names, got ',y'"),
@@ -46,7 +49,7 @@ final class OptionValueMessageTests: XCTestCase {
 
     /// The options whose values form a set list them in their help and offer them to the shells.
     func testHelpListsTheValues() throws {
-        for (command, text) in [("estimate-mi", "(values: plugin, ksg; default: plugin,ksg)"), ("reliability", "(values: plugin, ksg)"),
+        for (command, text) in [("estimate-mi", "(values: gaussian, ksg; default: gaussian,ksg)"), ("reliability", "(values: gaussian, ksg)"),
                                 ("run", "(values: png, pdf, svg)"), ("merge", "(values: png, pdf, svg)"), ("figures", "(values: png, pdf, svg)")] {
             let r = try CCHSimExecutable.run([command, "--help"])
             XCTAssertEqual(r.status, 0)

@@ -46,15 +46,23 @@ struct SampleSizes: CheckedArgument, Equatable {
     }
 }
 
-/// `--estimators ksg,gaussian` of `estimate-mi` and `reliability`: estimators by name, each once
-/// in the order first given (empty items are skipped; an empty list is refused).
+/// `--estimators ksg,gaussian` of `estimate-mi` and `reliability`: estimators of a model
+/// scenario's samples (`MIEstimatorKind.onModelSamples`) by name, each once in the order first
+/// given (empty items are skipped; an empty list is refused; a former name says the new one).
 struct EstimatorList: CheckedArgument, Equatable {
     let kinds: [MIEstimatorKind]
 
     init(_ text: String, option: String) throws(ValidationError) {
         var kinds: OrderedSet<MIEstimatorKind> = []
         for name in text.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) {
-            guard let kind = MIEstimatorKind(rawValue: name) else {
+            guard let kind = MIEstimatorKind(rawValue: name), MIEstimatorKind.onModelSamples.contains(kind) else {
+                if let now = MIEstimatorKind.formerNames[name] {
+                    throw ValidationError("the estimator '\(name)' is now spelled '\(now.rawValue)'")
+                }
+                if let kind = MIEstimatorKind(rawValue: name) {
+                    throw ValidationError("the \(kind.rawValue) estimator needs a coded class label (a data scenario's kind = \"class\" label, "
+                                          + "`cchsim teachers`); expected \(Self.alternatives)")
+                }
                 throw ValidationError("unknown estimator '\(name)'; expected \(Self.alternatives)")
             }
             kinds.append(kind)
@@ -63,7 +71,7 @@ struct EstimatorList: CheckedArgument, Equatable {
         self.kinds = kinds.elements
     }
 
-    static var allValueStrings: [String] { MIEstimatorKind.allCases.map(\.rawValue) }
+    static var allValueStrings: [String] { MIEstimatorKind.onModelSamples.map(\.rawValue) }
 
     /// Every estimator: the text of the option's default.
     static var everyOne: String { allValueStrings.joined(separator: ",") }
