@@ -245,10 +245,10 @@ public struct DataScenario: Sendable {
         information.level = try estimation.double(EstimationKey.level, default: information.level)
         guard information.level > 0, information.level < 1 else { throw estimation.error(EstimationKey.level, "must lie strictly between 0 and 1, got \(information.level)") }
         information.folds = try estimation.integer(EstimationKey.folds, minimum: 2, maximum: SizeLimits.maximumFolds, default: information.folds)
-        if let chosen: [ViewGapEstimator] = try estimation.choices(EstimationKey.estimators, of: "estimator") {
+        if let chosen: [MIEstimatorKind] = try estimation.choices(EstimationKey.estimators, of: "estimator") {
             if !label.isClass, let e = chosen.first(where: \.needsClassLabel) {
                 throw estimation.error(EstimationKey.estimators, "\"\(e.rawValue)\" needs a class label (kind = \"class\"); a continuous label takes "
-                    + ViewGapEstimator.allCases.filter { !$0.needsClassLabel }.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+                    + MIEstimatorKind.allCases.filter { !$0.needsClassLabel }.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
             }
             information.estimators = chosen
         }

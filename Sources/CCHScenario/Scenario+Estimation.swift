@@ -7,7 +7,7 @@ import OrderedCollections
 ///     n = [100, 300, 1000]          # sample sizes (a list, or one integer; default [100, 300, 1000, 3000])
 ///     repeats = 200                 # samples per size (>= 2; default 200)
 ///     k = 3                         # KSG neighbours (default 3)
-///     estimators = ["plugin", "ksg"]  # default both
+///     estimators = ["gaussian", "ksg"]  # default both
 extension Scenario {
     static func decodeEstimation(_ r: TableReader) throws(ScenarioError) -> EstimationSettings {
         let defaults = EstimationSettings()
@@ -32,17 +32,26 @@ extension Scenario {
         let k = try r.integer(EstimationKey.k, minimum: 1, maximum: SizeLimits.maximumSampleSize, default: defaults.k)
         var kinds = defaults.estimators
         if let value = r.value(EstimationKey.estimators) {
-            let names = MIEstimatorKind.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            let offered = MIEstimatorKind.onModelSamples
+            let names = offered.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
             guard case .array(let items) = value, !items.isEmpty else {
                 throw r.error(EstimationKey.estimators, "expected a non-empty list of \(names)")
             }
-            var listed: OrderedSet<MIEstimatorKind> = []
-            for item in items {
-                guard case .string(let s) = item, let kind = MIEstimatorKind(rawValue: s) else {
-                    throw r.error(EstimationKey.estimators, "unknown estimator \(item); expected some of \(names)")
+            /// The estimator `item` names: one of `offered`, else why not.
+            func kind(_ item: ScenarioValue) throws(ScenarioError) -> MIEstimatorKind {
+                guard case .string(let s) = item else { throw r.error(EstimationKey.estimators, "unknown estimator \(item); expected some of \(names)") }
+                if let kind = MIEstimatorKind(rawValue: s), offered.contains(kind) { return kind }
+                if let now = MIEstimatorKind.formerNames[s] {
+                    throw r.error(EstimationKey.estimators, "the estimator \(item) is now spelled \"\(now.rawValue)\"")
                 }
-                listed.append(kind)
+                if let kind = MIEstimatorKind(rawValue: s) {
+                    throw r.error(EstimationKey.estimators, "the \(kind.rawValue) estimator needs a coded class label (a data scenario's "
+                                  + "kind = \"class\" label, `cchsim teachers`); expected some of \(names)")
+                }
+                throw r.error(EstimationKey.estimators, "unknown estimator \(item); expected some of \(names)")
             }
+            var listed: OrderedSet<MIEstimatorKind> = []
+            for item in items { listed.append(try kind(item)) }
             kinds = listed.elements
         }
         try r.finish()

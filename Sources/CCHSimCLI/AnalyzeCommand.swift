@@ -26,7 +26,7 @@ extension CCHSimCommand {
         @Option(name: .customLong("rho-ty"), parsing: .unconditional, help: "Correlation of teacher and label (shortcut).")
         var rhoTY: Double?
         @Option(parsing: .unconditional, help: "Student training samples: an integer or 'inf' (shortcut; default inf).")
-        var n: String?
+        var n: Checked<TrainingSamples>?
         @Option(parsing: .unconditional, help: "Ridge penalty gamma >= 0 (shortcut; default 0).")
         var ridge: Double?
         @Option(parsing: .unconditional, help: "KD weight lambda in [0, 1] (shortcut; default 0.5).")
@@ -42,6 +42,13 @@ extension CCHSimCommand {
         var json = false
 
         mutating func run() throws { try StandardOutput.line(try output()) }
+
+        func validate() throws { _ = try samples }
+
+        /// `--n`: the student's training samples, `inf` without the option.
+        private var samples: TrainingSamples {
+            get throws(ValidationError) { try n?.value("--n") ?? .infinite }
+        }
 
         /// The report (or JSON object) `run` prints.
         func output() throws -> String {
@@ -78,15 +85,8 @@ extension CCHSimCommand {
             guard let rhoTS, let rhoSY, let rhoTY else {
                 throw ValidationError("give a scenario file, or all of --rho-ts, --rho-sy and --rho-ty")
             }
-            let samples: ScenarioValue
-            switch n ?? "inf" {
-            case "inf": samples = .string("inf")
-            case let text:
-                guard let count = Int(text) else { throw ValidationError("--n must be an integer or 'inf', got '\(text)'") }
-                samples = .integer(count)
-            }
             typealias Key = ScenarioKey
-            var student: [String: ScenarioValue] = [Key.Student.n.name: samples]
+            var student: [String: ScenarioValue] = [Key.Student.n.name: try samples.scenarioValue]
             if let ridge { student[Key.Student.ridge.name] = .number(ridge) }
             if let lambda { student[Key.Student.lambda.name] = .number(lambda) }
             var teacher: [String: ScenarioValue] = [:]

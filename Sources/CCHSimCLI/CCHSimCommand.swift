@@ -1,5 +1,6 @@
 import ArgumentParser
 import CCHScenario
+import Foundation
 import SweepEngine
 
 /// The `cchsim` command: a theory simulator for cross-modal knowledge distillation in the joint
@@ -23,7 +24,7 @@ public struct CCHSimCommand: ParsableCommand {
     public init() {}
 
     /// Runs the command line as `main` does (every error with its control characters escaped:
-    /// `EscapedError`), after refusing a mistyped subcommand with the nearest
+    /// `printEscaped`), after refusing a mistyped subcommand with the nearest
     /// one (`cchsim analyse`: "did you mean analyze?"), a usage error (exit 64) like the parser's
     /// own "Did you mean '--trials'?" for a mistyped option.
     public static func start(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
@@ -36,7 +37,20 @@ public struct CCHSimCommand: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
-            exit(withError: EscapedError.of(error))
+            printEscaped(error)
         }
+    }
+
+    /// Prints `error` as `exit(withError:)` does (its message, the usage line, exit 64 for a usage
+    /// error) with every control character the input put there escaped (`EchoedInput.escaped`,
+    /// newlines kept as the message's own line breaks), whatever error type carries it and whether
+    /// the parser wrote it (quoting an option's value) or cchsim did, so that a file name, a TOML
+    /// key, a CSV cell or an argument cannot drive the terminal. Help and version pass unchanged.
+    private static func printEscaped(_ error: any Error) -> Never {
+        let code = exitCode(for: error)
+        if code.isSuccess { exit(withError: error) }  // --help, --version: to standard output
+        let message = EchoedInput.escaped(fullMessage(for: error), keepingNewlines: true)
+        if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        Foundation.exit(code.rawValue)
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import CCHScenario
 import CrossModalKD
-import OrderedCollections
 import SweepEngine
 
 extension CCHSimCommand {
@@ -33,18 +32,18 @@ extension CCHSimCommand {
         @Option(help: "CSV file with a header row (instead of a scenario).", completion: .file(extensions: ["csv"]))
         var csv: String?
         @Option(help: "Teacher columns of the CSV, comma separated.")
-        var teacher: String?
+        var teacher: Checked<ColumnNames>?
         @Option(help: "Student columns of the CSV, comma separated.")
-        var student: String?
+        var student: Checked<ColumnNames>?
         @Option(help: "Label column of the CSV.")
-        var label: String?
+        var label: Checked<ColumnNames>?
         @Flag(help: "The CSV label is a class (discrete values), not a continuous quantity.")
         var discreteLabel = false
 
         @Option(parsing: .unconditional, help: "Neighbours k of the KSG estimator.")
         var k = 3
-        @Option(help: "Estimators, comma separated: plugin, ksg.", completion: .list(MIEstimatorKind.allCases.map(\.rawValue)))
-        var estimators = "plugin,ksg"
+        @Option(help: "Estimators, comma separated.")
+        var estimators = Checked<EstimatorList>(argument: EstimatorList.everyOne)
         @Option(parsing: .unconditional, help: "Half-sample replicates for the intervals (0: no intervals).")
         var replicates = 200
         @Option(parsing: .unconditional, help: "Confidence level of the intervals.")
@@ -65,6 +64,7 @@ extension CCHSimCommand {
                 guard teacher != nil, student != nil, label != nil else {
                     throw ValidationError("--csv needs --teacher, --student and --label column names")
                 }
+                _ = try columnNames
             } else {
                 guard scenario != nil else { throw ValidationError("give a scenario file or --csv FILE") }
                 guard teacher == nil, student == nil, label == nil, !discreteLabel else {
@@ -72,16 +72,27 @@ extension CCHSimCommand {
                 }
                 try OptionLimits.check(n, "--n", minimum: 2, maximum: SizeLimits.maximumSampleSize)
             }
+            _ = try estimators.value("--estimators")
+        }
+
+        /// The CSV's teacher, student and label column names (`--teacher`, `--student`, `--label`).
+        var columnNames: (teacher: [String], student: [String], label: [String]) {
+            get throws(ValidationError) {
+                func names(_ option: Checked<ColumnNames>?, _ name: String) throws(ValidationError) -> [String] {
+                    try (option ?? Checked(argument: "")).value(name).names
+                }
+                return (try names(teacher, "--teacher"), try names(student, "--student"), try names(label, "--label"))
+            }
         }
 
         /// The report (or JSON object) `run` prints.
         func output() throws -> String {
-            let kinds = try Self.estimatorKinds(estimators)
+            let kinds = try estimators.value("--estimators").kinds
             let input = try SampleInput.resolve(self)
             var results: [EstimatedGap] = []
             for kind in kinds {
                 do {
-                    let estimator = try MIEstimator(kind, k: k)
+                    let estimator = try kind.estimator(k: k)
                     results.append(try EstimatedGap(input.data, input.columns, estimator: estimator,
                                                     replicates: replicates, level: level, seed: input.seed))
                 } catch {
@@ -91,18 +102,6 @@ extension CCHSimCommand {
             }
             return json ? JSONText.object(EstimateMIReport.fields(input: input, results: results, replicates: replicates, level: level))
                         : EstimateMIReport.text(input: input, results: results, replicates: replicates, level: level)
-        }
-
-        static func estimatorKinds(_ list: String) throws -> [MIEstimatorKind] {
-            var kinds: OrderedSet<MIEstimatorKind> = []
-            for name in list.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) {
-                guard let kind = MIEstimatorKind(rawValue: name) else {
-                    throw ValidationError("unknown estimator '\(name)'; expected plugin or ksg")
-                }
-                kinds.append(kind)
-            }
-            guard !kinds.isEmpty else { throw ValidationError("--estimators is empty; expected plugin, ksg or both") }
-            return kinds.elements
         }
     }
 }
@@ -145,15 +144,7 @@ struct SampleInput {
     }
 
     private static func fromCSV(_ path: String, _ c: CCHSimCommand.EstimateMI) throws -> SampleInput {
-        func names(_ list: String?, _ option: String) throws -> [String] {
-            let items = (list ?? "").split(separator: ",", omittingEmptySubsequences: false)
-                .map { String($0).trimmingCharacters(in: .whitespaces) }
-            guard !items.isEmpty, items.allSatisfy({ !$0.isEmpty }) else {
-                throw ValidationError("\(option) needs comma-separated column names, got '\(list ?? "")'")
-            }
-            return items
-        }
-        let t = try names(c.teacher, "--teacher"), s = try names(c.student, "--student"), y = try names(c.label, "--label")
+        let (t, s, y) = try c.columnNames
         guard y.count == 1 else { throw ValidationError("--label names one column, got \(y.count)") }
         let all = t + s + y
         if let repeated = all.enumerated().first(where: { all[..<$0.offset].contains($0.element) }) {

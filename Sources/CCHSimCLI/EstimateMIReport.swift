@@ -27,7 +27,7 @@ enum EstimateMIReport {
                          + "gap = \(f(gap)) nats: CCH predicts \(gap > 0 ? "a gain" : "no gain")")
         }
         for r in results {
-            let name = r.estimator.kind == .ksg ? "ksg (k = \(r.estimator.ksg.k))" : "plugin"
+            let name = (r.estimator as? KSGEstimator).map { "ksg (k = \($0.k))" } ?? r.estimator.kind.rawValue
             let e = r.estimate, iv = r.intervals
             func interval(_ i: ConfidenceInterval?) -> String { i.map { "  [\(f($0.lower)), \(f($0.upper))]" } ?? "" }
             func value(_ x: Double) -> String { f(x).padding(toLength: 10, withPad: " ", startingAt: 0) }
@@ -73,7 +73,7 @@ enum EstimateMIReport {
             func interval(_ key: String, _ i: ConfidenceInterval?) -> ReportFields {
                 replicates > 0 ? [("\(key)_lower", number(i?.lower)), ("\(key)_upper", number(i?.upper))] : []
             }
-            if r.estimator.kind == .ksg { out.append(("\(p)_k", .integer(r.estimator.ksg.k))) }
+            if let ksg = r.estimator as? KSGEstimator { out.append(("\(p)_k", .integer(ksg.k))) }
             out.append(("\(p)_mi_ts", .number(r.estimate.teacherStudent)))
             out += interval("\(p)_mi_ts", r.intervals?.teacherStudent)
             out.append(("\(p)_mi_\(sy)", number(r.estimate.studentLabel)))

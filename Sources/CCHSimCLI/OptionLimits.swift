@@ -6,7 +6,7 @@ import CrossModalKD
 /// on the scenario (rows held in memory) are checked by `Scenario.checkHeldRows` once it is loaded.
 enum OptionLimits {
     /// Throws unless `value` (when given) lies in minimum...maximum.
-    static func check(_ value: Int?, _ option: String, minimum: Int, maximum: Int) throws {
+    static func check(_ value: Int?, _ option: String, minimum: Int, maximum: Int) throws(ValidationError) {
         guard let value else { return }
         guard value >= minimum else { throw ValidationError("\(option) must be at least \(minimum), got \(value)") }
         if let reason = SizeLimits.excess(value, limit: maximum) { throw ValidationError("\(option) \(reason)") }

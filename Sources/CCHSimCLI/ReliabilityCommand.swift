@@ -18,43 +18,36 @@ extension CCHSimCommand {
                 """)
 
         @OptionGroup var file: ScenarioFileArgument
-        @Option(parsing: .unconditional, help: "Sample sizes, comma separated (default: [estimation] n).")
-        var n: String?
+        @Option(parsing: .unconditional, help: "Sample sizes, comma separated, each at least 2 (default: [estimation] n).")
+        var n: Checked<SampleSizes>?
         @Option(parsing: .unconditional, help: "Samples per size (default: [estimation] repeats).")
         var repeats: Int?
         @Option(parsing: .unconditional, help: "Neighbours k of the KSG estimator (default: [estimation] k).")
         var k: Int?
-        @Option(help: "Estimators, comma separated: plugin, ksg (default: [estimation] estimators).")
-        var estimators: String?
+        @Option(help: "Estimators, comma separated (default: [estimation] estimators).")
+        var estimators: Checked<EstimatorList>?
         @OptionGroup var seedOption: SeedOption
         @OptionGroup var jsonOption: JSONOption
 
         mutating func run() throws { try StandardOutput.line(try output()) }
 
+        func validate() throws {
+            _ = try n?.value("--n")
+            try OptionLimits.check(repeats, "--repeats", minimum: 2, maximum: SizeLimits.maximumStoredTrials)
+            try OptionLimits.check(k, "--k", minimum: 1, maximum: SizeLimits.maximumSampleSize)
+            _ = try estimators?.value("--estimators")
+        }
+
         func output() throws -> String {
             let loaded = try ScenarioLoading.load(file.scenario)
             var settings = loaded.estimation
-            if let n {
-                var sizes: [Int] = []
-                for item in n.split(separator: ",", omittingEmptySubsequences: false) {
-                    guard let size = Int(item.trimmingCharacters(in: .whitespaces)), size >= 2 else {
-                        throw ValidationError("--n needs sample sizes of at least 2, comma separated; got '\(n)'")
-                    }
-                    try OptionLimits.check(size, "--n", minimum: 2, maximum: SizeLimits.maximumSampleSize)
-                    try loaded.checkHeldRows(size, key: "--n", what: "the rows of one sample")
-                    sizes.append(size)
-                }
+            if let sizes = try n?.value("--n").sizes {
+                for size in sizes { try loaded.checkHeldRows(size, key: "--n", what: "the rows of one sample") }
                 settings.sampleSizes = sizes
             }
-            if let repeats {
-                try OptionLimits.check(repeats, "--repeats", minimum: 2, maximum: SizeLimits.maximumStoredTrials)
-                settings.repeats = repeats
-            }
-            if let k {
-                try OptionLimits.check(k, "--k", minimum: 1, maximum: SizeLimits.maximumSampleSize)
-                settings.k = k
-            }
-            if let estimators { settings.estimators = try EstimateMI.estimatorKinds(estimators) }
+            if let repeats { settings.repeats = repeats }
+            if let k { settings.k = k }
+            if let kinds = try estimators?.value("--estimators").kinds { settings.estimators = kinds }
             let used = seedOption.seed ?? loaded.seed
             let options: [Parameter: String] = [.sampleSizes: n.map { _ in "--n" }, .repeats: repeats.map { _ in "--repeats" },
                                                 .neighbours: k.map { _ in "--k" }].compactMapValues { $0 }

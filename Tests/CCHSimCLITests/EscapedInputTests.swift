@@ -25,6 +25,10 @@ final class EscapedInputTests: XCTestCase {
              "no column named 'c8'; the header has 't', 's', 'c8\\r'"),
             (["analyze", bell], 1, "bell\\u{7}.toml: a\\u{1B}[31mb: unknown key"),
             (["estimate-mi", bell, "--estimators", "x\u{7}y"], 64, "unknown estimator 'x\\u{7}y'"),
+            (["estimate-mi", "--csv", "a.csv", "--teacher", "t\u{7},", "--student", "s", "--label", "y"], 64,
+             "--teacher needs comma-separated column names, got 't\\u{7},'"),
+            (["analyze", "--rho-ts", "0.5", "--rho-sy", "0.2", "--rho-ty", "0.1", "--target", "x\u{7}y"], 64,
+             "The value 'x\\u{7}y' is invalid for '--target <target>'"),
             (["analyse\u{1B}"], 64, "unknown subcommand 'analyse\\u{1B}' (did you mean analyze?)"),
         ]
         for c in cases {

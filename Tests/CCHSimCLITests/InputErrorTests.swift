@@ -94,7 +94,7 @@ final class InputErrorTests: XCTestCase {
             try jsonObject(try estimate(["--csv", path, "--teacher", "t", "--student", "s", "--label", "y", "--replicates", "0", "--json"]))
         }
         let plain = try estimates(try csv(scale: 1)), huge = try estimates(try csv(scale: 1e306))
-        for key in ["plugin_mi_ts", "plugin_mi_sy", "ksg_mi_ts", "ksg_mi_sy"] {
+        for key in ["gaussian_mi_ts", "gaussian_mi_sy", "ksg_mi_ts", "ksg_mi_sy"] {
             let a = try XCTUnwrap(plain[key] as? Double), b = try XCTUnwrap(huge[key] as? Double, "\(key): \(huge)")
             assertClose(a, b, absolute: 1e-9, relative: 1e-9, "\(key): \(a) vs \(b)")
         }

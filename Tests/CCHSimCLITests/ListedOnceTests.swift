@@ -21,10 +21,15 @@ final class ListedOnceTests: XCTestCase {
     }
 
     func testEstimatorsKeepFirstOccurrences() throws {
-        let text = ScenarioFixtures.sweepScenario("[estimation]\nestimators = [\"ksg\", \"plugin\", \"ksg\"]")
+        let text = ScenarioFixtures.sweepScenario("[estimation]\nestimators = [\"ksg\", \"gaussian\", \"ksg\"]")
         let scenario = try Scenario(file: "e.toml", text: text)
-        XCTAssertEqual(scenario.estimation.estimators, [.ksg, .plugin])
-        XCTAssertEqual(try CCHSimCommand.EstimateMI.estimatorKinds("ksg, plugin,ksg,plugin"), [.ksg, .plugin])
-        XCTAssertEqual(try CCHSimCommand.EstimateMI.estimatorKinds("plugin"), [.plugin])
+        XCTAssertEqual(scenario.estimation.estimators, [.ksg, .gaussian])
+        func listed(_ arguments: [String]) throws -> [MIEstimatorKind] {
+            try CCHSimCommand.EstimateMI.parse(["x.toml"] + arguments).estimators.value("--estimators").kinds
+        }
+        XCTAssertEqual(try listed(["--estimators", "ksg, gaussian,ksg,gaussian"]), [.ksg, .gaussian])
+        XCTAssertEqual(try listed(["--estimators", "gaussian,,gaussian"]), [.gaussian])
+        XCTAssertEqual(try listed([]), [.gaussian, .ksg], "the default is every estimator")
+        XCTAssertEqual(try CCHSimCommand.Reliability.parse(["x.toml", "--estimators", "ksg,ksg"]).estimators?.value("--estimators").kinds, [.ksg])
     }
 }

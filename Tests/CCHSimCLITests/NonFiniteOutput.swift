@@ -64,7 +64,7 @@ enum NonFiniteOutput {
         let key = String(path.split(separator: ".").last ?? "")
         return path.hasPrefix("rank_correlation.") || key.hasPrefix("ce_gain")
             || ["_lower", "_upper", "_gap_positive_fraction", "_settled"].contains { key.hasSuffix($0) }
-            || key.hasPrefix("plugin_") || key.hasPrefix("analytic") || key.hasPrefix("mc_analytic")
+            || key.hasPrefix("gaussian_") || key.hasPrefix("analytic") || key.hasPrefix("mc_analytic")
             || key == "mc_test_n" || key.hasPrefix("z_")
             || ["verdict_error_bound", "kd_gain_opt_se", "truth_trials", "accuracy_opt", "cls_kd_gain_z", "mi_ts", "mi_sy", "mi_sc",
                 "cch_gap", "cch_gap_class", "ksg_mi_sy", "ksg_mi_sc", "ksg_k"].contains(key)

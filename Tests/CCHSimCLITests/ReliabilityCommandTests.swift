@@ -21,7 +21,7 @@ struct ReliabilityCommandTests {
         [estimation]
         n = [50, 400]
         repeats = 40
-        estimators = ["plugin"]
+        estimators = ["gaussian"]
         """
 
     @Test func jsonHasOneRowPerSampleSizeFromTheEstimationTable() throws {
@@ -36,7 +36,7 @@ struct ReliabilityCommandTests {
         let direct = try DecisionReliability(of: Scenario(file: path, text: Self.scenario))
         for (row, n) in zip(rows, [50, 400]) {
             let expected = try #require(direct.rows.first { $0.samples == n })
-            #expect(row["plugin_flip_probability"] as? Double == expected.signErrorProbability)
+            #expect(row["gaussian_flip_probability"] as? Double == expected.signErrorProbability)
             #expect(row["ksg_flip_probability"] == nil)
         }
         // Options override the table; another seed gives other samples.
@@ -67,7 +67,10 @@ struct ReliabilityCommandTests {
                 return error.description
             }
         }
-        #expect(replacing("[\"plugin\"]", "[\"mine\"]").contains("estimation.estimators: unknown estimator \"mine\""))
+        #expect(replacing("[\"gaussian\"]", "[\"mine\"]") == "rel.toml: estimation.estimators: unknown estimator \"mine\"; expected some of \"gaussian\", \"ksg\"")
+        #expect(replacing("[\"gaussian\"]", "[\"ksg\", \"plugin\"]") == "rel.toml: estimation.estimators: the estimator \"plugin\" is now spelled \"gaussian\"")
+        #expect(replacing("[\"gaussian\"]", "[\"probe\"]") == "rel.toml: estimation.estimators: the probe estimator needs a coded class label "
+                + "(a data scenario's kind = \"class\" label, `cchsim teachers`); expected some of \"gaussian\", \"ksg\"")
         #expect(replacing("repeats = 40", "repeats = 1") == "rel.toml: estimation.repeats: must be at least 2, got 1")
         #expect(reason("n = [50]\nsamples = 3") == "rel.toml: estimation.samples: unknown key")
         let files = try TestFiles()

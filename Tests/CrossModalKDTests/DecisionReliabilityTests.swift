@@ -10,7 +10,7 @@ struct DecisionReliabilityTests {
 
     @Test func signErrorProbabilityAgreesWithAnIndependentMonteCarlo() throws {
         let m = try Self.model()
-        let plugIn = try MIEstimator(.plugin)
+        let plugIn = try MIEstimatorKind.gaussian.estimator()
         let r = try DecisionReliability(model: m, label: .continuous, sampleSizes: [150], repeats: 400,
                                         estimators: [plugIn], seed: 1)
         assertClose(r.trueGap, InformationSummary(model: m).cchGap, absolute: 1e-15, "true gap")
@@ -32,9 +32,9 @@ struct DecisionReliabilityTests {
 
     @Test func signErrorsBecomeRareAsSamplesGrow() throws {
         let r = try DecisionReliability(model: try Self.model(), label: .continuous, sampleSizes: [30, 2000], repeats: 60,
-                                        estimators: [try MIEstimator(.plugin), try MIEstimator(.ksg)], seed: 2)
+                                        estimators: [try MIEstimatorKind.gaussian.estimator(), try MIEstimatorKind.ksg.estimator()], seed: 2)
         #expect(r.rows.map(\.samples) == [30, 30, 2000, 2000])
-        #expect(r.rows.map(\.estimator) == [.plugin, .ksg, .plugin, .ksg])
+        #expect(r.rows.map(\.estimator) == [.gaussian, .ksg, .gaussian, .ksg])
         for e in 0..<2 {
             #expect(r.rows[e].signErrorProbability > r.rows[e + 2].signErrorProbability + 0.15, "\(r.rows[e]) vs \(r.rows[e + 2])")
         }
@@ -44,7 +44,7 @@ struct DecisionReliabilityTests {
 
     @Test func reproducibleAndIndependentOfThreading() throws {
         let m = try Self.model()
-        let estimators = [try MIEstimator(.plugin), try MIEstimator(.ksg, k: 4)]
+        let estimators = [try MIEstimatorKind.gaussian.estimator(), try MIEstimatorKind.ksg.estimator(k: 4)]
         let a = try DecisionReliability(model: m, label: .continuous, sampleSizes: [60, 200], repeats: 30, estimators: estimators, seed: 5)
         let b = try DecisionReliability(model: m, label: .continuous, sampleSizes: [60, 200], repeats: 30, estimators: estimators,
                                         seed: 5, parallel: false)
@@ -57,8 +57,8 @@ struct DecisionReliabilityTests {
     @Test func signLabelsUseTheClassGapAndSkipThePlugIn() throws {
         let m = try Self.model()
         let r = try DecisionReliability(model: m, label: .sign, sampleSizes: [300], repeats: 20,
-                                        estimators: [try MIEstimator(.plugin), try MIEstimator(.ksg)], seed: 3)
-        #expect(r.skipped == [.plugin])
+                                        estimators: [try MIEstimatorKind.gaussian.estimator(), try MIEstimatorKind.ksg.estimator()], seed: 3)
+        #expect(r.skipped == [.gaussian])
         #expect(r.rows.map(\.estimator) == [.ksg])
         assertClose(r.trueGap, ClassInformationSummary(model: m).cchGap, absolute: 1e-15, "true class gap")
         #expect(r.trueGap > InformationSummary(model: m).cchGap)  // I(S;C) < I(S;Y)
@@ -67,11 +67,11 @@ struct DecisionReliabilityTests {
     @Test func tooSmallSamplesAreErrorsNamingTheSize() throws {
         #expect(throws: ParameterError.invalid(parameter: .sampleSizes, reason: "at n = 3: the KSG (k = 3) estimator needs at least 4 rows, got 3")) {
             try DecisionReliability(model: try Self.model(), label: .continuous, sampleSizes: [3], repeats: 5,
-                                    estimators: [try MIEstimator(.ksg)], seed: 1)
+                                    estimators: [try MIEstimatorKind.ksg.estimator()], seed: 1)
         }
         #expect(throws: ParameterError.invalid(parameter: .repeats, reason: "must be at least 2, got 1")) {
             try DecisionReliability(model: try Self.model(), label: .continuous, sampleSizes: [100], repeats: 1,
-                                    estimators: [try MIEstimator(.ksg)], seed: 1)
+                                    estimators: [try MIEstimatorKind.ksg.estimator()], seed: 1)
         }
     }
 }

@@ -93,7 +93,7 @@ struct MIEstimatorTests {
         let truth = GaussianInformation.mutualInformation(m.sigma, [0, 1], [2])
         let estimate = try KSGEstimator(k: 3).mutualInformation(SampleRows(data), [0, 1], [2])
         #expect(abs(estimate - truth) < 0.01, "KSG \(estimate) vs \(truth)")
-        let plugIn = try GaussianPlugInEstimator.mutualInformation(SampleRows(data), [0, 1], [2])
+        let plugIn = try GaussianEstimator().mutualInformation(SampleRows(data), [0, 1], [2])
         #expect(abs(plugIn - truth) < 0.006, "plug-in \(plugIn) vs \(truth)")
     }
 
@@ -127,7 +127,7 @@ struct MIEstimatorTests {
         var corrected: [Double] = [], naive: [Double] = []
         for r in 0..<400 {
             let rows = SampleRows(GaussianSampler(model: m).draw(30, from: RandomStream(seed: 77, ids: [UInt64(r)])))
-            corrected.append(try GaussianPlugInEstimator.mutualInformation(rows, m.teacherIndices, m.studentIndices))
+            corrected.append(try GaussianEstimator().mutualInformation(rows, m.teacherIndices, m.studentIndices))
             naive.append(Self.naivePlugIn(rows, m.teacherIndices, m.studentIndices))
         }
         let c = SampleStatistics.estimate(corrected).mean, seC = SampleStatistics.estimate(corrected).standardError
@@ -139,7 +139,7 @@ struct MIEstimatorTests {
     /// The naive plug-in, 1/2 ln( det S_A det S_B / det S_AB ) with S the sample scatter: the
     /// closed-form information of the scatter matrix (which a positive scale does not change).
     private static func naivePlugIn(_ rows: SampleRows, _ a: [Int], _ b: [Int]) -> Double {
-        let scatter = GaussianPlugInEstimator.scatterMatrix(rows, a + b)
+        let scatter = GaussianEstimator.scatterMatrix(rows, a + b)
         return GaussianInformation.mutualInformation(scatter, Array(0..<a.count), Array(a.count..<(a.count + b.count)))
     }
 
@@ -148,7 +148,7 @@ struct MIEstimatorTests {
         // estimate over 40 independent samples (whose own relative error is about 11%).
         let m = try JointGaussian.correlations(rhoTS: 0.6, rhoSY: 0.5, rhoTY: 0.4)
         let columns = CCHColumns(model: m, label: .continuous)
-        let estimator = try MIEstimator(.plugin)
+        let estimator = try MIEstimatorKind.gaussian.estimator()
         var gaps: [Double] = [], impliedSD: [Double] = []
         for r in 0..<40 {
             let data = GaussianSampler(model: m).draw(400, from: RandomStream(seed: 21, ids: [UInt64(r)]))
@@ -169,7 +169,7 @@ struct MIEstimatorTests {
         let m = try Self.latentModel()
         let data = Self.sample(m, 600, seed: 4)
         let columns = CCHColumns(model: m, label: .continuous)
-        let ksg = try MIEstimator(.ksg, k: 3)
+        let ksg = try MIEstimatorKind.ksg.estimator(k: 3)
         let estimate = try GapEstimate(SampleRows(data), columns, estimator: ksg)
         let a = try GapResampling(data, columns, estimator: ksg, estimate: estimate, replicates: 20, seed: 9)
         let b = try GapResampling(data, columns, estimator: ksg, estimate: estimate, replicates: 20, seed: 9)
@@ -186,7 +186,7 @@ struct MIEstimatorTests {
             try KSGEstimator(k: 3).mutualInformation(tiny, [0], [1])
         }
         #expect(throws: EstimationError.tooFewSamples(estimator: "Gaussian plug-in", rows: 3, needed: 4)) {
-            try GaussianPlugInEstimator.mutualInformation(tiny, [0, 1], [2])
+            try GaussianEstimator().mutualInformation(tiny, [0, 1], [2])
         }
         #expect(throws: ParameterError.invalid(parameter: .neighbours, reason: "the number of neighbours must be at least 1, got 0")) { try KSGEstimator(k: 0) }
         var constant = Self.sample(m, 50, seed: 2)
@@ -199,6 +199,9 @@ struct MIEstimatorTests {
         #expect(throws: EstimationError.duplicatePoints(block: "the joint columns [0, 1]", rows: 2)) {
             try KSGEstimator(k: 1).mutualInformation(SampleRows(repeated), [0], [1])
         }
-        #expect(try MIEstimator(.plugin).mutualInformation(SampleRows(repeated), [0], discrete: 2) == nil)
+        let uncoded = SampleLabel.classes(column: 2, codes: nil)
+        #expect(try GaussianEstimator().labelInformation(SampleRows(repeated), [0], uncoded, parallel: true) == nil)
+        #expect(try !GaussianEstimator().handles(uncoded.kind) && !ProbeEstimator().handles(uncoded.kind) && KSGEstimator().handles(uncoded.kind))
+        #expect(GaussianEstimator().handles(.codedClasses) && ProbeEstimator().handles(.codedClasses) && !ProbeEstimator().handles(.continuous))
     }
 }

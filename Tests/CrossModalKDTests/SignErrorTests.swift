@@ -18,7 +18,7 @@ struct SignErrorTests {
     @Test func resamplingFractionsMatchARecountOfTheHalves() throws {
         let m = try JointGaussian.correlations(rhoTS: 0.45, rhoSY: 0.4, rhoTY: 0.3)
         let columns = CCHColumns(model: m, label: .continuous)
-        let estimator = try MIEstimator(.plugin)
+        let estimator = try MIEstimatorKind.gaussian.estimator()
         let data = GaussianSampler(model: m).draw(200, from: RandomStream(seed: 5, ids: [1]))
         let result = try EstimatedGap(data, columns, estimator: estimator, replicates: 30, level: 0.95, seed: 7)
         let gap = try #require(result.estimate.gap)

@@ -99,7 +99,7 @@ struct ClassificationSweepTests {
         let expected = try DecisionReliability(of: Scenario(file: "s.toml", text: Self.reliability.replacingOccurrences(of: "repeats = 20", with: "repeats = 20\nn = 300")),
                                                 point: 1)
         #expect(Double(rows[1]["ksg_flip_probability"] ?? "") == expected.rows.first { $0.estimator == .ksg }?.signErrorProbability)
-        #expect(Double(rows[1]["plugin_gap_mean"] ?? "") == expected.rows.first { $0.estimator == .plugin }?.gapMean)
+        #expect(Double(rows[1]["gaussian_gap_mean"] ?? "") == expected.rows.first { $0.estimator == .gaussian }?.gapMean)
         let data = try String(contentsOfFile: dir + "/rel-reliability.dat", encoding: .utf8)
         #expect(data.components(separatedBy: "\n\n").count == 2)  // one block per estimator
         #expect(outcome.plotWarnings.isEmpty, "\(outcome.plotWarnings)")

@@ -33,7 +33,7 @@ public struct DecisionReliability: Sendable {
     public let trueGap: Double
     /// Rows in the order sample size, then estimator.
     public let rows: [Row]
-    /// Estimators left out because they cannot treat the label (the plug-in with a sign label).
+    /// Estimators left out because they do not handle the label (the Gaussian family with a sign label).
     public let skipped: [MIEstimatorKind]
 
     /// Stream tag of the reliability samples ("cls-rel").
@@ -43,14 +43,14 @@ public struct DecisionReliability: Sendable {
     /// - Throws: `ParameterError` (a sample size too small for an estimator names the sample sizes,
     ///   the size and the estimator).
     public init(model: JointGaussian, label: LabelKind, sampleSizes: [Int], repeats: Int,
-                estimators: [MIEstimator], seed: UInt64, point: Int = 0, parallel: Bool = true) throws(ParameterError) {
+                estimators: [any InformationEstimator], seed: UInt64, point: Int = 0, parallel: Bool = true) throws(ParameterError) {
         guard !sampleSizes.isEmpty, sampleSizes.allSatisfy({ $0 >= 2 }) else {
             throw .invalid(parameter: .sampleSizes, reason: "needs one or more sample sizes of at least 2, got \(sampleSizes)")
         }
         guard repeats >= 2 else { throw .invalid(parameter: .repeats, reason: "must be at least 2, got \(repeats)") }
         let columns = CCHColumns(model: model, label: label)
-        let used = estimators.filter { $0.handles(discreteLabel: columns.discreteLabel) }
-        skipped = estimators.filter { !$0.handles(discreteLabel: columns.discreteLabel) }.map(\.kind)
+        let used = estimators.filter { $0.handles(label.ofSamples) }
+        skipped = estimators.filter { !$0.handles(label.ofSamples) }.map(\.kind)
         let truth = label == .sign ? ClassInformationSummary(model: model).cchGap : InformationSummary(model: model).cchGap
         trueGap = truth
         let sampler = GaussianSampler(model: model)

@@ -1,7 +1,7 @@
 /// One estimator's answer on a sample: the estimated I(T;S), I(S;Y) and CCH gap, with
 /// half-sampling intervals when asked for.
 public struct EstimatedGap: Sendable {
-    public let estimator: MIEstimator
+    public let estimator: any InformationEstimator
     public let estimate: GapEstimate
     /// nil when no resampling was asked for (replicates = 0).
     public let intervals: GapResampling?
@@ -9,7 +9,7 @@ public struct EstimatedGap: Sendable {
     /// Estimates on all rows of `data`; `replicates` > 0 adds intervals at `level` from the
     /// half-samples of `seed`. - Throws: `EstimationError` for a sample the estimator cannot use,
     /// `ParameterError` for `replicates` or `level` out of range.
-    public init(_ data: Matrix, _ columns: CCHColumns, estimator: MIEstimator, replicates: Int,
+    public init(_ data: Matrix, _ columns: CCHColumns, estimator: any InformationEstimator, replicates: Int,
                 level: Double, seed: UInt64) throws {
         self.estimator = estimator
         estimate = try GapEstimate(SampleRows(data), columns, estimator: estimator)

@@ -7,6 +7,9 @@ public enum EstimationError: Error, Equatable, Sendable, CustomStringConvertible
     case singularCovariance(block: String)
     /// Two rows coincide in the joint space, so a kNN distance is zero (discrete data?).
     case duplicatePoints(block: String, rows: Int)
+    /// A model of the classes could not be fitted on the sample (the Gaussian posterior's pooled
+    /// covariance, the probe's classifier or folds): the fit's own reason.
+    case classModel(reason: String)
 
     public var description: String {
         switch self {
@@ -17,6 +20,18 @@ public enum EstimationError: Error, Equatable, Sendable, CustomStringConvertible
         case .duplicatePoints(let block, let rows):
             "\(rows) rows coincide with another row in \(block), so a nearest-neighbour distance is 0: "
                 + "KSG needs continuous data (for a discrete label use a discrete-label estimator)"
+        case .classModel(let reason):
+            reason
+        }
+    }
+
+    /// `error`, thrown by a fit of the classes, with its reason: a `SampleError`'s reason, an
+    /// `EstimationError` as it is, any other error's description.
+    static func classModel(_ error: any Error) -> EstimationError {
+        switch error {
+        case let estimation as EstimationError: estimation
+        case let sample as SampleError: .classModel(reason: sample.reason)
+        default: .classModel(reason: "\(error)")
         }
     }
 }

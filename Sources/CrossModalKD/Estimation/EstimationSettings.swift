@@ -7,10 +7,11 @@ public struct EstimationSettings: Sendable, Equatable {
     public var repeats: Int
     /// Neighbours of the KSG estimator.
     public var k: Int
+    /// Estimators of a model scenario's samples (`MIEstimatorKind.onModelSamples`).
     public var estimators: [MIEstimatorKind]
 
     public init(sampleSizes: [Int] = [100, 300, 1000, 3000], repeats: Int = 200, k: Int = 3,
-                estimators: [MIEstimatorKind] = MIEstimatorKind.allCases) {
+                estimators: [MIEstimatorKind] = MIEstimatorKind.onModelSamples) {
         self.sampleSizes = sampleSizes
         self.repeats = repeats
         self.k = k
@@ -22,8 +23,8 @@ extension DecisionReliability {
     /// The decision reliability `settings` describe, for `model` with its label.
     public init(model: JointGaussian, label: LabelKind, settings s: EstimationSettings, seed: UInt64,
                 point: Int = 0, parallel: Bool = true) throws(ParameterError) {
-        var estimators: [MIEstimator] = []
-        for kind in s.estimators { estimators.append(try MIEstimator(kind, k: s.k)) }
+        var estimators: [any InformationEstimator] = []
+        for kind in s.estimators { estimators.append(try kind.estimator(k: s.k)) }
         try self.init(model: model, label: label, sampleSizes: s.sampleSizes, repeats: s.repeats,
                       estimators: estimators, seed: seed, point: point, parallel: parallel)
     }

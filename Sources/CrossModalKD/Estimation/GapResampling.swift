@@ -68,7 +68,7 @@ public struct GapResampling: Sendable {
     /// Intervals around `estimate` (the full-sample `GapEstimate` of `data`) from `replicates` >= 2
     /// half-samples. - Throws: `ParameterError` for `replicates` or `level` out of range,
     /// `EstimationError` for a half-sample the estimator cannot use.
-    public init(_ data: Matrix, _ columns: CCHColumns, estimator: MIEstimator, estimate: GapEstimate,
+    public init(_ data: Matrix, _ columns: CCHColumns, estimator: any InformationEstimator, estimate: GapEstimate,
                 replicates: Int, level: Double = 0.95, seed: UInt64) throws {
         guard replicates >= 2 else { throw ParameterError.invalid(parameter: .replicates, reason: "needs at least 2, got \(replicates)") }
         guard level > 0, level < 1 else { throw ParameterError.invalid(parameter: .level, reason: "must lie strictly between 0 and 1, got \(level)") }

@@ -8,14 +8,28 @@
 /// Every column is standardised (unit sample variance) first, so the max-norm weighs coordinates
 /// alike. k-d trees make one estimate about O(N log N): at N = 100,000 rows an estimate in 3
 /// dimensions takes a fraction of a second in a release build (docs/mi-estimation.md, "Speed"; conventions: docs/theory.md section 6.2).
-///
-public struct KSGEstimator: Sendable {
+/// The information about a class label (coded or not) is Ross's estimator on the label's values.
+public struct KSGEstimator: InformationEstimator {
     /// Number of neighbours k >= 1 (Kraskov et al. suggest 2 to 4; larger k: less variance, more bias).
     public let k: Int
 
     public init(k: Int = 3) throws(ParameterError) {
         guard k >= 1 else { throw .invalid(parameter: .neighbours, reason: "the number of neighbours must be at least 1, got \(k)") }
         self.k = k
+    }
+
+    public var kind: MIEstimatorKind { .ksg }
+
+    /// Tied rows make a kNN distance 0.
+    public var needsDistinctRows: Bool { true }
+
+    public func handles(_ label: SampleLabel.Kind) -> Bool { true }
+
+    public func labelInformation(_ rows: SampleRows, _ a: [Int], _ label: SampleLabel, parallel: Bool = true) throws(EstimationError) -> Double? {
+        switch label {
+        case .continuous(let y): try mutualInformation(rows, a, [y], parallel: parallel)
+        case .classes(let c, _): try mutualInformation(rows, a, discrete: c, parallel: parallel)
+        }
     }
 
     /// I(A;B) for two disjoint, non-empty column sets of continuous data. `parallel` spreads the

@@ -1,6 +1,6 @@
 /// The information estimates of a multi-view data set: I(T;S) for every pair of views, I(T_set;S)
 /// for every teacher set and student view outside it (on the set's concatenated representations;
-/// its ensemble shares it) and I(S;Y) for every view, by each chosen `ViewGapEstimator`, with half-sample intervals
+/// its ensemble shares it) and I(S;Y) for every view, by each chosen estimator (`MIEstimatorKind`), with half-sample intervals
 /// (as `GapResampling`: replicate b re-estimates everything on the random half of the rows drawn
 /// from the stream (seed, [tag, b]); intervals are the full estimate shifted by the quantiles of
 /// the replicates about their mean). Every quantity sees the same halves, so gaps are paired.
@@ -30,8 +30,8 @@ public struct ViewInformation: Sendable {
         public var ridge = 1e-3
         public var seed: UInt64 = 0
         /// The estimators to run, in this order; nil: every one that applies to the label
-        /// (`ViewGapEstimator.applicable`).
-        public var estimators: [ViewGapEstimator]? = nil
+        /// (`MIEstimatorKind.applicable`).
+        public var estimators: [MIEstimatorKind]? = nil
         public init() {}
     }
 
@@ -82,7 +82,7 @@ public struct ViewInformation: Sendable {
         case unavailable(reason: String)
     }
 
-    public let estimators: [ViewGapEstimator]
+    public let estimators: [MIEstimatorKind]
     public let settings: Settings
     /// gaps[e][p]: estimator `estimators[e]`, ordered pair `pairs[p]`.
     public let pairs: [ViewPair]
@@ -99,7 +99,7 @@ public struct ViewInformation: Sendable {
 
     /// The number of work items for `data` and `settings` (for a progress bar and a checkpoint).
     public static func itemCount(_ data: MultiViewData, settings: Settings) -> Int {
-        let estimators = settings.estimators ?? ViewGapEstimator.applicable(to: data.label)
+        let estimators = settings.estimators ?? MIEstimatorKind.applicable(to: data.label)
         return (settings.replicates + 1) * estimators.count * Layout.quantitiesPerEstimator(data)
     }
 
@@ -111,12 +111,12 @@ public struct ViewInformation: Sendable {
         guard settings.replicates == 0 || settings.replicates >= 2 else {
             throw ParameterError.invalid(parameter: .replicates, reason: "must be 0 or at least 2, got \(settings.replicates)")
         }
-        let applicable = ViewGapEstimator.applicable(to: data.label)
+        let applicable = MIEstimatorKind.applicable(to: data.label)
         let estimators = settings.estimators ?? applicable
         if let other = estimators.first(where: { !applicable.contains($0) }) {
             throw SampleError("the \(other.rawValue) estimator", "does not apply to a \(data.label.classCount == nil ? "continuous" : "class") label")
         }
-        let layout = Layout(data, estimators: estimators, settings: settings)
+        let layout = try Layout(data, estimators: estimators, settings: settings)
         let q = layout.quantities.count
         let outcomes = try work.run(count: (settings.replicates + 1) * q, threads: threads) { item in
             layout.estimate(layout.quantities[item % q], replicate: item / q == 0 ? nil : item / q - 1)
@@ -136,12 +136,13 @@ public struct ViewInformation: Sendable {
             }
             return .success((values[0], Array(values.dropFirst())))
         }
-        func centred(_ value: Double, _ replicates: [Double]) -> (ConfidenceInterval, [Double])? {
+        /// The half-sampling interval of `value` and its shifted replicates; nil without replicates.
+        func interval(_ value: Double, _ replicates: [Double]) -> (ConfidenceInterval, [Double])? {
             replicates.isEmpty ? nil : ConfidenceInterval.centred(value, replicates, level: settings.level)
         }
         let results = (0..<q).map(quantity)
         func single(_ index: Int) -> Result<QuantityEstimate, Unavailable> {
-            results[index].map { value, halves in QuantityEstimate(value: value, interval: centred(value, halves)?.0) }
+            results[index].map { value, halves in QuantityEstimate(value: value, interval: interval(value, halves)?.0) }
         }
         teacherStudent = estimators.indices.map { e in pairs.map { single(layout.index(estimator: e, teacherStudent: $0)) } }
         studentLabel = estimators.indices.map { e in pairs.map { single(layout.index(estimator: e, studentLabel: $0.student)) } }
@@ -150,10 +151,10 @@ public struct ViewInformation: Sendable {
                 results[layout.index(estimator: e, teacherStudent: pair)].flatMap { ts, tsHalves in
                     results[layout.index(estimator: e, studentLabel: pair.student)].map { sy, syHalves in
                         let gapHalves = zip(tsHalves, syHalves).map { $0 - $1 }
-                        let gapCentred = centred(ts - sy, gapHalves)
+                        let gapCentred = interval(ts - sy, gapHalves)
                         let wrong = gapCentred.map { SignError.probability($0.1, against: ts - sy) }
-                        return PairGap(teacherStudent: ts, studentLabel: sy, teacherStudentInterval: centred(ts, tsHalves)?.0,
-                                       studentLabelInterval: centred(sy, syHalves)?.0, gapInterval: gapCentred?.0, signErrorProbability: wrong)
+                        return PairGap(teacherStudent: ts, studentLabel: sy, teacherStudentInterval: interval(ts, tsHalves)?.0,
+                                       studentLabelInterval: interval(sy, syHalves)?.0, gapInterval: gapCentred?.0, signErrorProbability: wrong)
                     }
                 }
             }
@@ -182,25 +183,25 @@ public struct ViewInformation: Sendable {
     }
 
     /// The estimate of `estimator` for `pair` (nil when the estimator was not run or has none).
-    public func gap(_ estimator: ViewGapEstimator, _ pair: ViewPair) -> PairGap? {
+    public func gap(_ estimator: MIEstimatorKind, _ pair: ViewPair) -> PairGap? {
         try? estimate(estimator, pair)?.get()
     }
 
     /// Why `estimator` has no estimate for `pair` (nil when it has one or was not run).
-    public func unavailable(_ estimator: ViewGapEstimator, _ pair: ViewPair) -> Unavailable? {
+    public func unavailable(_ estimator: MIEstimatorKind, _ pair: ViewPair) -> Unavailable? {
         guard case .failure(let reason)? = estimate(estimator, pair) else { return nil }
         return reason
     }
 
     /// I(T;S) and I(S;Y) of `estimator` for `pair`, each or why it has none; nil when the estimator was not run.
-    public func quantities(_ estimator: ViewGapEstimator, _ pair: ViewPair)
+    public func quantities(_ estimator: MIEstimatorKind, _ pair: ViewPair)
         -> (teacherStudent: Result<QuantityEstimate, Unavailable>, studentLabel: Result<QuantityEstimate, Unavailable>)? {
         guard let e = estimators.firstIndex(of: estimator), let p = pairs.firstIndex(of: pair) else { return nil }
         return (teacherStudent[e][p], studentLabel[e][p])
     }
 
     /// The estimate of `estimator` for `pair` or why there is none; nil when the estimator was not run.
-    public func estimate(_ estimator: ViewGapEstimator, _ pair: ViewPair) -> Result<PairGap, Unavailable>? {
+    public func estimate(_ estimator: MIEstimatorKind, _ pair: ViewPair) -> Result<PairGap, Unavailable>? {
         guard let e = estimators.firstIndex(of: estimator), let p = pairs.firstIndex(of: pair) else { return nil }
         return gaps[e][p]
     }
@@ -211,7 +212,8 @@ public struct ViewInformation: Sendable {
         /// I(T_set;S) of `setPairs[i]`.
         struct Quantity: Sendable {
             enum Target: Sendable { case teacherStudent(Int, Int), studentLabel(Int), setStudent(Int) }
-            let estimator: ViewGapEstimator
+            /// Index of its estimator in `estimators`.
+            let estimator: Int
             let target: Target
             /// The matrix KSG reads, with the noise added (nil: no noise needed, or not KSG).
             let noisy: Matrix?
@@ -220,6 +222,8 @@ public struct ViewInformation: Sendable {
 
         let data: MultiViewData
         let settings: Settings
+        /// The estimators, in the order of `ViewInformation.estimators`.
+        let estimators: [any InformationEstimator]
         /// Unordered pairs (a < b) and their joint matrices [view a | view b].
         let unorderedPairs: [(Int, Int)]
         let pairJoint: [Matrix]
@@ -242,9 +246,12 @@ public struct ViewInformation: Sendable {
             data.viewCount * (data.viewCount - 1) / 2 + data.viewCount + setPairs(data).count
         }
 
-        init(_ data: MultiViewData, estimators: [ViewGapEstimator], settings: Settings) {
+        init(_ data: MultiViewData, estimators kinds: [MIEstimatorKind], settings: Settings) throws(ParameterError) {
             self.data = data
             self.settings = settings
+            var estimators: [any InformationEstimator] = []
+            for kind in kinds { estimators.append(try kind.estimator(k: settings.neighbours, folds: settings.folds, ridge: settings.ridge)) }
+            self.estimators = estimators
             var pairs: [(Int, Int)] = []
             for a in 0..<data.viewCount { for b in (a + 1)..<data.viewCount { pairs.append((a, b)) } }
             unorderedPairs = pairs
@@ -261,7 +268,7 @@ public struct ViewInformation: Sendable {
             // The noise of a quantity depends on the data and the seed only: one draw per
             // quantity, shared by all rows and every half-sample (which select rows of it).
             var noisyPairs: [Matrix?] = [], noisyViews: [Matrix?] = [], noisySets: [Matrix?] = []
-            if estimators.contains(.ksg) {
+            if estimators.contains(where: \.needsDistinctRows) {
                 noisyPairs = pairJoint.enumerated().map { p, m in
                     NearestNeighbourNoise.needed(m, columns: Array(0..<m.cols), k: k)
                         ? NearestNeighbourNoise.added(to: m, columns: 0..<m.cols, seed: seed, ids: [0, UInt64(p)]) : nil
@@ -279,18 +286,19 @@ public struct ViewInformation: Sendable {
                 }
             }
             var quantities: [Quantity] = []
-            for e in estimators {
+            for (e, estimator) in estimators.enumerated() {
+                let name = estimator.kind.rawValue, noisy = estimator.needsDistinctRows
                 for (p, (a, b)) in pairs.enumerated() {
-                    quantities.append(Quantity(estimator: e, target: .teacherStudent(a, b), noisy: e == .ksg ? noisyPairs[p] : nil,
-                                               name: "I(\(names[a]);\(names[b])) by \(e.rawValue)"))
+                    quantities.append(Quantity(estimator: e, target: .teacherStudent(a, b), noisy: noisy ? noisyPairs[p] : nil,
+                                               name: "I(\(names[a]);\(names[b])) by \(name)"))
                 }
                 for v in 0..<data.viewCount {
-                    quantities.append(Quantity(estimator: e, target: .studentLabel(v), noisy: e == .ksg ? noisyViews[v] : nil,
-                                               name: "I(\(names[v]);Y) by \(e.rawValue)"))
+                    quantities.append(Quantity(estimator: e, target: .studentLabel(v), noisy: noisy ? noisyViews[v] : nil,
+                                               name: "I(\(names[v]);Y) by \(name)"))
                 }
                 for (i, pair) in setPairs.enumerated() {
-                    quantities.append(Quantity(estimator: e, target: .setStudent(i), noisy: e == .ksg ? noisySets[i] : nil,
-                                               name: "I(\(data.teacherName(pair.teacher));\(names[pair.student])) by \(e.rawValue)"))
+                    quantities.append(Quantity(estimator: e, target: .setStudent(i), noisy: noisy ? noisySets[i] : nil,
+                                               name: "I(\(data.teacherName(pair.teacher));\(names[pair.student])) by \(name)"))
                 }
             }
             self.quantities = quantities
@@ -340,32 +348,27 @@ public struct ViewInformation: Sendable {
         /// of the quantity's noisy copy of it).
         func teacherStudent(_ quantity: Quantity, joint: Matrix, teacherColumns kt: Int, rows: [Int]) throws -> Double {
             let sample = SampleRows(quantity.noisy ?? joint, indices: rows)
-            return try estimator(quantity).mutualInformation(sample, Array(0..<kt), Array(kt..<joint.cols), parallel: false)
-        }
-
-        /// The estimator of I(A;B) between continuous column sets `quantity`'s estimator uses.
-        func estimator(_ quantity: Quantity) throws -> MIEstimator {
-            try MIEstimator(quantity.estimator.mutualInformationEstimator, k: settings.neighbours)
+            return try estimators[quantity.estimator].mutualInformation(sample, Array(0..<kt), Array(kt..<joint.cols), parallel: false)
         }
 
         /// I(S;Y) of view `v` on `rows`.
         func studentLabel(_ quantity: Quantity, view v: Int, rows: [Int], replicate: Int?) throws -> Double {
             let k = data.representations[v].cols
             let sample = SampleRows(quantity.noisy ?? viewLabel[v], indices: rows)
-            switch (quantity.estimator, data.label) {
-            case (.gaussian, .continuous), (.ksg, .continuous):
-                return try estimator(quantity).mutualInformation(sample, Array(0..<k), [k], parallel: false)
-            case (.ksg, .classes):
-                return try KSGEstimator(k: settings.neighbours).mutualInformation(sample, Array(0..<k), discrete: k, parallel: false)
-            case (.gaussian, .classes(let labels, let names)):
-                return try ClassLabelInformation.gaussianPosterior(data.representations[v], labels: labels, classes: names.count, rows: rows)
-            case (.probe, .classes(let labels, let names)):
+            let label: SampleLabel
+            switch data.label {
+            case .continuous:
+                label = .continuous(column: k)
+            case .classes(let labels, let names):
+                // The probe's folds: a stream of its own per view and sample.
                 let seed = RandomStream.derivedSeed(seed: settings.seed, ids: [UInt64(v), UInt64(replicate.map { $0 + 1 } ?? 0)])
-                return try ClassLabelInformation.heldOutBound(data.representations[v], labels: labels, classes: names.count, rows: rows,
-                                                              folds: settings.folds, ridge: settings.ridge, seed: UInt64(seed))
-            case (.probe, .continuous):
-                throw SampleError(quantity.name, "the probe needs a class label")
+                label = .classes(column: k, codes: ClassCodes(labels: labels, count: names.count, seed: UInt64(seed)))
             }
+            let estimator = estimators[quantity.estimator]
+            guard let information = try estimator.labelInformation(sample, Array(0..<k), label, parallel: false) else {
+                throw SampleError(quantity.name, "the \(estimator.kind.rawValue) estimator does not apply to this label")
+            }
+            return information
         }
     }
 }

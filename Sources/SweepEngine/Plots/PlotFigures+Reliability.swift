@@ -69,8 +69,9 @@ extension PlotFigures {
 
     static func estimatorName(_ e: MIEstimatorKind, k: Int) -> String {
         switch e {
-        case .plugin: "Gaussian plug-in (bias-corrected)"
+        case .gaussian: "Gaussian plug-in (bias-corrected)"
         case .ksg: "KSG (k = \(k))"
+        case .probe: "probe (held-out softmax bound)"
         }
     }
 }

@@ -65,9 +65,9 @@ public enum ColumnRole: Hashable, Sendable {
     /// Predicted by the Gaussian theory fitted to the pair's data (expected MSE gain).
     case theory(DataQuantity)
     /// An information estimate (nats) of one estimator of the CCH gap.
-    case estimate(ViewGapEstimator, DataQuantity)
+    case estimate(MIEstimatorKind, DataQuantity)
     /// CCH's verdict from one estimator's gap, or whether it matches the measured truth.
-    case verdict(ViewGapEstimator, DataQuantity)
+    case verdict(MIEstimatorKind, DataQuantity)
 }
 
 extension ColumnRole: CustomStringConvertible {

@@ -35,7 +35,9 @@ struct ReliabilityEvaluator: PointEvaluator {
     private let table: FieldTable<ReliabilityFields.Source>
 
     init(first: Scenario) {
-        estimators = first.estimation.estimators.filter { $0 == .ksg || first.label == .continuous }
+        estimators = first.estimation.estimators.filter { kind in
+            (try? kind.estimator(k: first.estimation.k))?.handles(first.label.ofSamples) ?? false
+        }
         table = ReliabilityFields.table(estimators: estimators)
     }
 

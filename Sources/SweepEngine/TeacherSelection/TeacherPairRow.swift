@@ -15,7 +15,7 @@ struct TeacherPairRow: Sendable {
     /// The teacher's mean test score on its own view (accuracy, or MSE for a continuous label).
     let teacherScore: Double
     /// The CCH gap of each estimator run, or why it has none, in `ViewInformation.estimators` order.
-    let estimates: [(estimator: ViewGapEstimator, estimate: Result<ViewInformation.PairGap, ViewInformation.Unavailable>)]
+    let estimates: [(estimator: MIEstimatorKind, estimate: Result<ViewInformation.PairGap, ViewInformation.Unavailable>)]
     /// Each estimator's I(T;S) and I(S;Y) on their own (one may exist without the other), same order.
     let quantities: [(teacherStudent: Result<ViewInformation.QuantityEstimate, ViewInformation.Unavailable>,
                       studentLabel: Result<ViewInformation.QuantityEstimate, ViewInformation.Unavailable>)]
@@ -32,16 +32,16 @@ struct TeacherPairRow: Sendable {
         return abs(theory.gain.mean - linear.gain.mean) <= MonteCarloEstimate.normalQuantile975 * se
     }
 
-    func gap(_ e: ViewGapEstimator) -> ViewInformation.PairGap? { try? estimates.first { $0.estimator == e }?.estimate.get() }
+    func gap(_ e: MIEstimatorKind) -> ViewInformation.PairGap? { try? estimates.first { $0.estimator == e }?.estimate.get() }
 
     /// Estimator `e`'s I(T;S) (or I(S;Y) when not `teacherStudent`); nil when it has none.
-    func quantity(_ e: ViewGapEstimator, teacherStudent: Bool) -> ViewInformation.QuantityEstimate? {
+    func quantity(_ e: MIEstimatorKind, teacherStudent: Bool) -> ViewInformation.QuantityEstimate? {
         guard let i = estimates.firstIndex(where: { $0.estimator == e }), i < quantities.count else { return nil }
         return try? (teacherStudent ? quantities[i].teacherStudent : quantities[i].studentLabel).get()
     }
 
     /// Why estimator `e` has no gap for this pair; nil when it has one.
-    func unavailable(_ e: ViewGapEstimator) -> ViewInformation.Unavailable? {
+    func unavailable(_ e: MIEstimatorKind) -> ViewInformation.Unavailable? {
         guard case .failure(let reason)? = estimates.first(where: { $0.estimator == e })?.estimate else { return nil }
         return reason
     }

@@ -7,7 +7,7 @@ import CrossModalKD
 /// docs/output.md, "The column schema").
 struct TeacherSelectionFields: Sendable {
     /// The estimators with columns (those run).
-    let estimators: [ViewGapEstimator]
+    let estimators: [MIEstimatorKind]
     let table: FieldTable<TeacherPairRow>
     let schema: ColumnSchema
 
@@ -16,7 +16,7 @@ struct TeacherSelectionFields: Sendable {
     ///   the columns are those of a run before teacher sets existed).
     /// - Parameter studentRidgeSwept: whether `[experiment] student_ridge` sweeps the students'
     ///   ridge; then `student_ridge` follows (one experiment, and rows, per value).
-    init(estimators: [ViewGapEstimator], teacherSets: Bool = false, studentRidgeSwept: Bool = false) {
+    init(estimators: [MIEstimatorKind], teacherSets: Bool = false, studentRidgeSwept: Bool = false) {
         self.estimators = estimators
         typealias Entry = FieldTable<TeacherPairRow>.Entry
         @Sendable func number(_ x: Double?) -> ReportValue { .number(x ?? .nan) }

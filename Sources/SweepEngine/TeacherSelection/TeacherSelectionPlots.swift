@@ -12,7 +12,7 @@ struct TeacherSelectionPlots: FigureDrawing {
     /// The file-name stem of the run's outputs (the scenario name made safe, as a sweep's).
     var stem: String { RunFiles.safeName(report.scenario.name) }
     var warnings: [String] { [] }
-    var estimators: [ViewGapEstimator] { report.information.estimators }
+    var estimators: [MIEstimatorKind] { report.information.estimators }
     /// Gains in percentage points of accuracy (class label) or in MSE units (continuous).
     var gainScale: Double { report.continuous ? 1 : 100 }
     var gainLabel: String {
@@ -71,7 +71,7 @@ struct TeacherSelectionPlots: FigureDrawing {
         (gainScale * number(.measured(.gain), row), gainScale * MonteCarloEstimate.normalQuantile975 * number(.measured(.gainStandardError), row))
     }
     /// An estimator's gap with its interval (the gap itself at both ends when there is none); nil when the estimator has no gap for the pair.
-    private func gap(_ e: ViewGapEstimator, _ row: TeacherPairRow) -> [Double]? {
+    private func gap(_ e: MIEstimatorKind, _ row: TeacherPairRow) -> [Double]? {
         guard let gap = report.fields.number(.estimate(e, .gap), row) else { return nil }
         return [gap, report.fields.number(.estimate(e, .gapLow), row) ?? gap, report.fields.number(.estimate(e, .gapHigh), row) ?? gap]
     }

@@ -54,7 +54,7 @@ public struct TeacherSelectionReport {
 
     /// (CCH predicts a gain, KD helps) counts of one estimator: [[yes/yes, yes/no], [no/yes, no/no]].
     /// With `kind`, over that kind of teacher's pairs only.
-    func confusion(_ e: ViewGapEstimator, kind: TeacherCandidate.Kind? = nil) -> [[Int]] {
+    func confusion(_ e: MIEstimatorKind, kind: TeacherCandidate.Kind? = nil) -> [[Int]] {
         var m = [[0, 0], [0, 0]]
         for r in rows where kind == nil || r.teacherKind == kind {
             guard let predicts = fields.flag(.verdict(e, .predictsGain), r), let helps = fields.flag(.measured(.helps), r) else { continue }
@@ -66,14 +66,14 @@ public struct TeacherSelectionReport {
     /// Per student view: teachers by measured gain and by each estimator's gap, with Spearman's rho
     /// (over the teachers with a gap; an estimator unavailable for a pair ranks only the others).
     /// With the students' ridge swept, per student view and ridge (`student` then names both).
-    func rankings() -> [(student: String, byGain: [String], byGap: [(ViewGapEstimator, [String], Double?)])] {
+    func rankings() -> [(student: String, byGain: [String], byGap: [(MIEstimatorKind, [String], Double?)])] {
         let ridges: [Double?] = scenario.studentRidges ?? [nil]
         return loaded.data.viewNames.flatMap { view in ridges.map { ridge in
             let student = ridge.map { "\(view) (student ridge \(fmt($0)))" } ?? view
             let mine = rows.filter { $0.student == view && $0.studentRidge == ridge }
             let gains = mine.map { number(.measured(.gain), $0) }
             let byGain = mine.indices.sorted { gains[$0] > gains[$1] }.map { mine[$0].teacher }
-            let byGap = information.estimators.map { e -> (ViewGapEstimator, [String], Double?) in
+            let byGap = information.estimators.map { e -> (MIEstimatorKind, [String], Double?) in
                 let ranked = mine.indices.compactMap { i in fields.number(.estimate(e, .gap), mine[i]).map { (i, $0) } }
                 let order = ranked.sorted { $0.1 > $1.1 }.map { mine[$0.0].teacher }
                 return (e, order, RankCorrelation.spearman(ranked.map(\.1), ranked.map { gains[$0.0] }))
@@ -83,7 +83,7 @@ public struct TeacherSelectionReport {
     }
 
     /// Every (estimator, pair) without a gap, with the reason.
-    var unavailableEstimates: [(estimator: ViewGapEstimator, row: TeacherPairRow, reason: ViewInformation.Unavailable)] {
+    var unavailableEstimates: [(estimator: MIEstimatorKind, row: TeacherPairRow, reason: ViewInformation.Unavailable)] {
         information.estimators.flatMap { e in rows.compactMap { r in r.unavailable(e).map { (e, r, $0) } } }
     }
 
@@ -219,7 +219,7 @@ public struct TeacherSelectionReport {
         return .object(pairs)
     }
 
-    static func estimatorText(_ e: ViewGapEstimator, continuous: Bool) -> String {
+    static func estimatorText(_ e: MIEstimatorKind, continuous: Bool) -> String {
         switch e {
         case .gaussian: continuous ? "gaussian = bias-corrected Gaussian plug-in for I(T;S) and I(S;Y)"
                                    : "gaussian = plug-in I(T;S), class-conditional Gaussian posterior I(S;Y)"

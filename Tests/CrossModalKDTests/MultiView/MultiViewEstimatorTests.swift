@@ -63,10 +63,11 @@ final class MultiViewEstimatorTests: XCTestCase {
             scores[i, 0] = (c == 1 ? mu : -mu) + stream.gaussian()
         }
         let truth = twoClassInformation(mu: mu)
-        let rows = Array(0..<n)
-        let posterior = try ClassLabelInformation.gaussianPosterior(scores, labels: labels, classes: 2, rows: rows)
+        let sample = SampleRows(scores.joinedColumns(Matrix.column(labels.map(Double.init))))
+        let label = SampleLabel.classes(column: 1, codes: ClassCodes(labels: labels, count: 2, seed: 1))
+        let posterior = try XCTUnwrap(try GaussianEstimator().labelInformation(sample, [0], label, parallel: false))
         XCTAssertEqual(posterior, truth, accuracy: 0.02)
-        let bound = try ClassLabelInformation.heldOutBound(scores, labels: labels, classes: 2, rows: rows, folds: 5, ridge: 1e-6, seed: 1)
+        let bound = try XCTUnwrap(try ProbeEstimator(folds: 5, ridge: 1e-6).labelInformation(sample, [0], label, parallel: false))
         XCTAssertEqual(bound, truth, accuracy: 0.025)
         XCTAssertLessThanOrEqual(posterior, log(2))
         // Ten well-separated classes: near H(Y) = ln 10 and never above it.
@@ -77,7 +78,8 @@ final class MultiViewEstimatorTests: XCTestCase {
             wide[i, 0] = 30 * cos(Double(c)) + stream.gaussian()
             wide[i, 1] = 30 * sin(Double(c)) + stream.gaussian()
         }
-        let separated = try ClassLabelInformation.gaussianPosterior(wide, labels: tenLabels, classes: 10, rows: Array(0..<2000))
+        let separated = try XCTUnwrap(try GaussianEstimator().labelInformation(SampleRows(wide.joinedColumns(Matrix.column(tenLabels.map(Double.init)))),
+            [0, 1], .classes(column: 2, codes: ClassCodes(labels: tenLabels, count: 10, seed: 0)), parallel: false))
         XCTAssertLessThanOrEqual(separated, log(10) + 1e-12)
         XCTAssertGreaterThan(separated, log(10) - 0.01)
     }

@@ -70,7 +70,7 @@ final class PrincipalComponentsSizeTests: XCTestCase {
             func estimates(_ m: [Matrix]) throws -> [Double] {
                 let joined = Matrix((0..<n).map { i in (0..<3).map { m[0][i, $0] } + (0..<3).map { m[1][i, $0] } })
                 let rows = SampleRows(joined)
-                return [try GaussianPlugInEstimator.mutualInformation(rows, [0, 1, 2], [3, 4, 5]),
+                return [try GaussianEstimator().mutualInformation(rows, [0, 1, 2], [3, 4, 5]),
                         try KSGEstimator(k: 3).mutualInformation(rows, [0, 1, 2], [3, 4, 5])]
             }
             let byGram = try estimates(scores[.rowGram]!), byCorrelation = try estimates(scores[.correlation]!)

@@ -59,7 +59,7 @@ struct TeacherSetTests {
         #expect(set.with != set.without, "KD changed the student")
         let information = try ViewInformation(data, settings: Self.information, threads: 2)
         let handInformation = try ViewInformation(hand, settings: Self.information, threads: 1)
-        for e in ViewGapEstimator.allCases {
+        for e in MIEstimatorKind.allCases {
             let gap = try #require(information.gap(e, ViewPair(teacher: 3, student: 2)))
             let byHandGap = try #require(handInformation.gap(e, ViewPair(teacher: 0, student: 1)))
             #expect(gap.teacherStudent == byHandGap.teacherStudent && gap.teacherStudentInterval == byHandGap.teacherStudentInterval, "\(e)")
