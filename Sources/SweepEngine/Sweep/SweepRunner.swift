@@ -42,7 +42,7 @@ public struct SweepRunner {
     let options: RunOptions
     let output: OutputDirectory
 
-    /// Prepares a run of `sweep`. - Throws: `RunError` for an unusable output directory or a plot
+    /// Prepares a run of `sweep`. - Throws: `FileError` for an unusable output directory, `PlotPlanError` for a plot
     /// the sweep cannot draw, before anything is computed.
     public init(sweep: Sweep, text: String, options: RunOptions, evaluators: [any PointEvaluator]) throws {
         self.sweep = sweep
@@ -69,7 +69,8 @@ public struct SweepRunner {
     var partialPath: String { output.file(".\(stem).csv.partial") }
     var checkpointPath: String { output.file(".\(stem).checkpoint.json") }
 
-    /// Runs to completion. - Throws: `RunError` (with the resume hint when interrupted).
+    /// Runs to completion. - Throws: `CheckpointError` for a checkpoint `--resume` cannot trust,
+    /// `OutputError` for outputs another process writes, `RunInterrupted` (with the resume hint).
     public func run(log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws -> RunOutcome {
         let hash = SHA256.hex(text)
         let headerLine = table.headerLine
@@ -92,8 +93,7 @@ public struct SweepRunner {
         if let saved {
             guard saved.scenarioHash == hash, saved.version == ToolVersion.cchsim, saved.shard == options.shard,
                   saved.header == header else {
-                throw RunError("cannot resume: the unfinished run in \(output.path) was computed from another scenario, shard or "
-                    + "cchsim version; run without --resume to start afresh")
+                throw CheckpointError.anotherRun(directory: output.path)
             }
             if Self.size(of: partialPath) < 0, saved.pointsDone == total, Self.size(of: csvPath) == saved.csvBytes {
                 // Stopped after the CSV was renamed into place: only the plots and metadata are left.

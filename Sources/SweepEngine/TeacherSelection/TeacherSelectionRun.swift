@@ -24,14 +24,14 @@ public enum TeacherSelectionRun {
     /// experiment and the theory on `threads` workers and writes NAME.csv, the figures (when
     /// `plots`) and NAME.meta.json into `out`; with `resume` continues from the checkpoint an
     /// interrupted run of the same scenario and data left.
-    /// - Throws: `DataFileError`, `ScenarioError` (a parameter at its key), `RunError` (e.g. the
-    ///   name held by another process) or `RunInterrupted`, naming the file and the reason;
-    ///   nothing half-written.
+    /// - Throws: `DataFileError`, `ScenarioError` (a parameter at its key), `OutputError` (the name
+    ///   held by another process), `GnuplotError`, `CheckpointError` (a journal `resume` cannot
+    ///   use) or `RunInterrupted`, naming the file and the reason; nothing half-written.
     public static func run(_ scenario: DataScenario, text: String, out: String, threads: Int, plots: Bool, resume: Bool = false,
                            log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws -> Outcome {
         let directory = try OutputDirectory(out)
         let gnuplot = plots ? Gnuplot.executable : nil
-        if plots && gnuplot == nil { throw RunError("gnuplot is not installed; install gnuplot-nox (make deps) or pass --no-plots") }
+        if plots && gnuplot == nil { throw GnuplotError.notInstalled(plotsOptional: true) }
         let stem = scenario.name
         let lock = try OutputLock(stem: stem, in: directory)
         defer { lock.release() }
