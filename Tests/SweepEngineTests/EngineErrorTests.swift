@@ -183,6 +183,18 @@ final class EngineErrorTests: XCTestCase {
                        "gnuplot is not installed; the figures need it (make deps installs gnuplot-nox)")
     }
 
+    /// The words of a stop by Ctrl-C (the runs that send the signal discard the message: their
+    /// tests check the files left and the exit code 130).
+    func testAnInterruptionSaysWhatIsKeptAndHowToGoOn() {
+        XCTAssertEqual(RunInterrupted.sweep(pointsDone: 12, total: 90, partial: "out/.grid.csv.partial", checkpoint: "out/.grid.checkpoint.json")
+            .description, "interrupted after 12 of 90 points; no output was written. Run the same command with --resume to finish "
+                + "(the unfinished state is in out/.grid.csv.partial and out/.grid.checkpoint.json).")
+        XCTAssertEqual(RunInterrupted.merge.description, "interrupted; no output was written")
+        XCTAssertEqual(RunInterrupted.teachers(stage: "KD experiment", journal: "out/.kd.journal").description,
+                       "interrupted in the KD experiment; no output was written. Run the same command with --resume to continue "
+                        + "(the finished work is in out/.kd.journal).")
+    }
+
     // MARK: Outputs
 
     func testOutputsClaimedByAnotherWriterNameTheHolder() throws {

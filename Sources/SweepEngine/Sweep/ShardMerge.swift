@@ -129,7 +129,7 @@ public struct ShardMerge {
                 if buffer.count > 1 << 22 {
                     try file.append(buffer)
                     buffer.removeAll(keepingCapacity: true)
-                    if Interruption.isRequested { throw RunInterrupted("interrupted; no output was written") }
+                    if Interruption.isRequested { throw RunInterrupted.merge }
                 }
             }
             try file.append(buffer)

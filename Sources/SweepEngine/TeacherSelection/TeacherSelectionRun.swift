@@ -64,10 +64,7 @@ public enum TeacherSelectionRun {
             log(checkpoint.isResumed ? "Resuming \(stem): \(checkpoint.resumedItems) work items already done."
                                      : "Nothing to resume in \(directory.path); starting \(stem) from the beginning.")
         }
-        func interrupted(_ phase: String) -> RunInterrupted {
-            RunInterrupted("interrupted in the \(phase); no output was written. Run the same command with --resume to continue "
-                + "(the finished work is in \(checkpointPath)).")
-        }
+        func interrupted(_ stage: String) -> RunInterrupted { .teachers(stage: stage, journal: checkpointPath) }
 
         let information: ViewInformation
         do {
