@@ -96,8 +96,8 @@ extension CCHSimCommand {
                     results.append(try EstimatedGap(input.data, input.columns, estimator: estimator,
                                                     replicates: replicates, level: level, seed: input.seed))
                 } catch {
-                    throw RunError("\(input.source): \(kind.rawValue): \(error)"
-                                   + (replicates > 0 ? " (intervals re-estimate on halves of \(input.data.rows / 2) rows; --replicates 0 turns them off)" : ""))
+                    throw EstimatorFailure(source: input.source, estimator: kind, cause: error,
+                                           halfSampleRows: replicates > 0 ? input.data.rows / 2 : nil)
                 }
             }
             return json ? JSONText.object(EstimateMIReport.fields(input: input, results: results, replicates: replicates, level: level))
@@ -152,7 +152,7 @@ struct SampleInput {
         }
         let table = try CSVFile(file: path, text: try ScenarioLoading.readText(path))
         let data = c.discreteLabel ? try classData(table, features: t + s, label: y[0]) : try table.numericColumns(all)
-        guard data.rows >= 2 else { throw RunError("\(path): too few rows: \(data.rows) data row(s), need at least 2 (and more for each estimator)") }
+        guard data.rows >= 2 else { throw DataFileError(file: path, reason: "too few rows: \(data.rows) data row(s), need at least 2 (and more for each estimator)") }
         let columns = CCHColumns(teacher: Array(0..<t.count), student: Array(t.count..<(t.count + s.count)),
                                  label: t.count + s.count, discreteLabel: c.discreteLabel)
         let distinct = Set((0..<data.rows).map { data[$0, columns.label] }).count

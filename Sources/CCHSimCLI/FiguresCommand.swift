@@ -24,11 +24,9 @@ extension CCHSimCommand {
         @OptionGroup var formatsOption: FormatsOption
 
         mutating func run() throws {
-            guard Gnuplot.executable != nil else {
-                throw RunError("gnuplot is not installed; the figures need it (make deps installs gnuplot-nox)")
-            }
+            guard Gnuplot.executable != nil else { throw GnuplotError.notInstalled(plotsOptional: false) }
             let files = try FigureSet.scenarioFiles(in: scenarios)
-            guard !files.isEmpty else { throw RunError("\(scenarios): no scenario file with a [sweep] or [data] table") }
+            guard !files.isEmpty else { throw FileError(path: scenarios, reason: "no scenario file with a [sweep] or [data] table") }
             var options = RunOptions()
             options.outDirectory = output.directory
             if let threads = threadsOption.threads { options.threads = threads }
@@ -59,7 +57,7 @@ enum FigureSet {
     }
 
     /// The `.toml` files of `directory` (sorted by name) that have a `[sweep]` or a `[data]` table.
-    /// - Throws: `FileError` naming the directory (or a file) and the reason, `RunError` for a
+    /// - Throws: `FileError` naming the directory (or a file) and the reason, `ScenarioError` for a
     ///   scenario that does not decode.
     static func scenarioFiles(in directory: String) throws -> [File] {
         let names: [String]

@@ -37,11 +37,7 @@ extension CCHSimCommand {
         mutating func run() throws {
             let text = try ScenarioLoading.readText(file.scenario)
             let document = try ScenarioDocument(file: file.scenario, text: text)
-            guard document.modelOrigin == .data else {
-                throw RunError("\(file.scenario): a model scenario (no [data] table); `cchsim fit` fits a Gaussian to real data "
-                               + "and needs a data scenario (docs/real-data.md). A model scenario is a Gaussian already: "
-                               + "run `cchsim analyze \(file.scenario)`")
-            }
+            guard document.modelOrigin == .data else { throw FittedScenarioError.modelScenario(file: file.scenario) }
             let source = try DataScenario(document: document)
             let loaded = try source.load()
             for warning in loaded.warnings { FileHandle.standardError.write(Data("Warning: \(EchoedInput.escaped(warning, keepingNewlines: true))\n".utf8)) }

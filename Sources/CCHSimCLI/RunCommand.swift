@@ -55,7 +55,7 @@ extension CCHSimCommand {
 
 /// The parts of `run`, `merge` and `figures` that are not argument parsing.
 enum SweepCommandSupport {
-    /// Loads the scenario file and runs its sweep. - Throws: `ScenarioError`, `RunError`, or `ExitCode(130)` after
+    /// Loads the scenario file and runs its sweep. - Throws: `ScenarioError`, the engine's errors (`CheckpointError`, `OutputError`, ...), or `ExitCode(130)` after
     /// printing the resume hint when interrupted.
     ///
     /// With `overrides` (`--set`), the scenario run and recorded (meta.json, the checkpoint that

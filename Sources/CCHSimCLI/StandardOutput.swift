@@ -24,7 +24,7 @@ public enum StandardOutput {
     public static func prepare() {
         atexit {
             guard fflush(nil) != 0 else { return }
-            let message = "Error: cannot write to standard output: \(StandardOutput.reason(errno))\n"
+            let message = "Error: \(OutputError.standardOutput(errno == 0 ? nil : Errno(rawValue: errno)))\n"
             _ = try? FileDescriptor.standardError.writeAll(message.utf8)
             _exit(1)
         }
@@ -39,16 +39,12 @@ public enum StandardOutput {
     }
 
     /// Writes `text` and a newline to descriptor 1, whole (partial writes are continued).
-    /// - Throws: `RunError` with the reason (e.g. "no space left on the device") when it cannot.
-    static func line(_ text: String) throws(RunError) {
-        guard !startedClosed else { throw RunError("cannot write to standard output: it is closed") }
+    /// - Throws: `OutputError.standardOutput` with the reason (e.g. "no space left on the device")
+    ///   when it cannot; a closed stdout is `Errno.badFileDescriptor` ("it is closed").
+    static func line(_ text: String) throws(OutputError) {
+        guard !startedClosed else { throw .standardOutput(.badFileDescriptor) }
         do { _ = try FileDescriptor.standardOutput.writeAll((text + "\n").utf8) } catch {
-            throw RunError("cannot write to standard output: \((error as? Errno)?.words() ?? "\(error)")")
+            throw .standardOutput(error as? Errno)  // swift-system throws only Errno
         }
-    }
-
-    /// The reason in the words of `Errno.words(expecting:)`, the one table of system errors.
-    fileprivate static func reason(_ code: Int32) -> String {
-        code == 0 ? "write failed" : Errno(rawValue: code).words()
     }
 }

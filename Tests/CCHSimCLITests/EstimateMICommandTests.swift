@@ -28,7 +28,7 @@ struct EstimateMICommandTests {
         do {
             _ = try run(arguments)
             return "no error"
-        } catch let e as RunError {
+        } catch let e as EstimatorFailure {
             return e.description
         } catch {
             return CCHSimCommand.EstimateMI.message(for: error)
@@ -171,6 +171,24 @@ struct EstimateMICommandTests {
         try check("few.csv", "t,s,y\n" + good.prefix(3).joined(separator: "\n"), "ksg: the KSG (k = 3) estimator needs at least 4 rows, got 3")
         #expect(failure(["--csv", files.directory.path + "/nope.csv", "--teacher", "t", "--student", "s", "--label", "y"])
             .contains("nope.csv: no such file"))
+    }
+
+    /// An estimator that fails names the file and the estimator, and says when the failure comes
+    /// from the half-samples of the intervals; too few rows for any estimator is the file's error.
+    @Test func estimatorFailuresAreWholeMessages() throws {
+        let files = try TestFiles()
+        defer { files.remove() }
+        let rows = (0..<6).map { "\(Double($0) * 0.37),\(sin(Double($0))),\(cos(Double($0) * 1.3))" }
+        let six = try files.write("six.csv", "t,s,y\n" + rows.joined(separator: "\n") + "\n")
+        let one = try files.write("one.csv", "t,s,y\n" + rows[0] + "\n")
+        func message(_ path: String, _ more: [String]) -> String {
+            failure(["--csv", path, "--teacher", "t", "--student", "s", "--label", "y", "--estimators", "ksg"] + more)
+        }
+        #expect(message(six, ["--replicates", "2"])
+            == "\(six): ksg: the KSG (k = 3) estimator needs at least 4 rows, got 3 (intervals re-estimate on halves of 3 rows; "
+                + "--replicates 0 turns them off)")
+        #expect(message(six, ["--replicates", "0", "--k", "6"]) == "\(six): ksg: the KSG (k = 6) estimator needs at least 7 rows, got 6")
+        #expect(message(one, ["--replicates", "0"]) == "\(one): too few rows: 1 data row(s), need at least 2 (and more for each estimator)")
     }
 
     @Test func optionErrors() throws {

@@ -203,24 +203,29 @@ final class FitCommandTests: XCTestCase {
         let cases: [([String], Int32, String)] = [
             (["fit", good, "--teacher", "x", "--student", "s"], 1, "--teacher: \(good) has no view \"x\"; its views are \"t\", \"s\""),
             (["fit", good, "--teacher", "t", "--student", "T"], 1, "--student: \(good) has no view \"T\"; its views are \"t\", \"s\""),
-            (["fit", good, "--teacher", "t", "--student", "t"], 1, "--teacher, --student: the teacher and the student are the same view (t)"),
+            (["fit", good, "--teacher", "t", "--student", "t"], 1, "--teacher, --student: the teacher and the student are the same view (t); choose two different views"),
             (["fit", "model.toml", "--teacher", "t", "--student", "s"], 1,
-             "model.toml: a model scenario (no [data] table); `cchsim fit` fits a Gaussian to real data"),
+             "model.toml: a model scenario (no [data] table); `cchsim fit` fits a Gaussian to real data and needs a data scenario "
+                + "(docs/real-data.md). A model scenario is a Gaussian already: run `cchsim analyze model.toml`"),
             (["fit", "missing.toml", "--teacher", "t", "--student", "s"], 1, "missing.toml: no such file"),
             (["fit", good, "--teacher", "t", "--student", "s", "--out", "nowhere/fit.toml"], 1,
              "cannot write nowhere/fit.toml: the directory nowhere does not exist"),
-            (["fit", good, "--teacher", "t", "--student", "s", "--out", "dir"], 1, "cannot write dir: it is a directory"),
+            (["fit", good, "--teacher", "t", "--student", "s", "--out", "dir"], 1, "cannot write dir: it is a directory; give a file name (--out DIR/NAME.toml)"),
             (["fit", good, "--teacher", "t", "--student", "s", "--out", "plain-file/fit.toml"], 1,
              "cannot write plain-file/fit.toml: plain-file is not a directory"),
             (["fit", good, "--teacher", "t", "--student", "s", "--out", "./s.csv"], 1,
              "cannot write ./s.csv: it is the input file \(files.directory.path)/s.csv; give another --out"),
-            (["fit", good, "--teacher", "t", "--student", "s", "--out", good], 1, "cannot write \(good): it is the input file"),
+            (["fit", good, "--teacher", "t", "--student", "s", "--out", good], 1, "cannot write \(good): it is the input file \(good); give another --out"),
             (["fit", good, "--teacher", "t"], 64, "Missing expected argument '--student <student>'"),
         ]
         for (arguments, code, message) in cases {
             let run = try cchsim(arguments)
             XCTAssertEqual(run.ending, .exit(code), "\(arguments): \(run.err)")
-            XCTAssertTrue(run.err.contains(message), "\(arguments): \(run.err)")
+            if code == 1 {
+                XCTAssertEqual(run.err, "Error: \(message)\n", "\(arguments)")
+            } else {
+                XCTAssertTrue(run.err.contains(message), "\(arguments): \(run.err)")
+            }
         }
         // A label with three classes: why the theory does not apply, and what to do.
         _ = try files.write("y.csv", "y\n" + (0..<60).map { ["a", "b", "c"][$0 % 3] }.joined(separator: "\n") + "\n")

@@ -198,9 +198,9 @@ final class FuzzTests: XCTestCase {
             return e.description.count < 2_000 ? .cleanError : .finding("error message of \(e.description.count) characters: \(e.description.prefix(300))")
         } catch let e as FileError {
             return e.path == path && !e.reason.isEmpty ? .cleanError : .finding("unlocated file error: \(e.description.prefix(300))")
-        } catch let e as RunError {
+        } catch let e as EstimatorFailure {
             let text = e.description
-            guard text.contains(path) else { return .finding("error without the file: \(text.prefix(300))") }
+            guard e.source.contains(path) else { return .finding("error without the file: \(text.prefix(300))") }
             return text.count < 2_000 ? .cleanError : .finding("error message of \(text.count) characters: \(text.prefix(300))")
         } catch {
             return .finding("unexpected error \(type(of: error)): \(String(describing: error).prefix(300))")

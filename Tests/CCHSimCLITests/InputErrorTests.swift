@@ -158,7 +158,11 @@ final class InputErrorTests: XCTestCase {
     /// "The operation could not be completed" (docs/files.md, "Error messages").
     func testDirectoryAndPermissionErrorsSayTheReasonInWords() throws {
         let scenario = try files.write("s.toml", "[model]\nkind = \"correlations\"\n")
+        let noSweeps = files.directory.appendingPathComponent("no-sweeps").path
+        try FileManager.default.createDirectory(atPath: noSweeps, withIntermediateDirectories: true)
+        try ScenarioFixtures.example.write(toFile: noSweeps + "/a.toml", atomically: true, encoding: .utf8)
         let cases: [([String], String)] = [
+            (["figures", "--scenarios", noSweeps], "\(noSweeps): no scenario file with a [sweep] or [data] table"),
             (["figures", "--scenarios", "no-such-dir"], "no-such-dir: no such directory (--scenarios names the directory of scenario files)"),
             (["figures", "--scenarios", scenario], "\(scenario): is a file, not a directory (--scenarios names the directory of scenario files)"),
             (["figures", "--scenarios", scenario + "/sub"],

@@ -51,7 +51,7 @@ public struct ModalityCorrelations: Sendable, Equatable {
         let m = modalityCount
         guard m >= 1, teacherLabel.count == m, teacherTeacher.rows == m, teacherTeacher.cols == m else {
             throw .invalid(parameter: .teacherModalities,
-                           reason: "needs one rho_ts and one rho_ty per teacher modality and an m x m teacher correlation table")
+                           reason: "needs one rho_TS and one rho_TY per teacher modality and an m x m teacher correlation table")
         }
         guard studentLabel.isFinite, abs(studentLabel) < 1 else {
             throw .invalid(parameter: .rhoSY, reason: "a correlation must lie strictly between -1 and 1, got \(studentLabel)")

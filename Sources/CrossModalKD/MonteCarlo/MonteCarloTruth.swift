@@ -33,7 +33,7 @@ extension KDAnalysis {
         }
         guard maximumTrials >= experiment.settings.trials else {
             throw .invalid(parameter: .truthMaximumTrials,
-                           reason: "must be at least monte_carlo.trials = \(experiment.settings.trials), got \(maximumTrials)")
+                           reason: "must be at least \(Parameter.trials) = \(experiment.settings.trials), got \(maximumTrials)")
         }
         var current = experiment
         while true {

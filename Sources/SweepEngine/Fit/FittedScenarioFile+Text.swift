@@ -9,7 +9,7 @@ import TOMLKit
 extension FittedScenarioFile {
     /// The scenario file: the comment header, then `name`, `description`, `seed`, `[model]`,
     /// `[student]` and `[teacher]` (`Tables`). User text in the header goes through `quoted`.
-    /// - Throws: `RunError` if the encoder fails (a defect: every value is encodable).
+    /// - Throws: `FittedScenarioError.unencodable` if the encoder fails (a defect: every value is encodable).
     static func render(name: String, fit: FittedGaussian, setting: FittedKDSetting, source: DataScenario, loaded: LoadedData,
                        analysis: Result<KDAnalysis, ParameterError>) throws -> String {
         let teacher = loaded.views[fit.pair.teacher], student = loaded.views[fit.pair.student]
@@ -76,7 +76,7 @@ extension FittedScenarioFile {
             student: Tables.Student(n: source.experiment.studentRows, ridge: 0, lambda: source.experiment.lambda),
             teacher: teacherTable)
         do { return lines.joined(separator: "\n") + "\n" + (try toml(tables)) } catch {
-            throw RunError("cchsim fit could not encode its scenario (a defect; please report it): \(error)")
+            throw FittedScenarioError.unencodable(reason: "\(error)")
         }
     }
 

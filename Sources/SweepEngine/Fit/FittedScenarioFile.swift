@@ -29,34 +29,25 @@ public struct FittedScenarioFile {
 
     /// Fits the joint Gaussian of the views named `teacher` and `student` of `source`'s data
     /// (already loaded as `loaded`) and renders the scenario file.
-    /// - Throws: `RunError` for an unknown view name (listing the views) or a pair the fit refuses
+    /// - Throws: `FittedScenarioError` for an unknown view name (listing the views) or a pair the fit refuses
     ///   (`GaussianFitError`: a label with more than two classes, a singular covariance), naming the file.
     public init(source: DataScenario, loaded: LoadedData, teacher: String, student: String) throws {
         let names = loaded.data.viewNames
-        func index(_ view: String, _ option: String) throws -> Int {
-            guard let i = names.firstIndex(of: view) else {
-                throw RunError("\(option): \(source.file) has no view \(Self.quoted(view)); its views are "
-                               + names.map(Self.quoted).joined(separator: ", "))
-            }
+        func index(_ view: String, _ role: FittedScenarioError.Role) throws(FittedScenarioError) -> Int {
+            guard let i = names.firstIndex(of: view) else { throw .unknownView(role, view: view, file: source.file, views: names) }
             return i
         }
-        let pair = ViewPair(teacher: try index(teacher, "--teacher"), student: try index(student, "--student"))
+        let pair = ViewPair(teacher: try index(teacher, .teacher), student: try index(student, .student))
         teacherView = teacher
         studentView = student
         let fit: FittedGaussian
-        do { fit = try FittedGaussian(loaded.data, pair: pair) } catch {
-            switch error {
-            case .sameView: throw RunError("--teacher, --student: \(error.description)")
-            case .multiClassLabel: throw RunError("\(source.file): \(ScenarioKey.data(.label)): \(error.description)")
-            default: throw RunError("\(source.file): \(ScenarioKey.data(.components)): \(error.description)")
-            }
-        }
+        do { fit = try FittedGaussian(loaded.data, pair: pair) } catch { throw FittedScenarioError.fitRefused(file: source.file, error) }
         name = Self.fileStem("\(source.name)-\(teacher)-\(student)-fit")
         let setting = FittedKDSetting(source.experiment)
         let analysis = Result { () throws(ParameterError) in try fit.analysis(source.experiment) }
         let text = try Self.render(name: name, fit: fit, setting: setting, source: source, loaded: loaded, analysis: analysis)
         do { scenario = try Scenario(file: name + ".toml", text: text) } catch {
-            throw RunError("cchsim fit wrote a scenario it cannot read back (a defect; please report it): \(error.description)")
+            throw FittedScenarioError.unreadable(reason: error.description)
         }
         self.fit = fit
         self.analysis = analysis
@@ -69,26 +60,20 @@ public struct FittedScenarioFile {
     public var defaultPath: String { name + ".toml" }
 
     /// Writes the text to `path` atomically (a temporary file renamed over it).
-    /// - Throws: `RunError` saying why `path` cannot be written (or that it is one of the input
-    ///   files); nothing is left behind.
+    /// - Throws: `OutputError` saying why `path` cannot be written (or that it is one of the input
+    ///   files), `FileError` when the write fails; nothing is left behind.
     public func write(to path: String) throws {
-        if let input = inputs.first(where: { Self.sameFile($0, path) }) {
-            throw RunError("cannot write \(path): it is the input file \(input); give another --out")
-        }
-        if (try? FilePath(path).stat())?.type == .directory {
-            throw RunError("cannot write \(path): it is a directory; give a file name (--out DIR/NAME.toml)")
-        }
+        func refuse(_ obstacle: OutputError.Obstacle) -> OutputError { .cannotWrite(path: path, obstacle) }
+        if let input = inputs.first(where: { Self.sameFile($0, path) }) { throw refuse(.isInput(input)) }
+        if (try? FilePath(path).stat())?.type == .directory { throw refuse(.isDirectory) }
         let parent = FilePath(path).removingLastComponent()
         let directory = parent.isEmpty ? "." : parent.string
         let status: Stat
         do { status = try FilePath(directory).stat() } catch {
-            guard error != .noSuchFileOrDirectory else { throw RunError("cannot write \(path): the directory \(directory) does not exist") }
-            throw RunError("cannot write \(path): \(directory): \(error.words(expecting: .directory))")
+            throw refuse(error == .noSuchFileOrDirectory ? .noDirectory(directory) : .directoryUnusable(directory, error))
         }
-        guard status.type == .directory else { throw RunError("cannot write \(path): \(directory) is not a directory") }
-        guard access(directory, W_OK) == 0 else {
-            throw RunError("cannot write \(path): the directory \(directory) is not writable (\(Errno(rawValue: errno).words()))")
-        }
+        guard status.type == .directory else { throw refuse(.notADirectory(directory)) }
+        guard access(directory, W_OK) == 0 else { throw refuse(.directoryNotWritable(directory, Errno(rawValue: errno))) }
         try AtomicFile.write(text, to: path)
     }
 

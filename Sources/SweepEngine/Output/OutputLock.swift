@@ -28,7 +28,7 @@ final class OutputLock {
     let path: String
     private var descriptor: FileDescriptor?
 
-    /// Claims the outputs named `stem` in `directory`. - Throws: `RunError` naming the holder when
+    /// Claims the outputs named `stem` in `directory`. - Throws: `OutputError` naming the holder when
     /// another process holds them; `FileError` when the lock file cannot be created or locked.
     init(stem: String, in directory: OutputDirectory) throws {
         path = directory.file(".\(stem).lock")
@@ -57,8 +57,7 @@ final class OutputLock {
                 let holder = Self.holder(of: fd)
                 try? fd.close()
                 guard error == .wouldBlock else { throw FileError(path: path, action: "cannot lock", error) }
-                throw RunError("\(directory.file(stem)): the outputs of \(stem) are being written by another cchsim process "
-                    + "(\(holder)); wait for it to finish, or write elsewhere with --out. The claim ends when that process ends.")
+                throw OutputError.claimed(outputs: directory.file(stem), stem: stem, holder: holder)
             }
             guard let opened = try? fd.stat(), let named = try? file.stat(followTargetSymlink: false),
                   opened.inode == named.inode, opened.deviceID == named.deviceID else {

@@ -17,7 +17,7 @@ public enum Gnuplot {
     /// directory), and the file is renamed to `image` only after gnuplot exited 0 and the image is
     /// complete (not empty, ending with its format's trailer) and on the disk. A PDF's creation
     /// date is set to `PDFDate.epoch`, so the same figure gives the same bytes.
-    /// - Returns: gnuplot's warnings (empty when none). - Throws: `RunError` with gnuplot's messages,
+    /// - Returns: gnuplot's warnings (empty when none). - Throws: `GnuplotError` with gnuplot's messages,
     ///   `FileError` naming `image` when it cannot be written whole (e.g. on a full disk).
     static func render(script: String, image: String, format: FigureFormat, in directory: OutputDirectory,
                        gnuplot: String) throws -> String {
@@ -47,7 +47,7 @@ public enum Gnuplot {
     }
 
     /// Runs gnuplot on `script` with its standard output going into `file`.
-    /// - Returns: gnuplot's messages. - Throws: `RunError` when it fails.
+    /// - Returns: gnuplot's messages. - Throws: `GnuplotError` when it fails, `FileError` when it cannot be started.
     private static func run(_ gnuplot: String, script: String, format: FigureFormat, into file: AppendFile,
                             in directory: OutputDirectory) throws -> String {
         let process = Process()
@@ -68,7 +68,7 @@ public enum Gnuplot {
         let messages = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw RunError("gnuplot failed on \(directory.file(script)):\n\(messages)")
+            throw GnuplotError.failed(script: directory.file(script), messages: messages)
         }
         return messages.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -29,8 +29,8 @@ struct PlotPlan {
     }
 
     /// Chooses and checks the plot kinds before anything is computed.
-    /// - Throws: `RunError` naming `output.plots` when a named kind does not fit the sweep.
-    init(sweep: Sweep) throws {
+    /// - Throws: `PlotPlanError` naming `output.plots` when a named kind does not fit the sweep.
+    init(sweep: Sweep) throws(PlotPlanError) {
         let axes = sweep.grid.axes
         func numeric(_ i: Int) -> Bool { i < axes.count && axes[i].numbers != nil && axes[i].values.count >= 2 }
         let maps = axes.dropFirst(2).reduce(1) { $0 * $1.values.count }
@@ -39,11 +39,10 @@ struct PlotPlan {
         let teacherSets = TeacherSetFields.compares(sweep.first)
         for (index, key, log) in [(0, ScenarioKey.Output.logX, sweep.output.logX), (1, .logY, sweep.output.logY)] where log == true {
             guard index < axes.count, let xs = axes[index].numbers else {
-                throw RunError("\(sweep.file): \(key.dotted): a log scale needs a numeric [sweep] key number \(index + 1)")
+                throw .logScaleNeedsNumericAxis(file: sweep.file, key: key, axis: index)
             }
             if let bad = xs.first(where: { !($0 > 0) }) {
-                throw RunError("\(sweep.file): \(key.dotted): a log scale needs positive values, but \(axes[index].key) "
-                    + "takes \(PlotLabels.number(bad))")
+                throw .logScaleNeedsPositiveValues(file: sweep.file, key: key, axis: axes[index].key, value: bad)
             }
         }
         guard let named = sweep.output.plots else {
@@ -62,38 +61,24 @@ struct PlotPlan {
             }
             return
         }
-        func reject(_ reason: String) -> RunError { RunError("\(sweep.file): \(ScenarioKey.Output.plots.dotted): \(reason)") }
         for kind in named {
+            func reject(_ misfit: PlotPlanError.Misfit) -> PlotPlanError { .doesNotFit(file: sweep.file, kind, misfit) }
             switch kind {
             case .heatmap, .agreement, .addingHeatmap, .addingAgreement:
-                if kind.question == .addingModality, !teacherSets {
-                    throw reject("a \(kind.rawValue) compares teacher sets: it needs a model with at least two teacher modalities "
-                        + "(docs/multi-teacher.md)")
-                }
-                guard numeric(0) && numeric(1) else {
-                    throw reject("a \(kind.rawValue) needs the first two [sweep] keys to be numeric, with at least two values each")
-                }
-                guard maps <= Self.maximumMaps else {
-                    throw reject("a \(kind.rawValue) is drawn for every combination of the [sweep] keys after the first two: "
-                        + "\(maps) maps, more than \(Self.maximumMaps)")
-                }
+                if kind.question == .addingModality, !teacherSets { throw reject(.needsTeacherSets) }
+                guard numeric(0) && numeric(1) else { throw reject(.needsNumericAxes) }
+                guard maps <= Self.maximumMaps else { throw reject(.tooMany(maps)) }
             case .curves:
-                guard numeric(0) else { throw reject("curves need the first [sweep] key to be numeric, with at least two values") }
-                guard curves <= Self.maximumCurves else {
-                    throw reject("curves draw one line per combination of the [sweep] keys after the first: "
-                        + "\(curves) lines, more than \(Self.maximumCurves)")
-                }
+                guard numeric(0) else { throw reject(.needsNumericAxes) }
+                guard curves <= Self.maximumCurves else { throw reject(.tooMany(curves)) }
             case .scatter:
                 break
             case .gapVsGain, .gainMatrix, .theoryVsMeasured, .gainVsStudentRidge:
-                throw reject("a \(kind.rawValue) is a figure of `cchsim teachers` (a [data] scenario), not of a sweep")
+                throw reject(.drawnByTeachers)
             case .reliability:
-                guard estimation else { throw reject("a reliability plot needs an [estimation] table (decision reliability)") }
-                guard numeric(0) else { throw reject("a reliability plot needs the first [sweep] key to be numeric, e.g. \(ScenarioKey.estimation(.n))") }
-                guard curves <= Self.maximumCurves else {
-                    throw reject("a reliability plot draws lines per combination of the [sweep] keys after the first: "
-                        + "\(curves) combinations, more than \(Self.maximumCurves)")
-                }
+                guard estimation else { throw reject(.needsEstimation) }
+                guard numeric(0) else { throw reject(.needsNumericAxes) }
+                guard curves <= Self.maximumCurves else { throw reject(.tooMany(curves)) }
             }
         }
         kinds = named

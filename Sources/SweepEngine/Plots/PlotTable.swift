@@ -82,14 +82,14 @@ enum PlotTable {
     static func read(csv path: String, grid: SweepGrid, schema: ColumnSchema, question: PlotQuestion = .kdGain,
                      modalityNames: [String] = []) throws -> (rows: [PlotRow], measure: PlotMeasure) {
         let reader = try LineReader(path)
-        guard let headerLine = try reader.next() else { throw RunError("\(path): empty file, expected a CSV header") }
+        guard let headerLine = try reader.next() else { throw PlotTableError.empty(file: path) }
         let header = try CSVLine.fields(headerLine, file: path, lineNumber: reader.lineNumber)
         let offset = grid.axes.count + 2
         guard header == ["point"] + grid.axes.map(\.key.dotted) + ["valid"] + schema.keys + ["invalid_reason"] else {
-            throw RunError("\(path): its header is not the one this sweep writes")
+            throw PlotTableError.header(file: path)
         }
         func column(_ role: ColumnRole) throws -> Int {
-            guard let i = schema.index(of: role) else { throw RunError("\(path): no column with role \(role)") }
+            guard let i = schema.index(of: role) else { throw PlotTableError.noColumn(file: path, role: role) }
             return offset + i
         }
         func optional(_ role: ColumnRole) -> Int? { schema.index(of: role).map { offset + $0 } }
@@ -98,7 +98,7 @@ enum PlotTable {
         let risk, lambdaOpt, mcGain, mcSE: Int?
         switch question {
         case .kdGain:
-            guard let label = schema.verdictLabel else { throw RunError("\(path): the sweep has no CCH prediction and truth to plot") }
+            guard let label = schema.verdictLabel else { throw PlotTableError.noVerdict(file: path) }
             measure = label == .sign ? .accuracy : .risk
             gap = try column(.gap(label)); predicts = try column(.prediction(label)); helps = try column(.truth(label))
             gain = try column(.gain(label))
@@ -112,7 +112,7 @@ enum PlotTable {
                 mcGain = gain; mcSE = try column(.gainStandardError(label))
             }
         case .addingModality:
-            guard let full = schema.fullTeacherSet else { throw RunError("\(path): the sweep has no teacher sets to compare") }
+            guard let full = schema.fullTeacherSet else { throw PlotTableError.noTeacherSets(file: path) }
             measure = .adding(set: PlotLabels.teacherSet(full.map { $0 < modalityNames.count ? modalityNames[$0] : "\($0 + 1)" }))
             gap = try column(.addingModality(.gap)); predicts = try column(.addingModality(.prediction))
             helps = try column(.addingModality(.truth)); gain = try column(.addingModality(.gain)); best = gain
@@ -128,7 +128,7 @@ enum PlotTable {
         while let line = try reader.next() {
             let f = try CSVLine.fields(line, file: path, lineNumber: reader.lineNumber)
             guard f.count == header.count, let p = Int(f[point]), p >= 0, p < grid.count else {
-                throw RunError("\(path): line \(reader.lineNumber) is not a row of this sweep")
+                throw PlotTableError.notARow(file: path, line: reader.lineNumber)
             }
             func number(_ i: Int) -> Double { Double(f[i]) ?? .nan }
             // A verdict on adding is missing (nan) where a teacher set has no formula.

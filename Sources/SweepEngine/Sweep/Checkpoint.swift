@@ -56,7 +56,7 @@ struct Checkpoint: Equatable {
         self.computeSeconds = computeSeconds
     }
 
-    /// The checkpoint in file `path`; nil when there is none. - Throws: `RunError` when the file
+    /// The checkpoint in file `path`; nil when there is none. - Throws: `CheckpointError` when the file
     /// exists but is not a checkpoint cchsim wrote (naming the path and what is wrong), `FileError`
     /// when it is a symbolic link or another user's file (`FileOrigin.ownOutput`).
     static func read(_ path: String) throws -> Checkpoint? {
@@ -64,7 +64,7 @@ struct Checkpoint: Equatable {
         do {
             return try JSONDecoder().decode(Checkpoint.self, from: Data(bytes))
         } catch {
-            throw RunError("\(path): not a cchsim checkpoint (\(DecodingReason.describe(error))); delete it to start the run afresh")
+            throw CheckpointError.notACheckpoint(path: path, reason: DecodingReason.describe(error))
         }
     }
 
@@ -75,59 +75,63 @@ struct Checkpoint: Equatable {
     /// within the shard's points, and the CSV's first `csvBytes` bytes hash to `csvSHA256`, begin
     /// with the header and hold exactly `pointsDone` whole rows, each the row of its grid point,
     /// whose summary is `summary`. - Returns: the SHA-256 of those bytes, to go on from.
-    /// - Throws: `RunError` saying what does not agree (the checkpoint is then not used).
-    func verify(csv: String, table: SweepTable, sweep: Sweep, path: String) throws -> SHA256 {
+    /// - Throws: `CheckpointError` saying what does not agree (the checkpoint is then not used).
+    func verify(csv: String, table: SweepTable, sweep: Sweep, path: String) throws(CheckpointError) -> SHA256 {
         do {
             return try check(csv: csv, table: table, sweep: sweep, path: path)
+        } catch let error as CheckpointError {
+            throw error
         } catch {
-            throw RunError("cannot resume: \(error); the unfinished state cannot be trusted: run without --resume to start afresh")
+            throw .unreadableRows(error)
         }
     }
 
     private func check(csv: String, table: SweepTable, sweep: Sweep, path: String) throws -> SHA256 {
+        func disagree(_ disagreement: CheckpointError.Disagreement) -> CheckpointError {
+            .disagrees(checkpoint: path, csv: csv, disagreement)
+        }
         let total = shard.pointCount(of: sweep.grid.count)
         guard (0...total).contains(pointsDone) else {
-            throw RunError("\(path): points_done = \(pointsDone) is not within the \(total) points of "
-                + (shard.isWhole ? "the grid" : "shard \(shard.label)"))
+            throw disagree(.pointsDone(pointsDone, total: total, shard: shard))
         }
         let header = table.headerLine
         guard csvBytes >= header.count else {
-            throw RunError("\(path): csv_bytes = \(csvBytes) is less than the \(header.count) bytes of the CSV header")
+            throw disagree(.csvBytesBelowHeader(csvBytes: csvBytes, headerBytes: header.count))
         }
         let reader = try LineReader(csv, byteLimit: csvBytes, hashing: true)
         /// Throws unless the line just read ended with a line break, naming a file cut short as such.
         func requireWholeLine() throws {
             guard !reader.lastLineEnded else { return }
             guard reader.bytesRead == csvBytes else {
-                throw RunError("\(csv): has \(reader.bytesRead) bytes, fewer than the \(csvBytes) that \(path) says are complete")
+                throw disagree(.csvShorter(bytes: reader.bytesRead, csvBytes: csvBytes))
             }
-            throw RunError("\(csv): line \(reader.lineNumber): the row is cut at byte \(csvBytes), where \(path) says the rows end")
+            throw disagree(.rowCut(line: reader.lineNumber, csvBytes: csvBytes))
         }
-        guard let first = try reader.next() else { throw RunError("\(csv): is empty, but \(path) says it holds \(csvBytes) bytes") }
+        guard let first = try reader.next() else { throw disagree(.csvEmpty(csvBytes: csvBytes)) }
         try requireWholeLine()
-        guard Array(first) == Array(header.dropLast()) else { throw RunError("\(csv): does not begin with the CSV header of \(sweep.file)") }
+        guard Array(first) == Array(header.dropLast()) else { throw disagree(.header(scenarioFile: sweep.file)) }
         let columns = SummaryColumns(table: table)
         var rows = 0, summary = RunSummary()
         while let line = try reader.next() {
             guard rows < pointsDone else {
-                throw RunError("\(csv): holds more than the \(pointsDone) rows that \(path) counts in its first \(csvBytes) bytes")
+                throw disagree(.extraRows(pointsDone: pointsDone, csvBytes: csvBytes))
             }
             try requireWholeLine()
             let fields = try CSVLine.fields(line, file: csv, lineNumber: reader.lineNumber)
             let point = shard.point(rows)
-            try columns.check(fields, point: point, sweep: sweep, place: "\(csv): line \(reader.lineNumber)")
+            try columns.check(fields, point: point, sweep: sweep, file: csv, line: reader.lineNumber)
             table.summaryPositions.record(csvFields: fields, offset: table.resultOffset, valid: fields[table.resultOffset - 1] == "1",
                                           point: point, into: &summary)
             rows += 1
         }
         guard reader.bytesRead == csvBytes else {
-            throw RunError("\(csv): has \(reader.bytesRead) bytes, fewer than the \(csvBytes) that \(path) says are complete")
+            throw disagree(.csvShorter(bytes: reader.bytesRead, csvBytes: csvBytes))
         }
-        guard rows == pointsDone else { throw RunError("\(csv): holds \(rows) rows, but \(path) says \(pointsDone) points are done") }
+        guard rows == pointsDone else { throw disagree(.rowCount(rows: rows, pointsDone: pointsDone)) }
         guard let digest = reader.digest, digest.hex == csvSHA256 else {
-            throw RunError("\(csv): its first \(csvBytes) bytes are not the ones \(path) recorded (their SHA-256 differs)")
+            throw disagree(.digest(csvBytes: csvBytes))
         }
-        guard summary == self.summary else { throw RunError("\(path): its summary does not agree with the \(rows) rows of \(csv)") }
+        guard summary == self.summary else { throw disagree(.summary(rows: rows)) }
         return digest
     }
 }

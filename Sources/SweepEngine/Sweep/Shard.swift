@@ -14,11 +14,11 @@ public struct Shard: Sendable, Equatable {
         self.count = count
     }
 
-    /// Parses `i/N` with 1 <= i <= N. - Throws: `RunError` saying what is expected.
-    public init(parsing text: String) throws {
+    /// Parses `i/N` with 1 <= i <= N. - Throws: `ShardError.notALabel` saying what is expected.
+    public init(parsing text: String) throws(ShardError) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(i) else {
-            throw RunError("expected i/N with 1 <= i <= N (e.g. 3/8), got '\(text)'")
+            throw .notALabel(text)
         }
         self.init(index: i, count: n)
     }

@@ -30,10 +30,10 @@ public struct ShardMerge {
     let formats: [FigureFormat]
     let computeSeconds: Double
 
-    /// Reads and checks the shards' metadata. - Throws: `RunError` saying what does not fit, `ScenarioError`
+    /// Reads and checks the shards' metadata. - Throws: `ShardError` saying what does not fit, `ScenarioError`
     /// for the scenario they carry.
     public init(csvPaths: [String], outDirectory: String?, formats: [FigureFormat]? = nil, plots: Bool) throws {
-        guard !csvPaths.isEmpty else { throw RunError("merge: give the shard CSV files (NAME.shard-i-of-N.csv)") }
+        guard !csvPaths.isEmpty else { throw ShardError.noShards }
         var parts: [Part] = []
         var scenario: (text: String, hash: String, file: String)? = nil
         var seconds = 0.0
@@ -41,37 +41,35 @@ public struct ShardMerge {
             let metaPath = Self.metadataPath(ofCSV: path)
             let bytes: [UInt8]
             do { bytes = try InputFile.bytes(metaPath, origin: .ownOutput) } catch {
-                throw RunError("\(path): its metadata \(metaPath) cannot be read: \(error.explanation) (it is written next to each shard's CSV)")
+                throw ShardError.metadataUnreadable(csv: path, metadata: metaPath, error)
             }
             let meta: RunMetadata
             do { meta = try JSONDecoder().decode(RunMetadata.self, from: Data(bytes)) } catch {
-                throw RunError("\(metaPath): not the metadata of a cchsim shard (\(DecodingReason.describe(error)))")
+                throw ShardError.notShardMetadata(metadata: metaPath, reason: DecodingReason.describe(error))
             }
             let text = meta.scenario, hash = meta.scenarioHash, file = meta.file, index = meta.shardIndex, count = meta.shardCount
             guard count >= 1, (1...count).contains(index) else {
-                throw RunError("\(metaPath): shard_index \(index) of shard_count \(count) is not a shard (1 <= shard_index <= shard_count)")
+                throw ShardError.notAShard(metadata: metaPath, index: index, count: count)
             }
             if let first = scenario, first.hash != hash {
-                throw RunError("\(path) is a shard of another scenario than \(csvPaths[0]) (SHA-256 \(hash.prefix(12))... vs \(first.hash.prefix(12))...)")
+                throw ShardError.otherScenario(csv: path, hash: hash, first: csvPaths[0], firstHash: first.hash)
             }
             scenario = (text, hash, file)
             if let first = parts.first, first.shard.count != count {
-                throw RunError("\(path) is shard \(index) of \(count), but \(first.csv) is one of \(first.shard.count)")
+                throw ShardError.otherShardCount(csv: path, index: index, count: count, first: first.csv, firstCount: first.shard.count)
             }
             if let twin = parts.first(where: { $0.shard.index == index }) {
-                throw RunError("shard \(index)/\(count) is given twice: \(twin.csv) and \(path)")
+                throw ShardError.givenTwice(twin.shard, first: twin.csv, second: path)
             }
             seconds += meta.timings.computeSeconds
             parts.append(Part(csv: path, shard: Shard(index: index, count: count), csvSHA256: meta.csvSHA256))
         }
-        guard let scenario, let count = parts.first?.shard.count else { throw RunError("merge: no shards") }
+        guard let scenario, let count = parts.first?.shard.count else { throw ShardError.noShards }
         // Every shard index is distinct and at most count, so all are given iff there are count of them.
         guard parts.count == count else {
             let given = Set(parts.map(\.shard.index))
-            let missing = (1...count).lazy.filter { !given.contains($0) }.prefix(10).map { "\($0)/\(count)" }
-            let more = count - parts.count > 10 ? ", ... (\(count - parts.count) in all)" : ""
-            throw RunError("merge: missing shard\(count - parts.count > 1 ? "s" : "") \(missing.joined(separator: ", "))\(more) "
-                + "of \(count); give all of them")
+            let first = (1...count).lazy.filter { !given.contains($0) }.prefix(ShardError.listedMissing)
+            throw ShardError.missing(first: Array(first), missingCount: count - parts.count, count: count)
         }
         sweep = try Sweep(file: scenario.file, text: scenario.text)
         text = scenario.text
@@ -91,8 +89,9 @@ public struct ShardMerge {
         return csv.removingLastComponent().appending("\(stem).meta.json").string
     }
 
-    /// Writes the merged CSV, its metadata and the plots. - Throws: `RunError` for a shard that is
-    /// not what its metadata says (wrong header, rows out of place, missing or extra rows).
+    /// Writes the merged CSV, its metadata and the plots. - Throws: `ShardError` for a shard that is
+    /// not what its metadata says (wrong header, missing or extra rows, changed bytes), `SweepRowError`
+    /// for a row out of place.
     public func run() throws -> RunOutcome {
         let started = DispatchTime.now().uptimeNanoseconds
         let table = SweepTable(sweep: sweep, evaluators: SweepEvaluators.for(sweep))
@@ -105,8 +104,7 @@ public struct ShardMerge {
         let readers = try parts.map { try LineReader($0.csv, hashing: true) }
         for (part, reader) in zip(parts, readers) {
             guard let line = try reader.next(), Array(line) == Array(header.dropLast()) else {
-                throw RunError("\(part.csv): its header is not the one this cchsim writes for \(sweep.file); "
-                    + "were the shards computed by another cchsim version?")
+                throw ShardError.header(csv: part.csv, scenarioFile: sweep.file)
             }
         }
         let file = try AppendFile(temporaryFor: csvPath)
@@ -120,10 +118,10 @@ public struct ShardMerge {
                 let part = parts[point % parts.count]
                 let reader = readers[point % parts.count]
                 guard let line = try reader.next() else {
-                    throw RunError("\(part.csv): ends after \(reader.lineNumber - 1) rows; point \(point) is missing (was the shard finished?)")
+                    throw ShardError.endsEarly(csv: part.csv, rows: reader.lineNumber - 1, point: point)
                 }
                 let fields = try CSVLine.fields(line, file: part.csv, lineNumber: reader.lineNumber)
-                try columns.check(fields, point: point, sweep: sweep, place: "\(part.csv): line \(reader.lineNumber)")
+                try columns.check(fields, point: point, sweep: sweep, file: part.csv, line: reader.lineNumber)
                 table.summaryPositions.record(csvFields: fields, offset: table.resultOffset,
                                               valid: fields[table.resultOffset - 1] == "1", point: point, into: &summary)
                 buffer.append(contentsOf: line)
@@ -131,16 +129,15 @@ public struct ShardMerge {
                 if buffer.count > 1 << 22 {
                     try file.append(buffer)
                     buffer.removeAll(keepingCapacity: true)
-                    if Interruption.isRequested { throw RunInterrupted("interrupted; no output was written") }
+                    if Interruption.isRequested { throw RunInterrupted.merge }
                 }
             }
             try file.append(buffer)
             try file.close()
             for (part, reader) in zip(parts, readers) {
-                if try reader.next() != nil { throw RunError("\(part.csv): has more rows than shard \(part.shard.label) of this grid") }
+                if try reader.next() != nil { throw ShardError.extraRows(csv: part.csv, shard: part.shard) }
                 guard reader.digest?.hex == part.csvSHA256 else {
-                    throw RunError("\(part.csv): its bytes are not the ones its run wrote (their SHA-256 differs from the one in "
-                        + "\(Self.metadataPath(ofCSV: part.csv))): edited or corrupted since; compute shard \(part.shard.label) again")
+                    throw ShardError.bytesChanged(csv: part.csv, metadata: Self.metadataPath(ofCSV: part.csv), shard: part.shard)
                 }
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
@@ -182,27 +179,24 @@ struct SummaryColumns {
     /// Throws unless `fields` is a row this cchsim writes for grid point `point` of `sweep`: all
     /// columns, the point number, the point's swept values exactly as written, `valid` 0 or 1 with
     /// an invalid point's reason, flags 0 or 1 and a numeric z. A shard cut mid-row or edited by
-    /// hand is refused, with `place` (file and line) and what is wrong.
-    func check(_ fields: [String], point: Int, sweep: Sweep, place: String) throws(RunError) {
-        guard fields.count == count else {
-            throw RunError("\(place): has \(fields.count) of the \(count) columns (a row cut short, or edited?); it should hold point \(point)")
-        }
-        guard fields[0] == String(point) else {
-            throw RunError("\(place): should hold point \(point), found point \(EchoedInput.quoted(fields[0]))")
-        }
+    /// hand is refused, with its `file` and `line` and what is wrong.
+    func check(_ fields: [String], point: Int, sweep: Sweep, file: String, line: Int) throws(SweepRowError) {
+        func refuse(_ problem: SweepRowError.Problem) -> SweepRowError { SweepRowError(file: file, line: line, point: point, problem) }
+        guard fields.count == count else { throw refuse(.columnCount(found: fields.count, expected: count)) }
+        guard fields[0] == String(point) else { throw refuse(.pointNumber(found: fields[0])) }
         for (a, value) in sweep.grid.values(at: point).enumerated() {
             var expected: [UInt8] = []
             CSVText.append(value, to: &expected)
             let written = (try? CSVLine.fields(expected[...], file: "", lineNumber: 0).first) ?? ""
             guard a + 1 < fields.count, fields[a + 1] == written else {
-                throw RunError("\(place): point \(point) has \(sweep.grid.axes[a].key) = \(EchoedInput.quoted(fields[min(a + 1, fields.count - 1)])), but the grid's value is \(written)")
+                throw refuse(.sweptValue(key: sweep.grid.axes[a].key, found: fields[min(a + 1, fields.count - 1)], expected: written))
             }
         }
-        func flag(_ i: Int?, _ name: String, emptyAllowed: Bool) throws(RunError) {
+        func flag(_ i: Int?, _ name: String, emptyAllowed: Bool) throws(SweepRowError) {
             guard let i else { return }
             let f = fields[i]
             guard f == "0" || f == "1" || (emptyAllowed && f.isEmpty) else {
-                throw RunError("\(place): \(name) = \(EchoedInput.quoted(f)) at point \(point); it is 0 or 1\(emptyAllowed ? " (or empty)" : "")")
+                throw refuse(.flag(column: name, found: f, emptyAllowed: emptyAllowed))
             }
         }
         try flag(valid, "valid", emptyAllowed: false)
@@ -210,10 +204,10 @@ struct SummaryColumns {
         try flag(helps, truthKey, emptyAllowed: true)
         try flag(uncertain, "verdict_uncertain", emptyAllowed: true)
         if let z, !fields[z].isEmpty, Double(fields[z]) == nil {
-            throw RunError("\(place): \(zKey) = \(EchoedInput.quoted(fields[z])) at point \(point) is not a number")
+            throw refuse(.notANumber(column: zKey, found: fields[z]))
         }
         if let valid, fields[valid] == "1", !(fields.last ?? "").isEmpty {
-            throw RunError("\(place): point \(point) is valid but has an invalid_reason")
+            throw refuse(.validWithReason)
         }
     }
 }

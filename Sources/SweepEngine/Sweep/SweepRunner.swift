@@ -42,7 +42,7 @@ public struct SweepRunner {
     let options: RunOptions
     let output: OutputDirectory
 
-    /// Prepares a run of `sweep`. - Throws: `RunError` for an unusable output directory or a plot
+    /// Prepares a run of `sweep`. - Throws: `FileError` for an unusable output directory, `PlotPlanError` for a plot
     /// the sweep cannot draw, before anything is computed.
     public init(sweep: Sweep, text: String, options: RunOptions, evaluators: [any PointEvaluator]) throws {
         self.sweep = sweep
@@ -69,7 +69,8 @@ public struct SweepRunner {
     var partialPath: String { output.file(".\(stem).csv.partial") }
     var checkpointPath: String { output.file(".\(stem).checkpoint.json") }
 
-    /// Runs to completion. - Throws: `RunError` (with the resume hint when interrupted).
+    /// Runs to completion. - Throws: `CheckpointError` for a checkpoint `--resume` cannot trust,
+    /// `OutputError` for outputs another process writes, `RunInterrupted` (with the resume hint).
     public func run(log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws -> RunOutcome {
         let hash = SHA256.hex(text)
         let headerLine = table.headerLine
@@ -92,8 +93,7 @@ public struct SweepRunner {
         if let saved {
             guard saved.scenarioHash == hash, saved.version == ToolVersion.cchsim, saved.shard == options.shard,
                   saved.header == header else {
-                throw RunError("cannot resume: the unfinished run in \(output.path) was computed from another scenario, shard or "
-                    + "cchsim version; run without --resume to start afresh")
+                throw CheckpointError.anotherRun(directory: output.path)
             }
             if Self.size(of: partialPath) < 0, saved.pointsDone == total, Self.size(of: csvPath) == saved.csvBytes {
                 // Stopped after the CSV was renamed into place: only the plots and metadata are left.
@@ -123,10 +123,7 @@ public struct SweepRunner {
             if Interruption.isRequested {
                 try writer.drain()
                 progress.finish()
-                throw RunInterrupted(
-                    "interrupted after \(state.pointsDone) of \(total) points; no output was written. "
-                        + "Run the same command with --resume to finish (the unfinished state is in "
-                        + "\(partialPath) and \(checkpointPath)).")
+                throw RunInterrupted.sweep(pointsDone: state.pointsDone, total: total, partial: partialPath, checkpoint: checkpointPath)
             }
             let started = DispatchTime.now().uptimeNanoseconds
             let range = state.pointsDone..<min(total, state.pointsDone + batch.points)
@@ -184,10 +181,29 @@ public struct SweepRunner {
     }
 }
 
-/// A run stopped by Ctrl-C or SIGTERM at a batch boundary (exit code 130); `--resume` finishes it.
-public struct RunInterrupted: Error, CustomStringConvertible {
-    public let description: String
-    init(_ description: String) { self.description = description }
+/// A run stopped by Ctrl-C or SIGTERM at a batch boundary (exit code 130), with no output
+/// written; `--resume` finishes a sweep or a `teachers` run from what it kept.
+public enum RunInterrupted: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A sweep stopped after `pointsDone` of its `total` points, its state in the files `partial`
+    /// (the rows) and `checkpoint`.
+    case sweep(pointsDone: Int, total: Int, partial: String, checkpoint: String)
+    /// `cchsim merge` (nothing to resume: merging again starts over).
+    case merge
+    /// `cchsim teachers` stopped in `stage` (its words: "KD experiment"), the finished work in the journal `journal`.
+    case teachers(stage: String, journal: String)
+
+    public var description: String {
+        switch self {
+        case .sweep(let done, let total, let partial, let checkpoint):
+            "interrupted after \(done) of \(total) points; no output was written. Run the same command with --resume to finish "
+                + "(the unfinished state is in \(partial) and \(checkpoint))."
+        case .merge:
+            "interrupted; no output was written"
+        case .teachers(let stage, let journal):
+            "interrupted in the \(stage); no output was written. Run the same command with --resume to continue "
+                + "(the finished work is in \(journal))."
+        }
+    }
 }
 
 /// Sizes batches (what is computed between two checkpoints) and chunks (what one thread takes at

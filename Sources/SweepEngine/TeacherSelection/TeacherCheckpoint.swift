@@ -40,7 +40,7 @@ final class TeacherCheckpoint: @unchecked Sendable {
 
     /// Opens the checkpoint at `path` for a run whose identity is `fingerprint`: with `resume`
     /// reads what an earlier process wrote (and continues it), otherwise starts a new one.
-    /// `counts` bounds the item numbers of each phase. - Throws: `RunError` for a checkpoint of
+    /// `counts` bounds the item numbers of each phase. - Throws: `CheckpointError` for a checkpoint of
     /// another run or a damaged one, `FileError` when it cannot be read or written.
     init(path: String, fingerprint: String, resume: Bool, counts: [Phase: Int]) throws {
         self.path = path
@@ -62,19 +62,16 @@ final class TeacherCheckpoint: @unchecked Sendable {
     /// Reads the journal; returns the length of its complete lines, nil when not even its header
     /// was written whole (nothing was recorded: start afresh).
     private func read(_ bytes: [UInt8], fingerprint: String, counts: [Phase: Int]) throws -> Int? {
-        func refuse(_ why: String) -> RunError {
-            RunError("cannot resume: \(path) \(why); run without --resume to start afresh")
-        }
         var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         // The part after the last newline is an unfinished line (or empty).
         let unfinished = lines.removeLast()
         guard let header = lines.first else { return nil }
         guard String(decoding: header, as: UTF8.self) == "\(Self.magic) \(fingerprint)" else {
-            throw refuse("was written for another scenario text, other data or another cchsim version")
+            throw CheckpointError.anotherTeacherRun(path: path)
         }
         for (number, line) in lines.enumerated().dropFirst() {
             let text = String(decoding: line, as: UTF8.self)
-            guard parse(text, counts: counts) else { throw refuse("is damaged at line \(number + 1) (it does not read back or its checksum does not match)") }
+            guard parse(text, counts: counts) else { throw CheckpointError.damagedJournal(path: path, line: number + 1) }
             resumedItems += 1
         }
         return bytes.count - unfinished.count

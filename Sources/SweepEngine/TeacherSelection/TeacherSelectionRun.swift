@@ -27,12 +27,12 @@ public enum TeacherSelectionRun {
     /// experiment and the theory on `threads` workers and writes NAME.csv, the figures (when
     /// `plots`) and NAME.meta.json into `out`; with `resume` continues from the checkpoint an
     /// interrupted run of the same scenario and data left.
-    /// - Throws: `DataFileError`, `ScenarioError` (a parameter at its key), `RunError` (e.g. the
-    ///   name held by another process) or `RunInterrupted`, naming the file and the reason;
-    ///   nothing half-written.
+    /// - Throws: `DataFileError`, `ScenarioError` (a parameter at its key), `OutputError` (the name
+    ///   held by another process), `GnuplotError`, `CheckpointError` (a journal `resume` cannot
+    ///   use) or `RunInterrupted`, naming the file and the reason; nothing half-written.
     public static func run(_ scenario: DataScenario, text: String, out: String, threads: Int, plots: Bool, resume: Bool = false,
                            log: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws -> Outcome {
-        if plots && Gnuplot.executable == nil { throw RunError("gnuplot is not installed; install gnuplot-nox (make deps) or pass --no-plots") }
+        if plots && Gnuplot.executable == nil { throw GnuplotError.notInstalled(plotsOptional: true) }
         let started = Date()
 
         // The loading phase (reading, validating, representations): one status line for now. It
@@ -70,10 +70,7 @@ public enum TeacherSelectionRun {
             log(checkpoint.isResumed ? "Resuming \(stem): \(checkpoint.resumedItems) work items already done."
                                      : "Nothing to resume in \(directory.path); starting \(stem) from the beginning.")
         }
-        func interrupted(_ phase: String) -> RunInterrupted {
-            RunInterrupted("interrupted in the \(phase); no output was written. Run the same command with --resume to continue "
-                + "(the finished work is in \(checkpointPath)).")
-        }
+        func interrupted(_ stage: String) -> RunInterrupted { .teachers(stage: stage, journal: checkpointPath) }
 
         let information: ViewInformation
         do {
