@@ -23,22 +23,3 @@ public struct TruthSetting: Sendable, Equatable {
     /// error (default 0.001) and budget (default 10^7 trials).
     public static let analytic = TruthSetting(method: .analytic, standardError: 1e-3, maximumTrials: 10_000_000)
 }
-
-extension KDAnalysis {
-    /// The KD answer `truth` asks for: the formula of the chosen regime (`init(model:teacher:student:)`),
-    /// or the Monte Carlo estimate of the experiment with `monteCarlo` settings, drawn from the
-    /// streams of (`seed`, grid point `pointIndex`) on `threads` threads (the numbers do not depend
-    /// on the thread count). - Throws: `ParameterError` for an invalid parameter, a setting no
-    /// regime covers, a trial budget below `monteCarlo.trials` or a failing trial.
-    public init(model: JointGaussian, teacher: TeacherSpec, student: StudentSpec, truth: TruthSetting,
-                monteCarlo: MonteCarloSettings, seed: UInt64, pointIndex: Int, threads: Int) throws(ParameterError) {
-        switch truth.method {
-        case .analytic:
-            try self.init(model: model, teacher: teacher, student: student)
-        case .monteCarlo:
-            let experiment = try MonteCarloExperiment(model: model, teacher: teacher, student: student, settings: monteCarlo)
-            try self.init(monteCarloTruthOf: experiment, standardError: truth.standardError, maximumTrials: truth.maximumTrials,
-                          seed: seed, pointIndex: pointIndex, threads: threads)
-        }
-    }
-}

@@ -8,16 +8,24 @@ import CrossModalKD
 // `Scenario` itself only decodes.
 
 extension KDAnalysis {
-    /// The KD answer of `scenario` as its `truth` asks (`init(model:teacher:student:truth:...)`):
-    /// the formula of the chosen regime, or the Monte Carlo estimate from grid point `point`'s
-    /// random streams on `threads` threads (the numbers do not depend on the thread count).
+    /// The KD answer of `scenario` as its `truth` asks: the formula of the chosen regime, or the
+    /// Monte Carlo estimate (`init(monteCarloTruthOf:...)`) from grid point `point`'s random
+    /// streams on `threads` threads (the numbers do not depend on the thread count).
     /// - Throws: `ScenarioError` for an invalid model or a setting neither covers.
     public init(of scenario: Scenario, point: Int = 0, threads: Int = 1) throws(ScenarioError) {
-        if scenario.truth.method == .monteCarlo { try MonteCarloExperiment.checkSquaredLoss(scenario) }
-        let m = try scenario.buildModel()
+        let truth = scenario.truth
+        guard truth.method == .monteCarlo else {
+            try self.init(formulaOf: scenario)
+            return
+        }
+        let experiment = try MonteCarloExperiment(of: scenario)
+        guard truth.maximumTrials >= experiment.settings.trials else {
+            throw ScenarioError(file: scenario.file, key: .student(.truthMaximumTrials),
+                                reason: "must be at least \(ScenarioKey.monteCarlo(.trials)) = \(experiment.settings.trials), got \(truth.maximumTrials)")
+        }
         do {
-            try self.init(model: m, teacher: scenario.teacher, student: scenario.student, truth: scenario.truth,
-                          monteCarlo: scenario.monteCarlo, seed: scenario.seed, pointIndex: point, threads: threads)
+            try self.init(monteCarloTruthOf: experiment, standardError: truth.standardError, maximumTrials: truth.maximumTrials,
+                          seed: scenario.seed, pointIndex: point, threads: threads)
         } catch {
             throw ScenarioError(file: scenario.file, error)
         }
